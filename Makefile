@@ -1,0 +1,35 @@
+# Two commands for a fresh machine with Python 3.11, git and make:
+#   make site   — install into .venv and build the example site into site/
+#   make test   — install into .venv, lint, type-check and run the whole test suite
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site serve test lint unit schema clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,lint]'
+	touch $(STAMP)
+
+site: $(STAMP)
+	$(BIN)/mkdocs build --strict -f site_config.yml
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve -f site_config.yml
+
+lint: $(STAMP)
+	$(BIN)/ruff check plugins tests bench
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/python -m pytest -n 2 --timeout=300
+
+unit: $(STAMP)
+	$(BIN)/python -m pytest -m "not e2e" -q
+
+clean:
+	rm -rf $(VENV) site build *.egg-info plugins/*.egg-info

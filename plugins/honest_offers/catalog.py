@@ -1,0 +1,143 @@
+"""The offers of one site: load → validate every file, and collect every problem in one pass.
+
+This is the generator-independent entry point: the MkDocs plugin and the command line both
+call :func:`load_catalog`, and anything else (another generator, a script) can too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from honest_offers.load import YamlDocument, discover_offer_files, parse_yaml, read_text
+from honest_offers.load.discover import display_path
+from honest_offers.report import Problem
+from honest_offers.validate import Offer, validate_document
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedOffer:
+    """A valid offer with the document it came from (for positions) and its final slug."""
+
+    offer: Offer
+    document: YamlDocument
+    slug: str
+    source: Path
+
+    @property
+    def path(self) -> str:
+        return self.document.path
+
+
+@dataclass(slots=True)
+class Catalog:
+    offers: list[LoadedOffer] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+
+def load_catalog(offers_dir: Path, display_root: Path, today: date) -> Catalog:
+    """Load every offer file below ``offers_dir``; problems are collected, never raised."""
+    catalog = Catalog()
+    if not offers_dir.is_dir():
+        catalog.problems.append(
+            Problem(
+                path=display_path(offers_dir, display_root),
+                line=None,
+                column=None,
+                field=None,
+                message="the offers folder does not exist",
+                expected="a folder with one YAML file per offer",
+                fix="create the folder, or point the plugin's `offers_dir` option at yours",
+            )
+        )
+        return catalog
+    files, problems = discover_offer_files(offers_dir, display_root)
+    catalog.problems.extend(problems)
+    for source in files:
+        loaded, file_problems = load_offer_file(source, display_root, today)
+        catalog.problems.extend(file_problems)
+        if loaded is not None:
+            catalog.offers.append(loaded)
+    catalog.problems.extend(_duplicate_slugs(catalog.offers))
+    duplicates = {p.path for p in catalog.problems if p.field == "slug" and p.severity == "error"}
+    catalog.offers = [o for o in catalog.offers if o.path not in duplicates]
+    return catalog
+
+
+def load_offer_file(
+    source: Path, display_root: Path, today: date
+) -> tuple[LoadedOffer | None, list[Problem]]:
+    """Load and validate one file."""
+    display = display_path(source, display_root)
+    text, problems = read_text(source, display)
+    if text is None:
+        return None, problems
+    return load_offer_text(text, source, display, today)
+
+
+def load_offer_text(
+    text: str, source: Path, display: str, today: date
+) -> tuple[LoadedOffer | None, list[Problem]]:
+    """Parse and validate offer YAML that is already in memory."""
+    doc, problems = parse_yaml(text, display)
+    if doc is None:
+        return None, problems
+    offer, validation = validate_document(doc, today)
+    problems = problems + validation
+    if offer is None or any(p.severity == "error" for p in problems):
+        return None, problems
+    slug = offer.slug or source.stem
+    if not _SLUG.match(slug):
+        problems.append(
+            Problem(
+                path=display,
+                line=1,
+                column=1,
+                field="slug",
+                message=f"the file name `{source.name}` cannot be used in a web address",
+                expected="lower-case letters, digits and single hyphens, e.g. `website-audit`",
+                fix=f"add `slug: {_suggest_slug(source.stem)}` to the file, or rename the file",
+            )
+        )
+        return None, problems
+    return LoadedOffer(offer=offer, document=doc, slug=slug, source=source), problems
+
+
+def _duplicate_slugs(offers: list[LoadedOffer]) -> list[Problem]:
+    first: dict[str, LoadedOffer] = {}
+    problems = []
+    for loaded in offers:
+        if loaded.slug not in first:
+            first[loaded.slug] = loaded
+            continue
+        mark = loaded.document.mark_for(("slug",))
+        problems.append(
+            Problem(
+                path=loaded.path,
+                line=mark.line,
+                column=mark.column,
+                field="slug",
+                message=f"the slug `{loaded.slug}` is already used by {first[loaded.slug].path}",
+                expected="a different slug for every offer (each becomes its own page)",
+                fix="give one of the two offers its own `slug:`",
+            )
+        )
+    return problems
+
+
+def _suggest_slug(stem: str) -> str:
+    ascii_stem = stem.encode("ascii", "ignore").decode().lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_stem).strip("-")
+    return slug or "my-offer"

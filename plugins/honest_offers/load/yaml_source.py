@@ -1,0 +1,334 @@
+"""Safe YAML loading that remembers where every value came from.
+
+PyYAML's composer gives nodes with marks; we build plain Python data from them ourselves so
+that we can (1) keep a line/column for every field path, (2) reject duplicate keys at any
+depth, (3) bound alias and merge expansion, and (4) read YAML the way people mean it:
+``no`` and ``on`` are strings, only ``true``/``false`` are booleans, and decimals stay exact.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from honest_offers.report import Problem
+
+PathKey = tuple[str | int, ...]
+
+MAX_FILE_BYTES = 1024 * 1024
+"""An offer is a page of text; anything bigger is a mistake (or an attack)."""
+
+MAX_NODES = 20_000
+"""Values visited while building one document, counting every alias expansion."""
+
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_FLOAT_TAG = "tag:yaml.org,2002:float"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _OfferLoader(_BaseLoader):  # type: ignore[valid-type,misc]
+    """SafeLoader with YAML 1.2 booleans: ``yes``/``no``/``on``/``off`` stay strings."""
+
+
+_OfferLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != _BOOL_TAG]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_OfferLoader.add_implicit_resolver(
+    _BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A 1-based line and column in a source file."""
+
+    line: int
+    column: int
+
+    @classmethod
+    def of(cls, mark: yaml.Mark | None) -> Mark:
+        if mark is None:
+            return cls(1, 1)
+        return cls(mark.line + 1, mark.column + 1)
+
+
+@dataclass(slots=True)
+class YamlDocument:
+    """Plain data from one YAML file plus the position of every value and key in it."""
+
+    path: str
+    text: str
+    data: Any
+    value_marks: dict[PathKey, Mark] = field(default_factory=dict)
+    key_marks: dict[PathKey, Mark] = field(default_factory=dict)
+
+    def mark_for(self, loc: PathKey) -> Mark:
+        """Where to point for ``loc``: its value, else the key of the nearest known parent."""
+        if loc in self.value_marks:
+            return self.value_marks[loc]
+        for end in range(len(loc) - 1, -1, -1):
+            parent = loc[:end]
+            if parent in self.key_marks:
+                return self.key_marks[parent]
+            if parent in self.value_marks:
+                return self.value_marks[parent]
+        return Mark(1, 1)
+
+    def key_mark_for(self, loc: PathKey) -> Mark:
+        """The position of the key that introduced ``loc`` (falls back to :meth:`mark_for`)."""
+        return self.key_marks.get(loc) or self.mark_for(loc)
+
+
+class _TooManyNodesError(Exception):
+    """Raised while building data when alias or merge expansion exceeds :data:`MAX_NODES`."""
+
+    def __init__(self, mark: yaml.Mark | None) -> None:
+        super().__init__("too many nodes")
+        self.mark = mark
+
+
+def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
+    """Read a file as text, with a located error for anything that is not UTF-8 (or UTF-16 BOM)."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [
+                _file_problem(
+                    display,
+                    f"the file is {size / 1024 / 1024:.1f} MiB, too large for an offer",
+                    f"at most {MAX_FILE_BYTES // 1024} KiB",
+                    "move long text into the `details` field of a shorter file, or split the "
+                    "file into several offers",
+                )
+            ]
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [
+            _file_problem(
+                display,
+                f"the file cannot be read ({exc.strerror or exc})",
+                "a readable file",
+                "check the file's permissions and that it still exists",
+            )
+        ]
+    return decode_text(raw, display)
+
+
+def decode_text(raw: bytes, display: str) -> tuple[str | None, list[Problem]]:
+    """Decode UTF-8 (BOM optional) or BOM-marked UTF-16; point at the first bad byte otherwise."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16"), []
+        except UnicodeDecodeError:
+            pass
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        return None, [
+            Problem(
+                path=display,
+                line=line,
+                column=column,
+                field=None,
+                message=f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02X} here)",
+                expected="text encoded as UTF-8",
+                fix="re-save the file as UTF-8 (most editors: 'Save with encoding' → UTF-8)",
+            )
+        ]
+
+
+def parse_yaml(text: str, display: str) -> tuple[YamlDocument | None, list[Problem]]:
+    """Parse one YAML document into a :class:`YamlDocument`, or return located problems."""
+    loader = _OfferLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        return None, [_syntax_problem(display, exc)]
+    except yaml.YAMLError as exc:
+        return None, [
+            _file_problem(
+                display,
+                f"the file is not valid YAML: {exc}",
+                "valid YAML",
+                "check the file in a YAML-aware editor",
+            )
+        ]
+    finally:
+        loader.dispose()
+
+    doc = YamlDocument(path=display, text=text, data=None)
+    if node is None:
+        return doc, []
+    builder = _Builder(doc, loader)
+    try:
+        doc.data = builder.build(node, ())
+    except _TooManyNodesError as exc:
+        mark = Mark.of(exc.mark)
+        return None, [
+            Problem(
+                path=display,
+                line=mark.line,
+                column=mark.column,
+                field=None,
+                message="aliases or merge keys expand to too many values",
+                expected=f"at most {MAX_NODES:,} values after expanding aliases",
+                fix="write the values out instead of nesting aliases (`*name`) and merges (`<<`)",
+            )
+        ]
+    except yaml.MarkedYAMLError as exc:
+        return None, [_syntax_problem(display, exc)]
+    return doc, builder.problems
+
+
+class _Builder:
+    """Turns composed nodes into plain data, recording marks and duplicate keys."""
+
+    def __init__(self, doc: YamlDocument, loader: yaml.SafeLoader) -> None:
+        self.doc = doc
+        self.loader = loader
+        self.visited = 0
+        self.problems: list[Problem] = []
+
+    def build(self, node: yaml.Node, loc: PathKey) -> Any:
+        self.visited += 1
+        if self.visited > MAX_NODES:
+            raise _TooManyNodesError(node.start_mark)
+        self.doc.value_marks.setdefault(loc, Mark.of(node.start_mark))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, loc)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        if node.tag == _FLOAT_TAG:
+            try:
+                number = Decimal(str(node.value).replace("_", ""))
+            except InvalidOperation:
+                number = None
+            if number is not None and number.is_finite():
+                return number
+        return self.loader.construct_object(node, deep=True)
+
+    def _mapping(self, node: yaml.MappingNode, loc: PathKey) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_seen: dict[str, Mark] = {}
+        merged: list[yaml.MappingNode] = []
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE_TAG:
+                merged.extend(self._merge_sources(value_node))
+                continue
+            key = self._key(key_node)
+            key_mark = Mark.of(key_node.start_mark)
+            if key in first_seen:
+                self._duplicate(loc, key, key_mark, first_seen[key])
+                continue
+            first_seen[key] = key_mark
+            self.doc.key_marks[(*loc, key)] = key_mark
+            result[key] = self.build(value_node, (*loc, key))
+        for source in merged:
+            for key, value in self._mapping(source, loc).items():
+                result.setdefault(key, value)
+        return result
+
+    def _merge_sources(self, node: yaml.Node) -> list[yaml.MappingNode]:
+        if isinstance(node, yaml.MappingNode):
+            return [node]
+        if isinstance(node, yaml.SequenceNode) and all(
+            isinstance(item, yaml.MappingNode) for item in node.value
+        ):
+            return list(node.value)
+        raise yaml.constructor.ConstructorError(
+            "while merging a mapping",
+            node.start_mark,
+            "a merge key (<<) needs a mapping or a list of mappings",
+            node.start_mark,
+        )
+
+    def _key(self, node: yaml.Node) -> str:
+        self.visited += 1
+        if not isinstance(node, yaml.ScalarNode):
+            raise yaml.constructor.ConstructorError(
+                None, None, "a key must be a plain word, not a list or mapping", node.start_mark
+            )
+        return str(node.value)
+
+    def _duplicate(self, loc: PathKey, key: str, mark: Mark, first: Mark) -> None:
+        self.problems.append(
+            Problem(
+                path=self.doc.path,
+                line=mark.line,
+                column=mark.column,
+                field=format_path((*loc, key)),
+                message=f"the key `{key}` appears twice (first on line {first.line})",
+                expected="each key at most once in a mapping",
+                fix=f"keep one `{key}:` and delete or merge the other",
+            )
+        )
+
+
+def format_path(loc: PathKey) -> str:
+    """``("price", "fees", 0, "name")`` → ``price.fees[0].name``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+_SYNTAX_FIXES: tuple[tuple[str, str], ...] = (
+    ("'\\t'", "indent with spaces, not tabs"),
+    ("found unexpected end of stream", "close the quote that starts the value"),
+    ("found unexpected end", "close the quote or bracket that starts the value"),
+    (
+        "mapping values are not allowed",
+        "put a value containing `: ` in quotes, or fix the "
+        "indentation so each key starts its own line",
+    ),
+    ("could not find expected ':'", "every key needs a `:` after it; check the indentation"),
+    ("expected <block end>", "line up the keys of one mapping at the same indentation"),
+    ("but found another document", "keep one offer per file (remove the `---` line)"),
+)
+
+
+def _syntax_problem(display: str, exc: yaml.MarkedYAMLError) -> Problem:
+    mark = Mark.of(exc.problem_mark or exc.context_mark)
+    what = " ".join(part for part in (exc.context, exc.problem) if part)
+    fix = next(
+        (hint for needle, hint in _SYNTAX_FIXES if needle in what),
+        "check the indentation and quoting around this position",
+    )
+    return Problem(
+        path=display,
+        line=mark.line,
+        column=mark.column,
+        field=None,
+        message=f"invalid YAML: {what}",
+        expected="valid YAML (spaces for indentation, matching quotes)",
+        fix=fix,
+    )
+
+
+def _file_problem(display: str, message: str, expected: str, fix: str) -> Problem:
+    return Problem(
+        path=display,
+        line=None,
+        column=None,
+        field=None,
+        message=message,
+        expected=expected,
+        fix=fix,
+    )

@@ -1,0 +1,29 @@
+"""The plugin's options in ``mkdocs.yml`` (or ``site_config.yml``)."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class HonestOffersConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Turn the plugin off without removing it from the config (e.g. for a quick draft build)."""
+
+    offers_dir = c.Type(str, default="offers")
+    """Folder with one YAML file per offer, relative to the config file."""
+
+    index_url = c.Type(str, default="offers/")
+    """Where the index of all offers is published; offer pages live below it."""
+
+    index_title = c.Type(str, default="Offers")
+
+    index_intro = c.Optional(c.Type(str))
+    """Markdown shown above the compare table on the index page."""
+
+    locale = c.Optional(c.Type(str))
+    """Babel locale for money and dates; defaults to the theme's ``language``, then ``en``."""
+
+    external_fonts = c.Type(bool, default=False)
+    """Keep Material's web fonts from a third-party host. Off by default: offer pages make no
+    third-party requests."""

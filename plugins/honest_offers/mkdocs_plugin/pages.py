@@ -1,0 +1,102 @@
+"""Generated pages: one per offer and an index, as in-memory files (nothing touches docs_dir)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from honest_offers.catalog import Catalog, LoadedOffer
+from honest_offers.mkdocs_plugin.config import HonestOffersConfig
+from honest_offers.render.view import OfferView, offer_view
+
+OFFER_TEMPLATE = "honest-offers/offer.html"
+INDEX_TEMPLATE = "honest-offers/index.html"
+
+
+@dataclass(frozen=True, slots=True)
+class IndexEntry:
+    view: OfferView
+    url: str
+    """Site-relative URL of the offer page; templates pass it through the ``url`` filter."""
+
+
+@dataclass(slots=True)
+class OfferPages:
+    files: list[File] = field(default_factory=list)
+    views: dict[str, OfferView] = field(default_factory=dict)
+    """Offer views by the generated page's ``src_uri``."""
+    sources: dict[str, LoadedOffer] = field(default_factory=dict)
+    index_uri: str = ""
+    index: list[IndexEntry] = field(default_factory=list)
+
+    def context_for(self, page: Page) -> dict[str, Any]:
+        uri = page.file.src_uri
+        if uri in self.views:
+            return {"offer": self.views[uri]}
+        if uri == self.index_uri:
+            return {"offer_index": self.index}
+        return {}
+
+
+def normalise_index_url(url: str) -> str:
+    """``/offers`` / ``offers`` / ``offers/`` → ``offers`` (a folder below the site root)."""
+    folder = url.strip().strip("/")
+    if not folder or ".." in folder.split("/"):
+        raise PluginError(
+            f"honest-offers: index_url `{url}` must name a folder below the site root, "
+            "such as `offers/`"
+        )
+    return folder
+
+
+def generate_pages(
+    catalog: Catalog,
+    existing: Files,
+    config: MkDocsConfig,
+    options: HonestOffersConfig,
+    locale: str,
+) -> OfferPages:
+    folder = normalise_index_url(options.index_url)
+    pages = OfferPages(index_uri=f"{folder}/index.md")
+    ordered = sorted(catalog.offers, key=lambda o: (o.offer.title.casefold(), o.slug))
+    for loaded in ordered:
+        uri = f"{folder}/{loaded.slug}.md"
+        view = offer_view(loaded.offer, loaded.slug, locale)
+        source = _front_matter(OFFER_TEMPLATE, loaded.offer.title, loaded.offer.summary)
+        source += loaded.offer.details or ""
+        file = _generated(config, existing, uri, source, InclusionLevel.NOT_IN_NAV)
+        pages.files.append(file)
+        pages.views[uri] = view
+        pages.sources[uri] = loaded
+        pages.index.append(IndexEntry(view=view, url=file.url))
+    index_source = _front_matter(INDEX_TEMPLATE, options.index_title, None)
+    index_source += options.index_intro or ""
+    pages.files.append(
+        _generated(config, existing, pages.index_uri, index_source, InclusionLevel.INCLUDED)
+    )
+    return pages
+
+
+def _front_matter(template: str, title: str, description: str | None) -> str:
+    meta: dict[str, str] = {"template": template, "title": title}
+    if description:
+        meta["description"] = description
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n\n"
+
+
+def _generated(
+    config: MkDocsConfig, existing: Files, uri: str, content: str, inclusion: InclusionLevel
+) -> File:
+    clash = existing.get_file_from_path(uri)
+    if clash is not None:
+        raise PluginError(
+            f"honest-offers: docs/{uri} already exists, but the plugin generates that page. "
+            "Rename or move the file, or set the plugin's `index_url` to another folder."
+        )
+    return File.generated(config, uri, content=content, inclusion=inclusion)

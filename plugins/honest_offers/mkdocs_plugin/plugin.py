@@ -1,0 +1,109 @@
+"""MkDocs event hooks only; the work happens in the generator-independent modules."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, date, datetime
+from importlib.resources import files as package_files
+from pathlib import Path
+from typing import Any, Literal, cast
+
+from babel import Locale, UnknownLocaleError
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
+
+from honest_offers.catalog import Catalog, load_catalog
+from honest_offers.mkdocs_plugin.config import HonestOffersConfig
+from honest_offers.mkdocs_plugin.pages import OfferPages, generate_pages
+from honest_offers.report import format_problems
+
+log = get_plugin_logger(__name__)
+
+
+class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
+    """Adds one page per offer in ``offers_dir`` and an index that compares them."""
+
+    def __init__(self) -> None:
+        self.serving = False
+        self.offers_dir = Path("offers")
+        self.locale = "en"
+        self.pages: OfferPages | None = None
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
+        base = Path(config.config_file_path or ".").resolve().parent
+        self.offers_dir = (base / self.config.offers_dir).resolve()
+        self.locale = self._resolve_locale(config)
+        theme_dir = str(package_files("honest_offers.theme"))
+        # After a site's custom_dir (so it can override any template), before Material.
+        position = 1 if config.theme.custom_dir else 0
+        config.theme.dirs.insert(position, theme_dir)
+        if not self.config.external_fonts and config.theme.name == "material":
+            config.theme["font"] = False
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return files
+        base = Path(config.config_file_path or ".").resolve().parent
+        catalog = load_catalog(self.offers_dir, base, build_date())
+        self._report(catalog)
+        self.pages = generate_pages(catalog, files, config, self.config, self.locale)
+        for file in self.pages.files:
+            files.append(file)
+        return files
+
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        if self.pages is not None:
+            # TemplateContext is a TypedDict of MkDocs' own keys; templates may read more.
+            cast(dict[str, Any], context).update(self.pages.context_for(page))
+        return context
+
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer | None:
+        if self.config.enabled and self.offers_dir.is_dir():
+            server.watch(str(self.offers_dir))
+        return server
+
+    def _report(self, catalog: Catalog) -> None:
+        for warning in catalog.warnings:
+            log.warning(warning.format())
+        if not catalog.errors:
+            return
+        report = format_problems(catalog.errors)
+        if self.serving:
+            # Keep serving the valid offers; the terminal shows what to fix.
+            log.error("invalid offers are left out until fixed:\n" + report)
+            return
+        raise PluginError("invalid offers:\n" + report)
+
+    def _resolve_locale(self, config: MkDocsConfig) -> str:
+        wanted = self.config.locale or config.theme.get("language") or "en"
+        try:
+            return str(Locale.parse(str(wanted).replace("-", "_")))
+        except (ValueError, UnknownLocaleError) as exc:
+            raise PluginError(
+                f"honest-offers: locale `{wanted}` is not known to Babel ({exc}); "
+                "set the plugin's `locale` option to a code such as `en`, `de_DE` or `fr_CH`"
+            ) from None
+
+
+def build_date() -> date:
+    """Today, or the day of ``SOURCE_DATE_EPOCH`` so that a build can be reproduced exactly."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    return datetime.now(tz=UTC).date()

@@ -1,0 +1,5 @@
+"""Report: what went wrong, where, and how to fix it — formatted for people and machines."""
+
+from honest_offers.report.problem import Problem, Severity, format_problems
+
+__all__ = ["Problem", "Severity", "format_problems"]
