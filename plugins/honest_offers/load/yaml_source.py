@@ -291,6 +291,7 @@ def format_path(loc: PathKey) -> str:
 
 _SYNTAX_FIXES: tuple[tuple[str, str], ...] = (
     ("'\\t'", "indent with spaces, not tabs"),
+    ("tab character", "indent with spaces, not tabs"),
     ("found unexpected end of stream", "close the quote that starts the value"),
     ("found unexpected end", "close the quote or bracket that starts the value"),
     (

@@ -21,6 +21,8 @@ from mkdocs.utils.templates import TemplateContext
 from honest_offers.catalog import Catalog, load_catalog
 from honest_offers.mkdocs_plugin.config import HonestOffersConfig
 from honest_offers.mkdocs_plugin.pages import OfferPages, generate_pages
+from honest_offers.mkdocs_plugin.toc import offer_toc
+from honest_offers.render.html import demote_headings
 from honest_offers.report import format_problems
 
 log = get_plugin_logger(__name__)
@@ -62,6 +64,15 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
         for file in self.pages.files:
             files.append(file)
         return files
+
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        view = self.pages.views.get(page.file.src_uri) if self.pages else None
+        if view is None:
+            return html
+        page.toc = offer_toc(view, page.toc, has_details=bool(html.strip()))
+        return demote_headings(html)
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation

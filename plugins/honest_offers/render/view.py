@@ -246,3 +246,24 @@ def _contact(contact: str) -> Link:
 def is_external(url: str) -> bool:
     """True for links that leave the site (they get ``rel="noopener noreferrer"``)."""
     return urlsplit(url).scheme in ("http", "https")
+
+
+def outline(view: OfferView) -> list[tuple[str, str]]:
+    """The page's sections as ``(anchor id, title)``, in the order the theme renders them.
+
+    Used for the table of contents; tests check that the theme's headings match it.
+    """
+    sections = [
+        ("ho-summary", "Summary"),
+        ("ho-scope", "What it does and does not do"),
+        ("ho-audience", "Who it is for"),
+        ("ho-price", "Price"),
+        ("ho-market", "Typical market price"),
+    ]
+    if view.alternatives:
+        sections.append(("ho-alternatives", "Alternatives"))
+    if view.terms:
+        sections.append(("ho-terms", "Terms"))
+    if view.good_time or view.wait_if or view.availability:
+        sections.append(("ho-timing", "The right time"))
+    return sections
