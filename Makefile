@@ -33,3 +33,6 @@ unit: $(STAMP)
 
 clean:
 	rm -rf $(VENV) site build *.egg-info plugins/*.egg-info
+
+schema: $(STAMP)
+	$(BIN)/python -c "from honest_offers.validate.schema import SCHEMA_PATH, render_schema; SCHEMA_PATH.write_text(render_schema(), encoding='utf-8')"
