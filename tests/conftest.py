@@ -1,0 +1,97 @@
+"""Shared fixtures: a minimal valid offer, temporary sites, and running real MkDocs."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SHARED = REPO_ROOT.parent / "shared"
+
+MINIMAL_OFFER: dict[str, Any] = {
+    "title": "Garden design consultation",
+    "summary": "One visit and a written plan for a small garden.",
+    "does": ["A two-hour visit", "A written planting plan"],
+    "does_not": ["Does not include planting or plants"],
+    "for": ["Owners of gardens under 200 square metres"],
+    "not_for": ["Public parks or commercial landscaping"],
+    "price": {
+        "amount": "250.00",
+        "currency": "EUR",
+        "billing": "one-time",
+        "taxes_included": True,
+        "tax_note": "incl. 20% VAT",
+    },
+    "market_price": {
+        "low": 180,
+        "high": 400,
+        "currency": "EUR",
+        "basis": "Price lists of six local garden designers, checked in October 2026.",
+    },
+}
+
+
+def offer_yaml(**changes: Any) -> str:
+    """The minimal offer as YAML text, with top-level fields replaced (``None`` removes one)."""
+    data = {**MINIMAL_OFFER, **changes}
+    data = {key: value for key, value in data.items() if value is not None}
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+
+
+SITE_CONFIG = """\
+site_name: Test site
+docs_dir: docs
+theme:
+  name: material
+  font: false
+plugins:
+  - honest-offers
+"""
+
+
+@pytest.fixture
+def make_site(tmp_path: Path) -> Callable[..., Path]:
+    """Write a small site (config, docs/index.md, offers) into a temp dir; return its root."""
+
+    def make(
+        offers: dict[str, str], config: str = SITE_CONFIG, docs: dict[str, str] | None = None
+    ) -> Path:
+        root = tmp_path / "site-src"
+        (root / "docs").mkdir(parents=True, exist_ok=True)
+        (root / "offers").mkdir(exist_ok=True)
+        (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+        for name, text in (docs or {"index.md": "# Home\n"}).items():
+            path = root / "docs" / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        for name, text in offers.items():
+            (root / "offers" / name).write_text(text, encoding="utf-8")
+        return root
+
+    return make
+
+
+def mkdocs_env() -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUTF8": "1"}
+
+
+def run_mkdocs(
+    *args: str, cwd: Path, tool: str = "mkdocs", timeout: float = 240
+) -> subprocess.CompletedProcess[str]:
+    """Run the real ``mkdocs`` (or ``properdocs``) command line in ``cwd``."""
+    return subprocess.run(
+        [sys.executable, "-m", tool, *args],
+        cwd=cwd,
+        env=mkdocs_env(),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )

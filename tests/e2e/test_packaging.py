@@ -1,0 +1,86 @@
+"""The wheel carries the whole package, the theme and the schema, with both entry points."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO_ROOT
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> zipfile.ZipFile:
+    out = tmp_path_factory.mktemp("wheel")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--quiet",
+            "-w",
+            str(out),
+            str(REPO_ROOT),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    (path,) = out.glob("honest_offers-*.whl")
+    return zipfile.ZipFile(path)
+
+
+def test_every_module_and_theme_file_is_in_the_wheel(wheel: zipfile.ZipFile) -> None:
+    names = set(wheel.namelist())
+    package = REPO_ROOT / "plugins" / "honest_offers"
+    expected = {
+        f"honest_offers/{p.relative_to(package).as_posix()}"
+        for p in package.rglob("*")
+        if p.is_file()
+        and p.suffix in {".py", ".json", ".typed", ".yml"}
+        and "__pycache__" not in p.parts
+    }
+    theme = REPO_ROOT / "theme"
+    expected |= {
+        f"honest_offers/theme/{p.relative_to(theme).as_posix()}"
+        for p in theme.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    }
+    assert expected - names == set()
+
+
+def test_entry_points(wheel: zipfile.ZipFile) -> None:
+    (entry_points,) = [n for n in wheel.namelist() if n.endswith("entry_points.txt")]
+    text = wheel.read(entry_points).decode()
+    assert "[mkdocs.plugins]\nhonest-offers = honest_offers.mkdocs_plugin.plugin:" in text
+    assert "[console_scripts]\nhonest-offers = honest_offers.cli:main" in text
+
+
+def test_no_stray_files(wheel: zipfile.ZipFile) -> None:
+    assert not [n for n in wheel.namelist() if "__pycache__" in n or n.startswith("tests/")]
+
+
+def test_schema_in_the_repo_matches_the_model() -> None:
+    from honest_offers.validate.schema import SCHEMA_PATH, render_schema
+
+    assert SCHEMA_PATH.read_text("utf-8") == render_schema(), (
+        "the stored schema is stale: run `make schema`"
+    )
+
+
+def test_example_offers_declare_the_schema_for_editors() -> None:
+    for offer in sorted((REPO_ROOT / "offers").glob("*.yml")):
+        first = offer.read_text("utf-8").splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema="), offer.name
+        target = (offer.parent / first.split("$schema=", 1)[1]).resolve()
+        assert target == (REPO_ROOT / "plugins/honest_offers/schema/offer.schema.json"), offer
+        assert Path(target).is_file()

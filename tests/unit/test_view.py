@@ -1,0 +1,113 @@
+"""What the templates receive: Babel-formatted money, neutral sentences, the outline."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from honest_offers.render.view import format_money, offer_view, outline
+from honest_offers.validate import Offer
+from tests.conftest import MINIMAL_OFFER
+
+
+def make(**changes: Any) -> Offer:
+    return Offer.model_validate({**MINIMAL_OFFER, **changes})
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [("en", "€1,290.50"), ("de_DE", "1.290,50\xa0€"), ("fr_CH", "1\u202f290,50\xa0€")],
+)
+def test_money_follows_the_locale(locale: str, expected: str) -> None:
+    assert format_money(Decimal("1290.5"), "EUR", locale) == expected
+
+
+def test_total_includes_every_fee_and_first_payment_the_one_time_ones() -> None:
+    price = {
+        **MINIMAL_OFFER["price"],
+        "billing": "monthly",
+        "amount": 20,
+        "fees": [{"name": "Support", "amount": 5}, {"name": "Setup", "amount": 30, "once": True}],
+    }
+    view = offer_view(make(price=price, terms={"cancellation": "Any time."}), "x", "en")
+    assert view.price.total == "€25.00"
+    assert view.price.billing == "per month"
+    assert view.price.first_payment == "€55.00"
+    assert [f.name for f in view.price.fees] == ["Support", "Setup"]
+
+
+def test_without_one_time_fees_there_is_no_separate_first_payment() -> None:
+    assert offer_view(make(), "x", "en").price.first_payment is None
+
+
+@pytest.mark.parametrize(
+    ("amount", "position", "words", "percent"),
+    [
+        (100, "below", "below the typical range", 0),
+        (190, "within", "lower part", 4),
+        (290, "within", "middle", 50),
+        (390, "within", "upper part", 95),
+    ],
+)
+def test_market_position(amount: int, position: str, words: str, percent: int) -> None:
+    view = offer_view(make(price={**MINIMAL_OFFER["price"], "amount": amount}), "x", "en")
+    assert view.market.position == position
+    assert words in view.market.sentence
+    assert view.market.marker_percent == percent
+
+
+def test_above_market() -> None:
+    offer = make(price={**MINIMAL_OFFER["price"], "amount": 900}, price_rationale="Because.")
+    view = offer_view(offer, "x", "en")
+    assert (view.market.position, view.market.marker_percent) == ("above", 100)
+
+
+def test_availability_is_neutral_facts() -> None:
+    offer = make(
+        availability={
+            "next_start": datetime(2027, 9, 14, 10, 0),
+            "timezone": "Europe/Berlin",
+            "capacity": 12,
+            "per": "cohort",
+        }
+    )
+    assert offer_view(offer, "x", "en").availability == (
+        "Next start: Tuesday, September 14, 2027, 10:00\u202fAM (Europe/Berlin).",
+        "Capacity: 12 places per cohort.",
+    )
+    day = make(availability={"next_start": date(2027, 9, 14)})
+    assert offer_view(day, "x", "de_DE").availability == (
+        "Next start: Dienstag, 14. September 2027.",
+    )
+
+
+def test_cta_falls_back_to_a_question_to_the_seller() -> None:
+    view = offer_view(make(seller={"name": "Studio", "contact": "hi@studio.example"}), "x", "en")
+    assert view.cta is not None
+    assert (view.cta.label, view.cta.url) == ("Ask a question", "mailto:hi@studio.example")
+
+
+def test_external_links_are_marked() -> None:
+    alt = [{"name": "Guide", "url": "https://example.org/guide", "price": 0}]
+    view = offer_view(make(alternatives=alt), "x", "en")
+    link = view.alternatives[0].link
+    assert link is not None and link.external
+    assert view.alternatives[0].price == "€0.00"
+
+
+def test_outline_lists_optional_sections_only_when_present() -> None:
+    plain = [anchor for anchor, _ in outline(offer_view(make(), "x", "en"))]
+    assert plain == ["ho-summary", "ho-scope", "ho-audience", "ho-price", "ho-market"]
+    full = make(
+        alternatives=[{"name": "DIY"}],
+        terms={"refund": "Full refund."},
+        timing={"good_time": "Spring."},
+    )
+    assert [a for a, _ in outline(offer_view(full, "x", "en"))][-3:] == [
+        "ho-alternatives",
+        "ho-terms",
+        "ho-timing",
+    ]

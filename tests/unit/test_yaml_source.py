@@ -1,0 +1,102 @@
+"""The marked YAML loader: positions, duplicate keys, booleans, decimals, bombs, encodings."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from honest_offers.load import Mark, parse_yaml, read_text
+from honest_offers.load.yaml_source import MAX_FILE_BYTES, decode_text
+
+
+def test_marks_point_at_values_and_keys() -> None:
+    doc, problems = parse_yaml(
+        "title: A\nprice:\n  amount: 12.50\n  fees:\n    - name: X\n", "o.yml"
+    )
+    assert doc is not None and not problems
+    assert doc.mark_for(("price", "amount")) == Mark(3, 11)
+    assert doc.key_mark_for(("price", "amount")) == Mark(3, 3)
+    assert doc.mark_for(("price", "fees", 0, "name")) == Mark(5, 13)
+    # A missing field points at its nearest parent key.
+    assert doc.mark_for(("price", "currency")) == Mark(2, 1)
+
+
+def test_decimals_stay_exact_and_yaml11_booleans_stay_text() -> None:
+    doc, _ = parse_yaml("a: 0.10\nb: no\nc: on\nd: true\ne: 7\n", "o.yml")
+    assert doc is not None
+    assert doc.data == {"a": Decimal("0.10"), "b": "no", "c": "on", "d": True, "e": 7}
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [
+        ("a: 1\nb:\n  c: 1\n  c: 2\n", 4, 3),
+        ("a: 1\na: 2\n", 2, 1),
+        ("x:\n  - y: 1\n    y: 2\n", 3, 5),
+    ],
+)
+def test_duplicate_keys_at_any_depth_are_located(text: str, line: int, column: int) -> None:
+    _, problems = parse_yaml(text, "o.yml")
+    assert len(problems) == 1
+    assert (problems[0].line, problems[0].column) == (line, column)
+    assert "appears twice" in problems[0].message
+
+
+def test_alias_bomb_is_refused_with_a_location() -> None:
+    lines = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]']
+    for i in range(1, 9):
+        refs = ",".join([f"*{chr(96 + i)}"] * 10)
+        lines.append(f"{chr(97 + i)}: &{chr(97 + i)} [{refs}]")
+    doc, problems = parse_yaml("\n".join(lines) + "\n", "bomb.yml")
+    assert doc is None
+    assert "too many values" in problems[0].message
+    assert problems[0].line is not None
+
+
+def test_merge_keys_are_expanded_and_explicit_keys_win() -> None:
+    doc, problems = parse_yaml("base: &b {x: 1, y: 2}\nz:\n  <<: *b\n  y: 3\n", "o.yml")
+    assert doc is not None and not problems
+    assert doc.data["z"] == {"x": 1, "y": 3}
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("title: a\n\tsummary: b\n", "tabs"),
+        ('title: "unclosed\nsummary: b\n', "quote"),
+        ("title: a\n  summary: b\n", "indentation"),
+    ],
+)
+def test_syntax_errors_have_position_and_fix(text: str, hint: str) -> None:
+    doc, problems = parse_yaml(text, "bad.yml")
+    assert doc is None
+    (problem,) = problems
+    assert problem.line is not None and problem.column is not None
+    assert hint in problem.fix
+
+
+def test_empty_document_is_none_data() -> None:
+    doc, problems = parse_yaml("", "empty.yml")
+    assert doc is not None and doc.data is None and not problems
+
+
+def test_utf16_with_bom_and_utf8_bom_are_read() -> None:
+    assert decode_text("title: é".encode("utf-16"), "f")[0] == "title: é"
+    assert decode_text("\ufefftitle: é".encode(), "f")[0] == "title: é"
+
+
+def test_non_utf8_points_at_the_bad_byte() -> None:
+    text, problems = decode_text(b"title: ok\nsummary: caf\xe9\n", "f.yml")
+    assert text is None
+    assert (problems[0].line, problems[0].column) == (2, 13)
+    assert "UTF-8" in problems[0].fix
+
+
+def test_oversized_file_is_refused_before_reading(tmp_path: Path) -> None:
+    big = tmp_path / "big.yml"
+    big.write_bytes(b"a" * (MAX_FILE_BYTES + 1))
+    text, problems = read_text(big, "big.yml")
+    assert text is None
+    assert "too large" in problems[0].message
