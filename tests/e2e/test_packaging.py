@@ -84,3 +84,37 @@ def test_example_offers_declare_the_schema_for_editors() -> None:
         target = (offer.parent / first.split("$schema=", 1)[1]).resolve()
         assert target == (REPO_ROOT / "plugins/honest_offers/schema/offer.schema.json"), offer
         assert Path(target).is_file()
+
+
+def test_example_offers_validate_against_the_json_schema() -> None:
+    jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is a test dependency")
+    import yaml
+
+    from honest_offers.validate.schema import offer_json_schema
+
+    validator = jsonschema.Draft202012Validator(offer_json_schema())
+    for offer in sorted((REPO_ROOT / "offers").glob("*.yml")):
+        data = yaml.safe_load(offer.read_text("utf-8"))
+        errors = [e.message for e in validator.iter_errors(_jsonable(data))]
+        assert errors == [], (offer.name, errors)
+
+
+def test_readme_documents_every_offer_field() -> None:
+    from honest_offers.validate.messages import allowed_keys
+
+    readme = (REPO_ROOT / "README.md").read_text("utf-8")
+    for key in allowed_keys(()):
+        assert f"| `{key}` |" in readme or f"| `{key}`," in readme, key
+    for key in allowed_keys(("price",)):
+        assert f"`price.{key}`" in readme, key
+
+
+def _jsonable(value: object) -> object:
+    """YAML dates become ISO strings, as an editor's schema validator sees them."""
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
