@@ -22,7 +22,7 @@ serve: $(STAMP)
 	$(BIN)/mkdocs serve -f site_config.yml
 
 lint: $(STAMP)
-	$(BIN)/ruff check plugins tests bench
+	$(BIN)/ruff check .
 	$(BIN)/mypy
 
 test: lint
