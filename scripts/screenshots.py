@@ -23,8 +23,10 @@ from __future__ import annotations
 
 import argparse
 import functools
+import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -42,6 +44,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SITE = ROOT / "site"
 DEFAULT_OUT = ROOT / "docs" / "assets" / "screenshots"
 DEFAULT_OFFER = "website-audit"
+TIMEOUT = 60
+"""Seconds for one Chromium run; a normal run takes about two."""
+ATTEMPTS = 3
 SIZE_LIMIT = 400 * 1024
 """Bytes; a larger PNG makes the README slow to load, so the script warns about it."""
 
@@ -120,23 +125,46 @@ def find_chromium(explicit: str | None) -> str:
 def run_chromium(
     chromium: str, url: str, scheme: Scheme, width: int, height: int, action: Sequence[str]
 ) -> str:
-    """Run one headless Chromium with a fresh profile; returns its stdout."""
-    with tempfile.TemporaryDirectory(prefix="ho-shots-") as profile:
-        command = [
-            chromium,
-            *BROWSER_FLAGS,
-            *SCHEME_FLAGS[scheme],
-            f"--user-data-dir={profile}",
-            f"--window-size={width},{height}",
-            *action,
-            url,
-        ]
-        result = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
-    if result.returncode != 0:
-        raise SystemExit(
-            f"screenshots: chromium failed ({result.returncode}) for {url}:\n{result.stderr}"
-        )
-    return result.stdout
+    """Run one headless Chromium with a fresh profile; returns its stdout.
+
+    Headless Chromium occasionally hangs instead of exiting. Each run gets its own process
+    group, which is killed as a whole on timeout (no stray renderers), and is retried.
+    """
+    for attempt in range(1, ATTEMPTS + 1):
+        with tempfile.TemporaryDirectory(prefix="ho-shots-") as profile:
+            command = [
+                chromium,
+                *BROWSER_FLAGS,
+                *SCHEME_FLAGS[scheme],
+                f"--user-data-dir={profile}",
+                f"--window-size={width},{height}",
+                *action,
+                url,
+            ]
+            process = subprocess.Popen(
+                command,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                start_new_session=True,
+            )
+            try:
+                stdout, stderr = process.communicate(timeout=TIMEOUT)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.communicate()
+                print(
+                    f"screenshots: chromium did not finish within {TIMEOUT} s for {url} "
+                    f"(attempt {attempt} of {ATTEMPTS})",
+                    file=sys.stderr,
+                )
+                continue
+        if process.returncode != 0:
+            raise SystemExit(
+                f"screenshots: chromium failed ({process.returncode}) for {url}:\n{stderr}"
+            )
+        return stdout
+    raise SystemExit(f"screenshots: chromium hung {ATTEMPTS} times for {url}; giving up")
 
 
 def rendered_scheme(chromium: str, url: str, scheme: Scheme, width: int) -> str | None:
@@ -156,10 +184,14 @@ def take(chromium: str, base_url: str, shot: Shot, out: Path, width: int) -> Pat
             f"but the page rendered with `{got}`"
         )
     target = out / shot.name
-    target.unlink(missing_ok=True)
-    run_chromium(chromium, url, shot.scheme, width, shot.height, [f"--screenshot={target}"])
-    if not target.is_file() or target.stat().st_size == 0:
+    # Write next to the target first, so a failed run leaves the previous picture in place.
+    partial = out / f".{shot.name}.partial.png"
+    partial.unlink(missing_ok=True)
+    run_chromium(chromium, url, shot.scheme, width, shot.height, [f"--screenshot={partial}"])
+    if not partial.is_file() or partial.stat().st_size == 0:
+        partial.unlink(missing_ok=True)
         raise SystemExit(f"screenshots: chromium wrote no image for {url}")
+    partial.replace(target)
     return target
 
 
