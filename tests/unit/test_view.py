@@ -95,7 +95,7 @@ def test_external_links_are_marked() -> None:
     view = offer_view(make(alternatives=alt), "x", "en")
     link = view.alternatives[0].link
     assert link is not None and link.external
-    assert view.alternatives[0].price == "€0.00"
+    assert view.alternatives[0].price == "Free"
 
 
 def test_outline_lists_optional_sections_only_when_present() -> None:
@@ -111,3 +111,29 @@ def test_outline_lists_optional_sections_only_when_present() -> None:
         "ho-terms",
         "ho-timing",
     ]
+
+
+def test_one_time_price_includes_every_fee_in_the_total() -> None:
+    price = {**MINIMAL_OFFER["price"], "fees": [{"name": "Delivery", "amount": 9.5, "once": True}]}
+    view = offer_view(make(price=price, price_rationale="x" * 12), "x", "en")
+    assert (view.price.total, view.price.first_payment) == ("€259.50", None)
+
+
+def test_tax_note_reads_as_a_sentence() -> None:
+    price = {**MINIMAL_OFFER["price"], "tax_note": "incl. 20% VAT."}
+    assert offer_view(make(price=price), "x", "en").price.taxes == "Incl. 20% VAT"
+
+
+def test_start_with_offset_is_shown_in_the_declared_zone() -> None:
+    start = datetime.fromisoformat("2027-09-16T09:30:00+02:00")
+    offer = make(availability={"next_start": start, "timezone": "America/New_York"})
+    (line,) = offer_view(offer, "x", "en").availability
+    assert "3:30\u202fAM (America/New_York)" in line
+
+
+def test_link_contact_is_labelled_by_its_address() -> None:
+    view = offer_view(
+        make(seller={"name": "S", "contact": "https://www.s.example/contact/"}), "x", "en"
+    )
+    assert view.seller_contact is not None
+    assert view.seller_contact.label == "s.example/contact"

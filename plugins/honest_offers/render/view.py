@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_time
 from babel.numbers import format_currency
@@ -141,6 +142,8 @@ def _price(offer: Offer, locale: str) -> PriceView:
 
     first = price.first_payment if price.first_payment != price.per_payment else None
     taxes = price.tax_note or ("Taxes included" if price.taxes_included else "Taxes not included")
+    taxes = taxes.rstrip(". ")
+    taxes = taxes[:1].upper() + taxes[1:]
     return PriceView(
         total=money(price.per_payment),
         billing=BILLING_PHRASES[price.billing],
@@ -190,7 +193,9 @@ def _alternatives(offer: Offer, locale: str) -> list[AlternativeView]:
     for alt in offer.alternatives:
         price = None
         if alt.price is not None:
-            price = format_money(alt.price, offer.price.currency, locale)
+            price = (
+                "Free" if alt.price == 0 else format_money(alt.price, offer.price.currency, locale)
+            )
             if alt.billing is not None:
                 price = f"{price} {BILLING_PHRASES[alt.billing]}"
         link = Link(alt.name, alt.url, is_external(alt.url)) if alt.url else None
@@ -215,6 +220,8 @@ def _availability(availability: Availability | None, locale: str) -> tuple[str, 
         return ()
     lines = []
     start = availability.next_start
+    if isinstance(start, datetime) and start.tzinfo is not None and availability.timezone:
+        start = start.astimezone(ZoneInfo(availability.timezone))
     if start is not None:
         when = format_date(start, "full", locale=locale)
         if isinstance(start, datetime):
@@ -240,7 +247,9 @@ def _cta(offer: Offer) -> Link | None:
 def _contact(contact: str) -> Link:
     if "@" in contact and not contact.lower().startswith(("http://", "https://", "mailto:")):
         return Link(contact, f"mailto:{contact}", external=False)
-    return Link(contact, contact, is_external(contact))
+    parts = urlsplit(contact)
+    label = parts.netloc + parts.path.rstrip("/") if parts.netloc else contact
+    return Link(label.removeprefix("www."), contact, is_external(contact))
 
 
 def is_external(url: str) -> bool:

@@ -140,8 +140,12 @@ class Price(_Strict):
 
     @property
     def per_payment(self) -> Decimal:
-        """What each payment costs: the amount plus the fees charged with every payment."""
-        return self.amount + sum((f.amount for f in self.fees if not f.once), Decimal(0))
+        """What each payment costs: the amount plus the fees charged with every payment.
+
+        A one-time price has one payment, so every fee is part of it.
+        """
+        single = self.billing is Billing.ONE_TIME
+        return self.amount + sum((f.amount for f in self.fees if single or not f.once), Decimal(0))
 
     @property
     def first_payment(self) -> Decimal:
