@@ -75,7 +75,7 @@ def generate_pages(
         pages.views[uri] = view
         pages.sources[uri] = loaded
         pages.index.append(IndexEntry(view=view, url=file.url))
-    index_source = _front_matter(INDEX_TEMPLATE, options.index_title, None)
+    index_source = _front_matter(INDEX_TEMPLATE, options.index_title, None, hide=("toc",))
     index_source += options.index_intro or ""
     pages.files.append(
         _generated(config, existing, pages.index_uri, index_source, InclusionLevel.INCLUDED)
@@ -83,10 +83,14 @@ def generate_pages(
     return pages
 
 
-def _front_matter(template: str, title: str, description: str | None) -> str:
-    meta: dict[str, str] = {"template": template, "title": title}
+def _front_matter(
+    template: str, title: str, description: str | None, hide: tuple[str, ...] = ()
+) -> str:
+    meta: dict[str, str | list[str]] = {"template": template, "title": title}
     if description:
         meta["description"] = description
+    if hide:
+        meta["hide"] = list(hide)  # Material: the compare table needs the TOC column
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n\n"
 
 
