@@ -1,0 +1,276 @@
+"""HO4xx misdirection: confirmshaming, pressure calls to action, exit traps, guilt, trick wording.
+
+Declines are matched in the reader's own voice ("I'd rather pay full price"), so honest text
+about full prices or a plain "No thanks" passes; labels (buttons, links) get looser patterns.
+"""
+
+from __future__ import annotations
+
+from honest_offers.check.phrases import (
+    LABELS_ONLY,
+    START,
+    Detector,
+    PhraseRule,
+    words,
+)
+from honest_offers.check.registry import Rule, RuleDoc, register
+
+CONFIRMSHAMING = register(
+    Rule(
+        code="HO401",
+        name="confirmshaming",
+        summary="A decline option worded to make the reader feel foolish.",
+        message="confirmshaming: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "Wording the way out as `No thanks, I'd rather pay full price` shames the "
+                "reader into accepting. Mathur et al. found 169 such declines, almost all in "
+                "pop-ups; deceptive.design, the FTC's 2022 report and India's CCPA guidelines "
+                "list confirmshaming, and in the EU it is argued as undue influence under UCPD "
+                "Articles 8 and 9."
+            ),
+            bad="No thanks, I don't like saving money",
+            honest='Use a neutral decline: "No, thanks", "Not now" or "Maybe later".',
+        ),
+    )
+)
+
+PRESSURE_CTA = register(
+    Rule(
+        code="HO402",
+        name="pressure-call-to-action",
+        summary="A call to action that adds scarcity or a prize to the click.",
+        message="pressure call to action: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "Buttons like `Buy now before it's gone` or `Claim your spot` frame an ordinary "
+                "purchase as a race or a prize. Mathur et al. class this as pressured selling; "
+                "UCPD Annex I point 31 bans creating a false impression of a prize, and "
+                "persistent pressure is an aggressive practice under Articles 8 and 9."
+            ),
+            bad="Claim your spot now before it's gone",
+            honest=(
+                'Name what the click does and what it costs, e.g. "Book the workshop '
+                '(EUR 240)" or "Ask a question".'
+            ),
+        ),
+    )
+)
+
+EXIT_INTENT = register(
+    Rule(
+        code="HO403",
+        name="exit-intent-plea",
+        summary="Text that tries to stop the reader from leaving the page.",
+        message="plea to stay on the page: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "Exit pop-ups (`Wait! Don't go`, `Before you leave...`) interrupt a reader who "
+                "has decided, often with a last-minute discount. The DSA names repeated prompts "
+                "as manipulative design (Article 25), persistent nagging is an aggressive "
+                "practice under UCPD Articles 8 and 9, and Gray et al. and India's CCPA "
+                "guidelines list nagging as a dark pattern."
+            ),
+            bad="Wait! Don't go - here's 10% off before you leave.",
+            honest="Let the reader leave. Offer one optional newsletter link on the page.",
+        ),
+    )
+)
+
+GUILT = register(
+    Rule(
+        code="HO404",
+        name="guilt-or-fear-appeal",
+        summary="An appeal to regret, fear or guilt to push the purchase.",
+        message="guilt or fear appeal: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "Telling readers they will regret not buying, or that only fools pay more, "
+                "exploits emotion instead of informing. UCPD Annex I point 12 bans inaccurate "
+                "claims about risks to the reader's safety if they do not buy; Articles 8 and 9 "
+                "cover exploiting fear and misfortune."
+            ),
+            bad="Don't be the one who regrets it - only fools pay more.",
+            honest="State the facts and who the offer is not for; let the reader weigh them.",
+        ),
+    )
+)
+
+TRICK_WORDING = register(
+    Rule(
+        code="HO405",
+        name="trick-wording",
+        summary="A double-negative or opt-out wording that confuses a choice.",
+        message="confusing opt-out wording: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "`Untick this box if you do not wish to receive offers` makes the reader parse "
+                "a double negative to say no. Mathur et al. call these trick questions; the "
+                "FTC's 2022 report and the EDPB guidelines on deceptive design (03/2022) name "
+                "ambiguous and double-negative wording."
+            ),
+            bad="Uncheck this box if you do not wish to receive our offers.",
+            honest='Ask positively with an unticked box: "Send me product news (optional)".',
+        ),
+    )
+)
+
+_I = r"i(?: |'m |'d |'ll |'ve | am | would | will | do | really | just | totally )?"
+_DONT = words("don't", "do not", "dont", "don't really", "never")
+_BENEFIT = words(
+    "sav(?:e|ing|ings)(?: money| \\w+)?",
+    "money",
+    "discounts?",
+    "a discount",
+    "(?:the |a |my )?(?:free|great|good|amazing|best|special|exclusive|big|cool|nice) "
+    "(?:stuff|deals?|gifts?|things|offers?|prices?|savings|bonus(?:es)?|shipping|products?)",
+    "(?:a |the |my )?(?:free |bonus )?(?:gifts?|bonus(?:es)?|rewards?|freebies?)",
+    "free(?: \\w+)?",
+    "deals?",
+    "bargains?",
+    "coupons?",
+    "offers?",
+    "rewards?",
+    "perks?",
+    "fun",
+    "(?:a |the )?(?:protection|warranty|insurance)(?: plan)?",
+    "(?:to )?(?:protect|insure|cover) my",
+    "(?:to )?(?:win|earn|get) (?:more|free|a|my|\\w+ off)",
+    "good (?:things|stuff)",
+    "cool (?:things|stuff)",
+    "(?:to )?look (?:good|great)",
+    "(?:to )?be (?:healthy|happy|successful|smart|safe)",
+)
+_FULL_PRICE = r"(?:(?:the )?full|more|extra|retail|top|the regular|the normal|full retail) price"
+_DECLINE = r"(?:no|nah|nope|not now|maybe later|skip)\b(?:[ ,.!-]*(?:thanks|thank you))?[ ,.!-]*"
+
+_OWN_VOICE = rf"(?:\b{_DECLINE})?\b{_I}"
+"""A decline in the reader's voice, quoted with its "No thanks" when there is one."""
+
+PHRASES: tuple[PhraseRule, ...] = (
+    PhraseRule(
+        CONFIRMSHAMING,
+        (
+            rf"{_OWN_VOICE}(?:'d |would )?(?:rather|prefer(?: to)?|like to|love to|want to|"
+            rf"choose to|(?:am )?happy to) (?:pay|paying|keep paying|stick with|stay with) "
+            rf"{_FULL_PRICE}\b",
+            rf"{_OWN_VOICE}(?:'ll |will |shall )?(?:just |keep |happily |gladly )?pay(?:ing)? "
+            rf"{_FULL_PRICE}\b",
+            rf"{_OWN_VOICE}(?:like|love|enjoy|want|prefer) (?:to )?(?:pay|paying) (?:{_FULL_PRICE}|"
+            rf"more|too much|extra)\b",
+            rf"{_OWN_VOICE}(?:like|love|prefer|enjoy) {_FULL_PRICE}s?\b",
+            rf"{_OWN_VOICE}(?:'m |am )?(?:happy|fine|ok|okay|content|glad) (?:to pay|paying) "
+            rf"{_FULL_PRICE}\b",
+            rf"\b{_DECLINE}i(?:'ll| will) (?:just |happily |gladly )?pay (?:more|extra|full)\b",
+            rf"{_OWN_VOICE}{_DONT} (?:like|want|need|care about|care for|enjoy|love|deserve|feel "
+            rf"like) (?:to )?{_BENEFIT}\b",
+            rf"{_OWN_VOICE}(?:hate|despise|dislike) {_BENEFIT}\b",
+            rf"{_OWN_VOICE}(?:'m |am )?not interested in (?:sav|discount|deal|free|great|good|"
+            rf"money|bargain|coupon|winning|protect)",
+            rf"{_OWN_VOICE}(?:'d |would )?(?:rather|prefer to|prefer) (?:not (?:save|win|get|"
+            rf"have|be protected|protect)|miss out|do it the hard way|stay (?:broke|behind))\b",
+            rf"{_OWN_VOICE}(?:'d |would )?prefer not to (?:save|win|have a "
+            rf"(?:discount|protection))",
+            rf"{_OWN_VOICE}(?:'ll |will )?(?:shop|buy|stay|continue|live) without "
+            rf"(?:a |the |my )?(?:discount|deal|savings?|gift|protection)\b",
+            rf"{_OWN_VOICE}(?:'ll |will )?be the last (?:one )?to know\b",
+            rf"{_OWN_VOICE}{_DONT} (?:feel|get) lucky\b",
+            rf"{_OWN_VOICE}{_DONT} mind (?:missing out|paying more|losing)\b",
+            rf"{_OWN_VOICE}(?:'d |would )?like (?:0|zero) ?% off\b",
+            rf"{_OWN_VOICE}(?:'ll |will )?(?:skip|pass on|miss) (?:this|the|my|these|out on)"
+            rf"(?: \w+)? (?:amazing|great|super|huge|exclusive|special|best|incredible|free)\b",
+            rf"{_OWN_VOICE}(?:'ll |will )?(?:miss out|pass on (?:savings|the savings|free))\b",
+            r"\bjoin the \"*pay full price",
+            rf"{START}yes,? i (?:want|'d like|would like|love) (?:to save|(?:my|the|a|more) "
+            rf"(?:discount|deal|savings|free \w+)|(?:free|great) (?:stuff|deals|gifts))\b",
+        ),
+        negatable=False,
+    ),
+    PhraseRule(
+        CONFIRMSHAMING,
+        (
+            rf"^{_DECLINE}{_I}(?:{_DONT} (?:want|need|like|care) to \w+|hate \w+|"
+            rf"(?:'d |would )?rather (?:not|stay|keep|pay|miss)|(?:'m |am )?fine "
+            rf"(?:paying|missing|without)|like paying)",
+        ),
+        contexts=LABELS_ONLY,
+        negatable=False,
+    ),
+    PhraseRule(
+        PRESSURE_CTA,
+        (
+            r"\b(?:buy|order|shop|get|grab|claim|secure|reserve|book|snag|add|check ?out|lock "
+            r"in|take|join|enrol|enroll|sign up|register)\b[^.!?]{0,30}? before (?:it's|it is|"
+            r"they're|they are|it|they|we|the (?:deal|offer|price|sale|discount|spots?|seats?|"
+            r"places?)) ?(?:gone|too late|sold out|sells? out|runs? out|expires?|ends?|"
+            r"disappears?|goes up|go up|rises?|increases?|are gone|is gone|run out|close|closes)\b",
+            r"\bbefore (?:it's|they're|it is|they are) (?:all )?gone\b",
+            r"\bclaim (?:your|my|this|the) (?:(?:free|exclusive|special|limited|discounted|"
+            r"reserved|last) )?(?:spot|seat|place|discount|deal|offer|gift|reward|bonus|coupon|"
+            r"code|savings?|prize|voucher|price|access|copy|slot)s?\b",
+            r"\bsecure (?:your|my) (?:spot|seat|place|slot|discount|deal|price)s? (?:now|today|"
+            r"before|while)\b",
+            r"\b(?:get|grab|buy|order|claim) (?:it|yours|one|them|this) (?:now|today) "
+            r"(?:before|while)\b",
+            r"\bwhile (?:you (?:still )?can|there's still time|it's still available)\b",
+        ),
+    ),
+    PhraseRule(
+        PRESSURE_CTA,
+        (
+            r"^(?:buy|order|shop|get|grab|claim|book|reserve|secure|snag)\b[^.!?]{0,30}\b(?:now|"
+            r"today|immediately|right away|fast|quick(?:ly)?)!",
+        ),
+        contexts=LABELS_ONLY,
+    ),
+    PhraseRule(
+        EXIT_INTENT,
+        (
+            r"\b(?:wait|hold on|hang on|stop)\b[ ,.!-]*(?:don't|do not) (?:go|leave)\b",
+            r"\b(?:don't|do not|please don't) (?:go|leave)(?: (?:yet|just yet|so soon|"
+            r"empty[ -]handed|without))",
+            rf"{START}(?:don't|do not) (?:go|leave)!",
+            r"\bbefore you (?:go|leave|head out|close this|click away)\b",
+            r"\bleaving (?:so soon|already|us)\b",
+            r"\b(?:one|just one) (?:more|last) thing before you\b",
+            r"\bare you sure you (?:want to )?(?:leave|go|miss|lose|pass up|give up)\b",
+            r"\byour (?:discount|deal|offer|coupon|cart|savings?) (?:will|is going to) "
+            r"(?:be lost|disappear|vanish)\b",
+            r"\byou forgot (?:something|your (?:cart|discount|items?))\b",
+            r"\b(?:still|are you still) thinking (?:it over|about it)\b",
+            r"\b(?:your cart|we) miss(?:es)? you\b",
+            rf"{START}wait[ ,.!-]+(?:here's|take|get|have|grab|before|we have|there's)\b",
+        ),
+    ),
+    PhraseRule(
+        GUILT,
+        (
+            r"\byou(?:'ll| will| would|'d) (?:always )?regret\b",
+            r"\b(?:don't|do not) (?:be (?:the one who|left)|live to) regret",
+            r"\b(?:only|just) (?:fools|idiots|suckers|losers) (?:pay|wait|miss)\b",
+            r"\b(?:smart|savvy|clever|wise) (?:people|buyers|shoppers|customers|owners) "
+            r"(?:don't wait|buy now|act now|act fast|already)\b",
+            r"\bevery (?:day|hour|minute|week) you wait (?:costs|is costing)\b",
+            r"\b(?:don't|do not) (?:get|be) left behind\b",
+            r"\bare you really going to (?:leave|let|miss|risk|pass)\b",
+            r"\b(?:leave|leaving) your (?:family|loved ones|home|children|kids) unprotected\b",
+            r"\bthink (?:of|about) (?:what|everything) you(?:'ll| will|'re| are) (?:lose|losing|"
+            r"miss|missing)\b",
+        ),
+    ),
+    PhraseRule(
+        TRICK_WORDING,
+        (
+            r"\b(?:un)?(?:tick|check|select|mark)(?:ed)? (?:this|the|here|this box|the box|"
+            r"below)\b[^.!?]{0,40}?\bif you (?:do not|don't|would not|wouldn't|prefer not|"
+            r"would prefer not) (?:wish|want|like) to\b",
+            r"\bif you (?:do not|don't) (?:wish|want) to (?:receive|be contacted|hear|get)"
+            r"[^.!?]{0,60}?\b(?:tick|check|select|uncheck|untick|leave)\b",
+            r"\b(?:uncheck|untick) (?:this|the) box (?:if|to) (?:you )?(?:not|do not|don't|"
+            r"prefer not)\b",
+            r"\bopt out of not\b",
+        ),
+    ),
+)
+
+DETECTORS: tuple[Detector, ...] = ()

@@ -1,0 +1,171 @@
+"""Building blocks for the text rules: phrase tables as data, and the pieces they share.
+
+A rule that is a list of phrase shapes is a :class:`PhraseRule` (Vale style: data, not code).
+Patterns are regular expressions over *normalised* text (see :mod:`.normalize`): lower case,
+ASCII quotes and dashes, single spaces, and a space between digits and letters. They must not
+use capturing groups; the engine combines every phrase of a context into one compiled pattern.
+
+A rule that needs logic (the countdown read-outs, for instance) is a :data:`Detector`: a
+function that yields ``(rule, start, end)`` spans of the normalised text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from honest_offers.check.registry import Rule
+
+Context = Literal["prose", "label", "attribute"]
+"""Where a text appears: running text, a button/link/input label, or an attribute value."""
+
+EVERYWHERE: frozenset[Context] = frozenset({"prose", "label", "attribute"})
+LABELS_ONLY: frozenset[Context] = frozenset({"label"})
+
+Span = tuple[Rule, int, int]
+Detector = Callable[[str], Iterable[Span]]
+"""Finds spans in normalised text that a phrase table cannot express."""
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseRule:
+    """Phrase shapes that each report ``rule``.
+
+    ``negatable``: skip a match that a negation such as "no", "not" or "never" precedes in
+    the same clause ("there is no hurry", "we never show 'only 2 left' banners").
+    ``unless_before``: skip a match when this pattern occurs earlier in the same sentence
+    ("SQL skills are in high demand" is about the job market, not about stock).
+    """
+
+    rule: Rule
+    patterns: tuple[str, ...]
+    contexts: frozenset[Context] = EVERYWHERE
+    negatable: bool = True
+    unless_before: str | None = None
+
+
+def words(*alternatives: str) -> str:
+    """A non-capturing alternation, e.g. ``words("day", "days")`` → ``(?:day|days)``."""
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+START = r"(?:^|(?<=[.!?:;,(\[|*>\"/•~-])|(?<=[.!?:;,(\[|*>\"/•~-] ))"
+"""The start of a clause: the text's start, or just after punctuation (and one space)."""
+
+END = r"(?= ?(?:$|[.!?:;,)\]|*\"/•~-]))"
+"""The end of a clause: the text's end, or punctuation ahead."""
+
+NUMBER_WORDS = words(
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "a hundred",
+    "a dozen",
+    "dozens of",
+    "hundreds of",
+    "thousands of",
+    "a few",
+    "few",
+    "several",
+    "a couple(?: of)?",
+    "a handful(?: of)?",
+    "a limited number of",
+    "limited",
+)
+DIGITS = r"\d+(?:[.,]\d+)*"
+NUM = rf"(?:{DIGITS}|{NUMBER_WORDS}\b)"
+"""A count written in digits ("1,250", "12.5") or words ("two", "a few", "several")."""
+
+QUANTIFIER = words(
+    "only",
+    "just",
+    "less than",
+    "fewer than",
+    "under",
+    "over",
+    "no more than",
+    "not more than",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "merely",
+    "still",
+)
+QTY = rf"(?:{QUANTIFIER} )?\(?{NUM}\+?\)?"
+"""A count with an optional quantifier: "only 3", "less than 10", "(5)", "2+"."""
+
+CURRENCY = words(
+    r"[$€£¥₹₩₽¢]",
+    r"(?:us|au|ca|nz)?\$",
+    r"\b(?:usd|eur|gbp|chf|aud|cad|nzd|inr|jpy|sek|nok|dkk|pln|czk|rs\.?|kr)\b",
+)
+PRICE = (
+    rf"(?:{CURRENCY} ?\d[\d,.]*"
+    rf"|\b\d[\d,.]* ?(?:{CURRENCY}|euros?\b|dollars?\b|pounds?\b|francs?\b))"
+)
+"""An amount of money with its currency: "$199", "€ 80", "80 EUR", "1.650 rs"."""
+
+PERCENT = r"\b\d+(?:[.,]\d+)? ?%"
+
+TIME_UNIT = words("days?", "hours?", "hrs?", "minutes?", "mins?", "seconds?", "secs?")
+"""Duration words (spelled out or abbreviated, never single letters)."""
+
+PEOPLE = words(
+    "people",
+    "persons?",
+    "users?",
+    "visitors?",
+    "shoppers?",
+    "customers?",
+    "buyers?",
+    "others?",
+    "other (?:people|customers|shoppers|users)",
+    "guests?",
+    "members?",
+    "readers?",
+    "viewers?",
+)
+
+NEGATION = words(
+    "no",
+    "not",
+    "never",
+    "without",
+    "nor",
+    "isn't",
+    "aren't",
+    "doesn't",
+    "don't need to",
+    "no need to",
+    "instead of",
+    "rather than",
+    "free of",
+    "avoid",
+    "avoids",
+    "refuse to",
+    "ban",
+    "bans",
+)
+"""Words that, before a phrase in the same clause, turn it into an honest statement."""

@@ -1,0 +1,156 @@
+"""HO5xx pricing: hand-written reference prices, discount claims and prize framing.
+
+The theme computes every price comparison from the offer's YAML ("Comparable offers typically
+cost between ... and ..."); a former price or a discount typed into the text cannot be checked
+against the price history, so it is a finding.
+"""
+
+from __future__ import annotations
+
+from honest_offers.check.phrases import (
+    CURRENCY,
+    PERCENT,
+    PRICE,
+    START,
+    Detector,
+    PhraseRule,
+)
+from honest_offers.check.registry import Rule, RuleDoc, register
+
+REFERENCE_PRICE = register(
+    Rule(
+        code="HO501",
+        name="reference-price",
+        summary="A former, list or competitor price set against the price (was/now, RRP).",
+        message="reference price in the text: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "A `was` price or a `compare at` price is only fair when the seller really "
+                "charged it: the EU Price Indication Directive (Article 6a) requires the lowest "
+                "price of the previous 30 days, and the CJEU (C-330/23, Aldi Süd) held that the "
+                "reduction must be computed from it. The FTC pricing guides (16 CFR 233.1-233.3) "
+                "require a bona fide former price; the CMA's Emma Sleep case turned on `was` "
+                "prices that few paid. Mathur et al. list undefined reference prices as visual "
+                "interference."
+            ),
+            bad="Was EUR 1,200 - now EUR 890 (RRP EUR 1,500)",
+            honest=(
+                "Declare the typical market price in the offer's YAML with its sources; the "
+                'theme renders "Comparable offers typically cost between ... and ...".'
+            ),
+        ),
+    )
+)
+
+DISCOUNT = register(
+    Rule(
+        code="HO502",
+        name="discount-claim",
+        summary="A percentage or amount off, or a saving, claimed in the text.",
+        message="discount claim in the text: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "`Save 50%` and `60% off` imply a former price the reader cannot see. Under the "
+                "Price Indication Directive (Article 6a) and the Aldi Süd judgment (C-330/23) a "
+                "percentage must be computed from the lowest price of the previous 30 days; the "
+                "FTC pricing guides and the CMA treat inflated savings as misleading."
+            ),
+            bad="Save 40% - only EUR 540 instead of EUR 900",
+            honest=(
+                "State the price. If it has really dropped, let the theme compute the change "
+                "from the price history in the offer's YAML."
+            ),
+        ),
+    )
+)
+
+PRIZE = register(
+    Rule(
+        code="HO503",
+        name="prize-framing",
+        summary="Framing a purchase or discount as a prize the reader has won.",
+        message="prize framing: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "`Congratulations, you've won` and spin-to-win wheels create the impression of "
+                "a prize that in fact costs money. UCPD Annex I point 31 bans this outright, and "
+                "the CJEU (C-428/11, Purely Creative) held that even a small cost to claim the "
+                "prize is enough; Mathur et al. found wheels that always land on the smallest "
+                "prize."
+            ),
+            bad="Congratulations! You've won a mystery discount - spin the wheel to claim it.",
+            honest='State any discount plainly: "New clients get 10% off the first session."',
+        ),
+    )
+)
+
+_AMOUNT = rf"(?:{PRICE}|{PERCENT})"
+
+PHRASES: tuple[PhraseRule, ...] = (
+    PhraseRule(
+        REFERENCE_PRICE,
+        (
+            rf"\bwas:? ?{PRICE}[^.!?]{{0,24}}?\b(?:now|today|only|just|sale|our price)\b:? ?"
+            rf"{PRICE}",
+            rf"{START}was:? ?{PRICE}",
+            rf"\b(?:now|today)(?: only| just)?:? ?{PRICE},? \(?(?:was|instead of|down from|"
+            rf"reduced from|(?:regular|normal|usual) price)\b",
+            rf"\binstead of:? ?{PRICE}",
+            rf"\b(?:reduced|down|marked down|slashed|cut) from:? ?{PRICE}",
+            r"\bcompare[ -]at\b",
+            rf"\bcompared? (?:to|with|at):? ?{PRICE}",
+            r"\b(?:rrp|msrp|srp|uvp|arv)\b",
+            r"\b(?:recommended|suggested|manufacturer'?s?) (?:retail |selling )?price\b",
+            rf"{START}(?:regular|original|normal|usual|former|previous|old|list|retail|"
+            rf"reference|full|store|high street|street|strike-?through) price\b",
+            rf"\b(?:regular|original|normal|usual|former|previous|old|list|retail) price:? ?"
+            rf"{PRICE}",
+            rf"\b(?:originally|previously|formerly) (?:priced at |sold (?:at|for) |costs? |was "
+            rf"|at |for )?:? ?{PRICE}",
+            r"\b(?:normally|usually|regularly|typically) (?:priced at|sells? for|retails? "
+            r"(?:at|for))\b",
+            rf"\b(?:retails?|retailing|valued?|worth) (?:at |for )?:? ?(?:over |up to |more "
+            rf"than )?{PRICE}",
+            rf"{PRICE} (?:value|worth)\b",
+            r"\bcompetitors?(?:'s?)? (?:price|charges?|costs?)\b",
+            rf"{PRICE} elsewhere\b",
+            r"\bprice (?:drop|cut|reduction|slash(?:ed)?)s?\b",
+            r"\bprices? (?:slashed|cut|dropped|reduced)\b",
+            rf"\bnow (?:only|just):? ?{PRICE}",
+            rf"(?<![\w.]){CURRENCY} ?\d[\d,.]* {CURRENCY} ?\d[\d,.]*",
+        ),
+    ),
+    PhraseRule(
+        DISCOUNT,
+        (
+            rf"{_AMOUNT} off\b",
+            rf"\bup to {PERCENT} (?:off|discount|savings?|reduction|cheaper)\b",
+            rf"{_AMOUNT} (?:discount|reduction|rebate|markdown|cheaper than)\b",
+            rf"\bdiscount(?:ed)? (?:of|by) (?:up to )?{_AMOUNT}",
+            rf"\bsav(?:e|es|ing|ings)(?: of)?(?: you)?(?: up to| an extra| extra| over| more "
+            rf"than| at least| a whopping)?:? ?{_AMOUNT}",
+            r"(?<![\w.%-])-\s?\d+(?:[.,]\d+)? ?%",
+            r"\bhalf[ -]?(?:price|off)\b",
+            r"\bbogo\b",
+            r"\bbuy one,? get one\b",
+        ),
+    ),
+    PhraseRule(
+        PRIZE,
+        (
+            r"\bcongratulations\b[^.!?]{0,12}?\byou(?:'ve| have)? (?:won|been selected|"
+            r"qualif(?:y|ied)|unlocked|been chosen)\b",
+            r"\byou(?:'ve| have) (?:won|been selected for|unlocked) (?:a|an|the|your|\d)",
+            r"\bspin (?:to win|the wheel)\b",
+            r"\bscratch (?:to|and) (?:reveal|win)\b",
+            r"\bmystery (?:discount|gift|prize|box deal|coupon)\b",
+            r"\blucky (?:visitor|winner|customer|day)\b",
+            r"\bunlock (?:your|a) (?:secret|hidden|exclusive|mystery) (?:offer|discount|deal|"
+            r"price|prize)\b",
+            r"\byou(?:'re| are) (?:our|the) \d+(?: ?th|st|nd|rd)? (?:visitor|customer)\b",
+            r"\bclaim (?:your|my) prize\b",
+        ),
+    ),
+)
+
+DETECTORS: tuple[Detector, ...] = ()

@@ -1,0 +1,242 @@
+"""HO2xx scarcity: low-stock counts, high-demand claims, vague supply limits.
+
+Capacity and remaining places belong in the offer's YAML with the time they were counted;
+a count typed into text cannot be checked and goes stale.
+"""
+
+from __future__ import annotations
+
+from honest_offers.check.phrases import (
+    END,
+    NUM,
+    PERCENT,
+    QTY,
+    START,
+    TIME_UNIT,
+    Detector,
+    PhraseRule,
+    words,
+)
+from honest_offers.check.registry import Rule, RuleDoc, register
+
+LOW_STOCK = register(
+    Rule(
+        code="HO201",
+        name="low-stock-claim",
+        summary="A claim that only a few items, places or seats are left.",
+        message="low-stock claim: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "Low-stock counts are the most common pressure pattern (632 of 1,818 cases in "
+                "Mathur et al., 2019), and a page cannot prove them: the CMA warns that `only "
+                "5 left` misleads when stock is ample or quickly replenished. False information "
+                "about availability is misleading under UCPD Article 6(1)(b) and Annex I points "
+                "5 and 18; the FTC lists false low-stock messages as a dark pattern, and India's "
+                "CCPA guidelines name them false urgency."
+            ),
+            bad="Only 2 places left - almost sold out!",
+            honest=(
+                "Declare the capacity in the offer's YAML; the theme states it in neutral "
+                'words, e.g. "Each cohort has 12 places."'
+            ),
+        ),
+    )
+)
+
+HIGH_DEMAND = register(
+    Rule(
+        code="HO202",
+        name="high-demand-claim",
+        summary="A claim that the offer is in high demand or selling fast.",
+        message="high-demand claim: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "Claims that something is selling fast or in high demand tell the reader that "
+                "others are about to take it. The FTC's 2022 report lists false high-demand "
+                "messages; the CMA warns that demand claims about another period or product "
+                "mislead; UCPD Article 6 covers false claims about market conditions."
+            ),
+            bad="Selling fast - this workshop is in high demand!",
+            honest=(
+                'Leave it out, or state a dated, sourced fact, e.g. "62% of new clients in '
+                'October 2026 chose this plan (our billing data)."'
+            ),
+        ),
+    )
+)
+
+SUPPLY_LIMIT = register(
+    Rule(
+        code="HO203",
+        name="vague-supply-limit",
+        summary="A supply limit without a number, such as while supplies last.",
+        message="vague supply limit: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "A promotion that may run out without saying how many are available lures "
+                "readers in with a price that may not be there; UCPD Annex I point 5 requires "
+                "the trader to disclose reasonable grounds for expecting not to supply in "
+                "reasonable quantities (bait advertising), and point 6 bans bait and switch."
+            ),
+            bad="Special price while supplies last!",
+            honest=(
+                'State the number and the date it was counted, e.g. "50 units at this price '
+                '(counted on 20 November 2026); after that the price is EUR 129."'
+            ),
+        ),
+    )
+)
+
+_NOT_STOCK = words(
+    TIME_UNIT,
+    "weeks?",
+    "months?",
+    "years?",
+    "gb",
+    "mb",
+    "kb",
+    "tb",
+    "gig\\w*",
+    "bytes?",
+    "percent",
+    "credits?",
+    "payments?",
+    "instal\\w*",
+    "km",
+    "miles?",
+    "kg",
+    "lbs?",
+    "pages?",
+    "steps?",
+    "lessons?",
+    "sessions?",
+    "points?",
+    "turns?",
+    "to go",
+)
+_LEFT = r"(?:left|remaining)(?![- ]?(?:hand\w*|side\w*|wing|click|align\w*|turn|lane|over))"
+_CONTINUES = words(
+    "$",
+    r"[.!?,;:)\]*\"|/~-]",
+    r"in (?:stock|inventory|store|this|your|that|the|our)",
+    r"at (?:this|that|the sale|the current|our) price",
+    r"for (?:this|that|the|you|sale|purchase|the promo)",
+    r"on (?:this|sale|the shelf|the shelves)",
+    r"(?:at|on) (?:this|that) (?:price|discount)",
+    "hurry",
+    "order",
+    "buy",
+    "get",
+    "grab",
+    "act",
+    "book",
+    "so",
+    "and",
+    "but",
+    "until",
+    "today",
+    "now",
+    "to (?:buy|order|claim|book|grab|choose)",
+    "in (?:size|colou?r|this size)",
+)
+_COUNT = rf"(?<![$€£¥₹\w.,]){QTY} (?!{_NOT_STOCK}\b)"
+_UNITS = r"(?:[\w()'.-]+ ){0,2}?"
+_PLACES = words(
+    "items?",
+    "units?",
+    "pieces?",
+    "pcs",
+    "pairs?",
+    "seats?",
+    "spots?",
+    "places?",
+    "tickets?",
+    "slots?",
+    "bottles?",
+    "copies",
+    "stock",
+)
+_JOBS = (
+    r"\b(?:skills?|jobs?|roles?|careers?|professionals?|developers?|engineers?|experts?|"
+    r"specialists?|talent|graduates?|workers?|staff|support|service|team|hotline|line)\b"
+)
+
+PHRASES: tuple[PhraseRule, ...] = (
+    PhraseRule(
+        LOW_STOCK,
+        (
+            rf"{_COUNT}{_UNITS}{_LEFT}(?= ?{_CONTINUES})",
+            rf"{_COUNT}{_UNITS}in stock\b",
+            rf"\b{_PLACES} (?:left|remaining)(?: in stock)?:? ?{NUM}\b",
+            rf"\bin stock:? ?\(?{NUM}\)? (?:left|remaining|available)\b",
+            rf"\b(?:only|just|less than|fewer than|under) {NUM} {_UNITS}"
+            rf"(?:available|for sale|up for grabs)\b",
+            r"\blow (?:in )?stock\b",
+            r"\bstock (?:is |levels? (?:are |is )?)?(?:running |getting |very )?low\b",
+            r"\b(?:stock|availability): ?low\b",
+            r"\brunning (?:low|out)(?: of stock)?\b(?! of (?:time|ideas|patience))",
+            r"\b(?:almost|nearly|practically|virtually) (?:gone|sold out|out of stock|all gone)\b",
+            r"\bselling out\b(?! (?:fast|quickly|rapidly))",
+            rf"\blast {NUM} (?:[\w()]+ )?(?:left|available|remaining|in stock)\b",
+            rf"\blast (?:(?:few|one|remaining|couple of) )?(?:{_PLACES}|one|few)"
+            rf"(?: (?:left|available|remaining|in stock|at this price)\b|{END})",
+            r"\blimited (?:stock|quantit(?:y|ies)|supply|supplies|units|pieces|inventory)\b"
+            r"(?! (?:available )?at this price)",
+            rf"{PERCENT} (?:claimed|booked|sold|taken|gone|reserved|full)\b",
+            rf"{PERCENT} (?:of (?:the |our )?(?:stock|places|seats|spots|tickets) )?"
+            rf"(?:left|remaining)\b",
+            r"(?<![\w.,])\d[\d,]* (?:claimed|reserved)(?! by)\b",
+            r"\b(?:once|when) (?:it's|they're|these are|this is|it is|they are) gone,? "
+            r"(?:it's|they're|it is|they are) gone\b",
+            r"\b(?:sell|stock)[ -]?out risk\b",
+            r"\b(?:won't|will not|may not|might not|never) be (?:back in stock|restocked)\b",
+            r"\brarely restock\b",
+            r"\b(?:items?|units?|stock|seats?|spots?|places?|tickets?) (?:are |is )?"
+            r"(?:scarce|running out|disappearing)\b",
+        ),
+    ),
+    PhraseRule(
+        HIGH_DEMAND,
+        (
+            r"\bin (?:(?:very|so|such|extremely|really) )?high[ -]demand\b",
+            rf"\b(?:(?:very|so|such|extremely|really) )?high[ -]demand{END}",
+            r"\bdue to (?:the )?(?:very |extremely )?high demand\b(?![^.!?]{0,60}\b(?:support|"
+            r"service|repl|respon|deliver|shipping|dispatch|processing|wait|longer|delay))",
+            rf"(?:{START}|\b(?:is|are|'s|'re|currently|very|so|really|hugely) )in demand{END}",
+            r"\b(?:strong|huge|massive|overwhelming|unprecedented|incredible|crazy|heavy|"
+            r"extreme) demand\b",
+            r"\bdemand is (?:very )?(?:high|strong|huge|soaring|through the roof)\b",
+            r"\bselling (?:fast|quickly|rapidly|out fast|out quickly|like hot ?cakes)\b",
+            r"\bgoing fast\b",
+            r"\b(?:flying|flies|fly) off (?:the )?shelves\b",
+            r"\b(?:will|going to|about to|expected to|likely to|sure to|bound to|set to) "
+            r"sell out\b",
+            r"\bsells? out (?:fast|quickly|every time|in (?:minutes|hours|days|no time|seconds))\b",
+            r"\bsold out (?:in|within) (?:\d+|a few|minutes|hours|days|seconds)\b",
+            rf"\bsold out {NUM} times\b",
+            r"\bhot (?:item|seller|product|pick)s?\b",
+            r"\b(?:popular|selling) right now\b",
+            rf"\b(?:{_PLACES}|classes|cohorts?|dates|sessions) (?:are |is )?(?:filling|going|"
+            rf"selling|booking) (?:up )?(?:fast|quickly)\b",
+            r"\bfilling up (?:fast|quickly)\b",
+            r"\bother people want this\b",
+            r"\b(?:sorry,? )?you (?:just )?missed (?:it|out)\b",
+        ),
+        unless_before=_JOBS,
+    ),
+    PhraseRule(
+        SUPPLY_LIMIT,
+        (
+            r"\b(?:while|whilst|as long as|until) (?:stocks?|supplies|supply|quantities|"
+            r"inventory) (?:lasts?|runs? out)\b",
+            r"\blimited (?:quantit(?:y|ies)|numbers?|availability) (?:available )?at this price\b",
+            rf"\b(?:only|just|\d+|few|limited) {_UNITS}(?:available )?at this price\b",
+            r"\bquantit(?:y|ies) (?:are |is )?limited\b",
+            rf"{START}limited availability{END}",
+            r"\bdoorbusters?\b",
+            r"\bselected (?:sizes|colou?rs|styles|items) only\b",
+        ),
+    ),
+)
+
+DETECTORS: tuple[Detector, ...] = ()

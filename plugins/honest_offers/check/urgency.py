@@ -1,0 +1,375 @@
+"""HO1xx urgency: countdowns, limited-time claims, hurry, price-rise threats, cart holds.
+
+A real deadline or start date belongs in the offer's YAML, where the theme renders it as a
+date in neutral words; the same idea typed into text is a finding.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from honest_offers.check.phrases import (
+    END,
+    NUM,
+    NUMBER_WORDS,
+    PERCENT,
+    START,
+    TIME_UNIT,
+    Detector,
+    PhraseRule,
+    Span,
+    words,
+)
+from honest_offers.check.registry import Rule, RuleDoc, register
+
+COUNTDOWN = register(
+    Rule(
+        code="HO101",
+        name="countdown-text",
+        summary="A countdown or time-left read-out in the text.",
+        message="countdown in the text: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "A ticking clock tells the reader to decide now. Most such timers restart for "
+                "every visitor or carry on after they reach zero: the EU consumer sweep of 2023 "
+                "found fake timers on 42 of 399 shops, and Mathur et al. (2019) judged 157 of "
+                "393 timers deceptive. A false claim that an offer is available only for a very "
+                "limited time is banned in all circumstances (UCPD Annex I point 7; UK DMCC Act "
+                "Schedule 20), and the FTC and the CMA treat such clocks as misleading. This "
+                "project rejects every countdown, even to a real deadline: a date says the same "
+                "without the pressure."
+            ),
+            bad="Sale ends in 02:14:09",
+            honest=(
+                "State the deadline as a date in the offer's YAML, with what happens afterwards "
+                "and why; the theme renders it in neutral words."
+            ),
+        ),
+    )
+)
+
+LIMITED_TIME = register(
+    Rule(
+        code="HO102",
+        name="limited-time-claim",
+        summary="A claim that the offer is only available for a short or unstated time.",
+        message="limited-time claim: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "Banners such as `today only` or `offer ends soon` push a decision before the "
+                "reader can compare, and Mathur et al. found many with no deadline at all. A "
+                "false very-limited-time claim is banned outright (UCPD Annex I point 7); the "
+                "FTC pricing guides call a `limited` offer that is not limited deceptive "
+                "(16 CFR 233.5); India's CCPA guidelines list it as false urgency."
+            ),
+            bad="Limited time offer: 20% off, today only!",
+            honest=(
+                'Say nothing about time, or say "This price is not time-limited." If there '
+                "is a real deadline, put its date in the offer's YAML."
+            ),
+        ),
+    )
+)
+
+HURRY = register(
+    Rule(
+        code="HO103",
+        name="hurry-pressure",
+        summary="Telling the reader to hurry, act now or not miss out.",
+        message="pressure to act quickly: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "Commands to hurry or warnings about missing out add pressure without adding a "
+                "fact. Persistent pressure is an aggressive practice when it impairs the "
+                "reader's freedom of choice (UCPD Articles 8 and 9); deceptive.design and the "
+                "FTC's dark-pattern report list it as false urgency."
+            ),
+            bad="Hurry, act now - don't miss out!",
+            honest="Describe the offer and let the reader decide when it suits them.",
+        ),
+    )
+)
+
+PRICE_RISE = register(
+    Rule(
+        code="HO104",
+        name="price-rise-threat",
+        summary="A threat that the price will rise, or will never be this low again.",
+        message="price-rise threat: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "Warnings that the price goes up soon or will never be this low again are "
+                "claims about market conditions meant to rush the purchase; when they are not "
+                "true they breach UCPD Annex I point 18, and an advance-sale claim without a "
+                "good-faith plan to raise the price is deceptive under 16 CFR 233.5. The CMA "
+                "lists them among misleading urgency claims."
+            ),
+            bad="Prices go up at midnight - lock in this price now.",
+            honest=(
+                "If a price change is scheduled, state its date and the new price, e.g. "
+                '"From 1 February 2027 the monthly price is EUR 12."'
+            ),
+        ),
+    )
+)
+
+CART_HOLD = register(
+    Rule(
+        code="HO105",
+        name="cart-hold-timer",
+        summary="A claim that an order, cart or price is held only for a short time.",
+        message="short hold on the order: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "Messages that a cart or price is reserved for a few minutes are mostly shown "
+                "to every visitor by a plug-in, not backed by a real hold (Mathur et al. traced "
+                "several to one vendor). Unless true they are false urgency under UCPD Annex I "
+                "point 7; the CMA accepts checkout timers only where a real hold exists."
+            ),
+            bad="Your order is reserved for 09:59 minutes!",
+            honest=(
+                'Only state a hold that a real booking system keeps, e.g. "Seats in your '
+                'basket are held for 15 minutes, then return to the pool." and allow the rule '
+                "with that reason."
+            ),
+        ),
+    )
+)
+
+_SUBJECT = words(
+    "sale",
+    "offer",
+    "deal",
+    "discount",
+    "promo(?:tion)?",
+    "special",
+    "price",
+    "pricing",
+    "coupon",
+    "code",
+    "savings?",
+    "event",
+    "voucher",
+    "bonus",
+)
+_WEEKDAY = words(
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend"
+)
+_DAY = words(
+    "today", "tonight", "tomorrow", _WEEKDAY, "this week", "one day", "(?:24|48|72)[ -]hours?"
+)
+_SOON = words(
+    "soon",
+    "shortly",
+    "tonight",
+    "today",
+    "tomorrow",
+    "at midnight",
+    rf"(?:this |on )?{_WEEKDAY}",
+    "this week",
+    "in (?:a few|a couple of|\\d+) (?:hours?|hrs?|days?|minutes?|mins?)",
+)
+
+PHRASES: tuple[PhraseRule, ...] = (
+    PhraseRule(
+        LIMITED_TIME,
+        (
+            r"\b(?:for (?:a )?)?limited[ -]time(?: only| offer| deal| sale| price| discount)?\b",
+            r"\bfor a (?:short|limited) (?:time|period)(?: only)?\b",
+            r"\b(?:time|period)[ -]limited (?:offer|deal|sale|price|discount)\b",
+            rf"\b{_DAY}(?:(?:,| and| &| or) {_DAY})* only\b",
+            rf"\b(?:only|just) (?:today|tonight|this {_WEEKDAY}|this week|for today)\b",
+            rf"\b{_SUBJECT}s? (?:ends?|ending|expires?|expiring|closes?|is over|finishes)\b",
+            rf"\b{_SUBJECT}s? (?:will )?(?:end|expire|close)s? {_SOON}\b",
+            rf"{START}(?:ends?|ending|expires?|expiring) {_SOON}\b",
+            rf"\blast chance(?= ?(?:to|for|at|on|!|sale|deal|offer|pricing|price)\b|{END})",
+            r"\b(?:final|last) (?:hours|days|call|opportunity)\b",
+            r"\bflash (?:sale|deal|offer|discount)s?\b",
+            r"\b(?:24|48|72)[ -]hours? (?:sale|deal|offer|flash|special|discount)\b",
+            r"\bdeal of the (?:day|hour)\b",
+            r"\bnow or never\b",
+            r"\b(?:won't|will not|wouldn't|doesn't|does not) last(?: long| forever)?\b",
+            r"\bbefore it's too late\b",
+            r"\b(?:once|one)[ -]in[ -]a[ -]lifetime\b",
+            r"\bnever (?:to be )?repeated\b",
+            r"\bone[ -]time (?:only )?(?:offer|deal|chance|opportunity)\b",
+            r"\b(?:while|whilst) (?:it|this offer|the offer|the deal|this deal) lasts\b",
+            r"\bgoing,? going\b",
+            r"\bonly (?:available )?for (?:a few|the next \w+) (?:hours|days)\b",
+        ),
+    ),
+    PhraseRule(
+        HURRY,
+        (
+            r"(?<!in a )(?<!no )\bhurry\b(?! up and wait)(?!-)",
+            r"\bact (?:now|fast|quickly|today|immediately|before)\b",
+            r"\bdon't (?:miss out|miss (?:this|it|these|the (?:deal|chance|boat|offer)|your "
+            r"chance|out on|on)|wait|delay|snooze|lose out|let (?:it|this|them|'em|"
+            r"(?:this|the|that|these) (?:deal|offer|chance|opportunity|price|savings?)) "
+            r"(?:go|slip|get away|pass))\b",
+            r"\bwhat are you waiting for\b",
+            r"\btime is (?:running out|ticking|almost up)\b",
+            r"\brunning out of time\b",
+            r"\bget in (?:quick|fast|early|now)\b",
+            rf"{START}(?:order|buy|shop|book|checkout|check out) (?:it |one )?soon\b",
+            rf"{START}(?:be quick|move fast|quick(?:ly)?,? (?:before|grab|order|get))\b",
+            r"\b(?:grab|get|order|buy) (?:it|yours|one|them) (?:fast|quick|quickly)\b",
+            r"\bsnooze,? you lose\b",
+            r"\bmake (?:it|them) yours (?:now|today|before)\b",
+        ),
+    ),
+    PhraseRule(
+        PRICE_RISE,
+        (
+            r"\bprices? (?:will |is going to |are going to )?(?:go|goes|going) up\b",
+            r"\bprices? (?:will )?(?:rises?|increases?|rising|increasing|jumps?|doubles?)"
+            rf" (?:soon|tomorrow|tonight|at midnight|next|after|on|in|this|{_WEEKDAY})\b",
+            r"\bbefore (?:the )?prices? (?:go(?:es)? up|rises?|increases?|jumps?|changes?)\b",
+            r"\bbefore the price (?:increase|rise|hike|change)\b",
+            r"\block in (?:this|the|your|today's|our|these) (?:low )?(?:price|rate|discount)s?\b",
+            r"\bnever be (?:this|so|as) (?:low|cheap)\b",
+            r"\blowest price (?:ever|of the year)\b",
+            r"\blast time at this price\b",
+            r"\bearly[ -]?bird (?:price |pricing |discount |offer |rate )?"
+            r"(?:ends|expires|closes)\b",
+            r"\bprice (?:increase|hike|rise) (?:is )?(?:coming|soon|ahead)\b",
+        ),
+    ),
+    PhraseRule(
+        CART_HOLD,
+        (
+            r"\b(?:your )?(?:cart|basket|bag|order|items?|seats?|tickets?|booking|reservation|"
+            r"discount|price|code|spot|place)s? (?:is |are |will be |has been |have been )?"
+            r"(?:reserved|held|saved|guaranteed|locked(?: in)?) (?:for|until)"
+            rf"(?: (?:the next )?(?:{NUM} ?:? ?\d*|\d+:\d+) ?{TIME_UNIT}?)?",
+            r"\b(?:cart|basket|bag|reservation|hold) (?:will )?(?:expires?|times? out)\b",
+            r"\b(?:we're|we are|we'll be|we will be) holding (?:your|these|this|the) \w+",
+            r"\b(?:complete|finish) (?:your )?(?:checkout|order|purchase|booking) "
+            r"(?:within|in the next)\b",
+            r"\bcheck ?out (?:within|in the next) \d",
+            r"\bor (?:lose|you'll lose) (?:your|the|this) (?:discount|deal|price|spot|seat|"
+            r"reservation)\b",
+            r"\bprice guaranteed for\b",
+            r"\bhigh demand\b[^.!?]{0,12}(?:cart|order|items?) (?:will )?expires?\b",
+            rf"\bstock is (?:reserved|guaranteed) for{END}?",
+        ),
+    ),
+)
+
+# --- countdown read-outs -----------------------------------------------------------------
+
+_UNIT_ANY = words(
+    "days?", "d", "hours?", "hrs?", "h", "minutes?", "mins?", "m", "seconds?", "secs?", "s"
+)
+_GROUP = rf"\d+(?: \d+)* ?{_UNIT_ANY}\b\.?"
+_READOUT = re.compile(
+    # a clock, optionally after a day count: "02:14:09", "2 days 13:06:13", "00 : 12 : 27 : 15"
+    rf"(?P<clock>(?<![\d:.,])(?:\d{{1,3}} ?(?:days?|d)\b[ ,:]*)?\d{{1,3}} ?: ?\d{{2}}"
+    rf"(?: ?: ?\d{{2}}){{0,3}}(?! ?: ?\d)(?![\d]|[.,]\d))"
+    # two or more number-unit groups: "02 hrs 26 mins", "9 h 42 m 39 s", "1 days, 4 minutes"
+    rf"|(?P<multi>(?<![\w.]){_GROUP}(?:[ :.,/|-]*(?:and )?{_GROUP})+)"
+    # widget labels without numbers: "days hrs mins secs", "days/hrs/mins/secs"
+    rf"|(?P<labels>(?<!\w){TIME_UNIT}\b\.?(?:[ :/|.]+{TIME_UNIT}\b\.?){{2,}})"
+    # one spelled-out duration: "10 minutes", "a few hours"
+    rf"|(?P<single>(?<![\w.])(?:\d+|{NUMBER_WORDS}|an?) ?{TIME_UNIT}\b)"
+)
+_CUE_BEFORE = re.compile(
+    rf"(?:\b{_SUBJECT}s? )?\b(?:ends?|ending|expires?|expiring|expiry|expiration|closes? in|"
+    r"starts? in|begins? in|left|remaining|remains?|hurry|count ?down|timer|time left|"
+    r"time remaining|time is running(?: out)?|within|reserved|reserve|held|hold|holding|"
+    r"guaranteed|locked|valid(?: for)?|cart|basket|checkout|check out|offers?|sales?|deals?|"
+    r"discounts?|promo|promotion|coupon|code|save|saving|savings|prices?|runs? out|"
+    r"goes up|go up|rises?|increases?)\b"
+    rf"|{PERCENT} off\b"
+)
+_CUE_AFTER = re.compile(r" ?[:.,!)-]* ?(?:left|remaining|to go|mins?|minutes)\b")
+_SINGLE_CUE_BEFORE = re.compile(
+    rf"(?:\b{_SUBJECT}s? )?\b(?:(?:valid|available|open) for the next|ends?|ending|expires?|"
+    r"expiring|closes?|closing|runs? out|goes up|go up|rises?|increases?|reserved|held|"
+    r"holding \w+(?: \w+)?|guaranteed|locked(?: in)?|hurry|"
+    r"count ?down|timer|time left|time remaining)\b[^a-z0-9]{0,3}(?:(?:in|for|within)\b ?)?"
+    r"(?:(?:the next|just|only|about)\b ?)?$"
+)
+_SINGLE_CUE_AFTER = re.compile(
+    r" ?(?:left|remaining|to go)\b(?= ?(?:$|[.!?,;:)\"*-]|to (?:save|order|buy|get|claim|grab|"
+    r"book|shop|enrol|enroll|register|redeem|use|join|sign up|lock)|before|until|on (?:this|the)"
+    r" (?:offer|deal|sale|price)|at this price|and counting))"
+)
+_LAST_CALL = re.compile(r"\b(?:last|final|only|just)$")
+_TO_ACT = re.compile(
+    r" to (?:save|order|buy|get|claim|grab|book|shop|enrol|enroll|register|redeem|lock in|join|"
+    r"sign up|apply|use)\b"
+)
+_TIME_OF_DAY_BEFORE = re.compile(
+    r"(?:\b(?:at|by|before|after|from|until|till|til|to|between|since|around|approx|ca|on|"
+    r"each|every|daily|opens?|opening|doors|starts?|starting|start time|begins?|beginning|"
+    r"and|or|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|"
+    r"dec\w*|\d{4})|@|\d ?-|\d{1,2}:\d{2} ?(?:-|to|until|till))[ .,]*$"
+)
+_TIME_OF_DAY_AFTER = re.compile(
+    r" ?(?:a\.?m\b|p\.?m\b|h\b|hrs?\b|uhr\b|o'clock|\(?(?:utc|gmt|cet|cest|eet|eest|wet|west|bst|"
+    r"ist|est|edt|cst|cdt|mst|mdt|pst|pdt|akst|hst|aest|aedt|jst|z)\b|(?:-|to|until|till) ?"
+    r"\d{1,2} ?: ?\d{2})"
+)
+_ZERO_PADDED_UNIT = re.compile(r"(?<!\d)0\d ?[a-z]")
+_DAYS_AND_CLOCK = re.compile(r"\bd(?:ays?)?\b.*\d ?: ?\d+ ?: ?\d")
+_LEADING_ZERO_CLOCK = re.compile(r"0\d ?: ?\d{2} ?: ?\d{2}")
+_SECONDS = re.compile(r"\b(?:seconds?|secs?|s)\b")
+_WORD = re.compile(r"[a-z]+")
+_WINDOW = 48
+
+
+def _countdowns(norm: str) -> Iterator[Span]:
+    """Clock and duration read-outs that an urgency cue, or their own shape, marks as timers."""
+    for match in _READOUT.finditer(norm):
+        kind = match.lastgroup
+        start, end = match.span()
+        if kind == "labels":
+            yield COUNTDOWN, start, end
+            continue
+        low, high = _window_before(norm, start)
+        if kind == "single":
+            cue = _SINGLE_CUE_BEFORE.search(norm, low, high)
+            after = _SINGLE_CUE_AFTER.match(norm, end)
+            if cue is None and after is None:
+                cue = _LAST_CALL.search(norm, low, high)
+                after = _TO_ACT.match(norm, end) if cue else None
+                if after is None:
+                    continue
+        else:
+            if kind == "clock" and _is_time_of_day(norm, start, end):
+                continue
+            cue = _CUE_BEFORE.search(norm, low, high)
+            after = _CUE_AFTER.match(norm, end)
+            if cue is None and after is None and not _timer_shaped(match.group()):
+                continue
+        yield COUNTDOWN, cue.start() if cue else start, after.end() if after else end
+
+
+def _window_before(norm: str, start: int) -> tuple[int, int]:
+    """Where to look for a cue: just before the read-out, back to the previous sentence."""
+    high = start
+    while high > 0 and norm[high - 1] in " :!.-":
+        high -= 1
+    low = max(0, start - _WINDOW)
+    cut = max(norm.rfind(".", low, high), norm.rfind("!", low, high), norm.rfind("?", low, high))
+    return (cut + 1 if cut >= 0 else low), high
+
+
+def _is_time_of_day(norm: str, start: int, end: int) -> bool:
+    before = _TIME_OF_DAY_BEFORE.search(norm, max(0, start - 24), start)
+    return before is not None or _TIME_OF_DAY_AFTER.match(norm, end) is not None
+
+
+def _timer_shaped(readout: str) -> bool:
+    """Read-outs no one writes by hand: zero-padded units, days with a clock, or a clock or
+    a unit list down to the second that starts with a zero-padded field ("07:25:41")."""
+    if _ZERO_PADDED_UNIT.search(readout) or _DAYS_AND_CLOCK.search(readout):
+        return True
+    if _LEADING_ZERO_CLOCK.match(readout):
+        return True
+    return len(_WORD.findall(readout)) >= 3 and _SECONDS.search(readout) is not None
+
+
+DETECTORS: tuple[Detector, ...] = (_countdowns,)
