@@ -7,7 +7,12 @@ Reads a CSV with the columns ``text``, ``label`` (dark | benign), ``category``, 
 and prints recall per category and per type, and the share of benign rows with a finding, each
 with and without the ``flag``-ged rows. Bare clock read-outs without words
 (``timer_digits_only_no_cue``) are reported apart: a static check cannot tell them from a
-version number or a duration. Always exits 0; the targets are printed, not enforced.
+version number or a duration.
+
+False positives are given for the pressure rules (HO1xx-HO4xx), which the corpus labels judge,
+and for every rule: the corpus follows Mathur et al.'s taxonomy, which labels shop texts such as
+"Save 40%" benign, while this project rejects hand-written discounts (HO5xx) by design.
+Always exits 0; the targets are printed, not enforced.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from honest_offers.check import check_text
 BARE_CLOCK = "timer_digits_only_no_cue"
 TARGET_RECALL = 0.97
 TARGET_FALSE_POSITIVES = 0.005
+PRESSURE_FAMILIES = ("HO1", "HO2", "HO3", "HO4")
 TARGET_GROUPS = (
     "Urgency",
     "Scarcity",
@@ -46,6 +52,12 @@ class Row:
     @property
     def caught(self) -> bool:
         return bool(self.rules)
+
+    def caught_by(self, families: Sequence[str] | None) -> bool:
+        """Whether a rule of ``families`` (code prefixes such as "HO1") found something."""
+        if families is None:
+            return self.caught
+        return any(code.startswith(tuple(families)) for code in self.rules)
 
 
 @dataclass(slots=True)
@@ -99,7 +111,8 @@ def recall(rows: Iterable[Row]) -> Report:
             continue
         category = row.category or "(no category)"
         report.add(category, row, row.caught)
-        report.add(f"{category}/{row.type}" if row.type else category, row, row.caught)
+        if row.type:
+            report.add(f"{category}/{row.type}", row, row.caught)
     return report
 
 
@@ -115,12 +128,15 @@ def target_recall(rows: Sequence[Row]) -> dict[str, Tally]:
     return tallies
 
 
-def benign_rate(rows: Iterable[Row], *, flagged: bool) -> Tally:
-    """Benign rows with at least one finding; ``flagged=False`` drops rows with a flag."""
+def benign_rate(
+    rows: Iterable[Row], *, flagged: bool, families: Sequence[str] | None = None
+) -> Tally:
+    """Benign rows with a finding of ``families`` (``None``: any rule); ``flagged=False``
+    drops rows with a flag."""
     tally = Tally()
     for row in rows:
         if not row.dark and (flagged or not row.flag):
-            tally.add(row.caught)
+            tally.add(row.caught_by(families))
     return tally
 
 
@@ -148,8 +164,18 @@ def format_report(rows: Sequence[Row], show_misses: int = 0) -> str:
         f"{_cell(clocks).strip()}",
         "",
         "False positives (benign rows with a finding):",
-        f"  all benign rows        {_cell(benign_rate(rows, flagged=True))}",
-        f"  without flagged rows   {_cell(benign_rate(rows, flagged=False))}",
+        f"  {'':<36}  {'all rows':>18}  {'unflagged':>18}",
+        *(
+            f"  {label:<36}  {_cell(benign_rate(rows, flagged=True, families=families))}  "
+            f"{_cell(benign_rate(rows, flagged=False, families=families))}"
+            for label, families in (
+                ("pressure rules (HO1xx-HO4xx)", PRESSURE_FAMILIES),
+                ("pricing rules (HO5xx)", ("HO5",)),
+                ("any rule", None),
+            )
+        ),
+        "  (the corpus does not judge price claims; HO5xx rejects hand-written discounts "
+        "by design)",
         "",
         "Benign rows with a finding, by rule:",
     ]
@@ -166,12 +192,12 @@ def _targets(rows: Sequence[Row]) -> list[str]:
     for group, tally in target_recall(rows).items():
         verdict = "met" if tally.rate >= TARGET_RECALL else "MISSED"
         lines.append(f"  recall {group:<36} {_cell(tally)}  >= {TARGET_RECALL:.2f}  {verdict}")
-    fp = benign_rate(rows, flagged=False)
-    verdict = "met" if fp.rate <= TARGET_FALSE_POSITIVES else "MISSED"
-    lines.append(
-        f"  false positives on benign rows{'':<13} {_cell(fp)}  <= "
-        f"{TARGET_FALSE_POSITIVES:.3f} {verdict}"
-    )
+    for label, families in (("pressure rules", PRESSURE_FAMILIES), ("any rule", None)):
+        fp = benign_rate(rows, flagged=False, families=families)
+        verdict = "met" if fp.rate <= TARGET_FALSE_POSITIVES else "MISSED"
+        lines.append(
+            f"  false positives, {label:<26} {_cell(fp)}  <= {TARGET_FALSE_POSITIVES:.3f} {verdict}"
+        )
     return lines
 
 
@@ -188,7 +214,7 @@ def _examples(rows: Sequence[Row], limit: int) -> list[str]:
 def _cell(tally: Tally | None) -> str:
     if tally is None or not tally.rows:
         return f"{'-':>18}"
-    return f"{tally.hits:>5}/{tally.rows:<5} {tally.rate:>6.1%}"
+    return f"{tally.hits:>5}/{tally.rows:<5} {tally.rate:>7.2%}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

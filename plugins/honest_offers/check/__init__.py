@@ -1,11 +1,28 @@
 """Check: find pressure tactics in offers, Markdown pages, templates, scripts and built HTML.
 
 Independent of MkDocs: the plugin and the command line both call this package. Importing it
-registers every text rule in :data:`RULES`.
+registers every text rule (HO1xx-HO5xx) and the suppression rules (HO9xx) in :data:`RULES`.
 """
 
+from honest_offers.check.docs import rule_pages
 from honest_offers.check.finding import CheckResult, Finding, Suppressed
-from honest_offers.check.registry import RULES, Rule, RuleDoc
+from honest_offers.check.registry import FAMILIES, RULES, Rule, RuleDoc
+from honest_offers.check.sources import check_markdown, check_offer
+from honest_offers.check.suppress import apply_suppressions, parse_markers
 from honest_offers.check.text import check_text
 
-__all__ = ["RULES", "CheckResult", "Finding", "Rule", "RuleDoc", "Suppressed", "check_text"]
+__all__ = [
+    "FAMILIES",
+    "RULES",
+    "CheckResult",
+    "Finding",
+    "Rule",
+    "RuleDoc",
+    "Suppressed",
+    "apply_suppressions",
+    "check_markdown",
+    "check_offer",
+    "check_text",
+    "parse_markers",
+    "rule_pages",
+]

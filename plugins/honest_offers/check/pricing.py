@@ -21,7 +21,7 @@ REFERENCE_PRICE = register(
     Rule(
         code="HO501",
         name="reference-price",
-        summary="A former, list or competitor price set against the price (was/now, RRP).",
+        summary="A former, list or rival's price set against the price.",
         message="reference price in the text: “{text}”",
         doc=RuleDoc(
             why=(
@@ -74,12 +74,15 @@ PRIZE = register(
             why=(
                 "`Congratulations, you've won` and spin-to-win wheels create the impression of "
                 "a prize that in fact costs money. UCPD Annex I point 31 bans this outright, and "
-                "the CJEU (C-428/11, Purely Creative) held that even a small cost to claim the "
-                "prize is enough; Mathur et al. found wheels that always land on the smallest "
+                "the CJEU (C-428/11, Purely Creative) held that even a small cost to collect "
+                "the prize is enough; Mathur et al. found wheels that always land on the smallest "
                 "prize."
             ),
             bad="Congratulations! You've won a mystery discount - spin the wheel to claim it.",
-            honest='State any discount plainly: "New clients get 10% off the first session."',
+            honest=(
+                "Drop the game. If a lower price is real, make it the price in the offer's "
+                "YAML; the theme shows it plainly."
+            ),
         ),
     )
 )

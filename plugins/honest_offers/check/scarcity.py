@@ -47,11 +47,11 @@ HIGH_DEMAND = register(
     Rule(
         code="HO202",
         name="high-demand-claim",
-        summary="A claim that the offer is in high demand or selling fast.",
+        summary="A claim that demand for the offer is unusually high.",
         message="high-demand claim: “{text}”",
         doc=RuleDoc(
             why=(
-                "Claims that something is selling fast or in high demand tell the reader that "
+                "Claims like `selling fast` or `in high demand` tell the reader that "
                 "others are about to take it. The FTC's 2022 report lists false high-demand "
                 "messages; the CMA warns that demand claims about another period or product "
                 "mislead; UCPD Article 6 covers false claims about market conditions."
@@ -230,7 +230,7 @@ PHRASES: tuple[PhraseRule, ...] = (
             r"\b(?:while|whilst|as long as|until) (?:stocks?|supplies|supply|quantities|"
             r"inventory) (?:lasts?|runs? out)\b",
             r"\blimited (?:quantit(?:y|ies)|numbers?|availability) (?:available )?at this price\b",
-            rf"\b(?:only|just|\d+|few|limited) {_UNITS}(?:available )?at this price\b",
+            rf"\b(?:only|just|few|limited) {_UNITS}(?:available )?at this price\b",
             r"\bquantit(?:y|ies) (?:are |is )?limited\b",
             rf"{START}limited availability{END}",
             r"\bdoorbusters?\b",

@@ -46,7 +46,7 @@ PURCHASES = register(
     Rule(
         code="HO302",
         name="recent-purchase-notice",
-        summary="A notice that someone just bought, or that many bought recently.",
+        summary="A notice about recent purchases by other people.",
         message="recent-purchase notice: “{text}”",
         doc=RuleDoc(
             why=(

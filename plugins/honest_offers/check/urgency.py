@@ -34,8 +34,8 @@ COUNTDOWN = register(
                 "A ticking clock tells the reader to decide now. Most such timers restart for "
                 "every visitor or carry on after they reach zero: the EU consumer sweep of 2023 "
                 "found fake timers on 42 of 399 shops, and Mathur et al. (2019) judged 157 of "
-                "393 timers deceptive. A false claim that an offer is available only for a very "
-                "limited time is banned in all circumstances (UCPD Annex I point 7; UK DMCC Act "
+                "393 timers deceptive. A false claim that an offer is available `only for a very "
+                "limited time` is banned in all circumstances (UCPD Annex I point 7; UK DMCC Act "
                 "Schedule 20), and the FTC and the CMA treat such clocks as misleading. This "
                 "project rejects every countdown, even to a real deadline: a date says the same "
                 "without the pressure."
@@ -59,9 +59,9 @@ LIMITED_TIME = register(
             why=(
                 "Banners such as `today only` or `offer ends soon` push a decision before the "
                 "reader can compare, and Mathur et al. found many with no deadline at all. A "
-                "false very-limited-time claim is banned outright (UCPD Annex I point 7); the "
-                "FTC pricing guides call a `limited` offer that is not limited deceptive "
-                "(16 CFR 233.5); India's CCPA guidelines list it as false urgency."
+                "false claim of a very short time to decide is banned outright (UCPD Annex I "
+                "point 7); the FTC pricing guides call a `limited` offer that is not limited "
+                "deceptive (16 CFR 233.5); India's CCPA guidelines list it as false urgency."
             ),
             bad="Limited time offer: 20% off, today only!",
             honest=(
@@ -76,11 +76,11 @@ HURRY = register(
     Rule(
         code="HO103",
         name="hurry-pressure",
-        summary="Telling the reader to hurry, act now or not miss out.",
+        summary="Telling the reader to rush, or that they will lose out by waiting.",
         message="pressure to act quickly: “{text}”",
         doc=RuleDoc(
             why=(
-                "Commands to hurry or warnings about missing out add pressure without adding a "
+                "Commands like `hurry` or warnings about missing out add pressure without adding a "
                 "fact. Persistent pressure is an aggressive practice when it impairs the "
                 "reader's freedom of choice (UCPD Articles 8 and 9); deceptive.design and the "
                 "FTC's dark-pattern report list it as false urgency."
@@ -95,11 +95,11 @@ PRICE_RISE = register(
     Rule(
         code="HO104",
         name="price-rise-threat",
-        summary="A threat that the price will rise, or will never be this low again.",
+        summary="A warning that the price is about to rise or will not return.",
         message="price-rise threat: “{text}”",
         doc=RuleDoc(
             why=(
-                "Warnings that the price goes up soon or will never be this low again are "
+                "Warnings like `the price goes up soon` or `never this low again` are "
                 "claims about market conditions meant to rush the purchase; when they are not "
                 "true they breach UCPD Annex I point 18, and an advance-sale claim without a "
                 "good-faith plan to raise the price is deceptive under 16 CFR 233.5. The CMA "
@@ -118,20 +118,19 @@ CART_HOLD = register(
     Rule(
         code="HO105",
         name="cart-hold-timer",
-        summary="A claim that an order, cart or price is held only for a short time.",
+        summary="A claim that a cart, order or price is held only briefly.",
         message="short hold on the order: “{text}”",
         doc=RuleDoc(
             why=(
-                "Messages that a cart or price is reserved for a few minutes are mostly shown "
+                "Messages like `your cart is reserved for 10 minutes` are mostly shown "
                 "to every visitor by a plug-in, not backed by a real hold (Mathur et al. traced "
                 "several to one vendor). Unless true they are false urgency under UCPD Annex I "
                 "point 7; the CMA accepts checkout timers only where a real hold exists."
             ),
             bad="Your order is reserved for 09:59 minutes!",
             honest=(
-                'Only state a hold that a real booking system keeps, e.g. "Seats in your '
-                'basket are held for 15 minutes, then return to the pool." and allow the rule '
-                "with that reason."
+                "Only mention a hold that a real booking system keeps, say how long and why, "
+                "and allow this rule in the offer with that reason."
             ),
         ),
     )
@@ -348,9 +347,12 @@ def _countdowns(norm: str) -> Iterator[Span]:
 
 
 def _window_before(norm: str, start: int) -> tuple[int, int]:
-    """Where to look for a cue: just before the read-out, back to the previous sentence."""
+    """Where to look for a cue: back to the previous sentence, though a read-out may follow
+    one stop or colon directly ("Last offer! 11:25", "Ends in: 09:59")."""
     high = start
-    while high > 0 and norm[high - 1] in " :!.-":
+    while high > 0 and norm[high - 1] == " ":
+        high -= 1
+    if high > 0 and norm[high - 1] in ":!.-":
         high -= 1
     low = max(0, start - _WINDOW)
     cut = max(norm.rfind(".", low, high), norm.rfind("!", low, high), norm.rfind("?", low, high))

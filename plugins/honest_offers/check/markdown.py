@@ -1,0 +1,107 @@
+"""What of a Markdown source a reader sees as text, at the same offsets as the source.
+
+Every function here returns a string of the same length as its input, with the same line
+breaks, so a match in the result is at the same line and column in the source. Code (fenced
+and indented blocks, inline spans) is blanked: it is shown as code, e.g. a rule's bad example.
+Markup (HTML comments and tags, link targets, attribute lists, emphasis marks) is blanked too,
+so "**Only 2** left" reads as "Only 2 left". Ends of headings, table cells and paragraphs
+become full stops, so a phrase never runs from one block into the next (the line breaks of
+:func:`prose` are therefore not the source's; use the source to count lines).
+"""
+
+from __future__ import annotations
+
+import re
+
+_FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
+_CONTAINER = re.compile(r"^(?P<indent>\s*)(?:(?:[-*+]|\d{1,9}[.)])\s+|(?:!!!|\?\?\?\+?|===)\s)")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?^(?:---|\.\.\.)[ \t]*$", re.DOTALL | re.MULTILINE)
+_INLINE_CODE = re.compile(r"(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)", re.DOTALL)
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_MARKUP = re.compile(
+    r"</?[a-z][^<>]*>"  # HTML tags and autolinks
+    r"|\bhttps?://[^\s)>\]]+"  # bare web addresses
+    r"|\]\([^)\n]*\)"  # link and image targets
+    r"|^ {0,3}\[[^\]\n]+\]:.*$"  # reference definitions
+    r"|\{:?\s*[.#][^}\n]*\}"  # attribute lists
+    r"|~~|(?<=\w)[*_]+|[*_]+(?=\w)",  # strike-through and emphasis marks
+    re.IGNORECASE | re.MULTILINE,
+)
+_HEADING_END = re.compile(r"^( {0,3}#{1,6} [^\n]*)\n", re.MULTILINE)
+
+
+def front_matter(text: str) -> str | None:
+    """The YAML front matter between the opening ``---`` and the closing line, if any."""
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        return None
+    return match.group()[match.group().index("\n") + 1 : match.group().rindex("\n") + 1]
+
+
+def without_code(text: str) -> str:
+    """``text`` with front matter, code blocks and inline code blanked out."""
+    chars = list(text)
+    matter = _FRONT_MATTER.match(text)
+    if matter is not None:
+        _blank(chars, 0, matter.end())
+    for start, end in _code_blocks(text.split("\n")):
+        _blank(chars, start, end)
+    return _INLINE_CODE.sub(_spaces, "".join(chars))
+
+
+def prose(text: str) -> str:
+    """The text a reader sees, at the source's offsets (see the module docstring)."""
+    visible = _MARKUP.sub(_spaces, _COMMENT.sub(_spaces, without_code(text)))
+    visible = _HEADING_END.sub(r"\1.", visible.replace("|", "."))
+    return visible.replace("\n\n", "\n.")
+
+
+def _code_blocks(lines: list[str]) -> list[tuple[int, int]]:
+    """Character ranges of fenced and indented code blocks."""
+    ranges: list[tuple[int, int]] = []
+    fence: str | None = None
+    containers: list[int] = []
+    previous_blank = True
+    in_indented = False
+    offset = 0
+    for line in lines:
+        end = offset + len(line)
+        expanded = line.expandtabs(4)
+        indent = len(expanded) - len(expanded.lstrip())
+        opening = _FENCE.match(line)
+        if fence is not None:
+            ranges.append((offset, end))
+            if _closes(opening, fence):
+                fence = None
+        elif opening and not in_indented:
+            fence = opening.group("fence")
+            ranges.append((offset, end))
+        elif line.strip():
+            while containers and indent < containers[-1]:
+                containers.pop()
+            base = containers[-1] if containers else 0
+            in_indented = indent >= base + 4 and (previous_blank or in_indented)
+            if in_indented:
+                ranges.append((offset, end))
+            elif container := _CONTAINER.match(line):
+                containers.append(len(container.group("indent").expandtabs(4)) + 4)
+        previous_blank = not line.strip()
+        offset = end + 1
+    return ranges
+
+
+def _closes(opening: re.Match[str] | None, fence: str) -> bool:
+    if opening is None:
+        return False
+    closing = opening.group("fence")
+    return closing[0] == fence[0] and len(closing) >= len(fence)
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for index in range(start, min(end, len(chars))):
+        if chars[index] != "\n":
+            chars[index] = " "
+
+
+def _spaces(match: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", match.group())

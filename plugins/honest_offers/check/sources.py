@@ -1,0 +1,203 @@
+"""Check the sources a site is built from: offer YAML files and Markdown pages.
+
+Every finding points at the exact line and column of its excerpt in the source file, also
+inside folded or literal YAML blocks, so an editor can jump to it.
+
+Offers: every string is checked except ``allow`` (the suppressions themselves) and values that
+are not shown as text (``slug``, ``lang``, ``url``, ``contact``, ``currency``, ``timezone``);
+``cta.label`` is checked as a label and ``details`` as Markdown. ``allow`` entries suppress
+their rule in the whole file.
+
+Markdown pages: code blocks, inline code and HTML comments are not checked, YAML front matter
+strings are. Suppression markers are described in :mod:`.suppress`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from typing import Any
+
+from honest_offers.catalog import LoadedOffer
+from honest_offers.check import markdown
+from honest_offers.check.finding import CheckResult, Finding
+from honest_offers.check.phrases import Context
+from honest_offers.check.suppress import (
+    UNKNOWN_RULE,
+    Suppression,
+    apply_suppressions,
+    parse_markers,
+    unknown_code,
+)
+from honest_offers.check.text import Hit, finding, position, scan
+from honest_offers.load.yaml_source import Mark, PathKey, YamlDocument, parse_yaml
+
+NOT_TEXT = frozenset({"allow", "slug", "lang", "url", "contact", "currency", "timezone"})
+"""Keys whose values are not shown as text (or, for ``allow``, are the suppressions)."""
+
+LABELS: frozenset[PathKey] = frozenset({("cta", "label")})
+MARKDOWN: frozenset[PathKey] = frozenset({("details",)})
+
+_LINK_TEXT = re.compile(r"(?<!!)\[(?P<label>[^\]\n]{1,160})\]\(")
+
+
+def check_offer(loaded: LoadedOffer) -> CheckResult:
+    """Every pressure tactic in one offer file, with its ``allow`` entries applied."""
+    path = loaded.path
+    document = loaded.document
+    findings = _document_findings(document, path)
+    allowances: list[Suppression] = []
+    problems: list[Finding] = []
+    for index, allowance in enumerate(loaded.offer.allow):
+        mark = document.mark_for(("allow", index, "rule"))
+        if unknown_code(allowance.rule):
+            problems.append(finding(UNKNOWN_RULE, path, mark.line, mark.column, allowance.rule))
+            continue
+        allowances.append(
+            Suppression(
+                frozenset({allowance.rule}),
+                allowance.reason,
+                mark.line,
+                mark.column,
+                allowance.rule,
+            )
+        )
+    return _result(findings, allowances, problems, path)
+
+
+def check_markdown(text: str, path: str) -> CheckResult:
+    """Every pressure tactic in a Markdown page, with its suppression markers applied."""
+    code_free = markdown.without_code(text)
+    markers = parse_markers(code_free, path=path)
+    hits = _markdown_hits(text, code_free)
+    findings = [_text_finding(text, hit, path) for hit in hits]
+    matter = markdown.front_matter(text)
+    if matter is not None:
+        document, _ = parse_yaml(matter, path)
+        if document is not None:
+            findings.extend(_document_findings(document, path, line_offset=1))
+    return _result(findings, markers.suppressions, markers.problems, path)
+
+
+def markdown_hits(text: str) -> list[Hit]:
+    """Hits in the visible text of Markdown ``text`` (offsets into ``text``)."""
+    return _markdown_hits(text, markdown.without_code(text))
+
+
+def _markdown_hits(text: str, code_free: str) -> list[Hit]:
+    view = markdown.prose(text)
+    hits = scan(view, "prose")
+    for link in _LINK_TEXT.finditer(code_free):
+        start = link.start("label")
+        for hit in scan(view[start : link.end("label")], "label"):
+            moved = Hit(hit.rule, hit.start + start, hit.end + start)
+            if not any(h.start < moved.end and moved.start < h.end for h in hits):
+                hits.append(moved)
+    return sorted(hits, key=lambda h: (h.start, h.end))
+
+
+def _result(
+    findings: list[Finding], allowances: list[Suppression], problems: list[Finding], path: str
+) -> CheckResult:
+    result = apply_suppressions(findings, allowances, path=path)
+    result.findings.extend(problems)
+    result.findings.sort(key=Finding.sort_key)
+    result.suppressed.sort(key=lambda s: s.finding.sort_key())
+    return result
+
+
+def _text_finding(text: str, hit: Hit, path: str) -> Finding:
+    line, column = position(text, hit.start)
+    return finding(hit.rule, path, line, column, text[hit.start : hit.end])
+
+
+def _document_findings(document: YamlDocument, path: str, line_offset: int = 0) -> list[Finding]:
+    source: _Source | None = None
+    findings = []
+    for loc, value in _strings(document.data, ()):
+        hits = _value_hits(loc, value)
+        if not hits:
+            continue
+        source = source or _Source(document)
+        for hit in hits:
+            excerpt = value[hit.start : hit.end]
+            line, column = source.locate(loc, value, hit.start, excerpt)
+            findings.append(finding(hit.rule, path, line + line_offset, column, excerpt))
+    return findings
+
+
+def _value_hits(loc: PathKey, value: str) -> list[Hit]:
+    if loc in MARKDOWN:
+        return markdown_hits(value)
+    context: Context = "label" if loc in LABELS else "prose"
+    return scan(value, context)
+
+
+def _strings(data: Any, loc: PathKey) -> Iterator[tuple[PathKey, str]]:
+    """Every string value below ``data`` with its path, skipping :data:`NOT_TEXT` keys."""
+    if isinstance(data, str):
+        yield loc, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            if key not in NOT_TEXT:
+                yield from _strings(value, (*loc, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _strings(value, (*loc, index))
+
+
+class _Source:
+    """Finds where part of a YAML value is written in the file (plain, quoted or block)."""
+
+    def __init__(self, document: YamlDocument) -> None:
+        self.document = document
+        self.text = document.text
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        marks = {*document.value_marks.values(), *document.key_marks.values()}
+        self.mark_offsets = sorted(self._offset(m) for m in marks)
+
+    def locate(self, loc: PathKey, value: str, start: int, excerpt: str) -> tuple[int, int]:
+        """Line and column of ``value[start:]``'s ``excerpt``; the value's own mark if unsure."""
+        mark = self.document.mark_for(loc)
+        begin = self._offset(mark)
+        after = bisect_right(self.mark_offsets, begin)
+        end = self.mark_offsets[after] if after < len(self.mark_offsets) else len(self.text)
+        pattern = _source_pattern(excerpt)
+        nth = _occurrences_before(value, excerpt, start)
+        match = pattern.search(self.text, begin, end)
+        while match is not None and nth > 0:
+            match = pattern.search(self.text, match.start() + 1, end)
+            nth -= 1
+        if match is None:
+            return mark.line, mark.column
+        return self._position(match.start())
+
+    def _offset(self, mark: Mark) -> int:
+        line = min(max(mark.line, 1), len(self.line_starts))
+        return self.line_starts[line - 1] + mark.column - 1
+
+    def _position(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self.line_starts, offset)
+        return line, offset - self.line_starts[line - 1] + 1
+
+
+_YAML_ESCAPES = {"'": "(?:''|')", '"': r'(?:\\"|")', "\\": r"(?:\\\\|\\)"}
+
+
+def _source_pattern(excerpt: str) -> re.Pattern[str]:
+    """``excerpt`` as written in YAML: any line folding, doubled or escaped quotes."""
+    words = [
+        "".join(_YAML_ESCAPES.get(char) or re.escape(char) for char in word)
+        for word in excerpt.split()
+    ]
+    return re.compile(r"\s+".join(words))
+
+
+def _occurrences_before(value: str, excerpt: str, start: int) -> int:
+    count = 0
+    index = value.find(excerpt)
+    while 0 <= index < start:
+        count += 1
+        index = value.find(excerpt, index + 1)
+    return count
