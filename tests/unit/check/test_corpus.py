@@ -1,0 +1,59 @@
+"""Detection targets on the labelled development corpus in ``../shared/corpus/``.
+
+The corpus is not part of the repository (it must not be copied in); without it these tests
+skip. ``bench/detection.py`` prints the full table.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from tests.conftest import REPO_ROOT, SHARED
+
+CORPUS = SHARED / "corpus" / "pressure-text-dev.csv"
+
+
+def load_bench() -> ModuleType:
+    path = REPO_ROOT / "bench" / "detection.py"
+    spec = importlib.util.spec_from_file_location("bench_detection", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while being built
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def bench() -> ModuleType:
+    return load_bench()
+
+
+@pytest.fixture(scope="module")
+def rows(bench: ModuleType) -> list[object]:
+    if not CORPUS.is_file():
+        pytest.skip(f"corpus not found at {CORPUS} (it lives beside the repo in ../shared/)")
+    result: list[object] = bench.read_rows(Path(CORPUS))
+    return result
+
+
+def test_recall_targets(bench: ModuleType, rows: list[object]) -> None:
+    for group, tally in bench.target_recall(rows).items():
+        assert tally.rows > 0, group
+        assert tally.rate >= bench.TARGET_RECALL, (group, tally.hits, tally.rows)
+
+
+def test_false_positive_target_for_pressure_rules(bench: ModuleType, rows: list[object]) -> None:
+    tally = bench.benign_rate(rows, flagged=False, families=bench.PRESSURE_FAMILIES)
+    assert tally.rows > 1000
+    assert tally.rate <= bench.TARGET_FALSE_POSITIVES, tally.hits
+
+
+def test_the_report_prints(bench: ModuleType, rows: list[object]) -> None:
+    report = bench.format_report(rows, show_misses=3)
+    assert "Targets (unflagged rows):" in report
+    assert "timer_digits_only_no_cue" in report

@@ -1,0 +1,63 @@
+"""The registry and the rule reference pages generated from it."""
+
+from __future__ import annotations
+
+import re
+
+from honest_offers.check import RULES, check_markdown, rule_pages
+from honest_offers.check.registry import FAMILIES
+
+OWN_FAMILIES = ("HO1", "HO2", "HO3", "HO4", "HO5", "HO9")
+
+
+def own_rules() -> list[str]:
+    return sorted(code for code in RULES if code.startswith(OWN_FAMILIES))
+
+
+def test_every_rule_is_complete() -> None:
+    assert len(own_rules()) >= 20
+    for code in own_rules():
+        rule = RULES[code]
+        assert re.fullmatch(r"HO[1-59]\d\d", code)
+        assert re.fullmatch(r"[a-z]+(?:-[a-z]+)*", rule.name), rule.name
+        assert "{text}" in rule.message
+        assert rule.summary.endswith(".")
+        assert rule.doc.why and rule.doc.bad and rule.doc.honest
+        assert rule.family == FAMILIES[code[:3]]
+
+
+def test_names_are_unique() -> None:
+    names = [RULES[code].name for code in RULES]
+    assert len(names) == len(set(names))
+
+
+def test_each_bad_example_fails_its_own_rule() -> None:
+    for code in own_rules():
+        if code.startswith("HO9"):
+            continue
+        found = check_markdown(RULES[code].doc.bad, "example.md")
+        assert code in [f.rule for f in found.findings], code
+
+
+def test_one_page_per_rule_and_an_index() -> None:
+    pages = rule_pages()
+    assert set(pages) == {"rules/index.md"} | {f"rules/{code.lower()}.md" for code in RULES}
+    page = pages["rules/ho101.md"]
+    assert page.startswith("# HO101 `countdown-text`\n")
+    assert "**Family:** Urgency" in page
+    assert "```text\nSale ends in 02:14:09\n```" in page
+    assert "## Honest alternative" in page
+    index = pages["rules/index.md"]
+    for code in RULES:
+        assert f"[{code}]({code.lower()}.md)" in index
+
+
+def test_rule_pages_pass_the_check() -> None:
+    for name, page in rule_pages().items():
+        result = check_markdown(page, name)
+        assert result.findings == [], (name, [(f.rule, f.excerpt) for f in result.findings])
+
+
+def test_pages_can_live_in_another_folder() -> None:
+    assert "reference/honesty/index.md" in rule_pages(folder="reference/honesty/")
+    assert "index.md" in rule_pages(folder="")
