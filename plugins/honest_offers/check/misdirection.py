@@ -85,7 +85,7 @@ GUILT = register(
         message="guilt or fear appeal: “{text}”",
         doc=RuleDoc(
             why=(
-                "Telling readers they will regret not buying, or that only fools pay more, "
+                "Telling readers they will regret not buying, or that `only fools pay more`, "
                 "exploits emotion instead of informing. UCPD Annex I point 12 bans inaccurate "
                 "claims about risks to the reader's safety if they do not buy; Articles 8 and 9 "
                 "cover exploiting fear and misfortune."

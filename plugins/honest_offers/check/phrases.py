@@ -155,6 +155,10 @@ NEGATION = words(
     "without",
     "nor",
     "isn't",
+    "don't",
+    "do not",
+    "won't",
+    "will not",
     "aren't",
     "doesn't",
     "don't need to",
@@ -171,4 +175,6 @@ NEGATION = words(
     "ban",
     "bans",
 )
-"""Words that, before a phrase in the same clause, turn it into an honest statement."""
+"""Words that, before a phrase in the same clause, turn it into an honest statement.
+
+The clause ends at a comma too: in "don't wait, only 2 left" the phrase is not negated."""

@@ -11,6 +11,7 @@ from honest_offers.check.phrases import (
     NUM,
     PERCENT,
     QTY,
+    QUANTIFIER,
     START,
     TIME_UNIT,
     Detector,
@@ -69,7 +70,7 @@ SUPPLY_LIMIT = register(
     Rule(
         code="HO203",
         name="vague-supply-limit",
-        summary="A supply limit without a number, such as while supplies last.",
+        summary="A supply limit that does not say how many are available.",
         message="vague supply limit: “{text}”",
         doc=RuleDoc(
             why=(
@@ -114,7 +115,6 @@ _NOT_STOCK = words(
     "turns?",
     "to go",
 )
-_LEFT = r"(?:left|remaining)(?![- ]?(?:hand\w*|side\w*|wing|click|align\w*|turn|lane|over))"
 _CONTINUES = words(
     "$",
     r"[.!?,;:)\]*\"|/~-]",
@@ -138,8 +138,21 @@ _CONTINUES = words(
     "now",
     "to (?:buy|order|claim|book|grab|choose)",
     "in (?:size|colou?r|this size)",
+    r"this (?:month|week|year|season|term|time|round|run|batch|cohort)",
+    "only",
+    "just",
+    "almost",
+    "low",
+    "last",
 )
+_LEFT = (
+    r"(?:left(?![- ]?(?:hand\w*|side\w*|wing|click|align\w*|turn|lane|over))"
+    rf"|remaining(?= ?{_CONTINUES}))"
+)
+"""Stock "left" (not "left-handed", "left turn") or predicative "remaining" (not "remaining
+payments")."""
 _COUNT = rf"(?<![$€£¥₹\w.,]){QTY} (?!{_NOT_STOCK}\b)"
+_QUANTIFIED = rf"\b{QUANTIFIER} \(?{NUM}\+?\)? (?!{_NOT_STOCK}\b)"
 _UNITS = r"(?:[\w()'.-]+ ){0,2}?"
 _PLACES = words(
     "items?",
@@ -165,6 +178,7 @@ PHRASES: tuple[PhraseRule, ...] = (
     PhraseRule(
         LOW_STOCK,
         (
+            rf"{_QUANTIFIED}{_UNITS}{_LEFT}",
             rf"{_COUNT}{_UNITS}{_LEFT}(?= ?{_CONTINUES})",
             rf"{_COUNT}{_UNITS}in stock\b",
             rf"\b{_PLACES} (?:left|remaining)(?: in stock)?:? ?{NUM}\b",

@@ -163,7 +163,7 @@ class _Source:
         begin = self._offset(mark)
         after = bisect_right(self.mark_offsets, begin)
         end = self.mark_offsets[after] if after < len(self.mark_offsets) else len(self.text)
-        pattern = _source_pattern(excerpt)
+        pattern = source_pattern(excerpt)
         nth = _occurrences_before(value, excerpt, start)
         match = pattern.search(self.text, begin, end)
         while match is not None and nth > 0:
@@ -185,7 +185,7 @@ class _Source:
 _YAML_ESCAPES = {"'": "(?:''|')", '"': r'(?:\\"|")', "\\": r"(?:\\\\|\\)"}
 
 
-def _source_pattern(excerpt: str) -> re.Pattern[str]:
+def source_pattern(excerpt: str) -> re.Pattern[str]:
     """``excerpt`` as written in YAML: any line folding, doubled or escaped quotes."""
     words = [
         "".join(_YAML_ESCAPES.get(char) or re.escape(char) for char in word)

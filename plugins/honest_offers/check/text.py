@@ -33,7 +33,7 @@ DETECTORS: tuple[Detector, ...] = (
     *pricing.DETECTORS,
 )
 
-_NEGATED = re.compile(rf"\b{NEGATION}\b(?![,!])[^.!?;:]{{0,32}}$")
+_NEGATED = re.compile(rf"\b{NEGATION}\b[^.!?;:,]{{0,32}}$")
 _NEGATION_WINDOW = 48
 _QUOTE_LIMIT = 80
 _SPACE = re.compile(r"\s+")
