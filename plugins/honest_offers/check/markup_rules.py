@@ -1,0 +1,515 @@
+"""HO6xx rules (scripts and markup): their codes, messages and docs, and the word lists they use.
+
+Lists live here as data so that adding a class word or an add-on word needs no code.
+The checks that use them are in ``html.py``, ``scripts.py``, ``styles.py`` and ``vendors.py``.
+Docs are Markdown on the rule pages: code and quoted tactics go in backticks.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from honest_offers.check.registry import Rule, RuleDoc, register
+
+_TIMER_LAW = (
+    "A ticking clock tells the reader to decide now, and most such clocks restart for every "
+    "visitor. A false claim that an offer lasts only a very short time is banned in all "
+    "circumstances (UCPD Annex I point 7); the CMA's 2023 urgency letter and the FTC's 2022 "
+    "dark-patterns report name countdown timers; the EU CPC sweep (2023) found fake timers on "
+    "42 of 399 shops, and Mathur et al. (2019) judged 157 of 393 timers deceptive (they reset "
+    "or nothing happens at zero). This project rejects every countdown, even one to a real "
+    "deadline: a reader can check a date, not a ticking clock."
+)
+_DATED_DEADLINE = (
+    "State the deadline as a date in the offer's YAML, with what happens afterwards and why; "
+    "the theme renders it in neutral words."
+)
+_NO_EXIT_TRAPS = (
+    "No interstitials and no traps: let people leave. One inline, optional newsletter link "
+    "is enough."
+)
+
+COUNTDOWN_MARKUP = register(
+    Rule(
+        code="HO601",
+        name="countdown-markup",
+        summary="Countdown or timer widget in the markup (class, id or data attribute).",
+        message="countdown or timer in the markup: “{text}”",
+        doc=RuleDoc(
+            why=_TIMER_LAW,
+            bad='<div class="countdown" data-deadline="2026-12-01T00:00:00Z"></div>',
+            honest=_DATED_DEADLINE,
+        ),
+    )
+)
+ACTIVITY_MARKUP = register(
+    Rule(
+        code="HO602",
+        name="activity-or-stock-widget",
+        summary="Fake-activity toast or live stock counter in the markup.",
+        message="fake-activity or stock widget in the markup: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "Pop-up toasts about other buyers and live stock counters are how invented "
+                "activity and scarcity reach the page. Mathur et al. (2019) found low-stock "
+                "messages the most common dark pattern (632 instances) and proved 29 activity "
+                "notices fake because the counts were hard-coded or random in the page's "
+                "JavaScript. UCPD Art. 6(1)(b) and Annex I points 7 and 18; FTC staff report "
+                "2022; CMA urgency letter 2023; India CCPA guidelines 2023."
+            ),
+            bad='<div class="sales-pop-notification">Someone in Madrid just bought this</div>',
+            honest=(
+                "A static, dated, sourced number from the offer's YAML, e.g. the number of "
+                "customers since a year with its source, or the capacity with its as-of time."
+            ),
+        ),
+    )
+)
+STRUCK_PRICE = register(
+    Rule(
+        code="HO603",
+        name="struck-reference-price",
+        summary="Hand-written struck-through or 'was' price.",
+        message="hand-written struck-through or 'was' price: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "A seller announcing a reduction must show the lowest price of the previous 30 "
+                "days (Price Indication Directive Art. 6a) and compute the discount from it (CJEU "
+                "C-330/23 Aldi Süd, 2024); 16 CFR 233.1 requires a bona fide former price; the "
+                "CMA's Emma Sleep case concerned former prices that few paid. A price typed "
+                "into `<s>`, `<del>`, a `line-through` style or an `old-price` element has no "
+                "basis the build can check."
+            ),
+            bad='<s class="was-price">$199</s> <strong>$99</strong>',
+            honest=(
+                "Put the price history in the offer's YAML; the generator states the lowest "
+                "price of the previous 30 days and computes any change from it."
+            ),
+        ),
+    )
+)
+PRESELECTED = register(
+    Rule(
+        code="HO604",
+        name="preselected-add-on",
+        summary="Paid add-on, donation or marketing opt-in selected by default.",
+        message="paid add-on or opt-in selected by default: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "Any payment beyond the main price needs the buyer's express consent; a default "
+                "they must untick is not consent and the money must be refunded (Consumer "
+                "Rights Directive Art. 22). Consent to marketing cannot be a pre-ticked box "
+                "under the GDPR. Mathur et al. (2019) 'sneak into basket'; Gray et al. (2018) "
+                "'preselection'; India CCPA 2023 'basket sneaking'."
+            ),
+            bad='<label><input type="checkbox" checked> Add shipping protection ($2.98)</label>',
+            honest=(
+                "Every add-on and opt-in starts unchecked, and the default is the cheapest "
+                'choice: `<label><input type="checkbox"> Add shipping protection ($2.98, '
+                "optional)</label>`."
+            ),
+        ),
+    )
+)
+EXIT_INTENT = register(
+    Rule(
+        code="HO605",
+        name="exit-intent",
+        summary="Script that reacts to the pointer leaving the page (exit intent).",
+        message="exit-intent trigger: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "Watching for the pointer to leave the window in order to throw a pop-up is "
+                "nagging (Gray et al. 2018; India CCPA 2023) and persistence, which the UCPD "
+                "weighs as aggressive (Arts. 8-9); DSA Art. 25(3)(b) names repeated pop-up "
+                "requests as manipulative design."
+            ),
+            bad='document.addEventListener("mouseout", e => { if (e.clientY <= 0) open() })',
+            honest=_NO_EXIT_TRAPS,
+        ),
+    )
+)
+LEAVE_PROMPT = register(
+    Rule(
+        code="HO606",
+        name="leave-page-prompt",
+        summary="beforeunload handler that asks the visitor to stay.",
+        message="prompt when leaving the page: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "A browser dialog asking whether the visitor really wants to leave obstructs "
+                "leaving (Gray et al. 2018 'nagging'; UCPD Arts. 8-9). Browsers allow it to "
+                "protect unsaved work, which an offer page does not have."
+            ),
+            bad="<body onbeforeunload=\"return 'Wait! Your discount will be lost'\">",
+            honest=_NO_EXIT_TRAPS,
+        ),
+    )
+)
+BACK_TRAP = register(
+    Rule(
+        code="HO607",
+        name="back-button-trap",
+        summary="popstate handler that keeps the visitor on the page or redirects them.",
+        message="back-button trap: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "Pushing history entries so that Back reopens an offer or redirects is "
+                "obstruction (Gray et al. 2018) and an aggressive practice under UCPD Arts. "
+                "8-9; DSA Art. 25(3) names making it hard to leave as manipulative."
+            ),
+            bad='window.addEventListener("popstate", () => history.pushState(null, "", url))',
+            honest=_NO_EXIT_TRAPS,
+        ),
+    )
+)
+TITLE_NAG = register(
+    Rule(
+        code="HO608",
+        name="tab-title-nag",
+        summary="Script that changes the tab title when the visitor looks away.",
+        message="tab title changes when the visitor looks away: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "Changing the tab title to call the visitor back while they read another tab "
+                "is nagging (Gray et al. 2018; India CCPA 2023) and an appeal to guilt (UCPD "
+                "Arts. 8-9)."
+            ),
+            bad=(
+                'document.addEventListener("visibilitychange", () => '
+                '{ document.title = "Come back!" })'
+            ),
+            honest="Keep one plain page title that says what the page is.",
+        ),
+    )
+)
+PRESSURE_VENDOR = register(
+    Rule(
+        code="HO609",
+        name="pressure-vendor",
+        summary="Script or widget from a vendor whose product is timers, fake activity or prizes.",
+        message="script or widget of a pressure-tactics vendor: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "Mathur et al. (2019) found 22 third parties selling dark patterns as a "
+                "turnkey product: countdowns, toasts about other buyers, spin-to-win wheels. "
+                "Their widgets show per-visitor deadlines and activity the page cannot vouch "
+                "for (UCPD Annex I points 7 and 31; FTC staff report 2022)."
+            ),
+            bad='<script src="https://a.deadlinefunnel.com/unified/reactrouter.bundle.js">',
+            honest=(
+                "Remove the widget. Deadlines, capacity and customer numbers come from the "
+                "offer's YAML with a date and a source."
+            ),
+        ),
+    )
+)
+MIXED_VENDOR = register(
+    Rule(
+        code="HO610",
+        name="mixed-use-vendor",
+        summary="Widget platform that also sells countdowns, pop-ups or activity toasts.",
+        message="widget platform that also sells timers and pop-ups, check what it shows: “{text}”",
+        severity="warning",
+        doc=RuleDoc(
+            why=(
+                "These platforms sell harmless widgets (forms, galleries, sign-up boxes) next "
+                "to countdowns, exit pop-ups and activity toasts, so the host alone does not "
+                "tell which one the page shows: a person has to look. Mathur et al. (2019) list "
+                "several of them as dark-pattern providers."
+            ),
+            bad='<script src="https://apps.elfsight.com/p/platform.js" defer></script>',
+            honest=(
+                "Keep the widget only if it shows no countdown, pop-up or live activity; "
+                "prefer plain HTML for sign-up forms."
+            ),
+        ),
+    )
+)
+COUNTDOWN_SCRIPT = register(
+    Rule(
+        code="HO611",
+        name="countdown-script",
+        summary="Script that ticks a countdown on the page.",
+        message="script runs a live countdown: “{text}”",
+        doc=RuleDoc(
+            why=_TIMER_LAW,
+            bad=(
+                "setInterval(() => { const s = Math.floor((end - Date.now()) / 1000); "
+                "el.textContent = `${s / 60 | 0}:${String(s % 60).padStart(2, '0')}` }, 1000)"
+            ),
+            honest=_DATED_DEADLINE,
+        ),
+    )
+)
+EVERGREEN_DEADLINE = register(
+    Rule(
+        code="HO612",
+        name="evergreen-deadline",
+        summary="Deadline computed from the moment the page loads.",
+        message="deadline computed from page load: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "An end time of `Date.now() + 15 minutes` is a new deadline for every visit, so "
+                "the urgency is false by construction (UCPD Annex I point 7; the CMA's 2023 "
+                "letter: offers that carry on after the clock ends mislead). Deadline "
+                "Funnel-style evergreen timers work this way."
+            ),
+            bad="const offerDeadline = Date.now() + 15 * 60 * 1000;",
+            honest=_DATED_DEADLINE,
+        ),
+    )
+)
+STORED_DEADLINE = register(
+    Rule(
+        code="HO613",
+        name="stored-deadline",
+        summary="Deadline, timer or stock kept in the visitor's browser storage or cookies.",
+        message="deadline, timer or stock kept in the visitor's browser: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "A deadline or stock count saved in `localStorage`, `sessionStorage` or a "
+                "cookie belongs to the visitor, not to the offer: it starts when they arrive "
+                "(UCPD Annex I points 7 and 18; Mathur et al. 2019 found stock kept in "
+                "`sessionStorage`)."
+            ),
+            bad='localStorage.setItem("offer_end", Date.now() + 600000)',
+            honest=_DATED_DEADLINE,
+        ),
+    )
+)
+ROLLING_DEADLINE = register(
+    Rule(
+        code="HO614",
+        name="rolling-deadline",
+        summary="Deadline set to the end of the current day, so it comes round again daily.",
+        message="deadline that rolls over every day: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "A deadline computed as today at `23:59:59` is true every day, so it is "
+                "false (UCPD Annex I point 7; 16 CFR 233.5 on limited offers that are not "
+                "limited; the CMA's 2023 urgency letter)."
+            ),
+            bad="const saleEnds = new Date(); saleEnds.setHours(23, 59, 59);",
+            honest=_DATED_DEADLINE,
+        ),
+    )
+)
+TIMER_RESET = register(
+    Rule(
+        code="HO615",
+        name="timer-reset",
+        summary="Timer that starts again when it reaches zero.",
+        message="timer restarts at zero: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "A countdown that resets at zero proves its deadline false; Mathur et al. "
+                "(2019) judged timers deceptive for exactly this, and the CMA (2023) says "
+                "offers replaced by the same deal after the clock ends mislead."
+            ),
+            bad=(
+                "setInterval(() => { s--; if (s <= 0) s = 600; "
+                "el.textContent = `${s / 60 | 0}:${s % 60}` }, 1000)"
+            ),
+            honest=_DATED_DEADLINE,
+        ),
+    )
+)
+RANDOM_ACTIVITY = register(
+    Rule(
+        code="HO616",
+        name="random-activity",
+        summary="Random number shown as visitors, buyers or stock.",
+        message="random number shown as activity or stock: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "A visitor or buyer count made with `Math.random()` is invented; Mathur et "
+                "al. (2019) proved activity notices fake exactly by finding random counts in "
+                "the JavaScript. FTC staff report 2022 (false activity messages); CMA 2023; "
+                "India CCPA guidelines 2023."
+            ),
+            bad='el.textContent = Math.floor(Math.random() * 20 + 5) + " people are viewing this"',
+            honest=("A static, dated, sourced number from the offer's YAML, or no number at all."),
+        ),
+    )
+)
+FAKE_DEPLETION = register(
+    Rule(
+        code="HO617",
+        name="fake-depletion",
+        summary="Stock or seats counted down by a timer instead of by sales.",
+        message="stock counted down by a timer: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "Stock that drops on a timer is invented scarcity (UCPD Art. 6(1)(b), Annex "
+                "I points 5 and 18; FTC staff report 2022 'false low-stock message'; CMA 2023)."
+            ),
+            bad="setInterval(() => { stock--; el.textContent = stock + ' left' }, 30000)",
+            honest=(
+                "The capacity from the offer's YAML, with the time it was counted; it changes "
+                "when people buy, and the page is rebuilt."
+            ),
+        ),
+    )
+)
+
+
+def word_set(words: str) -> frozenset[str]:
+    """A set of words written as one space-separated string (lists read better that way)."""
+    return frozenset(words.split())
+
+
+# -- word lists -----------------------------------------------------------------------------
+
+COUNTDOWN_WORDS = frozenset(
+    {
+        "countdown",
+        "countdowns",
+        "countdowntimer",
+        "flipclock",
+        "flipdown",
+        "timer",
+        "timers",
+        "deadline",
+        "deadlines",
+        "hurrytimer",
+        "urgency",
+    }
+)
+"""Class and id words (whole words after splitting on - _ and camelCase) of countdowns."""
+
+COUNTDOWN_PAIRS = frozenset(
+    {
+        ("count", "down"),
+        ("time", "left"),
+        ("time", "remaining"),
+        ("time", "remain"),
+        ("flip", "clock"),
+        ("flip", "down"),
+        ("ends", "in"),
+        ("expires", "in"),
+        ("sale", "ends"),
+        ("offer", "ends"),
+    }
+)
+"""Adjacent word pairs in class and id names of countdowns (``count-down``, ``timeLeft``)."""
+
+ACTIVITY_WORDS = frozenset({"fomo", "salespop", "scarcity", "lowstock", "stockcounter"})
+ACTIVITY_PAIRS = frozenset(
+    {
+        ("sales", "pop"),
+        ("proof", "factor"),
+        ("stock", "counter"),
+        ("stock", "count"),
+        ("stock", "left"),
+        ("low", "stock"),
+        ("recent", "sales"),
+        ("recent", "sale"),
+        ("recent", "purchase"),
+        ("recent", "purchases"),
+        ("recent", "buyers"),
+        ("visitors", "block"),
+        ("visitor", "count"),
+        ("visitor", "counter"),
+        ("visitors", "count"),
+        ("live", "visitors"),
+        ("live", "viewers"),
+        ("people", "viewing"),
+        ("items", "left"),
+        ("sold", "count"),
+        ("sold", "counter"),
+        ("purchase", "notification"),
+        ("sales", "notification"),
+    }
+)
+"""Class and id words of fake-activity toasts and stock counters."""
+
+COUNTDOWN_DATA_ATTR = re.compile(
+    r"data-(?:count-?down|deadline|timer|expir(?:e|es|y|ation)?"
+    r"|ends?(?:[-_]?(?:date|time|datetime|timestamp|at|on))?)(?:$|[-_])"
+)
+"""``data-*`` attribute names that carry a countdown's end (not ``data-endpoint``)."""
+
+ACTIVITY_DATA_ATTR = re.compile(
+    r"data-(?:visitors?|viewers|live-viewers|recent-sales|stock-count(?:er)?)(?:$|[-_])"
+)
+
+PRICE_WORDS = frozenset({"price", "prices", "pricing", "amount", "cost", "money"})
+REFERENCE_WORDS = frozenset(
+    {
+        "old",
+        "was",
+        "compare",
+        "compared",
+        "comparison",
+        "strike",
+        "striked",
+        "strikethrough",
+        "struck",
+        "crossed",
+        "before",
+        "original",
+        "former",
+        "previous",
+        "list",
+        "rrp",
+        "msrp",
+    }
+)
+REFERENCE_CLASS_WORDS = frozenset({"rrp", "msrp", "wasprice", "oldprice", "compareat"})
+"""Class names of reference prices: a price word with a reference word, ``compare-at``, or these."""
+
+ADDON_WORDS = re.compile(
+    r"\b(?:insur(?:ance|ed?)|protect(?:ion|ed)?|warrant(?:y|ies)|guarantee|care\s*plan"
+    r"|donat(?:e|ion)|tips?|gift[\s-]*(?:wrap(?:ping)?|box|card)|greeting\s+card|priority"
+    r"|express|expedited|newsletters?|marketing|promotions?|promotional|offers|deals|news"
+    r"|updates|subscribe|subscription|auto[\s-]*renew(?:al|s)?|renews?\s+automatically"
+    r"|recurring|membership|upgrade|premium|add[\s-]*ons?|extended|partners|sms|texts)\b",
+    re.IGNORECASE,
+)
+"""Words in a pre-selected option's label that make it a paid add-on or an opt-in."""
+
+NEGATIVE_CHOICE = re.compile(
+    r"^\W*(?:no\b|none\b|without\b|don'?t\b|do\s+not\b|not\s+now\b|skip\b|decline\b)",
+    re.IGNORECASE,
+)
+"""Labels of the empty choice ("No insurance"), which may be the default."""
+
+_SYMBOLS = "$€£¥₹₩₽₺₪₫₴₦₱฿₡₲₵₸"
+_CODES = (
+    "USD|EUR|GBP|CHF|JPY|CNY|CAD|AUD|NZD|INR|SEK|NOK|DKK|PLN|CZK|HUF|BRL|MXN|ZAR|SGD|HKD"
+    "|KRW|TRY|RUB|Rs|kr|zł|Kč|Ft|lei"
+)
+MONEY = re.compile(
+    rf"(?:[{_SYMBOLS}]|(?<![A-Za-z])(?:{_CODES})\.?)\s?\d"
+    rf"|\d(?:[\d.,']*\d)?\s?(?:[{_SYMBOLS}]|(?:{_CODES})(?![A-Za-z]))"
+)
+"""A money amount: ``$99``, ``99 €``, ``EUR 99``, ``1.299,00 kr``."""
+
+
+_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+
+
+def name_words(name: str) -> tuple[str, ...]:
+    """Lower-case words of an identifier: ``countDown-timer_2`` → count, down, timer, 2."""
+    return tuple(word.lower() for word in _WORD.findall(name))
+
+
+def has_marker(
+    words: tuple[str, ...], singles: frozenset[str], pairs: frozenset[tuple[str, str]]
+) -> bool:
+    """Whether ``words`` contain one of ``singles`` or two adjacent words forming a pair."""
+    if any(word in singles for word in words):
+        return True
+    return any(pair in pairs for pair in pairwise(words))
+
+
+def is_reference_price(class_name: str) -> bool:
+    """Whether a class or id names a reference ("was", "compare at") price: ``old-price``."""
+    words = name_words(class_name)
+    if any(w in REFERENCE_CLASS_WORDS for w in words):
+        return True
+    if ("compare", "at") in pairwise(words):
+        return True
+    return any(w in PRICE_WORDS for w in words) and any(w in REFERENCE_WORDS for w in words)

@@ -1,0 +1,237 @@
+"""Known vendors of countdowns, fake-activity toasts, spin-to-win wheels and exit pop-ups.
+
+Data first: each vendor lists the hosts its loader comes from, class prefixes of its
+widgets, attribute markers and globals. ``mixed`` vendors also sell harmless widgets, so
+they are a warning (HO610) for a person to look at; the others are errors (HO609).
+Sources: the research catalogue §1.B (Mathur et al. 2019 provider list, embed snippets,
+filter lists of spades-ux-shield and hayattcodes/dark-pattern-detector).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from honest_offers.check.markup_rules import MIXED_VENDOR, PRESSURE_VENDOR
+from honest_offers.check.registry import Rule
+
+
+@dataclass(frozen=True, slots=True)
+class Vendor:
+    name: str
+    sells: str
+    domains: tuple[str, ...] = ()
+    """Registrable domains or hosts; any subdomain matches."""
+    host_words: tuple[str, ...] = ()
+    """A host label that starts with one of these (hosts not verified, e.g. ``wheelio-app``)."""
+    paths: tuple[str, ...] = ()
+    """Path fragments of self-hosted plugins (WordPress)."""
+    class_prefixes: tuple[str, ...] = ()
+    attributes: tuple[tuple[str, str], ...] = ()
+    globals: tuple[str, ...] = ()
+    mixed: bool = False
+
+    @property
+    def rule(self) -> Rule:
+        return MIXED_VENDOR if self.mixed else PRESSURE_VENDOR
+
+
+_WP = "/wp-content/plugins/"
+
+VENDORS: tuple[Vendor, ...] = (
+    # countdowns and deadlines
+    Vendor(
+        "Deadline Funnel",
+        "per-visitor evergreen deadlines",
+        domains=("deadlinefunnel.com",),
+        attributes=(("data-scriptid", "dfunifiedcode"),),
+    ),
+    Vendor("Hurrify", "countdown timers", domains=("hurrifyme.com",), class_prefixes=("hurrify-",)),
+    Vendor("Hurrier (Smar7)", "countdown timers", domains=("counter.smar7apps.com",)),
+    Vendor(
+        "Essential Countdown Timer",
+        "countdown timers",
+        class_prefixes=("essential-countdown",),
+        globals=("essentialCountdownTimerConfigs",),
+    ),
+    Vendor(
+        "HurryTimer",
+        "countdown timers",
+        paths=(f"{_WP}hurrytimer/",),
+        class_prefixes=("hurrytimer-",),
+    ),
+    Vendor("POWR", "widgets incl. countdown timers", domains=("powr.io",), mixed=True),
+    Vendor(
+        "Elfsight",
+        "widgets incl. countdown timers and pop-ups",
+        domains=("elfsight.com", "elfsightcdn.com"),
+        class_prefixes=("elfsight-app-",),
+        mixed=True,
+    ),
+    Vendor(
+        "Hextom",
+        "bars incl. countdown bars",
+        domains=("hextom.com",),
+        class_prefixes=("hextom-",),
+        mixed=True,
+    ),
+    # fake activity and social-proof toasts
+    Vendor(
+        "Fomo",
+        "activity notifications",
+        domains=("fomo.com", "usefomo.com"),
+        class_prefixes=("fomo-",),
+    ),
+    Vendor("ProveSource", "activity notifications", domains=("provesrc.com",)),
+    Vendor("Proof", "activity notifications", domains=("useproof.com",)),
+    Vendor("TrustPulse", "activity notifications", domains=("trstplse.com", "trustpulse.com")),
+    Vendor("Nudgify", "activity and urgency nudges", domains=("nudgify.com",)),
+    Vendor("Notifia", "activity notifications", domains=("notifia.io",)),
+    Vendor("Provely", "activity notifications", domains=("provely.io",), paths=("provely-public",)),
+    Vendor(
+        "Convertize", "urgency and social-proof nudges", domains=("convertize.io", "convertize.com")
+    ),
+    Vendor("Beeketing", "sales pops and countdowns", domains=("beeketing.com",)),
+    Vendor(
+        "Proof Factor",
+        "activity notifications",
+        domains=("prooffactor.com",),
+        class_prefixes=("proof-factor-",),
+    ),
+    Vendor(
+        "Sales Pop",
+        "activity notifications",
+        host_words=("salespop",),
+        class_prefixes=("sales-pop",),
+    ),
+    Vendor("Taggstar", "social-proof and urgency messages", domains=("taggstar.com",)),
+    Vendor(
+        "WooCommerce Notification",
+        "activity notifications",
+        paths=(f"{_WP}woocommerce-notification/",),
+    ),
+    Vendor("Fera", "reviews and social-proof pop-ups", domains=("fera.ai",), mixed=True),
+    Vendor(
+        "Vitals",
+        "all-in-one app incl. sales pops and timers",
+        domains=("getvitals.io",),
+        mixed=True,
+    ),
+    Vendor(
+        "SaleCycle", "remarketing incl. urgency overlays", domains=("salecycle.com",), mixed=True
+    ),
+    Vendor(
+        "Qubit",
+        "personalisation incl. activity tallies",
+        domains=("qubitproducts.com",),
+        mixed=True,
+    ),
+    # spin-to-win wheels
+    Vendor("Wheelio", "spin-to-win wheels", host_words=("wheelio",)),
+    Vendor("Spin-a-Sale", "spin-to-win wheels", host_words=("spinasale",)),
+    # pop-up and personalisation platforms
+    Vendor(
+        "OptinMonster",
+        "pop-ups incl. exit intent and countdowns",
+        domains=("omappapi.com", "opmnstr.com", "optinmonster.com"),
+        mixed=True,
+    ),
+    Vendor(
+        "Privy",
+        "pop-ups incl. spin wheels",
+        domains=("privy.com",),
+        class_prefixes=("privy-",),
+        mixed=True,
+    ),
+    Vendor(
+        "Justuno",
+        "pop-ups incl. exit intent",
+        domains=("justuno.com",),
+        class_prefixes=("justuno-",),
+        mixed=True,
+    ),
+    Vendor(
+        "Wisepops",
+        "pop-ups incl. exit intent",
+        domains=("wisepops.com",),
+        class_prefixes=("wisepops-",),
+        mixed=True,
+    ),
+    Vendor("Exitbee", "exit-intent pop-ups", domains=("exitbee.com",), mixed=True),
+    Vendor("Picreel", "exit-intent pop-ups", domains=("picreel.com",), mixed=True),
+    Vendor(
+        "Klaviyo", "e-mail sign-up pop-ups incl. countdowns", domains=("klaviyo.com",), mixed=True
+    ),
+    Vendor(
+        "Yieldify", "personalisation incl. urgency overlays", domains=("yieldify.com",), mixed=True
+    ),
+    Vendor(
+        "Insider",
+        "personalisation incl. social-proof messages",
+        domains=("useinsider.com",),
+        mixed=True,
+    ),
+    Vendor(
+        "Dynamic Yield",
+        "personalisation incl. urgency messages",
+        domains=("dynamicyield.com",),
+        mixed=True,
+    ),
+)
+
+
+_HOST_END = r"(?![\w-]|\.[\w-])"
+"""Where a host name ends (``fomo.com/x``, not ``fomo.com.example.net`` or ``fomo.community``)."""
+
+
+def _reference_pattern() -> re.Pattern[str]:
+    by_domain = "|".join(re.escape(d) for v in VENDORS for d in v.domains)
+    by_word = "|".join(re.escape(w) for v in VENDORS for w in v.host_words)
+    by_path = "|".join(re.escape(p) for v in VENDORS for p in v.paths)
+    return re.compile(
+        rf"(?<![\w.-])(?:[a-z0-9-]+\.)*(?P<domain>{by_domain}){_HOST_END}"
+        rf"|(?<![\w.-])(?:[a-z0-9-]+\.)*(?P<word>(?:{by_word})(?:-[a-z0-9-]*)?)\.[a-z]{{2,}}{_HOST_END}"
+        rf"|(?P<path>{by_path})",
+        re.IGNORECASE,
+    )
+
+
+_REFERENCE = _reference_pattern()
+_BY_KEY = {
+    key.lower(): vendor
+    for vendor in VENDORS
+    for key in (*vendor.domains, *vendor.host_words, *vendor.paths)
+}
+_BY_GLOBAL = {name: vendor for vendor in VENDORS for name in vendor.globals}
+GLOBALS = re.compile(r"\b(?:" + "|".join(map(re.escape, _BY_GLOBAL)) + r")\b")
+_PREFIXES = tuple((p, v) for v in VENDORS for p in v.class_prefixes)
+_ATTRIBUTES = {(name, value): v for v in VENDORS for name, value in v.attributes}
+
+
+def references(text: str) -> list[tuple[int, int, Vendor]]:
+    """Vendor hosts and plugin paths mentioned in ``text``: (start, end, vendor)."""
+    found = []
+    for match in _REFERENCE.finditer(text):
+        key = match.group(match.lastgroup or 0).lower()
+        vendor = _BY_KEY.get(key) or _vendor_by_word(key)
+        if vendor is not None:
+            found.append((match.start(), match.end(), vendor))
+    return found
+
+
+def _vendor_by_word(label: str) -> Vendor | None:
+    return next((v for v in VENDORS for w in v.host_words if label.startswith(w)), None)
+
+
+def by_global(name: str) -> Vendor:
+    return _BY_GLOBAL[name]
+
+
+def by_class(class_name: str) -> Vendor | None:
+    """The vendor whose widget class prefix ``class_name`` starts with."""
+    lowered = class_name.lower()
+    return next((v for prefix, v in _PREFIXES if lowered.startswith(prefix)), None)
+
+
+def by_attribute(name: str, value: str) -> Vendor | None:
+    return _ATTRIBUTES.get((name, value.strip().lower()))

@@ -1,0 +1,77 @@
+"""The vendor table: hosts, class prefixes and markers of pressure-tactics vendors."""
+
+from __future__ import annotations
+
+import pytest
+
+from honest_offers.check import vendors
+from honest_offers.check.markup_rules import MIXED_VENDOR, PRESSURE_VENDOR
+
+
+def test_table_is_consistent() -> None:
+    names = [v.name for v in vendors.VENDORS]
+    assert len(names) == len(set(names))
+    keys = [k for v in vendors.VENDORS for k in (*v.domains, *v.host_words, *v.paths)]
+    assert len(keys) == len(set(keys))
+    assert all(k == k.lower() for k in keys)
+    for vendor in vendors.VENDORS:
+        assert vendor.sells
+        assert (
+            vendor.domains
+            or vendor.host_words
+            or vendor.paths
+            or vendor.class_prefixes
+            or (vendor.globals)
+        )
+
+
+@pytest.mark.parametrize("vendor", vendors.VENDORS, ids=lambda v: v.name)
+def test_every_host_is_recognised_with_any_subdomain(vendor: vendors.Vendor) -> None:
+    for domain in vendor.domains:
+        for url in (f"https://{domain}/x.js", f"//cdn.{domain}/a/b.js", domain.upper()):
+            assert [v for _, _, v in vendors.references(url)] == [vendor]
+    for word in vendor.host_words:
+        assert [v for _, _, v in vendors.references(f"https://{word}-app.com/x")] == [vendor]
+    for path in vendor.paths:
+        assert [v for _, _, v in vendors.references(f"https://shop.example{path}x.js")] == [vendor]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://fomo.com.example.net/x.js",
+        "https://notfomo.com/x.js",
+        "https://fomo.community/",
+        "https://example.com/usefomo.js",
+        "wheelion.example",
+        "https://example.com/assets/hurrytimer.css",
+    ],
+)
+def test_lookalikes_are_not_vendors(text: str) -> None:
+    assert vendors.references(text) == []
+
+
+def test_reference_span_is_the_host() -> None:
+    text = "see https://load.fomo.com/api/v1/x/load.js"
+    ((start, end, vendor),) = vendors.references(text)
+    assert (text[start:end], vendor.name) == ("load.fomo.com", "Fomo")
+
+
+def test_mixed_vendors_are_warnings_and_the_rest_errors() -> None:
+    for vendor in vendors.VENDORS:
+        assert vendor.rule is (MIXED_VENDOR if vendor.mixed else PRESSURE_VENDOR)
+    assert MIXED_VENDOR.severity == "warning" and PRESSURE_VENDOR.severity == "error"
+    mixed = {v.name for v in vendors.VENDORS if v.mixed}
+    assert {"Elfsight", "OptinMonster", "Privy"} <= mixed
+    assert {"Deadline Funnel", "Fomo", "Wheelio"}.isdisjoint(mixed)
+
+
+def test_class_prefixes_attributes_and_globals() -> None:
+    assert vendors.by_class("Hurrify-Bar") is not None
+    assert vendors.by_class("hurry") is None
+    by_attribute = vendors.by_attribute("data-scriptid", " DFUnifiedCode ")
+    assert by_attribute is not None and by_attribute.name == "Deadline Funnel"
+    assert vendors.by_attribute("data-scriptid", "other") is None
+    match = vendors.GLOBALS.search("window.essentialCountdownTimerConfigs = {}")
+    assert match is not None
+    assert vendors.by_global(match.group()).name == "Essential Countdown Timer"
