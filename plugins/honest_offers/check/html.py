@@ -1,0 +1,709 @@
+"""Check HTML — rendered pages of any generator, or theme templates — for pressure tactics.
+
+One pass of a small regex tokenizer (no DOM) keeps exact offsets:
+
+* visible text is joined the way a browser's ``innerText`` joins it (inline markup joins,
+  block elements separate), decoded, whitespace-collapsed and sent to ``check_text``;
+  link, button, summary, label and option text also as "label", and ``alt``, ``title``,
+  ``aria-label``, ``placeholder``, ``value`` and meta descriptions as "attribute";
+* code (``code``, ``pre``, ``kbd``, ``samp``), ``<template>`` text, comments, scripts and
+  styles are not prose. ``<noscript>`` is: some readers see it;
+* markup rules (HO601-HO610) look at class and id words, data attributes, struck prices,
+  pre-selected add-ons, ``onbeforeunload``, and vendor hosts in ``src``/``href``;
+* inline scripts go to ``check_script``, ``<style>`` to ``check_stylesheet``, event handler
+  attributes to the script rules, JSON-LD strings to ``check_text``.
+
+Jinja, Liquid and Go template tags (``{{ }}``, ``{% %}``, ``{# #}``) are blanked first with
+spaces, which keeps every offset; a template is checked like the page it renders.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal
+
+from honest_offers.check import markup_rules as mr
+from honest_offers.check import vendors
+from honest_offers.check.finding import CheckResult, Finding, Suppressed
+from honest_offers.check.locate import Lines, Mapped, check_mapped, text_findings, with_markers
+from honest_offers.check.phrases import Context
+from honest_offers.check.registry import Rule
+from honest_offers.check.scripts import handler_findings, script_result, string_text_findings
+from honest_offers.check.styles import check_stylesheet
+from honest_offers.check.text import finding
+
+__all__ = ["check_html"]
+
+_TOKEN = re.compile(
+    r"<(?:(?P<comment>!--)"
+    r"|/(?P<end>[A-Za-z][^\s/>]*)[^>]*>"
+    r"|(?P<name>[A-Za-z][^\s/>]*)"
+    r"(?P<attrs>(?>[^>=]+|=\s*(?>\"[^\"]*\"|'[^']*'|[^\s>\"'][^\s>]*|)|=)*)>"
+    r"|[!?][^>]*>"
+    r"|(?P<open>[A-Za-z/!?]))"
+)
+"""Comments, end tags, start tags, declarations. As in HTML5, quotes delimit only values
+after ``=``; a tag that never ends (``open``) hides the rest of the document, as browsers do,
+which also keeps the scan linear on broken input."""
+_ATTR = re.compile(r"([^\s/>=\"']+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>\"']*))?")
+_CHARREF = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
+_SPACE = re.compile(r"\s+")
+_RUNS = re.compile(r"\s+|\S+")
+_TEMPLATE_TAG = re.compile(r"\{[{%#]|[}%#]\}")
+_CLOSERS = {"{{": "}}", "{%": "%}", "{#": "#}"}
+TEMPLATE_TAG_MAX = 20_000
+"""Longest template tag or comment blanked; a lone ``{#`` in minified CSS pairs with nothing."""
+_NOT_NEWLINE = re.compile(r"[^\n]")
+_COMMENT_END = re.compile(r"--!?>")
+_MARKER_START = re.compile(r"<!--(?=\s*honest-offers)", re.IGNORECASE)
+_LINE_THROUGH = re.compile(r"text-decoration(?:-line)?\s*:[^;]*line-through", re.IGNORECASE)
+_META_TEXT = re.compile(r"(?:^|:)(?:description|title|site_name|alt)$")
+
+BLOCK = mr.word_set(
+    "address article aside blockquote body caption center dd details dialog dir div dl dt "
+    "fieldset figcaption figure footer form frameset h1 h2 h3 h4 h5 h6 head header hgroup "
+    "hr html legend li main menu nav ol p pre section summary table tbody td tfoot th "
+    "thead tr ul button select option optgroup textarea input iframe video audio canvas "
+    "object embed noscript template title"
+)
+"""Elements whose start and end separate text blocks (innerText puts a line break there)."""
+LABELS = frozenset({"a", "button", "summary", "label", "option"})
+LABEL_ROLES = frozenset({"button", "link", "tab", "menuitem", "option", "switch", "checkbox"})
+STRUCK = frozenset({"s", "del", "strike"})
+NOT_PROSE = frozenset({"code", "pre", "kbd", "samp", "template"})
+RAW_TEXT = frozenset({"script", "style", "xmp", "iframe", "noembed", "noframes", "plaintext"})
+RCDATA = frozenset({"textarea", "title"})
+VOID = mr.word_set("area base br col embed hr img input keygen link meta param source track wbr")
+ATTRIBUTE_TEXT = frozenset(
+    {"alt", "title", "aria-label", "aria-description", "aria-valuetext", "placeholder", "label"}
+)
+VENDOR_URLS = {"script": "src", "link": "href", "iframe": "src", "img": "src", "embed": "src"}
+JS_TYPES = frozenset(
+    {
+        "",
+        "module",
+        "text/javascript",
+        "application/javascript",
+        "text/ecmascript",
+        "application/ecmascript",
+        "text/jsx",
+        "text/babel",
+    }
+)
+CONTROLS = frozenset({"input", "select", "textarea", "button"})
+ANCHORS = mr.word_set("h1 h2 h3 h4 h5 h6 section article a dt summary details")
+"""Elements whose id is usually a slug of their heading text (``<h2 id="urgency">``), not a
+widget's name; their ids are not read for countdown or activity words."""
+LABEL_MAX = 200
+"""Longer link or button text is a card, not a label; it is still checked as prose."""
+CAPTURES_MAX = 32
+"""Open captures at once (links in labels in buttons…); deeper nesting is broken markup."""
+MAX_DEPTH = 4
+"""HTML inside a script string inside HTML…: how deep nested checks go."""
+
+Chunk = tuple[int, str]
+Kind = Literal["checkbox", "radio", "option", "switch"]
+
+
+def check_html(html: str, path: str, *, line: int = 1, column: int = 1) -> CheckResult:
+    """Check an HTML page or template; findings point into ``path`` (``html`` starts at
+    ``line``:``column`` there). ``<!-- honest-offers: allow HO601 reason="…" -->`` allows a
+    rule on its own line and the next non-blank line, as in Markdown."""
+    walker = _walk(html, path, Lines(html, line, column), 0)
+    found = _unique(walker.findings)
+    return with_markers(found, walker.suppressed, walker.marker_view(), path, walker.lines)
+
+
+def nested_findings(html: str, path: str, line: int, column: int, depth: int) -> list[Finding]:
+    """Findings of HTML found inside something else (a script string, a template script)."""
+    return _unique(_walk(html, path, Lines(html, line, column), depth).findings)
+
+
+def _walk(html: str, path: str, lines: Lines, depth: int) -> _Walker:
+    if "{{" in html or "{%" in html:
+        html = _without_template_tags(html)
+    walker = _Walker(html, path, lines, depth)
+    walker.run()
+    return walker
+
+
+def _without_template_tags(html: str) -> str:
+    """``{{ … }}``, ``{% … %}`` and ``{# … #}`` blanked with spaces (newlines kept), each
+    opener paired with the next matching closer in one linear pass."""
+    spans, opened, kind = [], -1, ""
+    for match in _TEMPLATE_TAG.finditer(html):
+        token = match.group()
+        if opened >= 0 and token == _CLOSERS[kind] and match.end() - opened <= TEMPLATE_TAG_MAX:
+            spans.append((opened, match.end()))
+            opened = -1
+        elif token in _CLOSERS and (opened < 0 or match.start() - opened > TEMPLATE_TAG_MAX):
+            opened, kind = match.start(), token
+    if not spans:
+        return html
+    parts, last = [], 0
+    for start, end in spans:
+        parts += [html[last:start], _NOT_NEWLINE.sub(" ", html[start:end])]
+        last = end
+    parts.append(html[last:])
+    return "".join(parts)
+
+
+def _unique(findings: list[Finding]) -> list[Finding]:
+    """One finding per rule and place (prose and label checks of a link can agree)."""
+    seen: dict[tuple[str, int, int], Finding] = {}
+    for found in findings:
+        seen.setdefault((found.rule, found.line, found.column), found)
+    return sorted(seen.values(), key=Finding.sort_key)
+
+
+# -- decoding text with its source offsets -----------------------------------------------------
+
+
+def decode(chunks: list[Chunk]) -> str:
+    """Visible text of raw chunks: character references decoded, whitespace collapsed."""
+    raw = "".join(htmllib.unescape(text) if "&" in text else text for _, text in chunks)
+    return _SPACE.sub(" ", raw).strip(" ")
+
+
+def mapped(chunks: list[Chunk]) -> Mapped:
+    """``decode`` with anchors back to the source (slow path, only for findings)."""
+    pieces: list[tuple[str, int, bool]] = []
+    for start, text in chunks:
+        last = 0
+        for ref in _CHARREF.finditer(text) if "&" in text else ():
+            pieces.append((text[last : ref.start()], start + last, True))
+            pieces.append((htmllib.unescape(ref.group()), start + ref.start(), False))
+            last = ref.end()
+        pieces.append((text[last:], start + last, True))
+    return _collapse(pieces)
+
+
+def _collapse(pieces: list[tuple[str, int, bool]]) -> Mapped:
+    out = Mapped()
+    pending_space = -1
+    for text, start, verbatim in pieces:
+        for run in _RUNS.finditer(text):
+            source = start + run.start() if verbatim else start
+            if run.group().isspace():
+                pending_space = source if pending_space < 0 else pending_space
+                continue
+            if pending_space >= 0 and out.length:
+                out.add(" ", pending_space, verbatim=False)
+            pending_space = -1
+            out.add(run.group(), source, verbatim)
+    return out
+
+
+# -- the walker ------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Choice:
+    """A pre-selected checkbox, radio, option or switch waiting for its label."""
+
+    kind: Kind
+    labels: list[list[Chunk]] = field(default_factory=list)
+    attribute_labels: list[tuple[str, int]] = field(default_factory=list)
+    labelled_by: list[str] = field(default_factory=list)
+    id: str = ""
+
+
+@dataclass(slots=True)
+class _Capture:
+    """Text collected inside one element (or after an unlabelled choice, up to the block end)."""
+
+    name: str
+    label: bool = False
+    struck: bool = False
+    label_for: str = ""
+    choices: list[_Choice] = field(default_factory=list)
+    following: bool = False
+    depth: int = 1
+    chunks: list[Chunk] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Tag:
+    """A start tag: name, attributes (decoded values) and where its attributes start."""
+
+    name: str
+    start: int
+    attrs_start: int
+    attrs_raw: str
+    attrs: dict[str, str]
+
+    def span(self, attribute: str) -> tuple[int, int, str]:
+        """Source offsets of ``attribute``'s name and value, and its raw value."""
+        for match in _ATTR.finditer(self.attrs_raw):
+            if match.group(1).lower() == attribute:
+                raw = match.group(2) or ""
+                value_start = self.attrs_start + match.start(2) if raw else self.attrs_start
+                if raw[:1] in "\"'":
+                    return self.attrs_start + match.start(), value_start + 1, raw[1:-1]
+                return self.attrs_start + match.start(), value_start, raw
+        return self.start, self.start, ""
+
+
+class _Walker:
+    def __init__(self, html: str, path: str, lines: Lines, depth: int) -> None:
+        self.html = html
+        self.path = path
+        self.lines = lines
+        self.depth = depth
+        self.findings: list[Finding] = []
+        self.suppressed: list[Suppressed] = []
+        self.block: list[Chunk] = []
+        self.captures: list[_Capture] = []
+        self.not_prose = 0
+        self.choices: list[_Choice] = []
+        self.label_for: dict[str, list[list[Chunk]]] = {}
+        self.comments: list[tuple[int, str]] = []
+
+    # -- tokens --
+
+    def run(self) -> None:
+        html, pos = self.html, 0
+        for match in _TOKEN.finditer(html):
+            start = match.start()
+            if start < pos:
+                continue  # inside a comment, script or style already read
+            if start > pos:
+                self.text(pos, html[pos:start])
+            kind = match.lastgroup
+            if kind == "attrs":
+                pos = self.start_tag(match)
+            elif kind == "end":
+                self.end_tag(match.group(2).lower(), start)
+                pos = match.end()
+            elif kind == "comment":
+                pos = self.comment(start)
+            elif kind == "open":
+                pos = len(html)
+                break
+            else:
+                pos = match.end()
+        self.text(pos, html[pos:])
+        self.flush()
+        while self.captures:
+            self.close(self.captures.pop())
+        self.resolve_choices()
+
+    def text(self, start: int, raw: str) -> None:
+        if not raw or self.not_prose or (not self.block and raw.isspace()):
+            return
+        chunk = (start, raw)
+        self.block.append(chunk)
+        for capture in self.captures:
+            capture.chunks.append(chunk)
+
+    def comment(self, start: int) -> int:
+        body = start + 4
+        if self.html.startswith((">", "->"), body):
+            return self.html.index(">", body) + 1
+        end = _COMMENT_END.search(self.html, body)
+        stop = end.start() if end else len(self.html)
+        self.comments.append((start, self.html[body:stop]))
+        return end.end() if end else len(self.html)
+
+    def start_tag(self, match: re.Match[str]) -> int:
+        name = match.group(3).lower()
+        raw = match.group(4)
+        if name in BLOCK and (self.block or self.captures):
+            self.flush()
+        elif name == "br":
+            self.text(match.start(), " ")
+        plan = _plan(name, raw)
+        if plan.markers or plan.handlers or plan.texts:
+            self.execute(plan, _Tag(name, match.start(), match.start(4), raw, plan.attrs))
+        if self.captures:
+            for capture in self.captures:
+                if capture.name == name:
+                    capture.depth += 1
+        if name in RAW_TEXT or name in RCDATA:
+            return self.raw_text(name, plan.attrs, match.end())
+        if self.captures and (name in CONTROLS or name == "option"):
+            self.close_following()
+        choice = None
+        if plan.may_choose:
+            choice = self.choice(_Tag(name, match.start(), match.start(4), raw, plan.attrs))
+        if name not in VOID and not raw.endswith("/"):
+            self.open_element(name, plan, choice)
+        return match.end()
+
+    def end_tag(self, name: str, start: int) -> None:
+        if name in BLOCK and (self.block or self.captures):
+            self.flush()
+        if name in NOT_PROSE and self.not_prose:
+            self.not_prose -= 1
+        if name in ("select", "optgroup"):
+            self.close_named("option")
+        for capture in reversed(self.captures):
+            if capture.name == name:
+                capture.depth -= 1
+                if capture.depth == 0:
+                    self.captures.remove(capture)
+                    self.close(capture)
+                break
+
+    def raw_text(self, name: str, attrs: dict[str, str], body: int) -> int:
+        found = _closing(name).search(self.html, body) if name != "plaintext" else None
+        stop = found.start() if found else len(self.html)
+        content = self.html[body:stop]
+        if name == "script":
+            self.script(attrs, body, content)
+        elif name == "style":
+            self.stylesheet(body, content)
+        elif name in RCDATA and not self.not_prose:
+            self.flush()
+            self.block.append((body, content))
+            self.flush()
+        return found.end() if found else len(self.html)
+
+    # -- elements and captures --
+
+    def open_element(self, name: str, plan: _Plan, choice: _Choice | None) -> None:
+        if name in NOT_PROSE:
+            self.not_prose += 1
+            return
+        if name == "option" and self.captures:
+            self.close_named("option")
+        if (plan.label or plan.struck or plan.label_for or choice) and len(
+            self.captures
+        ) < CAPTURES_MAX:
+            capture = _Capture(name, plan.label, plan.struck, plan.label_for)
+            if choice is not None:
+                capture.choices.append(choice)
+            self.captures.append(capture)
+
+    def close_named(self, name: str) -> None:
+        for capture in reversed(self.captures):
+            if capture.name == name:
+                self.captures.remove(capture)
+                self.close(capture)
+                return
+
+    def close_following(self) -> None:
+        for capture in [c for c in self.captures if c.following]:
+            self.captures.remove(capture)
+            self.close(capture)
+
+    def close(self, capture: _Capture) -> None:
+        for choice in capture.choices:
+            choice.labels.append(capture.chunks)
+        if capture.label_for:
+            self.label_for.setdefault(capture.label_for, []).append(capture.chunks)
+        if not capture.chunks or not (capture.label or capture.struck):
+            return
+        text = decode(capture.chunks)
+        if capture.label and len(text) <= LABEL_MAX:
+            self.check_text(text, capture.chunks, "label")
+        if capture.struck:
+            self.struck_price(text, capture.chunks)
+
+    def flush(self, context: Context = "prose") -> None:
+        """End the current text block: check it and close captures that end with it."""
+        if self.block:
+            chunks, self.block = self.block, []
+            if not all(text.isspace() for _, text in chunks):
+                self.check_text(decode(chunks), chunks, context)
+        if self.captures:
+            self.close_following()
+
+    # -- text --
+
+    def check_text(self, text: str, chunks: list[Chunk], context: Context) -> None:
+        if text and text_findings(text, context):
+            self.findings += check_mapped(mapped(chunks), context, self.path, self.lines)
+
+    def attribute_text(self, tag: _Tag, attribute: str, context: Context) -> None:
+        text = _SPACE.sub(" ", tag.attrs[attribute]).strip(" ")
+        if not text or not text_findings(text, context):
+            return
+        _, value_start, raw = tag.span(attribute)
+        self.check_text(text, [(value_start, raw)], context)
+
+    # -- markup rules --
+
+    def execute(self, plan: _Plan, tag: _Tag) -> None:
+        for attribute, rule, word in plan.markers:
+            self.attribute_finding(tag, attribute, rule, word)
+        for attribute in plan.handlers:
+            self.handler(tag, attribute)
+        for attribute, context in plan.texts:
+            self.attribute_text(tag, attribute, context)
+
+    def attribute_finding(self, tag: _Tag, attribute: str, rule: Rule, word: str | None) -> None:
+        """A finding on ``attribute`` (or on the class ``word`` inside its value)."""
+        name_start, value_start, raw = tag.span(attribute)
+        if word is None:
+            quoted = f'{attribute}="{raw}"' if raw else attribute
+            self.add(rule, name_start, quoted)
+            return
+        inside = re.search(rf"(?<!\S){re.escape(word)}(?!\S)", raw)
+        self.add(rule, value_start + (inside.start() if inside else 0), word)
+
+    def add(self, rule: Rule, offset: int, text: str) -> None:
+        line, column = self.lines.at(offset)
+        self.findings.append(finding(rule, self.path, line, column, text))
+
+    def struck_price(self, text: str, chunks: list[Chunk]) -> None:
+        money = mr.MONEY.search(text)
+        if money is None:
+            return
+        self.add(mr.STRUCK_PRICE, mapped(chunks).source(money.start()), text)
+
+    def handler(self, tag: _Tag, attribute: str) -> None:
+        _, value_start, raw = tag.span(attribute)
+        line, column = self.lines.at(value_start)
+        code = htmllib.unescape(raw) if "&" in raw else raw
+        self.findings.extend(handler_findings(attribute[2:], code, self.path, line, column))
+
+    # -- pre-selected choices --
+
+    def choice(self, tag: _Tag) -> _Choice | None:
+        """A pre-selected checkbox, radio, option or switch; its labels are collected later."""
+        attrs = tag.attrs
+        kind: Kind | None = None
+        if tag.name == "input" and "checked" in attrs:
+            input_type = attrs.get("type", "").lower()
+            kind = (
+                "checkbox"
+                if input_type == "checkbox"
+                else "radio"
+                if input_type == "radio"
+                else None
+            )
+        elif tag.name == "option" and "selected" in attrs:
+            kind = "option"
+        elif attrs.get("role") in ("switch", "checkbox") and attrs.get("aria-checked") == "true":
+            kind = "switch"
+        if kind is None:
+            return None
+        choice = _Choice(
+            kind, id=attrs.get("id", ""), labelled_by=attrs.get("aria-labelledby", "").split()
+        )
+        for attribute in ("aria-label", "title"):
+            if attrs.get(attribute):
+                choice.attribute_labels.append((attribute, tag.span(attribute)[1]))
+        self.choices.append(choice)
+        if kind == "checkbox" or kind == "radio":
+            self.label_choice(choice)
+        return choice if kind != "checkbox" and kind != "radio" else None
+
+    def label_choice(self, choice: _Choice) -> None:
+        """Inside a <label>, that label names it; else the text that follows, to the block end."""
+        for capture in reversed(self.captures):
+            if capture.name == "label":
+                capture.choices.append(choice)
+                return
+        self.close_following()
+        self.captures.append(_Capture("", following=True, choices=[choice]))
+
+    def resolve_choices(self) -> None:
+        for choice in self.choices:
+            labels = list(choice.labels)
+            labels += self.label_for.get(choice.id, []) if choice.id else []
+            labels += [_element_text(self.html, ref) for ref in choice.labelled_by]
+            labels += [[(start, self.html_value(start))] for _, start in choice.attribute_labels]
+            for chunks in labels:
+                text = decode(chunks)
+                if _is_paid_choice(choice.kind, text):
+                    self.add(mr.PRESELECTED, mapped(chunks).source(0), text)
+                    break
+
+    def html_value(self, start: int) -> str:
+        quote = self.html[start - 1] if start else ""
+        end = self.html.find(quote, start) if quote in "\"'" else -1
+        if end < 0:
+            end = len(self.html)
+        return self.html[start:end]
+
+    # -- embedded scripts and styles --
+
+    def script(self, attrs: dict[str, str], body: int, content: str) -> None:
+        if "src" in attrs or not content.strip():
+            return
+        kind = attrs.get("type", "").strip().lower()
+        line, column = self.lines.at(body)
+        if kind in JS_TYPES:
+            self.merge(script_result(content, self.path, line, column, self.depth))
+        elif kind == "application/ld+json":
+            self.findings += string_text_findings(content, self.path, line, column)
+        elif ("template" in kind or "html" in kind) and self.depth < MAX_DEPTH:
+            self.findings += nested_findings(content, self.path, line, column, self.depth + 1)
+
+    def stylesheet(self, body: int, content: str) -> None:
+        line, column = self.lines.at(body)
+        self.merge(check_stylesheet(content, self.path, line=line, column=column))
+
+    def merge(self, result: CheckResult) -> None:
+        self.findings += result.findings
+        self.suppressed += result.suppressed
+
+    def marker_view(self) -> str:
+        """The page for ``parse_markers``: marker-like text that is not a real comment (in
+        a script, say) is defused, so only comments the browser sees count."""
+        real = {start for start, _ in self.comments}
+        return _MARKER_START.sub(
+            lambda m: m.group() if m.start() in real else "<!~~" + m.group()[4:], self.html
+        )
+
+
+_NO_ATTRIBUTES: dict[str, str] = {}
+
+
+@lru_cache(maxsize=64)
+def _closing(name: str) -> re.Pattern[str]:
+    return re.compile(rf"</{name}(?=[\s/>])[^>]*>", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """What a start tag with exactly these attributes needs, worked out once per distinct
+    tag (pages repeat the same nav items and icons thousands of times)."""
+
+    attrs: dict[str, str]
+    markers: tuple[tuple[str, Rule, str | None], ...]
+    """(attribute, rule, class word or None) for every markup finding on the tag."""
+    handlers: tuple[str, ...]
+    texts: tuple[tuple[str, Context], ...]
+    label: bool
+    struck: bool
+    label_for: str
+    may_choose: bool
+
+
+@lru_cache(maxsize=8192)
+def _plan(name: str, raw: str) -> _Plan:
+    attrs = _attributes(raw) if raw and not raw.isspace() and raw != "/" else {}
+    handlers = [a for a, v in attrs.items() if a[:2] == "on" and v and a != "onbeforeunload"]
+    return _Plan(
+        attrs=attrs,
+        markers=tuple(_markers(name, attrs)),
+        handlers=tuple(handlers),
+        texts=tuple(_texts(name, attrs)),
+        label=name in LABELS or attrs.get("role", "") in LABEL_ROLES,
+        struck=name in STRUCK or _looks_struck(attrs),
+        label_for=attrs.get("for", "") if name == "label" else "",
+        may_choose=name in ("input", "option") or "aria-checked" in attrs,
+    )
+
+
+def _markers(name: str, attrs: dict[str, str]) -> list[tuple[str, Rule, str | None]]:
+    found: list[tuple[str, Rule, str | None]] = []
+    for attribute in ("class", "id") if name not in ANCHORS else ("class",):
+        found += [(attribute, rule, word) for word, rule in _class_hits(attrs.get(attribute, ""))]
+    for attribute, value in attrs.items():
+        rule = _data_rule(attribute) if attribute.startswith("data-") else None
+        if rule is not None:
+            found.append((attribute, rule, None))
+        vendor = vendors.by_attribute(attribute, value)
+        if vendor is not None:
+            found.append((attribute, vendor.rule, None))
+    if "onbeforeunload" in attrs:
+        found.append(("onbeforeunload", mr.LEAVE_PROMPT, None))
+    url_attribute = VENDOR_URLS.get(name, "")
+    for _, _, vendor in vendors.references(attrs.get(url_attribute, ""))[:1]:
+        found.append((url_attribute, vendor.rule, None))
+    return found
+
+
+def _texts(name: str, attrs: dict[str, str]) -> list[tuple[str, Context]]:
+    """Attributes whose value people read, with the context to check them in."""
+    found: list[tuple[str, Context]] = [
+        (a, "attribute") for a, v in attrs.items() if a in ATTRIBUTE_TEXT and v
+    ]
+    if name == "input" and attrs.get("value"):
+        kind = attrs.get("type", "text").lower()
+        if kind in ("submit", "button", "reset"):
+            found.append(("value", "label"))
+        elif kind not in ("hidden", "checkbox", "radio"):
+            found.append(("value", "attribute"))
+    elif name == "meta" and attrs.get("content") and "http-equiv" not in attrs:
+        key = (attrs.get("name") or attrs.get("property") or "").lower()
+        if _META_TEXT.search(key):
+            found.append(("content", "attribute"))
+    return found
+
+
+def _looks_struck(attrs: dict[str, str]) -> bool:
+    """Struck through by an inline style, or a reference-price class (``old-price``)."""
+    if "style" in attrs and _LINE_THROUGH.search(attrs["style"]):
+        return True
+    return any(mr.is_reference_price(c) for c in attrs.get("class", "").split())
+
+
+def _attributes(raw: str) -> dict[str, str]:
+    attrs: dict[str, str] = {}
+    for name, value in _ATTR.findall(raw):
+        key = name.lower()
+        if key in attrs:
+            continue
+        if value[:1] in "\"'":
+            value = value[1:-1]
+        attrs[key] = htmllib.unescape(value) if "&" in value else value
+    return attrs
+
+
+@lru_cache(maxsize=4096)
+def _class_hits(value: str) -> list[tuple[str, Rule]]:
+    """Class names in ``value`` that mark a countdown, an activity widget or a vendor widget."""
+    hits: list[tuple[str, Rule]] = []
+    for class_name in value.split():
+        words = mr.name_words(class_name)
+        if mr.has_marker(words, mr.COUNTDOWN_WORDS, mr.COUNTDOWN_PAIRS):
+            hits.append((class_name, mr.COUNTDOWN_MARKUP))
+        elif mr.has_marker(words, mr.ACTIVITY_WORDS, mr.ACTIVITY_PAIRS):
+            hits.append((class_name, mr.ACTIVITY_MARKUP))
+        elif (vendor := vendors.by_class(class_name)) is not None:
+            hits.append((class_name, vendor.rule))
+    return hits
+
+
+def _data_rule(attribute: str) -> Rule | None:
+    if mr.COUNTDOWN_DATA_ATTR.match(attribute):
+        return mr.COUNTDOWN_MARKUP
+    if mr.ACTIVITY_DATA_ATTR.match(attribute):
+        return mr.ACTIVITY_MARKUP
+    return None
+
+
+def _is_paid_choice(kind: Kind, label: str) -> bool:
+    """Whether a pre-selected choice with this label is a paid add-on or an opt-in."""
+    if not label or mr.NEGATIVE_CHOICE.search(label):
+        return False
+    if mr.ADDON_WORDS.search(label):
+        return True
+    if kind in ("checkbox", "switch"):
+        return bool(mr.MONEY.search(label))
+    if kind == "radio":
+        return bool(re.search(r"\+\s*" + mr.MONEY.pattern, label))
+    return False
+
+
+def _element_text(html: str, element_id: str) -> list[Chunk]:
+    """Text chunks of the element with ``id`` (for aria-labelledby), read on demand."""
+    found = re.search(
+        rf"""<([A-Za-z][^\s/>]*)[^>]*?\sid\s*=\s*["']?{re.escape(element_id)}["'\s/>]""", html
+    )
+    if found is None:
+        return []
+    return _collect_element(html, found.end() - 1, found.group(1).lower())
+
+
+def _collect_element(html: str, after_start_tag: int, name: str) -> list[Chunk]:
+    chunks: list[Chunk] = []
+    depth, pos = 1, html.index(">", after_start_tag) + 1
+    for match in _TOKEN.finditer(html, pos):
+        if match.start() > pos:
+            chunks.append((pos, html[pos : match.start()]))
+        pos = match.end()
+        tag = (match.group("name") or match.group("end") or "").lower()
+        if tag == name:
+            depth += 1 if match.lastgroup == "attrs" else -1
+            if depth == 0:
+                break
+    return chunks
