@@ -1,13 +1,17 @@
 """Check: find pressure tactics in offers, Markdown pages, templates, scripts and built HTML.
 
 Independent of MkDocs: the plugin and the command line both call this package. Importing it
-registers every text rule (HO1xx-HO5xx) and the suppression rules (HO9xx) in :data:`RULES`.
+registers every text rule (HO1xx-HO5xx), the markup and script rules (HO6xx) and the
+suppression rules (HO9xx) in :data:`RULES`.
 """
 
 from honest_offers.check.docs import rule_pages
 from honest_offers.check.finding import CheckResult, Finding, Suppressed
+from honest_offers.check.html import check_html
 from honest_offers.check.registry import FAMILIES, RULES, Rule, RuleDoc
+from honest_offers.check.scripts import check_script
 from honest_offers.check.sources import check_markdown, check_offer
+from honest_offers.check.styles import check_stylesheet
 from honest_offers.check.suppress import apply_suppressions, parse_markers
 from honest_offers.check.text import check_text
 
@@ -20,8 +24,11 @@ __all__ = [
     "RuleDoc",
     "Suppressed",
     "apply_suppressions",
+    "check_html",
     "check_markdown",
     "check_offer",
+    "check_script",
+    "check_stylesheet",
     "check_text",
     "parse_markers",
     "rule_pages",
