@@ -466,32 +466,19 @@ class _Walker:
     def choice(self, tag: _Tag) -> _Choice | None:
         """A pre-selected checkbox, radio, option or switch; its labels are collected later."""
         attrs = tag.attrs
-        kind: Kind | None = None
-        if tag.name == "input" and "checked" in attrs:
-            input_type = attrs.get("type", "").lower()
-            kind = (
-                "checkbox"
-                if input_type == "checkbox"
-                else "radio"
-                if input_type == "radio"
-                else None
-            )
-        elif tag.name == "option" and "selected" in attrs:
-            kind = "option"
-        elif attrs.get("role") in ("switch", "checkbox") and attrs.get("aria-checked") == "true":
-            kind = "switch"
-        if kind is None:
+        kind = _choice_kind(tag.name, attrs)
+        if kind is None or _is_ui_state(attrs):
             return None
-        choice = _Choice(
-            kind, id=attrs.get("id", ""), labelled_by=attrs.get("aria-labelledby", "").split()
-        )
+        labelled_by = attrs.get("aria-labelledby", "").split()
+        choice = _Choice(kind, id=attrs.get("id", ""), labelled_by=labelled_by)
         for attribute in ("aria-label", "title"):
             if attrs.get(attribute):
                 choice.attribute_labels.append((attribute, tag.span(attribute)[1]))
         self.choices.append(choice)
-        if kind == "checkbox" or kind == "radio":
+        if kind in ("checkbox", "radio"):
             self.label_choice(choice)
-        return choice if kind != "checkbox" and kind != "radio" else None
+            return None
+        return choice
 
     def label_choice(self, choice: _Choice) -> None:
         """Inside a <label>, that label names it; else the text that follows, to the block end."""
@@ -669,6 +656,27 @@ def _data_rule(attribute: str) -> Rule | None:
     if mr.ACTIVITY_DATA_ATTR.match(attribute):
         return mr.ACTIVITY_MARKUP
     return None
+
+
+def _choice_kind(name: str, attrs: dict[str, str]) -> Kind | None:
+    if name == "input" and "checked" in attrs:
+        kind = attrs.get("type", "").lower()
+        return "checkbox" if kind == "checkbox" else "radio" if kind == "radio" else None
+    if name == "option" and "selected" in attrs:
+        return "option"
+    if attrs.get("role") in ("switch", "checkbox") and attrs.get("aria-checked") == "true":
+        return "switch"
+    return None
+
+
+def _is_ui_state(attrs: dict[str, str]) -> bool:
+    """Checked inputs that only keep a page's UI state: an open nav section or content tab
+    (mkdocs-material and pymdownx name them ``__nav_2``, ``__tabbed_1_1``), CSS-only tabs,
+    accordions and menus. Their labels are headings, not offers."""
+    if attrs.get("id", "").startswith("__") or attrs.get("name", "").startswith("__"):
+        return True
+    words = {w for c in attrs.get("class", "").split() for w in mr.name_words(c)}
+    return not words.isdisjoint(mr.UI_STATE_WORDS)
 
 
 def _is_paid_choice(kind: Kind, label: str) -> bool:

@@ -470,6 +470,11 @@ ADDON_WORDS = re.compile(
 )
 """Words in a pre-selected option's label that make it a paid add-on or an opt-in."""
 
+UI_STATE_WORDS = word_set(
+    "tab tabs tabbed accordion collapse collapsible nav navigation menu drawer"
+)
+"""Class words of checked inputs that keep UI state (CSS-only tabs, open nav sections)."""
+
 NEGATIVE_CHOICE = re.compile(
     r"^\W*(?:no\b|none\b|without\b|don'?t\b|do\s+not\b|not\s+now\b|skip\b|decline\b)",
     re.IGNORECASE,

@@ -327,6 +327,12 @@ def test_preselected_add_on(html: str) -> None:
         '<label><input type="radio" name="s" checked> Plan B, $12 per month</label>',
         '<input class="md-toggle" type="checkbox" id="__drawer" autocomplete="off">',
         '<p><input type="checkbox" checked> I have read the terms</p><p>Price: $9</p>',
+        '<input checked id="__tabbed_1_1" name="__tabbed_1" type="radio">'
+        '<label for="__tabbed_1_1">Premium subscription, $12</label>',
+        '<input class="md-nav__toggle md-toggle" type="checkbox" id="__nav_2" checked>'
+        '<label class="md-nav__link" for="__nav_2">Subscriptions and premium</label>',
+        '<input class="accordion-toggle" type="checkbox" checked> Insurance FAQ',
+        '<input class="tab" type="radio" name="plans" checked><label>Premium, $12</label>',
     ],
 )
 def test_preselected_add_on_negatives(html: str) -> None:
