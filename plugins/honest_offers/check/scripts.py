@@ -256,7 +256,11 @@ _CLOCK = (
     r"(?:Date\s*\.\s*now\s*\(\s*\)|\+?\s*new\s+Date\s*(?:\(\s*\))?(?!\s*\()"
     r"(?:\s*\.\s*(?:getTime|valueOf)\s*\(\s*\))?|performance\s*\.\s*now\s*\(\s*\))"
 )
-_CLOCK_ASSIGN = re.compile(rf"({_IDENT})\s*=(?!=)\s*{_CLOCK}")
+_CLOCK_HELPER = re.compile(
+    rf"({_IDENT})\s*=\s*(?:\(\s*\)|_)\s*=>\s*\{{?\s*(?:return\s+)?{_CLOCK}"
+    rf"|\bfunction\s+({_IDENT})\s*\(\s*\)\s*\{{\s*return\s+{_CLOCK}"
+)
+"""A helper that only reads the clock: ``const now = () => Date.now()``."""
 _DECREMENT = re.compile(
     rf"(?:({_IDENT}(?:\.{_IDENT})*)\s*(?:--|-=(?!=))|--\s*({_IDENT}(?:\.{_IDENT})*)"
     rf"|({_IDENT})\s*=(?!=)\s*(\3)\s*-(?![-=]))"
@@ -264,6 +268,11 @@ _DECREMENT = re.compile(
 _TIME_ARITH = re.compile(
     r"[%/*]\s*60\b|\b(?:1e3|1000|6e4|60000|36e5|3600|3600000|864e5|86400|86400000)\b"
     r"|\.padStart\s*\(\s*2\b|\.slice\s*\(\s*-\s*2\s*\)|\.substr\s*\(\s*-\s*2|<\s*10\s*\?"
+)
+_TIME_DIVISOR = re.compile(rf"[/%]\s*\(?\s*({_IDENT}(?:\.{_IDENT})*)")
+_TIME_UNITS = mr.word_set(
+    "ms millis milliseconds sec secs second seconds min mins minute minutes hour hours hr hrs "
+    "day days"
 )
 _DOM_WRITE = re.compile(
     r"\.(?:textContent|innerText|innerHTML|outerHTML|nodeValue)\s*\+?=(?!=)"
@@ -293,11 +302,11 @@ _DEFINITION = re.compile(
     rf"|(?<![\w$])({_IDENT})\s*[:=]\s*(?:async\s*)?(?:\([^()]*\)|{_IDENT})\s*=>"
 )
 """Function definitions: ``function f(``, ``f = function(``, ``f() {`` (methods), ``f = () =>``."""
-_RELATIVE = re.compile(
-    r"(?:Date\s*\.\s*now\s*\(\s*\)|new\s+Date\s*\(\s*\)\s*\.\s*getTime\s*\(\s*\)"
-    r"|\+\s*new\s+Date(?:\s*\(\s*\))?|\.getTime\s*\(\s*\))\s*\+(?![+=])\s*(?=[\w$(.])"
-    r"|\.set(Minutes|Hours|Seconds|Date)\s*\(\s*[\w$.]+\.get\1\s*\(\s*\)\s*\+(?![+=])"
+_RELATIVE_CLOCK = (
+    r"Date\s*\.\s*now\s*\(\s*\)|new\s+Date\s*\(\s*\)\s*\.\s*getTime\s*\(\s*\)"
+    r"|\+\s*new\s+Date(?:\s*\(\s*\))?|\.getTime\s*\(\s*\)"
 )
+"""Wall-clock reads that deadlines are built from (``performance.now()`` is for animation)."""
 _ROLLOVER = re.compile(
     r"\.set(?:UTC)?Hours\s*\(\s*(?:23\s*,\s*59|24\s*[,)])"
     r"|Date\s*\.\s*now\s*\(\s*\)\s*%\s*(?:864e5|86400000|36e5|3600000)"
@@ -306,11 +315,42 @@ _END_OF_DAY = re.compile(r"\.endOf\s*\(\s*[\"']day[\"']")
 _RESET = re.compile(rf"\bif\s*\(\s*({_IDENT}(?:\.{_IDENT})*)\s*(?:<=?|===?)\s*0\s*\)")
 _RESET_TERNARY = re.compile(
     rf"({_IDENT})\s*(?:<=?|===?)\s*0\s*\?\s*(?!0\b)(?:[1-9][\d_]*|{_IDENT})\s*:"
-    rf"|<=?\s*{_CLOCK}\s*\?\s*{_CLOCK}\s*\+"
 )
-_EXPIRED_THEN_RENEWED = re.compile(rf"<=?\s*{_CLOCK}\s*(\?(?=\s*{_CLOCK}\s*\+)|\))")
-"""``saved < Date.now() ? Date.now() + d : saved`` or ``if (end < Date.now()) {…}``."""
-_RENEWED = re.compile(rf"=(?!=)\s*{_CLOCK}\s*\+")
+
+
+@dataclass(frozen=True, slots=True)
+class _ClockShapes:
+    """Patterns built on what reads the clock in one script (``Date.now()``, or a helper)."""
+
+    assign: re.Pattern[str]
+    relative: re.Pattern[str]
+    expired_then_renewed: re.Pattern[str]
+    """``saved < now ? now + d : saved``, ``saved >= now ? saved : now + d`` or
+    ``if (end < now) {…}`` (with ``Date.now()`` or a clock helper for ``now``)."""
+    renewed: re.Pattern[str]
+    clock: str
+
+
+@lru_cache(maxsize=64)
+def _clock_shapes(helpers: tuple[str, ...]) -> _ClockShapes:
+    called = "|".join(rf"\b{re.escape(h)}\s*\(\s*\)" for h in helpers)
+    clock = f"(?:{_CLOCK}|{called})" if called else _CLOCK
+    relative = f"{_RELATIVE_CLOCK}|{called}" if called else _RELATIVE_CLOCK
+    return _ClockShapes(
+        assign=re.compile(rf"({_IDENT})\s*=(?!=)\s*{clock}"),
+        relative=re.compile(
+            rf"(?:{relative})\s*\+(?![+=])\s*(?=[\w$(.])"
+            r"|\.set(Minutes|Hours|Seconds|Date)\s*\(\s*[\w$.]+\.get\1\s*\(\s*\)\s*\+(?![+=])"
+        ),
+        expired_then_renewed=re.compile(
+            rf"<=?\s*{clock}\s*(\?(?=\s*{clock}\s*\+)|\))"
+            rf"|>=?\s*{clock}\s*(\?)(?=[^:;]{{0,80}}:\s*{clock}\s*\+)"
+        ),
+        renewed=re.compile(rf"=(?!=)\s*{clock}\s*\+"),
+        clock=clock,
+    )
+
+
 _ASSIGN = re.compile(rf"({_IDENT}(?:\.{_IDENT})*)\s*=(?!=)\s*([^;,}}\n]+)")
 _ZERO_VALUE = re.compile(r"^\s*(?:0|null|false|undefined|void 0|!1|\"\s*\"|''|clear\w*\(.*)\s*$")
 _RANDOM = re.compile(r"Math\s*\.\s*random\s*\(")
@@ -404,6 +444,8 @@ class _Script:
         self.comments = lexed.comments
         self._string_starts = [s.start for s in self.strings]
         self._bodies: dict[str, list[Region]] = {}
+        helpers = sorted({h for m in _CLOCK_HELPER.finditer(self.code) for h in m.groups() if h})
+        self.clock = _clock_shapes(tuple(helpers))
         self.ticker_regions: list[str] = []
         self.found: list[Finding] = []
 
@@ -603,8 +645,10 @@ class _Script:
     def is_ticker(self, text: str) -> bool:
         if _DOM_WRITE.search(text) is None or not _time_arithmetic(text):
             return False
-        fresh = {m.group(1) for m in _CLOCK_ASSIGN.finditer(text)}
-        now = _CLOCK + ("|\\b(?:" + "|".join(map(re.escape, fresh)) + r")\b" if fresh else "")
+        fresh = {m.group(1) for m in self.clock.assign.finditer(text)}
+        now = self.clock.clock
+        if fresh:
+            now += "|\\b(?:" + "|".join(map(re.escape, fresh)) + r")\b"
         remaining = re.search(rf"[\w$)\]]\s*(?<!-)-(?![-=])\s*\(?\s*(?:{now})", text)
         return remaining is not None or _DECREMENT.search(text) is not None
 
@@ -649,16 +693,17 @@ class _Script:
     # -- deadlines --
 
     def deadlines(self) -> None:
-        for match in _RELATIVE.finditer(self.code):
-            if not match.group().lstrip().startswith("performance"):
-                self.deadline(mr.EVERGREEN_DEADLINE, match.start())
+        for match in self.clock.relative.finditer(self.code):
+            self.deadline(mr.EVERGREEN_DEADLINE, match.start())
         for match in _ROLLOVER.finditer(self.code):
             self.deadline(mr.ROLLING_DEADLINE, match.start())
         for match in _END_OF_DAY.finditer(self.plain):
             if self.in_code(match.start()):
                 self.deadline(mr.ROLLING_DEADLINE, match.start())
-        for match in _EXPIRED_THEN_RENEWED.finditer(self.code):
-            if match.group(1) == "?" or _RENEWED.search(self.if_body(match.end())):
+        for match in self.clock.expired_then_renewed.finditer(self.code):
+            if "?" in (match.group(1), match.group(2)) or self.clock.renewed.search(
+                self.if_body(match.end())
+            ):
                 self.add(mr.TIMER_RESET, match.start())
 
     def deadline(self, rule: Rule, offset: int) -> None:
@@ -703,7 +748,8 @@ class _Script:
 
     def stored_deadlines(self) -> None:
         has_deadline = bool(self.ticker_regions) or any(
-            f.rule in (mr.EVERGREEN_DEADLINE.code, mr.ROLLING_DEADLINE.code) for f in self.found
+            f.rule in (mr.EVERGREEN_DEADLINE.code, mr.ROLLING_DEADLINE.code, mr.TIMER_RESET.code)
+            for f in self.found
         )
         for match in _STORAGE_KEY.finditer(self.plain):
             if not self.in_code(match.start()):
@@ -891,13 +937,17 @@ def _link(previous: _String | None, literal: _String, between: str) -> bool | No
 
 
 def _time_arithmetic(text: str) -> bool:
-    """Time arithmetic other than a timer's delay argument (``setTimeout(f, 1000)``)."""
+    """Time arithmetic other than a timer's delay argument (``setTimeout(f, 1000)``), also
+    by named units (``diff / HOUR``, ``total % MS_IN_SEC``)."""
     for match in _TIME_ARITH.finditer(text):
         before = text[: match.start()].rstrip()[-1:]
         after = text[match.end() :].lstrip()[:1]
         if not (match.group()[0].isdigit() and before == "," and after == ")"):
             return True
-    return False
+    return any(
+        not _TIME_UNITS.isdisjoint(mr.name_words(name.rsplit(".", 1)[-1]))
+        for name in _TIME_DIVISOR.findall(text)
+    )
 
 
 def _exit_intent(text: str) -> bool:

@@ -119,6 +119,26 @@ RANDOM_COUNTER_ELEMENT = """
 document.querySelector("#live-viewer-count").textContent = 5 + Math.round(Math.random() * 20);
 """
 
+NAMED_UNITS = """
+const SECOND = 1000, MINUTE = 60 * SECOND, HOUR = 60 * MINUTE;
+function paint() {
+  const now = new Date().getTime();
+  const gap = target - now;
+  box.innerHTML = `${Math.floor(gap / HOUR)}h ${Math.floor((gap % HOUR) / MINUTE)}m`;
+}
+setInterval(paint, SECOND);
+"""
+
+CLOCK_HELPER = """
+const clock = () => Date.now();
+function loadEnd(key) {
+  const stored = Number(sessionStorage.getItem(key));
+  const end = stored > 0 && stored >= clock() ? stored : clock() + 4 * 3600 * 1000;
+  sessionStorage.setItem("promo_end", String(end));
+  return end;
+}
+"""
+
 STOCK_DEPLETION = """
 let stock = 14;
 setInterval(() => {
@@ -140,13 +160,15 @@ setInterval(() => {
         (ACTIVITY_FEED, {"HO616"}),
         (RANDOM_COUNTER_ELEMENT, {"HO616"}),
         (STOCK_DEPLETION, {"HO617"}),
+        (NAMED_UNITS, {"HO611"}),
+        (CLOCK_HELPER, {"HO613", "HO615"}),
         ('localStorage.setItem("offer_end", Date.now() + 600000)', {"HO612", "HO613"}),
         ("sessionStorage.stockLeft = 7;", {"HO613"}),
         ('document.cookie = "cd_timer=" + t + "; path=/";', {"HO613"}),
         (
             "let saved = +localStorage.end;\n"
             "let end = saved < Date.now() ? Date.now() + 9e5 : saved;",
-            {"HO615"},
+            {"HO613", "HO615"},
         ),
         ('const promoEnd = dayjs().endOf("day");', {"HO614"}),
     ],
