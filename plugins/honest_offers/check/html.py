@@ -270,7 +270,7 @@ class _Walker:
             start = match.start()
             if start < pos:
                 continue  # inside a comment, script or style already read
-            if start > pos:
+            if start > pos and not self.not_prose:
                 self.text(pos, html[pos:start])
             kind = match.lastgroup
             if kind == "attrs":
@@ -336,8 +336,12 @@ class _Walker:
     def end_tag(self, name: str, start: int) -> None:
         if name in BLOCK and (self.block or self.captures):
             self.flush()
-        if name in NOT_PROSE and self.not_prose:
+        if self.not_prose and name in NOT_PROSE:
             self.not_prose -= 1
+        if self.captures:
+            self.end_captures(name)
+
+    def end_captures(self, name: str) -> None:
         if name in ("select", "optgroup"):
             self.close_named("option")
         for capture in reversed(self.captures):

@@ -21,24 +21,35 @@ from honest_offers.check.suppress import Suppression, apply_suppressions, parse_
 from honest_offers.check.text import check_text
 
 _NEWLINE = re.compile("\n")
+_DIRECT_LOOKUPS = 8
 
 
 class Lines:
-    """Line and column of offsets in ``source``, which starts at ``line``:``column`` of its file."""
+    """Line and column of offsets in ``source``, which starts at ``line``:``column`` of its file.
 
-    __slots__ = ("_column", "_line", "_source", "_starts")
+    The first few lookups count newlines directly; after that an index of line starts pays off.
+    """
+
+    __slots__ = ("_column", "_line", "_lookups", "_source", "_starts")
 
     def __init__(self, source: str, line: int = 1, column: int = 1) -> None:
         self._source = source
         self._line = line
         self._column = column
         self._starts: list[int] | None = None
+        self._lookups = 0
 
     def at(self, offset: int) -> tuple[int, int]:
-        if self._starts is None:
-            self._starts = [0, *(m.end() for m in _NEWLINE.finditer(self._source))]
-        index = bisect_right(self._starts, offset) - 1
-        column = offset - self._starts[index] + 1
+        if self._starts is None and self._lookups < _DIRECT_LOOKUPS:
+            self._lookups += 1
+            index = self._source.count("\n", 0, offset)
+            start = self._source.rfind("\n", 0, offset) + 1
+        else:
+            if self._starts is None:
+                self._starts = [0, *[m.end() for m in _NEWLINE.finditer(self._source)]]
+            index = bisect_right(self._starts, offset) - 1
+            start = self._starts[index]
+        column = offset - start + 1
         if index == 0:
             column += self._column - 1
         return self._line + index, column
