@@ -407,12 +407,12 @@ class _Walker:
         if capture.struck:
             self.struck_price(text, capture.chunks)
 
-    def flush(self, context: Context = "prose") -> None:
+    def flush(self) -> None:
         """End the current text block: check it and close captures that end with it."""
         if self.block:
             chunks, self.block = self.block, []
             if not all(text.isspace() for _, text in chunks):
-                self.check_text(decode(chunks), chunks, context)
+                self.check_text(decode(chunks), chunks, "prose")
         if self.captures:
             self.close_following()
 
@@ -541,9 +541,6 @@ class _Walker:
         return _MARKER_START.sub(
             lambda m: m.group() if m.start() in real else "<!~~" + m.group()[4:], self.html
         )
-
-
-_NO_ATTRIBUTES: dict[str, str] = {}
 
 
 @lru_cache(maxsize=64)
@@ -692,7 +689,7 @@ def _is_paid_choice(kind: Kind, label: str) -> bool:
     if kind in ("checkbox", "switch"):
         return bool(mr.MONEY.search(label))
     if kind == "radio":
-        return bool(re.search(r"\+\s*" + mr.MONEY.pattern, label))
+        return bool(mr.SURCHARGE.search(label))
     return False
 
 
@@ -708,7 +705,9 @@ def _element_text(html: str, element_id: str) -> list[Chunk]:
 
 def _collect_element(html: str, after_start_tag: int, name: str) -> list[Chunk]:
     chunks: list[Chunk] = []
-    depth, pos = 1, html.index(">", after_start_tag) + 1
+    depth, pos = 1, html.find(">", after_start_tag) + 1
+    if pos == 0:
+        return chunks
     for match in _TOKEN.finditer(html, pos):
         if match.start() > pos:
             chunks.append((pos, html[pos : match.start()]))

@@ -491,6 +491,8 @@ MONEY = re.compile(
     rf"|\d(?:[\d.,']*\d)?\s?(?:[{_SYMBOLS}]|(?:{_CODES})(?![A-Za-z]))"
 )
 """A money amount: ``$99``, ``99 €``, ``EUR 99``, ``1.299,00 kr``."""
+SURCHARGE = re.compile(rf"\+\s*(?:{MONEY.pattern})")
+"""An amount added on top: ``+ $9``, ``(+9 €)``."""
 
 
 _WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")

@@ -325,6 +325,7 @@ def test_preselected_add_on(html: str) -> None:
         "<select><option selected>Monthly, $9</option><option>Yearly, $90</option></select>",
         '<label><input type="radio" name="s" checked> Standard delivery (free)</label>',
         '<label><input type="radio" name="s" checked> Plan B, $12 per month</label>',
+        '<label><input type="radio" name="s" checked> Standard, 12 € per month</label>',
         '<input class="md-toggle" type="checkbox" id="__drawer" autocomplete="off">',
         '<p><input type="checkbox" checked> I have read the terms</p><p>Price: $9</p>',
         '<input checked id="__tabbed_1_1" name="__tabbed_1" type="radio">'
@@ -337,6 +338,11 @@ def test_preselected_add_on(html: str) -> None:
 )
 def test_preselected_add_on_negatives(html: str) -> None:
     assert markup(html) == []
+
+
+def test_label_reference_to_an_unclosed_tag() -> None:
+    page = '<input type=checkbox checked aria-labelledby=w><span id="w"'
+    assert markup(page) == []
 
 
 def test_preselected_points_at_the_label() -> None:

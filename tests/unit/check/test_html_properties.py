@@ -74,6 +74,12 @@ HTML_PIECES = [
     "setInterval(",
     "<svg><path d='M0'/></svg>",
     "<meta name=description content='x'>",
+    "<input type=checkbox checked aria-labelledby=w>",
+    '<span id="w"',
+    "<span id=w>",
+    "<input type=radio checked id=x>",
+    "<div role=switch aria-checked=true>",
+    "+ $5",
 ]
 JS_PIECES = [
     "setInterval(",
