@@ -422,7 +422,8 @@ PLACEHOLDER = "2"
 CACHE_LIMIT = 64_000
 """Scripts up to this size are cached by content (bigger ones are files, checked once)."""
 SITES_MAX = 400
-"""Timer calls analysed per script (material's bundle has about 15)."""
+"""Timer calls, and ``Math.random()`` calls, analysed per script (material's bundle has about
+15 timers and no random calls)."""
 DEFINITIONS_MAX = 8
 """Definitions of one name followed (minified bundles reuse short names)."""
 REGION_BUDGET = 40_000
@@ -779,7 +780,7 @@ class _Script:
     # -- fake activity --
 
     def random_activity(self) -> None:
-        for match in _RANDOM.finditer(self.code):
+        for match in list(_RANDOM.finditer(self.code))[:SITES_MAX]:
             start, end = self.enclosing_block(match.start())
             if self.block_shows_activity(start, end):
                 self.add(mr.RANDOM_ACTIVITY, match.start())

@@ -212,6 +212,7 @@ PATHOLOGICAL_JS = [
     "`${" * 10_000,
     "function f(){f()}" * 3_000 + "setInterval(f, 1)",
     "Math.random();" * 5_000,
+    "{(a[b])}" * 10_000 + "Math.random();" * 2_000,
     "a.onmouseout = b;" * 5_000,
 ]
 
