@@ -27,6 +27,9 @@ _MARKUP = re.compile(
     r"|~~|(?<=\w)[*_]+|[*_]+(?=\w)",  # strike-through and emphasis marks
     re.IGNORECASE | re.MULTILINE,
 )
+_NOT_NEWLINE = re.compile(r"[^\n]")
+_MARKUP_HINT = re.compile(r"[<\]{~*_]|https?:|^ {0,3}\[", re.MULTILINE)
+"""Characters without which :data:`_MARKUP` cannot match: most paragraphs have none."""
 _HEADING_END = re.compile(r"^( {0,3}#{1,6} [^\n]*)\n", re.MULTILINE)
 
 
@@ -40,19 +43,32 @@ def front_matter(text: str) -> str | None:
 
 def without_code(text: str) -> str:
     """``text`` with front matter, code blocks and inline code blanked out."""
-    chars = list(text)
-    matter = _FRONT_MATTER.match(text)
+    blocks = _code_blocks(text.split("\n"))
+    matter = _FRONT_MATTER.match(text) if text.startswith("---") else None
     if matter is not None:
-        _blank(chars, 0, matter.end())
-    for start, end in _code_blocks(text.split("\n")):
-        _blank(chars, start, end)
-    return _INLINE_CODE.sub(_spaces, "".join(chars))
+        blocks.insert(0, (0, matter.end()))
+    if blocks:
+        chars = list(text)
+        for start, end in blocks:
+            _blank(chars, start, end)
+        text = "".join(chars)
+    return _INLINE_CODE.sub(_spaces, text) if "`" in text else text
 
 
-def prose(text: str) -> str:
-    """The text a reader sees, at the source's offsets (see the module docstring)."""
-    visible = _MARKUP.sub(_spaces, _COMMENT.sub(_spaces, without_code(text)))
-    visible = _HEADING_END.sub(r"\1.", visible.replace("|", "."))
+def prose(text: str, code_free: str | None = None) -> str:
+    """The text a reader sees, at the source's offsets (see the module docstring).
+
+    ``code_free`` is :func:`without_code` of ``text``, if the caller has it already.
+    """
+    visible = without_code(text) if code_free is None else code_free
+    if "<!--" in visible:
+        visible = _COMMENT.sub(_spaces, visible)
+    if _MARKUP_HINT.search(visible):
+        visible = _MARKUP.sub(_spaces, visible)
+    if "|" in visible:
+        visible = visible.replace("|", ".")
+    if "#" in visible:
+        visible = _HEADING_END.sub(r"\1.", visible)
     return visible.replace("\n\n", "\n.")
 
 
@@ -104,4 +120,7 @@ def _blank(chars: list[str], start: int, end: int) -> None:
 
 
 def _spaces(match: re.Match[str]) -> str:
-    return re.sub(r"[^\n]", " ", match.group())
+    text = match.group()
+    if "\n" not in text:
+        return " " * len(text)
+    return _NOT_NEWLINE.sub(" ", text)

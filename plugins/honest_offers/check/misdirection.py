@@ -11,6 +11,7 @@ from honest_offers.check.phrases import (
     START,
     Detector,
     PhraseRule,
+    pattern,
     words,
 )
 from honest_offers.check.registry import Rule, RuleDoc, register
@@ -115,7 +116,7 @@ TRICK_WORDING = register(
     )
 )
 
-_I = r"i(?: |'m |'d |'ll |'ve | am | would | will | do | really | just | totally )?"
+_I = r"i(?: |'m |'d |'ll |'ve | am | would | will | do | really | just | totally )"
 _DONT = words("don't", "do not", "dont", "don't really", "never")
 _BENEFIT = words(
     "sav(?:e|ing|ings)(?: money| \\w+)?",
@@ -151,47 +152,89 @@ PHRASES: tuple[PhraseRule, ...] = (
     PhraseRule(
         CONFIRMSHAMING,
         (
-            rf"{_OWN_VOICE}(?:'d |would )?(?:rather|prefer(?: to)?|like to|love to|want to|"
-            rf"choose to|(?:am )?happy to) (?:pay|paying|keep paying|stick with|stay with) "
-            rf"{_FULL_PRICE}\b",
-            rf"{_OWN_VOICE}(?:'ll |will |shall )?(?:just |keep |happily |gladly )?pay(?:ing)? "
-            rf"{_FULL_PRICE}\b",
-            rf"{_OWN_VOICE}(?:like|love|enjoy|want|prefer) (?:to )?(?:pay|paying) (?:{_FULL_PRICE}|"
-            rf"more|too much|extra)\b",
-            rf"{_OWN_VOICE}(?:like|love|prefer|enjoy) {_FULL_PRICE}s?\b",
-            rf"{_OWN_VOICE}(?:'m |am )?(?:happy|fine|ok|okay|content|glad) (?:to pay|paying) "
-            rf"{_FULL_PRICE}\b",
-            rf"\b{_DECLINE}i(?:'ll| will) (?:just |happily |gladly )?pay (?:more|extra|full)\b",
-            rf"{_OWN_VOICE}{_DONT} (?:like|want|need|care about|care for|enjoy|love|deserve|feel "
-            rf"like) (?:to )?{_BENEFIT}\b",
-            rf"{_OWN_VOICE}(?:hate|despise|dislike) {_BENEFIT}\b",
-            rf"{_OWN_VOICE}(?:'m |am )?not interested in (?:sav|discount|deal|free|great|good|"
-            rf"money|bargain|coupon|winning|protect)",
-            rf"{_OWN_VOICE}(?:'d |would )?(?:rather|prefer to|prefer) (?:not (?:save|win|get|"
-            rf"have|be protected|protect)|miss out|do it the hard way|stay (?:broke|behind))\b",
-            rf"{_OWN_VOICE}(?:'d |would )?prefer not to (?:save|win|have a "
-            rf"(?:discount|protection))",
-            rf"{_OWN_VOICE}(?:'ll |will )?(?:shop|buy|stay|continue|live) without "
-            rf"(?:a |the |my )?(?:discount|deal|savings?|gift|protection)\b",
-            rf"{_OWN_VOICE}(?:'ll |will )?be the last (?:one )?to know\b",
-            rf"{_OWN_VOICE}{_DONT} (?:feel|get) lucky\b",
-            rf"{_OWN_VOICE}{_DONT} mind (?:missing out|paying more|losing)\b",
-            rf"{_OWN_VOICE}(?:'d |would )?like (?:0|zero) ?% off\b",
-            rf"{_OWN_VOICE}(?:'ll |will )?(?:skip|pass on|miss) (?:this|the|my|these|out on)"
-            rf"(?: \w+)? (?:amazing|great|super|huge|exclusive|special|best|incredible|free)\b",
-            rf"{_OWN_VOICE}(?:'ll |will )?(?:miss out|pass on (?:savings|the savings|free))\b",
-            r"\bjoin the \"*pay full price",
-            rf"{START}yes,? i (?:want|'d like|would like|love) (?:to save|(?:my|the|a|more) "
-            rf"(?:discount|deal|savings|free \w+)|(?:free|great) (?:stuff|deals|gifts))\b",
+            pattern(
+                "i",
+                rf"{_OWN_VOICE}(?:'d |would )?(?:rather|prefer(?: to)?|like to|love to|want to|"
+                rf"choose to|(?:am )?happy to) (?:pay|paying|keep paying|stick with|stay with) "
+                rf"{_FULL_PRICE}\b",
+            ),
+            pattern(
+                "i",
+                rf"{_OWN_VOICE}(?:'ll |will |shall )?(?:just |keep |happily |gladly )?pay(?:ing)? "
+                rf"{_FULL_PRICE}\b",
+            ),
+            pattern(
+                "i",
+                rf"{_OWN_VOICE}(?:like|love|enjoy|want|prefer) (?:to )?(?:pay|paying) "
+                rf"(?:{_FULL_PRICE}|more|too much|extra)\b",
+            ),
+            pattern("i", rf"{_OWN_VOICE}(?:like|love|prefer|enjoy) {_FULL_PRICE}s?\b"),
+            pattern(
+                "i",
+                rf"{_OWN_VOICE}(?:'m |am )?(?:happy|fine|ok|okay|content|glad) (?:to pay|paying) "
+                rf"{_FULL_PRICE}\b",
+            ),
+            pattern(
+                "pay",
+                rf"\b{_DECLINE}i(?:'ll| will) (?:just |happily |gladly )?pay (?:more|extra|full)\b",
+            ),
+            pattern(
+                "i",
+                rf"{_OWN_VOICE}{_DONT} (?:like|want|need|care about|care for|enjoy|love|deserve|"
+                rf"feel like) (?:to )?{_BENEFIT}\b",
+            ),
+            pattern("i", rf"{_OWN_VOICE}(?:hate|despise|dislike) {_BENEFIT}\b"),
+            pattern(
+                "i",
+                rf"{_OWN_VOICE}(?:'m |am )?not interested in (?:sav|discount|deal|free|great|good|"
+                rf"money|bargain|coupon|winning|protect)",
+            ),
+            pattern(
+                "i",
+                rf"{_OWN_VOICE}(?:'d |would )?(?:rather|prefer to|prefer) (?:not (?:save|win|get|"
+                rf"have|be protected|protect)|miss out|do it the hard way|stay (?:broke|behind))\b",
+            ),
+            pattern(
+                "i",
+                rf"{_OWN_VOICE}(?:'d |would )?prefer not to (?:save|win|have a "
+                rf"(?:discount|protection))",
+            ),
+            pattern(
+                "i",
+                rf"{_OWN_VOICE}(?:'ll |will )?(?:shop|buy|stay|continue|live) without "
+                rf"(?:a |the |my )?(?:discount|deal|savings?|gift|protection)\b",
+            ),
+            pattern("i", rf"{_OWN_VOICE}(?:'ll |will )?be the last (?:one )?to know\b"),
+            pattern("i", rf"{_OWN_VOICE}{_DONT} (?:feel|get) lucky\b"),
+            pattern("i", rf"{_OWN_VOICE}{_DONT} mind (?:missing out|paying more|losing)\b"),
+            pattern("i", rf"{_OWN_VOICE}(?:'d |would )?like (?:0|zero) ?% off\b"),
+            pattern(
+                "i",
+                rf"{_OWN_VOICE}(?:'ll |will )?(?:skip|pass on|miss) (?:this|the|my|these|out on)"
+                rf"(?: \w+)? (?:amazing|great|super|huge|exclusive|special|best|incredible|free)\b",
+            ),
+            pattern(
+                "i",
+                rf"{_OWN_VOICE}(?:'ll |will )?(?:miss out|pass on (?:savings|the savings|free))\b",
+            ),
+            pattern("join", r"\bjoin the \"*pay full price"),
+            pattern(
+                "yes",
+                rf"{START}yes,? i (?:want|'d like|would like|love) (?:to save|(?:my|the|a|more) "
+                rf"(?:discount|deal|savings|free \w+)|(?:free|great) (?:stuff|deals|gifts))\b",
+            ),
         ),
         negatable=False,
     ),
     PhraseRule(
         CONFIRMSHAMING,
         (
-            rf"^{_DECLINE}{_I}(?:{_DONT} (?:want|need|like|care) to \w+|hate \w+|"
-            rf"(?:'d |would )?rather (?:not|stay|keep|pay|miss)|(?:'m |am )?fine "
-            rf"(?:paying|missing|without)|like paying)",
+            pattern(
+                "no nah nope not maybe skip",
+                rf"^{_DECLINE}{_I}(?:{_DONT} (?:want|need|like|care) to \w+|hate \w+|"
+                rf"(?:'d |would )?rather (?:not|stay|keep|pay|miss)|(?:'m |am )?fine "
+                rf"(?:paying|missing|without)|like paying)",
+            ),
         ),
         contexts=LABELS_ONLY,
         negatable=False,
@@ -199,76 +242,138 @@ PHRASES: tuple[PhraseRule, ...] = (
     PhraseRule(
         PRESSURE_CTA,
         (
-            r"\b(?:buy|order|shop|get|grab|claim|secure|reserve|book|snag|add|check ?out|lock "
-            r"in|take|join|enrol|enroll|sign up|register)\b[^.!?]{0,30}? before (?:it's|it is|"
-            r"they're|they are|it|they|we|the (?:deal|offer|price|sale|discount|spots?|seats?|"
-            r"places?)) ?(?:gone|too late|sold out|sells? out|runs? out|expires?|ends?|"
-            r"disappears?|goes up|go up|rises?|increases?|are gone|is gone|run out|close|closes)\b",
-            r"\bbefore (?:it's|they're|it is|they are) (?:all )?gone\b",
-            r"\bclaim (?:your|my|this|the) (?:(?:free|exclusive|special|limited|discounted|"
-            r"reserved|last) )?(?:spot|seat|place|discount|deal|offer|gift|reward|bonus|coupon|"
-            r"code|savings?|prize|voucher|price|access|copy|slot)s?\b",
-            r"\bsecure (?:your|my) (?:spot|seat|place|slot|discount|deal|price)s? (?:now|today|"
-            r"before|while)\b",
-            r"\b(?:get|grab|buy|order|claim) (?:it|yours|one|them|this) (?:now|today) "
-            r"(?:before|while)\b",
-            r"\bwhile (?:you (?:still )?can|there's still time|it's still available)\b",
+            pattern(
+                "before",
+                r"\b(?:buy|order|shop|get|grab|claim|secure|reserve|book|snag|add|check ?out|lock "
+                r"in|take|join|enrol|enroll|sign up|register)\b[^.!?]{0,30}? before (?:it's|it is|"
+                r"they're|they are|it|they|we|the (?:deal|offer|price|sale|discount|spots?|seats?|"
+                r"places?)) ?(?:gone|too late|sold out|sells? out|runs? out|expires?|ends?|"
+                r"disappears?|goes up|go up|rises?|increases?|are gone|is gone|run out|close|"
+                r"closes)\b",
+            ),
+            pattern("gone", r"\bbefore (?:it's|they're|it is|they are) (?:all )?gone\b"),
+            pattern(
+                "claim",
+                r"\bclaim (?:your|my|this|the) (?:(?:free|exclusive|special|limited|discounted|"
+                r"reserved|last) )?(?:spot|seat|place|discount|deal|offer|gift|reward|bonus|coupon|"
+                r"code|savings?|prize|voucher|price|access|copy|slot)s?\b",
+            ),
+            pattern(
+                "secure",
+                r"\bsecure (?:your|my) (?:spot|seat|place|slot|discount|deal|price)s? (?:now|today|"
+                r"before|while)\b",
+            ),
+            pattern(
+                "before while",
+                r"\b(?:get|grab|buy|order|claim) (?:it|yours|one|them|this) (?:now|today) "
+                r"(?:before|while)\b",
+            ),
+            pattern(
+                "while",
+                r"\bwhile (?:you (?:still )?can|there's still time|it's still available)\b",
+            ),
         ),
     ),
     PhraseRule(
         PRESSURE_CTA,
         (
-            r"^(?:buy|order|shop|get|grab|claim|book|reserve|secure|snag)\b[^.!?]{0,30}\b(?:now|"
-            r"today|immediately|right away|fast|quick(?:ly)?)!",
+            pattern(
+                "buy order shop get grab claim book reserve secure snag",
+                r"^(?:buy|order|shop|get|grab|claim|book|reserve|secure|snag)\b[^.!?]{0,30}\b(?:now|"
+                r"today|immediately|right away|fast|quick(?:ly)?)!",
+            ),
         ),
         contexts=LABELS_ONLY,
     ),
     PhraseRule(
         EXIT_INTENT,
         (
-            r"\b(?:wait|hold on|hang on|stop)\b[ ,.!-]*(?:don't|do not) (?:go|leave)\b",
-            r"\b(?:don't|do not|please don't) (?:go|leave)(?: (?:yet|just yet|so soon|"
-            r"empty[ -]handed|without))",
-            rf"{START}(?:don't|do not) (?:go|leave)!",
-            r"\bbefore you (?:go|leave|head out|close this|click away)\b",
-            r"\bleaving (?:so soon|already|us)\b",
-            r"\b(?:one|just one) (?:more|last) thing before you\b",
-            r"\bare you sure you (?:want to )?(?:leave|go|miss|lose|pass up|give up)\b",
-            r"\byour (?:discount|deal|offer|coupon|cart|savings?) (?:will|is going to) "
-            r"(?:be lost|disappear|vanish)\b",
-            r"\byou forgot (?:something|your (?:cart|discount|items?))\b",
-            r"\b(?:still|are you still) thinking (?:it over|about it)\b",
-            r"\b(?:your cart|we) miss(?:es)? you\b",
-            rf"{START}wait[ ,.!-]+(?:here's|take|get|have|grab|before|we have|there's)\b",
+            pattern(
+                "go leave",
+                r"\b(?:wait|hold on|hang on|stop)\b[ ,.!-]*(?:don't|do not) (?:go|leave)\b",
+            ),
+            pattern(
+                "go leave",
+                r"\b(?:don't|do not|please don't) (?:go|leave)(?: (?:yet|just yet|so soon|"
+                r"empty[ -]handed|without))",
+            ),
+            pattern("go leave", rf"{START}(?:don't|do not) (?:go|leave)!"),
+            pattern(
+                "go leave head close click",
+                r"\bbefore you (?:go|leave|head out|close this|click away)\b",
+            ),
+            pattern("leaving", r"\bleaving (?:so soon|already|us)\b"),
+            pattern("thing", r"\b(?:one|just one) (?:more|last) thing before you\b"),
+            pattern(
+                "sure",
+                r"\bare you sure you (?:want to )?(?:leave|go|miss|lose|pass up|give up)\b",
+            ),
+            pattern(
+                "lost disappear vanish",
+                r"\byour (?:discount|deal|offer|coupon|cart|savings?) (?:will|is going to) "
+                r"(?:be lost|disappear|vanish)\b",
+            ),
+            pattern("forgot", r"\byou forgot (?:something|your (?:cart|discount|items?))\b"),
+            pattern("thinking", r"\b(?:still|are you still) thinking (?:it over|about it)\b"),
+            pattern("miss misses", r"\b(?:your cart|we) miss(?:es)? you\b"),
+            pattern(
+                "wait",
+                rf"{START}wait[ ,.!-]+(?:here's|take|get|have|grab|before|we have|there's)\b",
+            ),
         ),
     ),
     PhraseRule(
         GUILT,
         (
-            r"\byou(?:'ll| will| would|'d) (?:always )?regret\b",
-            r"\b(?:don't|do not) (?:be (?:the one who|left)|live to) regret",
-            r"\b(?:only|just) (?:fools|idiots|suckers|losers) (?:pay|wait|miss)\b",
-            r"\b(?:smart|savvy|clever|wise) (?:people|buyers|shoppers|customers|owners) "
-            r"(?:don't wait|buy now|act now|act fast|already)\b",
-            r"\bevery (?:day|hour|minute|week) you wait (?:costs|is costing)\b",
-            r"\b(?:don't|do not) (?:get|be) left behind\b",
-            r"\bare you really going to (?:leave|let|miss|risk|pass)\b",
-            r"\b(?:leave|leaving) your (?:family|loved ones|home|children|kids) unprotected\b",
-            r"\bthink (?:of|about) (?:what|everything) you(?:'ll| will|'re| are) (?:lose|losing|"
-            r"miss|missing)\b",
+            pattern("regret", r"\byou(?:'ll| will| would|'d) (?:always )?regret\b"),
+            pattern(
+                "regret regrets",
+                r"\b(?:don't|do not) (?:be (?:the one who|left)|live to) regrets?\b",
+            ),
+            pattern(
+                "fools idiots suckers losers",
+                r"\b(?:only|just) (?:fools|idiots|suckers|losers) (?:pay|wait|miss)\b",
+            ),
+            pattern(
+                "smart savvy clever wise",
+                r"\b(?:smart|savvy|clever|wise) (?:people|buyers|shoppers|customers|owners) "
+                r"(?:don't wait|buy now|act now|act fast|already)\b",
+            ),
+            pattern("wait", r"\bevery (?:day|hour|minute|week) you wait (?:costs|is costing)\b"),
+            pattern("behind", r"\b(?:don't|do not) (?:get|be) left behind\b"),
+            pattern("really", r"\bare you really going to (?:leave|let|miss|risk|pass)\b"),
+            pattern(
+                "unprotected",
+                r"\b(?:leave|leaving) your (?:family|loved ones|home|children|kids) unprotected\b",
+            ),
+            pattern(
+                "lose losing miss missing",
+                r"\bthink (?:of|about) (?:what|everything) you(?:'ll| will|'re| are) (?:lose|"
+                r"losing|miss|missing)\b",
+            ),
         ),
+        negatable=False,
     ),
     PhraseRule(
         TRICK_WORDING,
         (
-            r"\b(?:un)?(?:tick|check|select|mark)(?:ed)? (?:this|the|here|this box|the box|"
-            r"below)\b[^.!?]{0,40}?\bif you (?:do not|don't|would not|wouldn't|prefer not|"
-            r"would prefer not) (?:wish|want|like) to\b",
-            r"\bif you (?:do not|don't) (?:wish|want) to (?:receive|be contacted|hear|get)"
-            r"[^.!?]{0,60}?\b(?:tick|check|select|uncheck|untick|leave)\b",
-            r"\b(?:uncheck|untick) (?:this|the) box (?:if|to) (?:you )?(?:not|do not|don't|"
-            r"prefer not)\b",
-            r"\bopt out of not\b",
+            pattern(
+                "wish want like",
+                r"\b(?:un)?(?:tick|check|select|mark)(?:ed)? (?:this|the|here|this box|the box|"
+                r"below)\b[^.!?]{0,40}?\bif you (?:do not|don't|would not|wouldn't|prefer not|"
+                r"would prefer not) (?:wish|want|like) to\b",
+            ),
+            pattern(
+                "wish want",
+                r"\bif you (?:do not|don't) (?:wish|want) to (?:receive|be contacted|hear|get)"
+                r"[^.!?]{0,60}?\b(?:tick|check|select|uncheck|untick|leave)\b",
+            ),
+            pattern(
+                "box",
+                r"\b(?:uncheck|untick) (?:this|the) box (?:if|to) (?:you )?(?:not|do not|don't|"
+                r"prefer not)\b",
+            ),
+            pattern("opt", r"\bopt out of not\b"),
         ),
     ),
 )

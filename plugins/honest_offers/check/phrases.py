@@ -2,11 +2,13 @@
 
 A rule that is a list of phrase shapes is a :class:`PhraseRule` (Vale style: data, not code).
 Patterns are regular expressions over *normalised* text (see :mod:`.normalize`): lower case,
-ASCII quotes and dashes, single spaces, and a space between digits and letters. They must not
-use capturing groups; the engine combines every phrase of a context into one compiled pattern.
+ASCII quotes and dashes, single spaces, and a space between digits and letters.
 
 A rule that needs logic (the countdown read-outs, for instance) is a :data:`Detector`: a
 function that yields ``(rule, start, end)`` spans of the normalised text.
+
+Every pattern names its anchors (see :class:`Pattern`): that keeps the check fast, because a
+text is only matched against the patterns whose anchor words it contains.
 """
 
 from __future__ import annotations
@@ -24,8 +26,27 @@ EVERYWHERE: frozenset[Context] = frozenset({"prose", "label", "attribute"})
 LABELS_ONLY: frozenset[Context] = frozenset({"label"})
 
 Span = tuple[Rule, int, int]
-Detector = Callable[[str], Iterable[Span]]
-"""Finds spans in normalised text that a phrase table cannot express."""
+Detector = Callable[[str, set[str]], Iterable[Span]]
+"""Finds spans in normalised text (given with its set of words) that a phrase table cannot
+express."""
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """A regular expression and its anchors: words at least one of which every match contains.
+
+    The engine runs a pattern only on texts that contain one of its anchors (whole words of
+    letters, as :data:`TOKEN` splits them), so most texts are matched against few patterns.
+    Choose the rarest words the pattern cannot match without.
+    """
+
+    anchors: frozenset[str]
+    regex: str
+
+
+def pattern(anchors: str, regex: str) -> Pattern:
+    """``pattern("left remaining", r"...")``: anchors as a space-separated list."""
+    return Pattern(frozenset(anchors.split()), regex)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,10 +60,14 @@ class PhraseRule:
     """
 
     rule: Rule
-    patterns: tuple[str, ...]
+    patterns: tuple[Pattern, ...]
     contexts: frozenset[Context] = EVERYWHERE
     negatable: bool = True
     unless_before: str | None = None
+
+
+TOKEN = r"[^\W\d_]+"
+"""A word of the normalised text, as anchors are looked up: a run of letters."""
 
 
 def words(*alternatives: str) -> str:

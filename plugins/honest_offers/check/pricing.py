@@ -14,6 +14,7 @@ from honest_offers.check.phrases import (
     START,
     Detector,
     PhraseRule,
+    pattern,
 )
 from honest_offers.check.registry import Rule, RuleDoc, register
 
@@ -89,69 +90,124 @@ PRIZE = register(
 
 _AMOUNT = rf"(?:{PRICE}|{PERCENT})"
 
+_CURRENCIES = "$ € £ ¥ ₹ ₩ ₽ ¢ usd eur gbp chf aud cad nzd inr jpy sek nok dkk pln czk rs kr"
+
 PHRASES: tuple[PhraseRule, ...] = (
     PhraseRule(
         REFERENCE_PRICE,
         (
-            rf"\bwas:? ?{PRICE}[^.!?]{{0,24}}?\b(?:now|today|only|just|sale|our price)\b:? ?"
-            rf"{PRICE}",
-            rf"{START}was:? ?{PRICE}",
-            rf"\b(?:now|today)(?: only| just)?:? ?{PRICE},? \(?(?:was|instead of|down from|"
-            rf"reduced from|(?:regular|normal|usual) price)\b",
-            rf"\binstead of:? ?{PRICE}",
-            rf"\b(?:reduced|down|marked down|slashed|cut) from:? ?{PRICE}",
-            r"\bcompare[ -]at\b",
-            rf"\bcompared? (?:to|with|at):? ?{PRICE}",
-            r"\b(?:rrp|msrp|srp|uvp|arv)\b",
-            r"\b(?:recommended|suggested|manufacturer'?s?) (?:retail |selling )?price\b",
-            rf"{START}(?:regular|original|normal|usual|former|previous|old|list|retail|"
-            rf"reference|full|store|high street|street|strike-?through) price\b",
-            rf"\b(?:regular|original|normal|usual|former|previous|old|list|retail) price:? ?"
-            rf"{PRICE}",
-            rf"\b(?:originally|previously|formerly) (?:priced at |sold (?:at|for) |costs? |was "
-            rf"|at |for )?:? ?{PRICE}",
-            r"\b(?:normally|usually|regularly|typically) (?:priced at|sells? for|retails? "
-            r"(?:at|for))\b",
-            rf"\b(?:retails?|retailing|valued?|worth) (?:at |for )?:? ?(?:over |up to |more "
-            rf"than )?{PRICE}",
-            rf"{PRICE} (?:value|worth)\b",
-            r"\bcompetitors?(?:'s?)? (?:price|charges?|costs?)\b",
-            rf"{PRICE} elsewhere\b",
-            r"\bprice (?:drop|cut|reduction|slash(?:ed)?)s?\b",
-            r"\bprices? (?:slashed|cut|dropped|reduced)\b",
-            rf"\bnow (?:only|just):? ?{PRICE}",
-            rf"(?<![\w.]){CURRENCY} ?\d[\d,.]* {CURRENCY} ?\d[\d,.]*",
+            pattern(
+                "was",
+                rf"\bwas\b:? ?{PRICE}[^.!?]{{0,24}}?\b(?:now|today|only|just|sale|our price)\b:? ?"
+                rf"{PRICE}",
+            ),
+            pattern("was", rf"{START}was\b:? ?{PRICE}"),
+            pattern(
+                "was instead down reduced regular normal usual",
+                rf"\b(?:now|today)(?: only| just)?:? ?{PRICE},? \(?(?:was|instead of|down from|"
+                rf"reduced from|(?:regular|normal|usual) price)\b",
+            ),
+            pattern("instead", rf"\binstead of:? ?{PRICE}"),
+            pattern(
+                "reduced down marked slashed cut",
+                rf"\b(?:reduced|down|marked down|slashed|cut) from:? ?{PRICE}",
+            ),
+            pattern("compare", r"\bcompare[ -]at\b"),
+            pattern("compare compared", rf"\bcompared? (?:to|with|at):? ?{PRICE}"),
+            pattern("rrp msrp srp uvp arv", r"\b(?:rrp|msrp|srp|uvp|arv)\b"),
+            pattern(
+                "recommended suggested manufacturer manufacturers",
+                r"\b(?:recommended|suggested|manufacturer'?s?) (?:retail |selling )?price\b",
+            ),
+            pattern(
+                "price",
+                rf"{START}(?:regular|original|normal|usual|former|previous|old|list|retail|"
+                rf"reference|full|store|high street|street|strike-?through) price\b",
+            ),
+            pattern(
+                "price",
+                rf"\b(?:regular|original|normal|usual|former|previous|old|list|retail) price\b:? ?"
+                rf"{PRICE}",
+            ),
+            pattern(
+                "originally previously formerly",
+                rf"\b(?:originally|previously|formerly) (?:priced at |sold (?:at|for) |costs? |was "
+                rf"|at |for )?:? ?{PRICE}",
+            ),
+            pattern(
+                "priced sell sells retail retails",
+                r"\b(?:normally|usually|regularly|typically) (?:priced at|sells? for|retails? "
+                r"(?:at|for))\b",
+            ),
+            pattern(
+                "retail retails retailing value valued worth",
+                rf"\b(?:retails?|retailing|valued?|worth) (?:at |for )?:? ?(?:over |up to |more "
+                rf"than )?{PRICE}",
+            ),
+            pattern("value worth", rf"{PRICE} (?:value|worth)\b"),
+            pattern(
+                "competitor competitors", r"\bcompetitors?(?:'s?)? (?:price|charges?|costs?)\b"
+            ),
+            pattern("elsewhere", rf"{PRICE} elsewhere\b"),
+            pattern(
+                "drop drops cut cuts reduction reductions slash slashed slashes",
+                r"\bprice (?:drops?|cuts?|reductions?|slash|slashe[sd])\b",
+            ),
+            pattern("slashed cut dropped reduced", r"\bprices? (?:slashed|cut|dropped|reduced)\b"),
+            pattern("now", rf"\bnow (?:only|just):? ?{PRICE}"),
+            pattern(_CURRENCIES, rf"(?<![\w.]){CURRENCY} ?\d[\d,.]* {CURRENCY} ?\d[\d,.]*"),
         ),
     ),
     PhraseRule(
         DISCOUNT,
         (
-            rf"{_AMOUNT} off\b",
-            rf"\bup to {PERCENT} (?:off|discount|savings?|reduction|cheaper)\b",
-            rf"{_AMOUNT} (?:discount|reduction|rebate|markdown|cheaper than)\b",
-            rf"\bdiscount(?:ed)? (?:of|by) (?:up to )?{_AMOUNT}",
-            rf"\bsav(?:e|es|ing|ings)(?: of)?(?: you)?(?: up to| an extra| extra| over| more "
-            rf"than| at least| a whopping)?:? ?{_AMOUNT}",
-            r"(?<![\w.%-])-\s?\d+(?:[.,]\d+)? ?%",
-            r"\bhalf[ -]?(?:price|off)\b",
-            r"\bbogo\b",
-            r"\bbuy one,? get one\b",
+            pattern("off", rf"{_AMOUNT} off\b"),
+            pattern(
+                "off discount saving savings reduction cheaper",
+                rf"\bup to {PERCENT} (?:off|discount|savings?|reduction|cheaper)\b",
+            ),
+            pattern(
+                "discount reduction rebate markdown cheaper",
+                rf"{_AMOUNT} (?:discount|reduction|rebate|markdown|cheaper than)\b",
+            ),
+            pattern("discount discounted", rf"\bdiscount(?:ed)? (?:of|by) (?:up to )?{_AMOUNT}"),
+            pattern(
+                "save saves saving savings",
+                rf"\bsav(?:e|es|ing|ings)(?: of)?(?: you)?(?: up to| an extra| extra| over| more "
+                rf"than| at least| a whopping)?:? ?{_AMOUNT}",
+            ),
+            pattern("%", r"(?<![\w.%-])-\s?\d+(?:[.,]\d+)? ?%"),
+            pattern("half halfprice halfoff", r"\bhalf[ -]?(?:price|off)\b"),
+            pattern("bogo", r"\bbogo\b"),
+            pattern("buy", r"\bbuy one,? get one\b"),
         ),
     ),
     PhraseRule(
         PRIZE,
         (
-            r"\bcongratulations\b[^.!?]{0,12}?\byou(?:'ve| have)? (?:won|been selected|"
-            r"qualif(?:y|ied)|unlocked|been chosen)\b",
-            r"\byou(?:'ve| have) (?:won|been selected for|unlocked) (?:a|an|the|your|\d)",
-            r"\bspin (?:to win|the wheel)\b",
-            r"\bscratch (?:to|and) (?:reveal|win)\b",
-            r"\bmystery (?:discount|gift|prize|box deal|coupon)\b",
-            r"\blucky (?:visitor|winner|customer|day)\b",
-            r"\bunlock (?:your|a) (?:secret|hidden|exclusive|mystery) (?:offer|discount|deal|"
-            r"price|prize)\b",
-            r"\byou(?:'re| are) (?:our|the) \d+(?: ?th|st|nd|rd)? (?:visitor|customer)\b",
-            r"\bclaim (?:your|my) prize\b",
+            pattern(
+                "congratulations",
+                r"\bcongratulations\b[^.!?]{0,12}?\byou(?:'ve| have)? (?:won|been selected|"
+                r"qualif(?:y|ied)|unlocked|been chosen)\b",
+            ),
+            pattern(
+                "won selected unlocked",
+                r"\byou(?:'ve| have) (?:won|been selected for|unlocked) (?:a|an|the|your|\d)",
+            ),
+            pattern("spin", r"\bspin (?:to win|the wheel)\b"),
+            pattern("scratch", r"\bscratch (?:to|and) (?:reveal|win)\b"),
+            pattern("mystery", r"\bmystery (?:discount|gift|prize|box deal|coupon)\b"),
+            pattern("lucky", r"\blucky (?:visitor|winner|customer|day)\b"),
+            pattern(
+                "unlock",
+                r"\bunlock (?:your|a) (?:secret|hidden|exclusive|mystery) (?:offer|discount|deal|"
+                r"price|prize)\b",
+            ),
+            pattern(
+                "visitor customer",
+                r"\byou(?:'re| are) (?:our|the) \d+(?: ?th|st|nd|rd)? (?:visitor|customer)\b",
+            ),
+            pattern("prize", r"\bclaim (?:your|my) prize\b"),
         ),
     ),
 )

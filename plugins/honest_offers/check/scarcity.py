@@ -16,6 +16,7 @@ from honest_offers.check.phrases import (
     TIME_UNIT,
     Detector,
     PhraseRule,
+    pattern,
     words,
 )
 from honest_offers.check.registry import Rule, RuleDoc, register
@@ -146,8 +147,8 @@ _CONTINUES = words(
     "last",
 )
 _LEFT = (
-    r"(?:left(?![- ]?(?:hand\w*|side\w*|wing|click|align\w*|turn|lane|over))"
-    rf"|remaining(?= ?{_CONTINUES}))"
+    r"(?:left\b(?![- ]?(?:hand\w*|side\w*|wing|click|align\w*|turn|lane|over))"
+    rf"|remaining\b(?= ?{_CONTINUES}))"
 )
 """Stock "left" (not "left-handed", "left turn") or predicative "remaining" (not "remaining
 payments")."""
@@ -178,77 +179,140 @@ PHRASES: tuple[PhraseRule, ...] = (
     PhraseRule(
         LOW_STOCK,
         (
-            rf"{_QUANTIFIED}{_UNITS}{_LEFT}",
-            rf"{_COUNT}{_UNITS}{_LEFT}(?= ?{_CONTINUES})",
-            rf"{_COUNT}{_UNITS}in stock\b",
-            rf"\b{_PLACES} (?:left|remaining)(?: in stock)?:? ?{NUM}\b",
-            rf"\bin stock:? ?\(?{NUM}\)? (?:left|remaining|available)\b",
-            rf"\b(?:only|just|less than|fewer than|under) {NUM} {_UNITS}"
-            rf"(?:available|for sale|up for grabs)\b",
-            r"\blow (?:in )?stock\b",
-            r"\bstock (?:is |levels? (?:are |is )?)?(?:running |getting |very )?low\b",
-            r"\b(?:stock|availability): ?low\b",
-            r"\brunning (?:low|out)(?: of stock)?\b(?! of (?:time|ideas|patience))",
-            r"\b(?:almost|nearly|practically|virtually) (?:gone|sold out|out of stock|all gone)\b",
-            r"\bselling out\b(?! (?:fast|quickly|rapidly))",
-            rf"\blast {NUM} (?:[\w()]+ )?(?:left|available|remaining|in stock)\b",
-            rf"\blast (?:(?:few|one|remaining|couple of) )?(?:{_PLACES}|one|few)"
-            rf"(?: (?:left|available|remaining|in stock|at this price)\b|{END})",
-            r"\blimited (?:stock|quantit(?:y|ies)|supply|supplies|units|pieces|inventory)\b"
-            r"(?! (?:available )?at this price)",
-            rf"{PERCENT} (?:claimed|booked|sold|taken|gone|reserved|full)\b",
-            rf"{PERCENT} (?:of (?:the |our )?(?:stock|places|seats|spots|tickets) )?"
-            rf"(?:left|remaining)\b",
-            r"(?<![\w.,])\d[\d,]* (?:claimed|reserved)(?! by)\b",
-            r"\b(?:once|when) (?:it's|they're|these are|this is|it is|they are) gone,? "
-            r"(?:it's|they're|it is|they are) gone\b",
-            r"\b(?:sell|stock)[ -]?out risk\b",
-            r"\b(?:won't|will not|may not|might not|never) be (?:back in stock|restocked)\b",
-            r"\brarely restock\b",
-            r"\b(?:items?|units?|stock|seats?|spots?|places?|tickets?) (?:are |is )?"
-            r"(?:scarce|running out|disappearing)\b",
+            pattern("left remaining", rf"{_QUANTIFIED}{_UNITS}{_LEFT}"),
+            pattern("left remaining", rf"{_COUNT}{_UNITS}{_LEFT}(?= ?{_CONTINUES})"),
+            pattern("stock", rf"{_COUNT}{_UNITS}in stock\b"),
+            pattern("left remaining", rf"\b{_PLACES} (?:left|remaining)(?: in stock)?:? ?{NUM}\b"),
+            pattern("stock", rf"\bin stock\b:? ?\(?{NUM}\)? (?:left|remaining|available)\b"),
+            pattern(
+                "available sale grabs",
+                rf"\b(?:only|just|less than|fewer than|under) {NUM} {_UNITS}"
+                rf"(?:available|for sale|up for grabs)\b",
+            ),
+            pattern("stock", r"\blow (?:in )?stock\b"),
+            pattern(
+                "stock", r"\bstock (?:is |levels? (?:are |is )?)?(?:running |getting |very )?low\b"
+            ),
+            pattern("low", r"\b(?:stock|availability): ?low\b"),
+            pattern(
+                "running", r"\brunning (?:low|out)(?: of stock)?\b(?! of (?:time|ideas|patience))"
+            ),
+            pattern(
+                "almost nearly practically virtually",
+                r"\b(?:almost|nearly|practically|virtually) "
+                r"(?:gone|sold out|out of stock|all gone)\b",
+            ),
+            pattern("selling", r"\bselling out\b(?! (?:fast|quickly|rapidly))"),
+            pattern("last", rf"\blast {NUM} (?:[\w()]+ )?(?:left|available|remaining|in stock)\b"),
+            pattern(
+                "last",
+                rf"\blast (?:(?:few|one|remaining|couple of) )?(?:{_PLACES}|one|few)"
+                rf"(?: (?:left|available|remaining|in stock|at this price)\b|{END})",
+            ),
+            pattern(
+                "limited",
+                r"\blimited (?:stock|quantit(?:y|ies)|supply|supplies|units|pieces|inventory)\b"
+                r"(?! (?:available )?at this price)",
+            ),
+            pattern("%", rf"{PERCENT} (?:claimed|booked|sold|taken|gone|reserved|full)\b"),
+            pattern(
+                "%",
+                rf"{PERCENT} (?:of (?:the |our )?(?:stock|places|seats|spots|tickets) )?"
+                rf"(?:left|remaining)\b",
+            ),
+            pattern("claimed reserved", r"(?<![\w.,])\d[\d,]* (?:claimed|reserved)(?! by)\b"),
+            pattern(
+                "gone",
+                r"\b(?:once|when) (?:it's|they're|these are|this is|it is|they are) gone,? "
+                r"(?:it's|they're|it is|they are) gone\b",
+            ),
+            pattern("risk", r"\b(?:sell|stock)[ -]?out risk\b"),
+            pattern(
+                "stock restocked",
+                r"\b(?:won't|will not|may not|might not|never) be (?:back in stock|restocked)\b",
+            ),
+            pattern("restock", r"\brarely restock\b"),
+            pattern(
+                "scarce running disappearing",
+                r"\b(?:items?|units?|stock|seats?|spots?|places?|tickets?) (?:are |is )?"
+                r"(?:scarce|running out|disappearing)\b",
+            ),
         ),
     ),
     PhraseRule(
         HIGH_DEMAND,
         (
-            r"\bin (?:(?:very|so|such|extremely|really) )?high[ -]demand\b",
-            rf"\b(?:(?:very|so|such|extremely|really) )?high[ -]demand{END}",
-            r"\bdue to (?:the )?(?:very |extremely )?high demand\b(?![^.!?]{0,60}\b(?:support|"
-            r"service|repl|respon|deliver|shipping|dispatch|processing|wait|longer|delay))",
-            rf"(?:{START}|\b(?:is|are|'s|'re|currently|very|so|really|hugely) )in demand{END}",
-            r"\b(?:strong|huge|massive|overwhelming|unprecedented|incredible|crazy|heavy|"
-            r"extreme) demand\b",
-            r"\bdemand is (?:very )?(?:high|strong|huge|soaring|through the roof)\b",
-            r"\bselling (?:fast|quickly|rapidly|out fast|out quickly|like hot ?cakes)\b",
-            r"\bgoing fast\b",
-            r"\b(?:flying|flies|fly) off (?:the )?shelves\b",
-            r"\b(?:will|going to|about to|expected to|likely to|sure to|bound to|set to) "
-            r"sell out\b",
-            r"\bsells? out (?:fast|quickly|every time|in (?:minutes|hours|days|no time|seconds))\b",
-            r"\bsold out (?:in|within) (?:\d+|a few|minutes|hours|days|seconds)\b",
-            rf"\bsold out {NUM} times\b",
-            r"\bhot (?:item|seller|product|pick)s?\b",
-            r"\b(?:popular|selling) right now\b",
-            rf"\b(?:{_PLACES}|classes|cohorts?|dates|sessions) (?:are |is )?(?:filling|going|"
-            rf"selling|booking) (?:up )?(?:fast|quickly)\b",
-            r"\bfilling up (?:fast|quickly)\b",
-            r"\bother people want this\b",
-            r"\b(?:sorry,? )?you (?:just )?missed (?:it|out)\b",
+            pattern("demand", r"\bin (?:(?:very|so|such|extremely|really) )?high[ -]demand\b"),
+            pattern("demand", rf"\b(?:(?:very|so|such|extremely|really) )?high[ -]demand{END}"),
+            pattern(
+                "demand",
+                r"\bdue to (?:the )?(?:very |extremely )?high demand\b(?![^.!?]{0,60}\b(?:support|"
+                r"service|repl|respon|deliver|shipping|dispatch|processing|wait|longer|delay))",
+            ),
+            pattern(
+                "demand",
+                rf"(?:{START}|\b(?:is|are|'s|'re|currently|very|so|really|hugely) )in demand{END}",
+            ),
+            pattern(
+                "demand",
+                r"\b(?:strong|huge|massive|overwhelming|unprecedented|incredible|crazy|heavy|"
+                r"extreme) demand\b",
+            ),
+            pattern(
+                "demand", r"\bdemand is (?:very )?(?:high|strong|huge|soaring|through the roof)\b"
+            ),
+            pattern(
+                "selling",
+                r"\bselling (?:fast|quickly|rapidly|out fast|out quickly|like hot ?cakes)\b",
+            ),
+            pattern("fast", r"\bgoing fast\b"),
+            pattern("shelves", r"\b(?:flying|flies|fly) off (?:the )?shelves\b"),
+            pattern(
+                "sell",
+                r"\b(?:will|going to|about to|expected to|likely to|sure to|bound to|set to) "
+                r"sell out\b",
+            ),
+            pattern(
+                "sell sells",
+                r"\bsells? out (?:fast|quickly|every time|"
+                r"in (?:minutes|hours|days|no time|seconds))\b",
+            ),
+            pattern("sold", r"\bsold out (?:in|within) (?:\d+|a few|minutes|hours|days|seconds)\b"),
+            pattern("times", rf"\bsold out {NUM} times\b"),
+            pattern("hot", r"\bhot (?:item|seller|product|pick)s?\b"),
+            pattern("popular selling", r"\b(?:popular|selling) right now\b"),
+            pattern(
+                "fast quickly",
+                rf"\b(?:{_PLACES}|classes|cohorts?|dates|sessions) (?:are |is )?(?:filling|going|"
+                rf"selling|booking) (?:up )?(?:fast|quickly)\b",
+            ),
+            pattern("filling", r"\bfilling up (?:fast|quickly)\b"),
+            pattern("want", r"\bother people want this\b"),
+            pattern("missed", r"\b(?:sorry,? )?you (?:just )?missed (?:it|out)\b"),
         ),
         unless_before=_JOBS,
     ),
     PhraseRule(
         SUPPLY_LIMIT,
         (
-            r"\b(?:while|whilst|as long as|until) (?:stocks?|supplies|supply|quantities|"
-            r"inventory) (?:lasts?|runs? out)\b",
-            r"\blimited (?:quantit(?:y|ies)|numbers?|availability) (?:available )?at this price\b",
-            rf"\b(?:only|just|few|limited) {_UNITS}(?:available )?at this price\b",
-            r"\bquantit(?:y|ies) (?:are |is )?limited\b",
-            rf"{START}limited availability{END}",
-            r"\bdoorbusters?\b",
-            r"\bselected (?:sizes|colou?rs|styles|items) only\b",
+            pattern(
+                "stock stocks supplies supply quantities inventory",
+                r"\b(?:while|whilst|as long as|until) (?:stocks?|supplies|supply|quantities|"
+                r"inventory) (?:lasts?|runs? out)\b",
+            ),
+            pattern(
+                "limited",
+                r"\blimited (?:quantit(?:y|ies)|numbers?|availability) "
+                r"(?:available )?at this price\b",
+            ),
+            pattern(
+                "only just few limited",
+                rf"\b(?:only|just|few|limited) {_UNITS}(?:available )?at this price\b",
+            ),
+            pattern("limited", r"\bquantit(?:y|ies) (?:are |is )?limited\b"),
+            pattern("availability", rf"{START}limited availability{END}"),
+            pattern("doorbuster doorbusters", r"\bdoorbusters?\b"),
+            pattern("selected", r"\bselected (?:sizes|colou?rs|styles|items) only\b"),
         ),
     ),
 )

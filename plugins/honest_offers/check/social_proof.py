@@ -15,6 +15,7 @@ from honest_offers.check.phrases import (
     TIME_UNIT,
     Detector,
     PhraseRule,
+    pattern,
     words,
 )
 from honest_offers.check.registry import Rule, RuleDoc, register
@@ -158,74 +159,153 @@ _CROWD = words(
 _NAME = rf"(?!{_CROWD} )[a-z]+(?: [a-z]+\.?)?"
 """A first name with an optional surname or initial, as fake purchase pop-ups show them."""
 
+_VIEWING = "viewing viewed looking looked watching eyeing seeing checking browsing interested"
+_BAGS = "cart carts bag bags basket baskets list lists wishlist wishlists"
+_BOUGHT = "bought purchased ordered"
+
 PHRASES: tuple[PhraseRule, ...] = (
     PhraseRule(
         VIEWERS,
         (
-            rf"(?<![\w.,]){QTY} (?:[\w']+ ){{0,2}}?(?:(?:are|is|were) )?(?:currently |now |"
-            rf"right now |also )?{_VIEW}",
-            rf"(?<![\w.,]){QTY} (?:[\w']+ ){{0,2}}?(?:have|has|had) (?:(?:already|recently|"
-            rf"also) )?(?:viewed|looked at|seen|visited|added|(?:this|it|these|them) in)\b",
-            rf"(?<![\w.,]){QTY} (?:{PEOPLE} )?(?:have|has) (?:this|it|these|them)(?: \w+)? in "
-            rf"(?:their|the|a|your) {_BAG}",
-            rf"(?<![\w.,]){QTY} [\w']+ (?:are|is) (?:currently |now |also )?(?:buying|purchasing|"
-            rf"ordering|booking|shopping for)\b",
-            r"\b(?:someone|somebody|a (?:customer|shopper|visitor|buyer)|another (?:customer|"
-            r"shopper|visitor|buyer)) (?:is|was) (?:currently |also |just )?(?:viewing|looking at|"
-            r"watching|checking out)\b",
-            rf"\bin (?:{NUM}|other (?:users'|people's|customers'|shoppers')|(?:{NUM} )?others'|"
-            rf"(?:{NUM} )?other) {_BAG}\b",
-            rf"(?<![\w.,]){QTY} (?:times? |{PEOPLE} )?(?:have |has )?added (?:this |it |these "
-            rf"|them )?to (?:their |a |the )?{_BAG}",
-            rf"\b(?:viewed|seen|visited|looked at|watched) by(?: over)? {NUM}\+? (?:{PEOPLE}|"
-            rf"visitors)\b",
-            rf"\badded to (?:their )?{_BAG} {NUM} times\b",
-            rf"\b(?:viewed|seen|visited|looked at) {NUM} times\b",
-            rf"(?<![\w.,]){QTY} (?:views?|visits?|visitors?) (?:in|over|during|within|"
-            rf"per|today|right now|now)\b",
-            rf"(?<![\w.,]){QTY} (?:viewed|views) (?:{_RECENT})\b",
-            rf"(?<![\w.,]){QTY} (?:{PEOPLE} )?(?:online|here) (?:right )?now\b",
-            rf"\breal[ -]?time:? {NUM} (?:{PEOPLE}|visitors?)",
-            r"\b(?:several|many|lots of) (?:people|shoppers|customers|others) (?:have |are )?"
-            r"(?:recently )?(?:viewed|viewing|looking at|watching)\b",
-            rf"(?<![\w.,]){QTY} watchers\b",
-            rf"\b(?:viewed|seen) {_AGO}",
+            pattern(
+                _VIEWING,
+                rf"(?<![\w.,]){QTY} (?:[\w']+ ){{0,2}}?(?:(?:are|is|were) )?(?:currently |now |"
+                rf"right now |also )?{_VIEW}\b",
+            ),
+            pattern(
+                "viewed looked seen visited added",
+                rf"(?<![\w.,]){QTY} (?:[\w']+ ){{0,2}}?(?:have|has|had) (?:(?:already|recently|"
+                rf"also) )?(?:viewed|looked at|seen|visited|added)\b",
+            ),
+            pattern(
+                _BAGS,
+                rf"(?<![\w.,]){QTY} (?:{PEOPLE} )?(?:have|has) (?:this|it|these|them)(?: \w+)? in "
+                rf"(?:their|the|a|your) {_BAG}\b",
+            ),
+            pattern(
+                "buying purchasing ordering booking shopping",
+                rf"(?<![\w.,]){QTY} [\w']+ (?:are|is) (?:currently |now |also )?(?:buying|"
+                rf"purchasing|ordering|booking|shopping for)\b",
+            ),
+            pattern(
+                "viewing looking watching checking",
+                r"\b(?:someone|somebody|a (?:customer|shopper|visitor|buyer)|another (?:customer|"
+                r"shopper|visitor|buyer)) (?:is|was) (?:currently |also |just )?(?:viewing|"
+                r"looking at|watching|checking out)\b",
+            ),
+            pattern(
+                _BAGS,
+                rf"\bin (?:{NUM}|other (?:users'|people's|customers'|shoppers')|(?:{NUM} )?others'|"
+                rf"(?:{NUM} )?other) {_BAG}\b",
+            ),
+            pattern(
+                "added",
+                rf"(?<![\w.,]){QTY} (?:times? |{PEOPLE} )?(?:have |has )?added (?:this |it |these "
+                rf"|them )?to (?:their |a |the )?{_BAG}",
+            ),
+            pattern(
+                "viewed seen visited looked watched",
+                rf"\b(?:viewed|seen|visited|looked at|watched) by(?: over)? {NUM}\+? (?:{PEOPLE}|"
+                rf"visitors)\b",
+            ),
+            pattern("times", rf"\badded to (?:their )?{_BAG} {NUM} times\b"),
+            pattern("times", rf"\b(?:viewed|seen|visited|looked at) {NUM} times\b"),
+            pattern(
+                "view views visit visits visitor visitors",
+                rf"(?<![\w.,]){QTY} (?:views?|visits?|visitors?) (?:in|over|during|within|"
+                rf"per|today|right now|now)\b",
+            ),
+            pattern("viewed views", rf"(?<![\w.,]){QTY} (?:viewed|views) (?:{_RECENT})\b"),
+            pattern(
+                "online here", rf"(?<![\w.,]){QTY} (?:{PEOPLE} )?(?:online|here) (?:right )?now\b"
+            ),
+            pattern("real realtime", rf"\breal[ -]?time:? {NUM} (?:{PEOPLE}|visitors?)"),
+            pattern(
+                "viewed viewing looking watching",
+                r"\b(?:several|many|lots of) (?:people|shoppers|customers|others) (?:have |are )?"
+                r"(?:recently )?(?:viewed|viewing|looking at|watching)\b",
+            ),
+            pattern("watchers", rf"(?<![\w.,]){QTY} watchers\b"),
+            pattern("ago", rf"\b(?:viewed|seen) {_AGO}"),
         ),
     ),
     PhraseRule(
         PURCHASES,
         (
-            rf"(?<![\w.,]){QTY} (?:[\w']+ ){{0,2}}?(?:sold|bought|purchased|ordered|booked|"
-            rf"claimed) (?:{_RECENT})\b",
-            rf"(?<![\w.,]){QTY} (?:{PEOPLE}|times) (?:have |has )?(?:(?:already|recently|just)"
-            rf" )?(?:bought|purchased|ordered)\b",
-            rf"(?<![\w.,]){QTY} (?:{PEOPLE} )?(?:recently|just) (?:bought|purchased|ordered|"
-            rf"booked|signed up)\b",
-            rf"(?<![\w.,]){QTY} (?:{PEOPLE} )?(?:bought|purchased|ordered) "
-            rf"(?:this|it|the|these|one)\b",
-            rf"\b(?:bought|purchased|ordered|booked|favou?red|loved|liked) by(?: over)? "
-            rf"{NUM}\+? (?:{PEOPLE}|times)\b",
-            rf"\b(?:favou?red|liked) by:? ?{NUM}\b",
-            rf"\b(?:bought|purchased|ordered|booked|sold|reserved|claimed) {NUM} times\b",
-            rf"{START}{_NAME} just (?:{_BUY}|{_ACT})\b",
-            rf"(?<![\w.,]){QTY} (?:{PEOPLE} )?like this\b",
-            rf"\bwe(?:'ve| have) sold {NUM}\b",
-            rf"(?<![\w.,]){QTY} (?:orders?|purchases?|sales|bookings?|sign ?ups|enrolments?|"
-            rf"registrations?) (?:{_RECENT})\b",
-            rf"\b(?:someone|somebody|(?:a )?(?:customer|shopper|buyer|visitor)) (?:from|in|near) "
-            rf"[^.!?]{{1,60}}?(?:{_BUY}|{_ACT})\b",
-            rf"\b(?:someone|somebody|a (?:customer|shopper|buyer)) (?:just|recently) "
-            rf"(?:{_BUY}|{_ACT})\b",
-            rf"{START}{_NAME} (?:from|in) [^.!?]{{0,60}}?(?:(?:just |recently )?(?:purchased|"
-            rf"bought)|just (?:{_BUY}|{_ACT}))\b{_NOT_PASSIVE}",
-            rf"{START}{_NAME} (?:just |recently )?(?:purchased|bought) (?:a|an|the|this|\d)\b",
-            rf"\b(?:just |recently )?(?:{_BUY}|{_ACT})\b[^.!?]{{0,80}}?{_AGO}",
-            rf"\b(?:last|latest|most recent) (?:purchase|order|booking|sale)s? (?:was |made )?"
-            rf"{_AGO}",
-            r"\b(?:just|recently) (?:purchased|bought|signed up)\b[^.!?]{0,40}?just now\b",
-            rf"(?<![\w.,\-/#])\d[\d,.]*\+? (?:units? |items? |pieces? )?sold(?! (?:out|by|to|"
-            rf"separately|as|individually|in (?:packs|sets|pairs)|per|only|exclusively|"
-            rf"through|via|at|with|under|on))\b{END}",
+            pattern(
+                f"sold booked claimed {_BOUGHT}",
+                rf"(?<![\w.,]){QTY} (?:[\w']+ ){{0,2}}?(?:sold|bought|purchased|ordered|booked|"
+                rf"claimed) (?:{_RECENT})\b",
+            ),
+            pattern(
+                _BOUGHT,
+                rf"(?<![\w.,]){QTY} (?:{PEOPLE}|times) (?:have |has )?(?:(?:already|recently|just)"
+                rf" )?(?:bought|purchased|ordered)\b",
+            ),
+            pattern(
+                f"booked signed {_BOUGHT}",
+                rf"(?<![\w.,]){QTY} (?:{PEOPLE} )?(?:recently|just) (?:bought|purchased|ordered|"
+                rf"booked|signed up)\b",
+            ),
+            pattern(
+                _BOUGHT,
+                rf"(?<![\w.,]){QTY} (?:{PEOPLE} )?(?:bought|purchased|ordered) "
+                rf"(?:this|it|the|these|one)\b",
+            ),
+            pattern(
+                f"booked favored favoured loved liked {_BOUGHT}",
+                rf"\b(?:bought|purchased|ordered|booked|favou?red|loved|liked) by(?: over)? "
+                rf"{NUM}\+? (?:{PEOPLE}|times)\b",
+            ),
+            pattern("favored favoured liked", rf"\b(?:favou?red|liked) by:? ?{NUM}\b"),
+            pattern(
+                "times",
+                rf"\b(?:bought|purchased|ordered|booked|sold|reserved|claimed) {NUM} times\b",
+            ),
+            pattern("just", rf"{START}{_NAME} just (?:{_BUY}|{_ACT})\b"),
+            pattern("like", rf"(?<![\w.,]){QTY} (?:{PEOPLE} )?like this\b"),
+            pattern("sold", rf"\bwe(?:'ve| have) sold {NUM}\b"),
+            pattern(
+                "order orders purchase purchases sales booking bookings sign signups enrolment "
+                "enrolments registration registrations",
+                rf"(?<![\w.,]){QTY} (?:orders?|purchases?|sales|bookings?|sign ?ups|enrolments?|"
+                rf"registrations?) (?:{_RECENT})\b",
+            ),
+            pattern(
+                "someone somebody customer shopper buyer visitor",
+                rf"\b(?:someone|somebody|(?:a )?(?:customer|shopper|buyer|visitor)) (?:from|in|"
+                rf"near) [^.!?]{{1,60}}?\b(?:{_BUY}|{_ACT})\b",
+            ),
+            pattern(
+                "just recently",
+                rf"\b(?:someone|somebody|a (?:customer|shopper|buyer)) (?:just|recently) "
+                rf"(?:{_BUY}|{_ACT})\b",
+            ),
+            pattern(
+                "purchased bought just",
+                rf"{START}{_NAME} (?:from|in) [^.!?]{{0,60}}?\b(?:(?:just |recently )?(?:purchased|"
+                rf"bought)|just (?:{_BUY}|{_ACT}))\b{_NOT_PASSIVE}",
+            ),
+            pattern(
+                "purchased bought",
+                rf"{START}{_NAME} (?:just |recently )?(?:purchased|bought) (?:a|an|the|this|\d)\b",
+            ),
+            pattern("ago", rf"\b(?:just |recently )?(?:{_BUY}|{_ACT})\b[^.!?]{{0,80}}?{_AGO}"),
+            pattern(
+                "ago",
+                rf"\b(?:last|latest|most recent) (?:purchase|order|booking|sale)s? (?:was |made )?"
+                rf"{_AGO}",
+            ),
+            pattern(
+                "now",
+                r"\b(?:just|recently) (?:purchased|bought|signed up)\b[^.!?]{0,40}?just now\b",
+            ),
+            pattern(
+                "sold",
+                rf"(?<![\w.,\-/#])\d[\d,.]*\+? (?:units? |items? |pieces? )?sold(?! (?:out|by|to|"
+                rf"separately|as|individually|in (?:packs|sets|pairs)|per|only|exclusively|"
+                rf"through|via|at|with|under|on))\b{END}",
+            ),
         ),
     ),
 )

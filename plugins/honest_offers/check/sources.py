@@ -22,7 +22,6 @@ from typing import Any
 from honest_offers.catalog import LoadedOffer
 from honest_offers.check import markdown
 from honest_offers.check.finding import CheckResult, Finding
-from honest_offers.check.phrases import Context
 from honest_offers.check.suppress import (
     UNKNOWN_RULE,
     Suppression,
@@ -86,7 +85,7 @@ def markdown_hits(text: str) -> list[Hit]:
 
 
 def _markdown_hits(text: str, code_free: str) -> list[Hit]:
-    view = markdown.prose(text)
+    view = markdown.prose(text, code_free)
     hits = scan(view, "prose")
     for link in _LINK_TEXT.finditer(code_free):
         start = link.start("label")
@@ -113,10 +112,10 @@ def _text_finding(text: str, hit: Hit, path: str) -> Finding:
 
 
 def _document_findings(document: YamlDocument, path: str, line_offset: int = 0) -> list[Finding]:
+    values = list(_strings(document.data, ()))
     source: _Source | None = None
     findings = []
-    for loc, value in _strings(document.data, ()):
-        hits = _value_hits(loc, value)
+    for (loc, value), hits in zip(values, _values_hits(values), strict=True):
         if not hits:
             continue
         source = source or _Source(document)
@@ -127,11 +126,15 @@ def _document_findings(document: YamlDocument, path: str, line_offset: int = 0) 
     return findings
 
 
-def _value_hits(loc: PathKey, value: str) -> list[Hit]:
-    if loc in MARKDOWN:
-        return markdown_hits(value)
-    context: Context = "label" if loc in LABELS else "prose"
-    return scan(value, context)
+def _values_hits(values: list[tuple[PathKey, str]]) -> list[list[Hit]]:
+    """Hits of each value: plain text in one pass, labels and Markdown each on their own."""
+    result: list[list[Hit]] = [[] for _ in values]
+    for index, (loc, value) in enumerate(values):
+        if loc in MARKDOWN:
+            result[index] = markdown_hits(value)
+        else:
+            result[index] = scan(value, "label" if loc in LABELS else "prose")
+    return result
 
 
 def _strings(data: Any, loc: PathKey) -> Iterator[tuple[PathKey, str]]:

@@ -1,21 +1,24 @@
 """Find pressure tactics in a piece of text: the text half of the honesty check.
 
-Every phrase table of a context is compiled once into a single pattern, so a text is scanned
-once for all phrase rules plus once per detector. Matches are made on normalised text and
-reported on the original: the excerpt is quoted exactly as written, with its real line and
-column.
+Matches are made on normalised text and reported on the original: the excerpt is quoted exactly
+as written, with its real line and column.
+
+Speed: every pattern is compiled once and indexed by its anchor words. A text is split into
+words once and matched only against the patterns whose anchors it contains; in a long text only
+near the places where those anchors stand.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
 from honest_offers.check import misdirection, pricing, scarcity, social_proof, urgency
 from honest_offers.check.finding import Finding
 from honest_offers.check.normalize import normalize
-from honest_offers.check.phrases import NEGATION, Context, Detector, PhraseRule, Span
+from honest_offers.check.phrases import NEGATION, TOKEN, Context, Detector, PhraseRule, Span
 from honest_offers.check.registry import Rule
 
 PHRASES: tuple[PhraseRule, ...] = (
@@ -33,8 +36,13 @@ DETECTORS: tuple[Detector, ...] = (
     *pricing.DETECTORS,
 )
 
+REACH = 160
+"""How far a match may reach from its anchor word, before or after (patterns stay shorter)."""
+
 _NEGATED = re.compile(rf"\b{NEGATION}\b[^.!?;:,]{{0,32}}$")
 _NEGATION_WINDOW = 48
+_TOKEN = re.compile(TOKEN)
+_ASCII_TOKEN = re.compile(r"[a-z]+")
 _QUOTE_LIMIT = 80
 _SPACE = re.compile(r"\s+")
 
@@ -49,42 +57,55 @@ class Hit:
 
 
 @dataclass(frozen=True, slots=True)
-class _Compiled:
-    pattern: re.Pattern[str]
-    phrases: dict[str, PhraseRule]
-    guards: dict[str, re.Pattern[str]]
+class _Entry:
+    """One compiled pattern of a phrase rule."""
+
+    phrase: PhraseRule
+    regex: re.Pattern[str]
+    guard: re.Pattern[str] | None
+    anchors: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """The patterns of one context by anchor: most texts contain few of the anchors."""
+
+    entries: tuple[_Entry, ...]
+    words: frozenset[str]
+    by_word: dict[str, tuple[int, ...]]
+    by_symbol: tuple[tuple[str, tuple[int, ...]], ...]
+    symbols: re.Pattern[str]
+    """Finds any of the symbol anchors (one search instead of one per symbol)."""
 
 
 @cache
-def _compiled(context: Context) -> _Compiled:
-    """One pattern with a named group per phrase rule; "attribute" shares the prose pattern."""
+def _index(context: Context) -> _Index:
+    """Compile every pattern of ``context`` once; "attribute" shares the prose patterns."""
     if context == "attribute":
-        return _compiled("prose")
-    phrases = {f"p{i}": p for i, p in enumerate(PHRASES) if context in p.contexts}
-    source = "|".join(f"(?P<{name}>{'|'.join(p.patterns)})" for name, p in phrases.items())
-    guards = {name: re.compile(p.unless_before) for name, p in phrases.items() if p.unless_before}
-    return _Compiled(re.compile(source), phrases, guards)
+        return _index("prose")
+    entries: list[_Entry] = []
+    by_word: dict[str, list[int]] = {}
+    by_symbol: dict[str, list[int]] = {}
+    for phrase in (p for p in PHRASES if context in p.contexts):
+        guard = re.compile(phrase.unless_before) if phrase.unless_before else None
+        for item in phrase.patterns:
+            order = len(entries)
+            entries.append(_Entry(phrase, re.compile(item.regex), guard, item.anchors))
+            for anchor in item.anchors:
+                (by_word if anchor.isalpha() else by_symbol).setdefault(anchor, []).append(order)
+    return _Index(
+        tuple(entries),
+        frozenset(by_word),
+        {word: tuple(orders) for word, orders in by_word.items()},
+        tuple((symbol, tuple(orders)) for symbol, orders in by_symbol.items()),
+        re.compile("|".join(re.escape(symbol) for symbol in by_symbol) or "(?!)"),
+    )
 
 
 def compile_all() -> None:
     """Compile the patterns now rather than on the first check (e.g. before timing a run)."""
     for context in ("prose", "label"):
-        _compiled(context)
-
-
-def scan(text: str, context: Context = "prose") -> list[Hit]:
-    """Every pressure tactic in ``text``, one hit per stretch of text, in reading order."""
-    if not text or text.isspace():
-        return []
-    norm = normalize(text)
-    spans = _phrase_spans(norm.text, _compiled(context))
-    for detector in DETECTORS:
-        spans.extend(detector(norm.text))
-    hits = []
-    for rule, start, end in _without_overlaps(spans):
-        first, last = norm.original_span(start, end)
-        hits.append(Hit(rule, first, last))
-    return hits
+        _index(context)
 
 
 def check_text(
@@ -106,6 +127,32 @@ def check_text(
         at_line, at_column = position(text, hit.start, line, column)
         found.append(finding(hit.rule, path, at_line, at_column, text[hit.start : hit.end]))
     return found
+
+
+def scan(text: str, context: Context = "prose") -> list[Hit]:
+    """Every pressure tactic in ``text``, one hit per stretch of text, in reading order."""
+    if not text or text.isspace():
+        return []
+    norm = normalize(text)
+    plain = norm.text
+    words = set((_ASCII_TOKEN if plain.isascii() else _TOKEN).findall(plain))
+    spans: list[Span] = []
+    entries = _candidates(plain, words, _index(context))
+    if len(plain) <= 3 * REACH:
+        for entry in entries:
+            spans += _entry_spans(plain, entry, 0, len(plain))
+    else:
+        places: dict[str, list[int]] = {}
+        for entry in entries:
+            for low, high in _windows(plain, entry.anchors, places):
+                spans += _entry_spans(plain, entry, low, high)
+    for detector in DETECTORS:
+        spans += detector(plain, words)
+    if not spans:
+        return []
+    return [
+        Hit(rule, *norm.original_span(start, end)) for rule, start, end in _without_overlaps(spans)
+    ]
 
 
 def finding(rule: Rule, path: str, line: int, column: int, excerpt: str) -> Finding:
@@ -134,17 +181,75 @@ def position(text: str, offset: int, line: int = 1, column: int = 1) -> tuple[in
     return line + newlines, offset - text.rfind("\n", 0, offset)
 
 
-def _phrase_spans(norm: str, compiled: _Compiled) -> list[Span]:
+def _candidates(norm: str, words: set[str], index: _Index) -> list[_Entry]:
+    """The patterns whose anchors occur in ``norm``, in table order."""
+    found: set[int] = set()
+    for word in words & index.words:
+        found.update(index.by_word[word])
+    if index.symbols.search(norm):
+        for symbol, orders in index.by_symbol:
+            if symbol in norm:
+                found.update(orders)
+    if not found:
+        return []
+    return [index.entries[order] for order in sorted(found)]
+
+
+def _windows(
+    norm: str, anchors: frozenset[str], places: dict[str, list[int]]
+) -> Iterator[tuple[int, int]]:
+    """Merged stretches within :data:`REACH` of where the anchors stand in ``norm``."""
+    spots = []
+    for anchor in anchors:
+        if anchor not in places:
+            places[anchor] = list(_places(norm, anchor))
+        spots.extend(places[anchor])
+    low = high = -1
+    for at in sorted(spots):
+        if at - REACH > high:
+            if high > low:
+                yield low, high
+            low = max(0, at - REACH)
+        high = min(len(norm), at + REACH)
+    if high > low:
+        yield low, high
+
+
+def _places(norm: str, anchor: str) -> Iterator[int]:
+    """Where ``anchor`` stands in ``norm`` (as a whole word, if it is a word)."""
+    word = anchor.isalpha()
+    at = norm.find(anchor)
+    while at >= 0:
+        end = at + len(anchor)
+        if not word or (
+            (at == 0 or not norm[at - 1].isalpha())
+            and (end == len(norm) or not norm[end].isalpha())
+        ):
+            yield at
+        at = norm.find(anchor, at + 1)
+
+
+def _entry_spans(norm: str, entry: _Entry, low: int, high: int) -> list[Span]:
+    """Matches of one pattern that start in ``norm[low:high]``.
+
+    A search that stops short of the text's end could see an end of text that is not there,
+    so each match it finds is confirmed on the whole text.
+    """
     spans: list[Span] = []
-    pos = 0
-    search = compiled.pattern.search
-    while match := search(norm, pos):
-        start, end = match.span()
-        name = match.lastgroup or ""
-        phrase = compiled.phrases[name]
-        guard = compiled.guards.get(name)
+    pos = low
+    phrase = entry.phrase
+    truncated = high < len(norm)
+    while match := entry.regex.search(norm, pos, high):
+        start = match.start()
+        if truncated:
+            match = entry.regex.match(norm, start)
+            if match is None:
+                pos = start + 1
+                continue
+        end = match.end()
         if (phrase.negatable and _is_negated(norm, start)) or (
-            guard is not None and guard.search(norm, _sentence_start(norm, start), start)
+            entry.guard is not None
+            and entry.guard.search(norm, _sentence_start(norm, start), start)
         ):
             pos = start + 1
             continue

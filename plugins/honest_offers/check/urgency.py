@@ -19,6 +19,7 @@ from honest_offers.check.phrases import (
     Detector,
     PhraseRule,
     Span,
+    pattern,
     words,
 )
 from honest_offers.check.registry import Rule, RuleDoc, register
@@ -170,88 +171,166 @@ _SOON = words(
     "in (?:a few|a couple of|\\d+) (?:hours?|hrs?|days?|minutes?|mins?)",
 )
 
+_END = "end ends ending expire expires expiring close closes closing"
+_DAYS = "today tonight week weekend monday tuesday wednesday thursday friday saturday sunday"
+
 PHRASES: tuple[PhraseRule, ...] = (
     PhraseRule(
         LIMITED_TIME,
         (
-            r"\b(?:for (?:a )?)?limited[ -]time(?: only| offer| deal| sale| price| discount)?\b",
-            r"\bfor a (?:short|limited) (?:time|period)(?: only)?\b",
-            r"\b(?:time|period)[ -]limited (?:offer|deal|sale|price|discount)\b",
-            rf"\b{_DAY}(?:(?:,| and| &| or) {_DAY})* only\b",
-            rf"\b(?:only|just) (?:today|tonight|this {_WEEKDAY}|this week|for today)\b",
-            rf"\b{_SUBJECT}s? (?:will )?(?:end|expire|close)s? {_SOON}\b",
-            rf"\b{_SUBJECT}s? (?:ends?|ending|expires?|expiring|closes?|is over|finishes)\b",
-            rf"{START}(?:ends?|ending|expires?|expiring) {_SOON}\b",
-            rf"\blast chance(?= ?(?:to|for|at|on|!|sale|deal|offer|pricing|price)\b|{END})",
-            r"\b(?:final|last) (?:hours|days|call|opportunity)\b",
-            r"\bflash (?:sale|deal|offer|discount)s?\b",
-            r"\b(?:24|48|72)[ -]hours? (?:sale|deal|offer|flash|special|discount)\b",
-            r"\bdeal of the (?:day|hour)\b",
-            r"\bnow or never\b",
-            r"\b(?:won't|will not|wouldn't|doesn't|does not) last(?: long| forever)?\b",
-            r"\bbefore it's too late\b",
-            r"\b(?:once|one)[ -]in[ -]a[ -]lifetime\b",
-            r"\bnever (?:to be )?repeated\b",
-            r"\bone[ -]time (?:only )?(?:offer|deal|chance|opportunity)\b",
-            r"\b(?:while|whilst) (?:it|this offer|the offer|the deal|this deal) lasts\b",
-            r"\bgoing,? going\b",
-            r"\bonly (?:available )?for (?:a few|the next \w+) (?:hours|days)\b",
+            pattern(
+                "limited",
+                r"\b(?:for (?:a )?)?limited[ -]time"
+                r"(?: only| offer| deal| sale| price| discount)?\b",
+            ),
+            pattern("short limited", r"\bfor a (?:short|limited) (?:time|period)(?: only)?\b"),
+            pattern(
+                "limited", r"\b(?:time|period)[ -]limited (?:offer|deal|sale|price|discount)\b"
+            ),
+            pattern("only", rf"\b{_DAY}(?:(?:,| and| &| or) {_DAY})* only\b"),
+            pattern(
+                _DAYS, rf"\b(?:only|just) (?:today|tonight|this {_WEEKDAY}|this week|for today)\b"
+            ),
+            pattern(_END, rf"\b{_SUBJECT}s? (?:will )?(?:end|expire|close)s? {_SOON}\b"),
+            pattern(
+                f"{_END} finishes",
+                rf"\b{_SUBJECT}s? (?:ends?|ending|expires?|expiring|closes?|finishes)\b",
+            ),
+            pattern(_END, rf"{START}(?:ends?|ending|expires?|expiring) {_SOON}\b"),
+            pattern(
+                "chance",
+                rf"\blast chance(?= ?(?:to|for|at|on|!|sale|deal|offer|pricing|price)\b|{END})",
+            ),
+            pattern("final last", r"\b(?:final|last) (?:hours|days|call|opportunity)\b"),
+            pattern("flash", r"\bflash (?:sale|deal|offer|discount)s?\b"),
+            pattern(
+                "sale deal offer flash special discount",
+                r"\b(?:24|48|72)[ -]hours? (?:sale|deal|offer|flash|special|discount)\b",
+            ),
+            pattern("deal", r"\bdeal of the (?:day|hour)\b"),
+            pattern("never", r"\bnow or never\b"),
+            pattern(
+                "last", r"\b(?:won't|will not|wouldn't|doesn't|does not) last(?: long| forever)?\b"
+            ),
+            pattern("late", r"\bbefore it's too late\b"),
+            pattern("lifetime", r"\b(?:once|one)[ -]in[ -]a[ -]lifetime\b"),
+            pattern("repeated", r"\bnever (?:to be )?repeated\b"),
+            pattern(
+                "offer deal chance opportunity",
+                r"\bone[ -]time (?:only )?(?:offer|deal|chance|opportunity)\b",
+            ),
+            pattern(
+                "lasts",
+                r"\b(?:while|whilst) (?:it|this offer|the offer|the deal|this deal) lasts\b",
+            ),
+            pattern("going", r"\bgoing,? going\b"),
+            pattern(
+                "few next", r"\bonly (?:available )?for (?:a few|the next \w+) (?:hours|days)\b"
+            ),
         ),
     ),
     PhraseRule(
         HURRY,
         (
-            r"(?<!in a )(?<!no )\bhurry\b(?! up and wait)(?!-)",
-            r"\bact (?:now|fast|quickly|today|immediately|before)\b",
-            r"\bdon't (?:miss out|miss (?:this|it|these|the (?:deal|chance|boat|offer)|your "
-            r"chance|out on|on)|wait|delay|snooze|lose out|let (?:it|this|them|'em|"
-            r"(?:this|the|that|these) (?:deal|offer|chance|opportunity|price|savings?)) "
-            r"(?:go|slip|get away|pass))\b",
-            r"\bwhat are you waiting for\b",
-            r"\btime is (?:running out|ticking|almost up)\b",
-            r"\brunning out of time\b",
-            r"\bget in (?:quick|fast|early|now)\b",
-            rf"{START}(?:order|buy|shop|book|checkout|check out) (?:it |one )?soon\b",
-            rf"{START}(?:be quick|move fast|quick(?:ly)?,? (?:before|grab|order|get))\b",
-            r"\b(?:grab|get|order|buy) (?:it|yours|one|them) (?:fast|quick|quickly)\b",
-            r"\bsnooze,? you lose\b",
-            r"\bmake (?:it|them) yours (?:now|today|before)\b",
+            pattern("hurry", r"(?<!in a )(?<!no )\bhurry\b(?! up and wait)(?!-)"),
+            pattern("act", r"\bact (?:now|fast|quickly|today|immediately|before)\b"),
+            pattern(
+                "don",
+                r"\bdon't (?:miss out|miss (?:this|it|these|the (?:deal|chance|boat|offer)|your "
+                r"chance|out on|on)|wait|delay|snooze|lose out|let (?:it|this|them|'em|"
+                r"(?:this|the|that|these) (?:deal|offer|chance|opportunity|price|savings?)) "
+                r"(?:go|slip|get away|pass))\b",
+            ),
+            pattern("waiting", r"\bwhat are you waiting for\b"),
+            pattern("ticking running almost", r"\btime is (?:running out|ticking|almost up)\b"),
+            pattern("running", r"\brunning out of time\b"),
+            pattern("quick fast early now", r"\bget in (?:quick|fast|early|now)\b"),
+            pattern(
+                "soon", rf"{START}(?:order|buy|shop|book|checkout|check out) (?:it |one )?soon\b"
+            ),
+            pattern(
+                "quick quickly fast",
+                rf"{START}(?:be quick|move fast|quick(?:ly)?,? (?:before|grab|order|get))\b",
+            ),
+            pattern(
+                "quick quickly fast",
+                r"\b(?:grab|get|order|buy) (?:it|yours|one|them) (?:fast|quick|quickly)\b",
+            ),
+            pattern("snooze", r"\bsnooze,? you lose\b"),
+            pattern("yours", r"\bmake (?:it|them) yours (?:now|today|before)\b"),
         ),
     ),
     PhraseRule(
         PRICE_RISE,
         (
-            r"\bprices? (?:will |is going to |are going to )?(?:go|goes|going) up\b",
-            r"\bprices? (?:will )?(?:rises?|increases?|rising|increasing|jumps?|doubles?)"
-            rf" (?:soon|tomorrow|tonight|at midnight|next|after|on|in|this|{_WEEKDAY})\b",
-            r"\bbefore (?:the )?prices? (?:go(?:es)? up|rises?|increases?|jumps?|changes?)\b",
-            r"\bbefore the price (?:increase|rise|hike|change)\b",
-            r"\block in (?:this|the|your|today's|our|these) (?:low )?(?:price|rate|discount)s?\b",
-            r"\bnever be (?:this|so|as) (?:low|cheap)\b",
-            r"\blowest price (?:ever|of the year)\b",
-            r"\blast time at this price\b",
-            r"\bearly[ -]?bird (?:price |pricing |discount |offer |rate )?"
-            r"(?:ends|expires|closes)\b",
-            r"\bprice (?:increase|hike|rise) (?:is )?(?:coming|soon|ahead)\b",
+            pattern(
+                "go goes going",
+                r"\bprices? (?:will |is going to |are going to )?(?:go|goes|going) up\b",
+            ),
+            pattern(
+                "rise rises increase increases rising increasing jump jumps double doubles",
+                r"\bprices? (?:will )?(?:rises?|increases?|rising|increasing|jumps?|doubles?)"
+                rf" (?:soon|tomorrow|tonight|at midnight|next|after|on|in|this|{_WEEKDAY})\b",
+            ),
+            pattern(
+                "before",
+                r"\bbefore (?:the )?prices? (?:go(?:es)? up|rises?|increases?|jumps?|changes?)\b",
+            ),
+            pattern("before", r"\bbefore the price (?:increase|rise|hike|change)\b"),
+            pattern(
+                "lock",
+                r"\block in (?:this|the|your|today's|our|these) "
+                r"(?:low )?(?:price|rate|discount)s?\b",
+            ),
+            pattern("never", r"\bnever be (?:this|so|as) (?:low|cheap)\b"),
+            pattern("lowest", r"\blowest price (?:ever|of the year)\b"),
+            pattern("last", r"\blast time at this price\b"),
+            pattern(
+                "early earlybird",
+                r"\bearly[ -]?bird (?:price |pricing |discount |offer |rate )?"
+                r"(?:ends|expires|closes)\b",
+            ),
+            pattern(
+                "coming soon ahead",
+                r"\bprice (?:increase|hike|rise) (?:is )?(?:coming|soon|ahead)\b",
+            ),
         ),
     ),
     PhraseRule(
         CART_HOLD,
         (
-            r"\b(?:your )?(?:cart|basket|bag|order|items?|seats?|tickets?|booking|reservation|"
-            r"discount|price|code|spot|place)s? (?:is |are |will be |has been |have been )?"
-            r"(?:reserved|held|saved|guaranteed|locked(?: in)?) (?:for|until)"
-            rf"(?: (?:the next )?(?:{NUM} ?:? ?\d*|\d+:\d+) ?{TIME_UNIT}?)?",
-            r"\b(?:cart|basket|bag|reservation|hold) (?:will )?(?:expires?|times? out)\b",
-            r"\b(?:we're|we are|we'll be|we will be) holding (?:your|these|this|the) \w+",
-            r"\b(?:complete|finish) (?:your )?(?:checkout|order|purchase|booking) "
-            r"(?:within|in the next)\b",
-            r"\bcheck ?out (?:within|in the next) \d",
-            r"\bor (?:lose|you'll lose) (?:your|the|this) (?:discount|deal|price|spot|seat|"
-            r"reservation)\b",
-            r"\bprice guaranteed for\b",
-            r"\bhigh demand\b[^.!?]{0,12}(?:cart|order|items?) (?:will )?expires?\b",
-            rf"\bstock is (?:reserved|guaranteed) for{END}?",
+            pattern(
+                "reserved held saved guaranteed locked",
+                r"\b(?:your )?(?:cart|basket|bag|order|items?|seats?|tickets?|booking|reservation|"
+                r"discount|price|code|spot|place)s? (?:is |are |will be |has been |have been )?"
+                r"(?:reserved|held|saved|guaranteed|locked(?: in)?) (?:for|until)"
+                rf"(?: (?:the next )?(?:{NUM} ?:? ?\d*|\d+:\d+) ?{TIME_UNIT}?)?",
+            ),
+            pattern(
+                "cart basket bag reservation hold",
+                r"\b(?:cart|basket|bag|reservation|hold) (?:will )?(?:expires?|times? out)\b",
+            ),
+            pattern(
+                "holding",
+                r"\b(?:we're|we are|we'll be|we will be) holding (?:your|these|this|the) \w+",
+            ),
+            pattern(
+                "complete finish",
+                r"\b(?:complete|finish) (?:your )?(?:checkout|order|purchase|booking) "
+                r"(?:within|in the next)\b",
+            ),
+            pattern("check checkout", r"\bcheck ?out (?:within|in the next) \d"),
+            pattern(
+                "lose",
+                r"\bor (?:lose|you'll lose) (?:your|the|this) (?:discount|deal|price|spot|seat|"
+                r"reservation)\b",
+            ),
+            pattern("guaranteed", r"\bprice guaranteed for\b"),
+            pattern(
+                "expire expires",
+                r"\bhigh demand\b[^.!?]{0,12}(?:cart|order|items?) (?:will )?expires?\b",
+            ),
+            pattern("reserved guaranteed", rf"\bstock is (?:reserved|guaranteed) for{END}?"),
         ),
     ),
 )
@@ -262,17 +341,32 @@ _UNIT_ANY = words(
     "days?", "d", "hours?", "hrs?", "h", "minutes?", "mins?", "m", "seconds?", "secs?", "s"
 )
 _GROUP = rf"\d+(?: \d+)* ?{_UNIT_ANY}\b\.?"
-_READOUT = re.compile(
+_NUMERIC_READOUT = re.compile(
+    # Every branch starts after the first digit, so the engine skips to digits quickly; each
+    # branch checks what stood before that digit.
+    r"\d(?:"
     # a clock, optionally after a day count: "02:14:09", "2 days 13:06:13", "00 : 12 : 27 : 15"
-    rf"(?P<clock>(?<![\d:.,])(?:\d{{1,3}} ?(?:days?|d)\b[ ,:]*)?\d{{1,3}} ?: ?\d{{2}}"
-    rf"(?: ?: ?\d{{2}}){{0,3}}(?! ?: ?\d)(?![\d]|[.,]\d))"
+    r"(?P<clock>(?<![\d:.,]\d)\d{0,2}(?: ?(?:days?|d)\b[ ,:]*\d{1,3})? ?: ?\d{2}"
+    r"(?: ?: ?\d{2}){0,3}(?! ?: ?\d)(?![\d]|[.,]\d))"
     # two or more number-unit groups: "02 hrs 26 mins", "9 h 42 m 39 s", "1 days, 4 minutes"
-    rf"|(?P<multi>(?<![\w.]){_GROUP}(?:[ :.,/|-]*(?:and )?{_GROUP})+)"
-    # widget labels without numbers: "days hrs mins secs", "days/hrs/mins/secs"
-    rf"|(?P<labels>(?<!\w){TIME_UNIT}\b\.?(?:[ :/|.]+{TIME_UNIT}\b\.?){{2,}})"
-    # one spelled-out duration: "10 minutes", "a few hours"
-    rf"|(?P<single>(?<![\w.])(?:\d+|{NUMBER_WORDS}|an?) ?{TIME_UNIT}\b)"
+    rf"|(?P<multi>(?<![\w.]\d)\d*(?: \d+)* ?{_UNIT_ANY}\b\.?(?:[ :.,/|-]*(?:and )?{_GROUP})+)"
+    # one spelled-out duration: "10 minutes"
+    rf"|(?P<single>(?<![\w.]\d)\d* ?{TIME_UNIT}\b)"
+    r")"
 )
+_UNIT_LABELS = re.compile(
+    # widget labels without numbers: "days hrs mins secs", "days/hrs/mins/secs" (starting with
+    # the unit word lets the engine skip quickly; what precedes it is checked in code)
+    rf"{TIME_UNIT}\b\.?(?:[ :/|.]+{TIME_UNIT}\b\.?){{2,}}"
+)
+_UNIT_WORD = re.compile(rf"{TIME_UNIT}\b")
+_NUMBER_WORD_BEFORE = re.compile(rf"(?<![\w.])(?:{NUMBER_WORDS}|an?) $")
+_UNIT_WORDS = frozenset(
+    {"day", "days", "hour", "hours", "hr", "hrs", "minute", "minutes", "min", "mins"}
+    | {"second", "seconds", "sec", "secs"}
+)
+_DIGIT = re.compile(r"\d")
+_DIGIT_UNIT = re.compile(r"\d ?[dhms]\b")
 _CUE_BEFORE = re.compile(
     rf"(?:\b{_SUBJECT}s? )?\b(?:ends?|ending|expires?|expiring|expiry|expiration|closes? in|"
     r"starts? in|begins? in|left|remaining|remains?|hurry|count ?down|timer|time left|"
@@ -319,31 +413,58 @@ _WORD = re.compile(r"[a-z]+")
 _WINDOW = 48
 
 
-def _countdowns(norm: str) -> Iterator[Span]:
+def _countdowns(norm: str, words: set[str]) -> Iterator[Span]:
     """Clock and duration read-outs that an urgency cue, or their own shape, marks as timers."""
-    for match in _READOUT.finditer(norm):
-        kind = match.lastgroup
-        start, end = match.span()
-        if kind == "labels":
-            yield COUNTDOWN, start, end
+    units = words & _UNIT_WORDS
+    readouts: list[tuple[str, int, int]] = []
+    if (units or ":" in norm or _DIGIT_UNIT.search(norm)) and _DIGIT.search(norm):
+        readouts += ((m.lastgroup or "", *m.span()) for m in _NUMERIC_READOUT.finditer(norm))
+    if len(units) > 1:
+        readouts += (
+            ("labels", *m.span()) for m in _UNIT_LABELS.finditer(norm) if _word_start(norm, m)
+        )
+    if units:
+        readouts += _worded_durations(norm)
+    for kind, start, end in readouts:
+        span = _countdown(norm, kind, start, end)
+        if span is not None:
+            yield span
+
+
+def _word_start(norm: str, match: re.Match[str]) -> bool:
+    return match.start() == 0 or not norm[match.start() - 1].isalnum()
+
+
+def _worded_durations(norm: str) -> Iterator[tuple[str, int, int]]:
+    """Durations with the number in words: "a few hours", "two days"."""
+    for unit in _UNIT_WORD.finditer(norm):
+        if not _word_start(norm, unit):
             continue
-        low, high = _window_before(norm, start)
-        if kind == "single":
-            cue = _SINGLE_CUE_BEFORE.search(norm, low, high)
-            after = _SINGLE_CUE_AFTER.match(norm, end)
-            if cue is None and after is None:
-                cue = _LAST_CALL.search(norm, low, high)
-                after = _TO_ACT.match(norm, end) if cue else None
-                if after is None:
-                    continue
-        else:
-            if kind == "clock" and _is_time_of_day(norm, start, end):
-                continue
-            cue = _CUE_BEFORE.search(norm, low, high)
-            after = _CUE_AFTER.match(norm, end)
-            if cue is None and after is None and not _timer_shaped(match.group()):
-                continue
-        yield COUNTDOWN, cue.start() if cue else start, after.end() if after else end
+        number = _NUMBER_WORD_BEFORE.search(norm, max(0, unit.start() - 24), unit.start())
+        if number is not None:
+            yield "single", number.start(), unit.end()
+
+
+def _countdown(norm: str, kind: str, start: int, end: int) -> Span | None:
+    if kind == "labels":
+        return COUNTDOWN, start, end
+    low, high = _window_before(norm, start)
+    if kind == "single":
+        cue = _SINGLE_CUE_BEFORE.search(norm, low, high)
+        after = _SINGLE_CUE_AFTER.match(norm, end)
+        if cue is None and after is None:
+            cue = _LAST_CALL.search(norm, low, high)
+            after = _TO_ACT.match(norm, end) if cue else None
+            if after is None:
+                return None
+    else:
+        if kind == "clock" and _is_time_of_day(norm, start, end):
+            return None
+        cue = _CUE_BEFORE.search(norm, low, high)
+        after = _CUE_AFTER.match(norm, end)
+        if cue is None and after is None and not _timer_shaped(norm[start:end]):
+            return None
+    return COUNTDOWN, cue.start() if cue else start, after.end() if after else end
 
 
 def _window_before(norm: str, start: int) -> tuple[int, int]:

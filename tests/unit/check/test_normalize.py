@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from honest_offers.check.normalize import normalize
+from honest_offers.check.normalize import _fold, _respace, normalize
 
 
 @pytest.mark.parametrize(
@@ -66,3 +66,11 @@ def test_normal_form_is_stable(text: str) -> None:
     assert normalize(once).text == once
     assert "  " not in once
     assert once == once.strip()
+
+
+@given(st.text())
+def test_quick_spacing_agrees_with_the_mapped_one(text: str) -> None:
+    norm = normalize(text)
+    folded, _ = _fold(text)
+    assert _respace(folded)[0] == norm.text
+    assert norm.origins is None or len(norm.origins) == len(norm.text)

@@ -3,10 +3,13 @@ the quoted excerpt (also after normalisation changed the text's length)."""
 
 from __future__ import annotations
 
-from hypothesis import given
+import pytest
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from honest_offers.check import Finding, check_text
+from honest_offers.check import text as text_module
+from honest_offers.check.text import scan
 
 FRAGMENTS = [
     "Only 2 left",
@@ -76,3 +79,17 @@ def test_multi_line_text_reports_the_real_line_and_column() -> None:
 def test_empty_and_blank_text() -> None:
     assert check_text("", path="p") == []
     assert check_text(" \n\t ", path="p") == []
+
+
+FILLER = " We plan the work with you and write it down. "
+
+
+@settings(max_examples=30)
+@given(st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.just(FILLER)), min_size=12, max_size=40))
+def test_windows_around_anchors_find_what_a_full_search_finds(parts: list[str]) -> None:
+    text = " ".join(parts)
+    windowed = scan(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(text_module, "REACH", 10**9)
+        full = scan(text)
+    assert windowed == full

@@ -1,0 +1,53 @@
+"""Anchors: every match of a pattern contains one of its anchor words.
+
+The engine skips a pattern on texts without its anchors, so a wrong anchor would silently miss
+findings. Hypothesis generates texts that each pattern matches (also inside longer words) and
+checks the anchors are in them; the corpus test and the examples check the same from the other
+side.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from honest_offers.check.phrases import TOKEN, Pattern
+from honest_offers.check.text import PHRASES
+
+PATTERNS = [(phrase.rule.code, item) for phrase in PHRASES for item in phrase.patterns]
+_TOKEN = re.compile(TOKEN)
+
+
+def has_anchor(item: Pattern, text: str) -> bool:
+    words = set(_TOKEN.findall(text))
+    return any(a in words if a.isalpha() else a in text for a in item.anchors)
+
+
+def test_every_pattern_has_anchors() -> None:
+    assert all(item.anchors for _, item in PATTERNS)
+    assert all(a == a.lower() and " " not in a for _, item in PATTERNS for a in item.anchors)
+
+
+@pytest.mark.parametrize(
+    "item",
+    [item for _, item in PATTERNS],
+    ids=[f"{code}-{i}" for i, (code, _) in enumerate(PATTERNS)],
+)
+def test_matches_contain_an_anchor(item: Pattern) -> None:
+    regex = re.compile(item.regex)
+
+    glue = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", max_size=2)
+
+    @settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(glue, st.from_regex(regex, fullmatch=True), glue)
+    def check(before: str, match: str, after: str) -> None:
+        # Letters glued on either side must not let the pattern match inside a longer word
+        # whose anchor then is no longer a word of its own.
+        text = (before + match + after).lower()
+        if regex.search(text):
+            assert has_anchor(item, text), (text, sorted(item.anchors))
+
+    check()
