@@ -1,0 +1,416 @@
+"""The click commands: option parsing and output only; the work is in the other modules."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO, Any
+
+import click
+
+from honest_offers import __version__
+from honest_offers.check import RULES, CheckResult, Rule
+from honest_offers.check.docs import rule_page
+from honest_offers.cli import progress as progress_display
+from honest_offers.cli import scaffold
+from honest_offers.cli.selection import Selection, SelectionError, parse_codes
+from honest_offers.cli.targets import TargetError, UnreadableFileError, build_date, plan_check
+from honest_offers.load.discover import display_path
+from honest_offers.report import Problem
+from honest_offers.report.formats import (
+    FORMATS,
+    LOAD_PROBLEM_HELP,
+    LOAD_PROBLEM_ID,
+    LOAD_PROBLEM_NAME,
+    LOAD_PROBLEM_SUMMARY,
+    Format,
+    Report,
+    render,
+)
+from honest_offers.site import find_config, read_layout
+from honest_offers.validate.schema import render_schema
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class CliError(click.ClickException):
+    """A usage, configuration or file error: one line on stderr, exit code 2."""
+
+    exit_code = 2
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(f"honest-offers: error: {self.format_message()}", err=True)
+
+
+def color_wanted(stream: IO[Any]) -> bool:
+    """Colour only on a terminal, and never when ``NO_COLOR`` is set (no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, "--version", "-V", prog_name="honest-offers")
+def cli() -> None:
+    """Honest offer pages: check sites for pressure tactics, and start new sites and offers.
+
+    \b
+    Examples:
+      honest-offers check                      # the site in this folder
+      honest-offers check site/ --format sarif --output honest-offers.sarif
+      honest-offers new-site my-client-site
+      honest-offers explain HO201
+
+    Run `honest-offers COMMAND --help` for each command's options.
+    """
+
+
+CHECK_HELP = """Check offers, pages, templates, scripts and styles for pressure tactics.
+
+PATH may be (default: the site config in this folder, site_config.yml, then mkdocs.yml):
+
+\b
+  a site config, or a folder with one
+      the site's sources, without building it: offers, Markdown pages,
+      theme overrides, extra scripts and styles
+  a folder with HTML files and no site config
+      a built site of any generator (MkDocs, Hugo, Zensical, Jekyll...):
+      its HTML, scripts, styles and Markdown (YAML files there are not offers)
+  any other folder
+      its YAML files as offers, and its Markdown, scripts and styles
+  a file, by its suffix
+      .yml/.yaml offer (a site config if it has site_name), .md Markdown,
+      .html/.htm HTML, .js/.mjs script, .css stylesheet
+
+Hidden files and folders are skipped. Paths in reports are relative to this folder.
+
+\b
+Exit codes:
+  0  no error-level findings (warnings and suppressed findings are reported)
+  1  error-level findings
+  2  usage, configuration or load error: an unknown option or rule code, a
+     missing path or config, or a file that cannot be loaded (an invalid offer)
+
+Offers that do not load are reported as load problems with what to fix; the others are
+still checked. Text and JSON list load problems as "problems"; SARIF, GitHub and JUnit
+report them under the id HO000 (load-problem), which is not a rule and cannot be
+selected or ignored.
+
+\b
+Formats (--format):
+  text    for people; colour on a terminal unless NO_COLOR is set
+  json    {"version", "findings", "suppressed", "problems", "summary"}
+  github  GitHub Actions annotations (::error file=...,line=...::...)
+  sarif   SARIF 2.1.0, for code-scanning dashboards
+  junit   JUnit XML, for GitLab, Jenkins and other CI test reports
+
+\b
+Examples:
+  honest-offers check
+  honest-offers check mkdocs.yml
+  honest-offers check public/ --format junit --output honest-offers.xml
+  honest-offers check offers/garden-plan.yml docs/index.md
+  honest-offers check --select HO2,HO5 --ignore HO203
+"""
+
+
+@cli.command(
+    help=CHECK_HELP,
+    short_help="Check a site, a folder or files for pressure tactics.",
+    context_settings=CONTEXT,
+)
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PATH]...")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to FILE instead of standard output; a one-line summary still "
+    "goes to standard error.",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="CODES",
+    help="Report only these rules: comma-separated codes or prefixes (HO2, HO201); "
+    "may be repeated. Default: all.",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="CODES",
+    help="Leave out these rules (codes or prefixes). The longest matching prefix of "
+    "--select and --ignore decides.",
+)
+@click.pass_context
+def check(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    fmt: Format,
+    output: Path | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+) -> None:
+    try:
+        selection = Selection(parse_codes(select, "--select"), parse_codes(ignore, "--ignore"))
+    except SelectionError as exc:
+        raise click.UsageError(str(exc), ctx) from None
+    if output is not None and not output.absolute().parent.is_dir():
+        raise CliError(f"--output {output}: the folder {output.parent} does not exist")
+    try:
+        plan = plan_check(paths, Path.cwd(), build_date())
+    except TargetError as exc:
+        raise CliError(str(exc)) from None
+    result, problems = _run(plan.jobs, plan.problems)
+    result = selection.apply(result)
+    report = Report(
+        findings=result.findings,
+        suppressed=result.suppressed,
+        problems=problems,
+        files=plan.files,
+        version=__version__,
+    )
+    if output is None:
+        color = fmt == "text" and color_wanted(sys.stdout)
+        click.echo(render(report, fmt, color=color), nl=False, color=color)
+    else:
+        try:
+            output.write_text(render(report, fmt), encoding="utf-8", newline="\n")
+        except OSError as exc:
+            raise CliError(f"--output {output}: {exc.strerror or exc}") from None
+        click.echo(f"{report.summary_line()} Report: {output}", err=True)
+    ctx.exit(report.exit_code)
+
+
+def _run(jobs: Sequence[Any], problems: list[Problem]) -> tuple[CheckResult, list[Problem]]:
+    """Every job, with a progress line on a terminal for long runs."""
+    result = CheckResult()
+    problems = list(problems)
+    display = progress_display.Progress(
+        len(jobs), sys.stderr, enabled=progress_display.wanted(sys.stderr)
+    )
+    try:
+        for job in jobs:
+            try:
+                result.extend(job.run())
+            except UnreadableFileError as exc:
+                problems.append(exc.problem)
+            display.advance(job.path)
+    finally:
+        display.close()
+    return result, problems
+
+
+RULES_HELP = """List the honesty rules: code, name, severity, family and what each finds.
+
+\b
+Examples:
+  honest-offers rules
+  honest-offers rules --format json
+"""
+
+
+@cli.command(help=RULES_HELP, short_help="List the honesty rules.", context_settings=CONTEXT)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+def rules(fmt: str) -> None:
+    ordered = sorted(RULES.values(), key=lambda r: r.code)
+    if fmt == "json":
+        rows = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "severity": r.severity,
+                "family": r.family,
+                "summary": r.summary,
+            }
+            for r in ordered
+        ]
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    table = [("CODE", "NAME", "SEVERITY", "FAMILY", "SUMMARY")]
+    table += [(r.code, r.name, r.severity, r.family, r.summary) for r in ordered]
+    widths = [max(len(row[i]) for row in table) for i in range(4)]
+    for row in table:
+        cells = [cell.ljust(widths[i]) for i, cell in enumerate(row[:4])]
+        click.echo("  ".join([*cells, row[4]]))
+
+
+EXPLAIN_HELP = """Show one rule's documentation: why the tactic misleads, an example that fails,
+and the honest alternative. CODE is a rule code (HO201) or name (low-stock-claim).
+
+\b
+Examples:
+  honest-offers explain HO201
+  honest-offers explain low-stock-claim
+"""
+
+
+@cli.command(
+    help=EXPLAIN_HELP, short_help="Show one rule's documentation.", context_settings=CONTEXT
+)
+@click.argument("code")
+def explain(code: str) -> None:
+    wanted = code.strip()
+    if wanted.upper() == LOAD_PROBLEM_ID or wanted.lower() == LOAD_PROBLEM_NAME:
+        click.echo(
+            f"# {LOAD_PROBLEM_ID} `{LOAD_PROBLEM_NAME}`\n\n{LOAD_PROBLEM_SUMMARY}\n\n"
+            f"{LOAD_PROBLEM_HELP}"
+        )
+        return
+    rule = _find_rule(wanted)
+    if rule is None:
+        names = [*RULES, *(r.name for r in RULES.values())]
+        close = difflib.get_close_matches(wanted.upper(), list(RULES), n=1, cutoff=0.6)
+        close = close or difflib.get_close_matches(wanted.lower(), names, n=1, cutoff=0.6)
+        hint = f"; did you mean {close[0]}?" if close else ""
+        raise CliError(f"unknown rule `{code}`{hint} (`honest-offers rules` lists every rule)")
+    click.echo(rule_page(rule).rstrip("\n"))
+
+
+def _find_rule(wanted: str) -> Rule | None:
+    rule = RULES.get(wanted.upper())
+    if rule is not None:
+        return rule
+    return next((r for r in RULES.values() if r.name == wanted.lower()), None)
+
+
+SCHEMA_HELP = """Print the offer JSON Schema (draft 2020-12), generated from the offer model.
+
+Editors with the YAML language server validate and complete offer files that start with
+a comment naming the schema:
+
+\b
+  # yaml-language-server: $schema=../offer.schema.json
+
+\b
+Examples:
+  honest-offers schema > offer.schema.json
+"""
+
+
+@cli.command(help=SCHEMA_HELP, short_help="Print the offer JSON Schema.", context_settings=CONTEXT)
+def schema() -> None:
+    click.echo(render_schema(), nl=False)
+
+
+NEW_SITE_HELP = """Create a site to start from in DIR (a new or empty folder).
+
+\b
+It holds:
+  site_config.yml         MkDocs config: Material theme, the plugin, Home and Offers
+  offer.schema.json       the offer JSON Schema, for editors
+  offers/first-consultation.yml
+                          an example offer with every field filled in and commented
+  docs/index.md           the home page
+  .gitignore              leaves the built site/ out of git
+
+It builds with `mkdocs build --strict -f site_config.yml` and passes `honest-offers
+check` right away. An existing folder that is not empty is refused: nothing is
+overwritten.
+
+\b
+Examples:
+  honest-offers new-site client-site
+  honest-offers new-site client-site --name "Garden Studio Meyer"
+"""
+
+
+@cli.command(
+    "new-site",
+    help=NEW_SITE_HELP,
+    short_help="Create a site to start from.",
+    context_settings=CONTEXT,
+)
+@click.argument("directory", metavar="DIR", type=click.Path(path_type=Path))
+@click.option("--name", help="The site's name. Default: from DIR (my-studio → My studio).")
+def new_site(directory: Path, name: str | None) -> None:
+    try:
+        written = scaffold.new_site(directory, name or scaffold.site_title(directory), build_date())
+    except (scaffold.ScaffoldError, OSError) as exc:
+        raise CliError(str(exc)) from None
+    click.echo(f"Created {directory}/ with:")
+    for path in written.files:
+        click.echo(f"  {path}")
+    click.echo(
+        "\nNext:\n"
+        f"  cd {directory}\n"
+        "  honest-offers check\n"
+        f"  mkdocs serve -f {scaffold.CONFIG_FILE}"
+    )
+
+
+NEW_OFFER_HELP = """Create an offer skeleton NAME.yml in the offers folder.
+
+NAME becomes the file name in lower case with hyphens ("Garden plan" → garden-plan.yml),
+which is also the offer page's address. An existing offer is never overwritten.
+
+Every value in the skeleton is empty on purpose: until each one is filled in, `honest-offers
+check` (exit code 2) and `mkdocs build` fail and name each empty field with an example of
+what to write, so a half-written offer can never be published by accident.
+
+The first line names the offer JSON Schema for editors: the nearest offer.schema.json
+above the offers folder; if there is none, one is written beside the offers folder.
+
+\b
+Examples:
+  honest-offers new-offer "Garden plan"
+  honest-offers new-offer workshop --dir content/offers
+"""
+
+
+@cli.command(
+    "new-offer",
+    help=NEW_OFFER_HELP,
+    short_help="Create an offer skeleton in the offers folder.",
+    context_settings=CONTEXT,
+)
+@click.argument("name")
+@click.option(
+    "--dir",
+    "offers_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The offers folder. Default: the offers_dir of the site config in this folder, "
+    "else offers/.",
+)
+def new_offer(name: str, offers_dir: Path | None) -> None:
+    folder = offers_dir or _default_offers_dir()
+    try:
+        written = scaffold.new_offer(name, folder)
+    except (scaffold.ScaffoldError, OSError) as exc:
+        raise CliError(str(exc)) from None
+    *schemas, offer = written
+    for path in schemas:
+        click.echo(f"Created {display_path(path, Path.cwd())} (the offer schema, for editors)")
+    click.echo(f"Created {display_path(offer, Path.cwd())}")
+    click.echo("Fill in every empty value, then run: honest-offers check")
+
+
+def _default_offers_dir() -> Path:
+    config = find_config(Path.cwd())
+    if config is not None:
+        layout, _ = read_layout(config)
+        if layout is not None:
+            try:
+                return layout.offers_dir.relative_to(Path.cwd().resolve())
+            except ValueError:
+                return layout.offers_dir
+    return Path("offers")

@@ -1,0 +1,276 @@
+"""What a PATH given to ``honest-offers check`` is, and which files to check in it.
+
+* no PATH: the site config in the current folder (``site_config.yml``, then ``mkdocs.yml``);
+* a site config, or a folder that holds one: the site's sources without building it —
+  offers, Markdown pages, theme overrides, extra scripts and styles
+  (:func:`honest_offers.site.source_files`);
+* a folder with HTML files and no site config: a built site of any generator (or a
+  template folder): every HTML, script, stylesheet and Markdown file in it. YAML files in
+  such a folder are not offers: pass the offers folder itself;
+* any other folder: its YAML files are offers, loaded together (so duplicate slugs are
+  found), and its Markdown, scripts and styles are checked too;
+* a single file, by its suffix: ``.yml``/``.yaml`` an offer (or a site config, if it has a
+  ``site_name``), ``.md`` Markdown, ``.html``/``.htm`` HTML, ``.js``/``.mjs`` a script,
+  ``.css`` a stylesheet.
+
+Hidden files and folders are skipped. Paths in reports are relative to the current folder.
+Nothing here prints; :class:`TargetError` carries a one-line message for exit code 2.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from honest_offers.catalog import Catalog, LoadedOffer, load_catalog, load_offer_file
+from honest_offers.check import CheckResult, check_offer
+from honest_offers.load.discover import OFFER_SUFFIXES, display_path
+from honest_offers.report import Problem
+from honest_offers.site import (
+    CONFIG_NAMES,
+    SOURCE_KINDS,
+    SourceKind,
+    check_source_file,
+    find_config,
+    read_layout,
+    source_files,
+)
+
+HTML_SUFFIXES = frozenset(s for s, kind in SOURCE_KINDS.items() if kind == "html")
+_SITE_NAME = re.compile(r"^site_name\s*:", re.MULTILINE)
+_PLUGIN = re.compile(r"(?<![\w-])honest-offers(?![\w-])")
+
+
+class TargetError(Exception):
+    """A PATH that cannot be checked; the message is one line for the terminal."""
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One file to check."""
+
+    path: str
+    """As shown in reports."""
+    run: Callable[[], CheckResult]
+
+
+@dataclass(slots=True)
+class Plan:
+    """The files to check, and the problems found while loading them."""
+
+    cwd: Path
+    today: date
+    jobs: list[Job] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    """Display paths of every file checked or tried (offers that did not load too)."""
+    _seen: set[Path] = field(default_factory=set)
+
+    def display(self, path: Path) -> str:
+        return display_path(path.absolute(), self.cwd)
+
+    def add_file(self, path: Path, kind: SourceKind) -> None:
+        if self._first_time(path):
+            display = self.display(path)
+            self.files.append(display)
+            self.jobs.append(Job(display, lambda: _check_file(path, kind, display)))
+
+    def add_offer(self, loaded: LoadedOffer) -> None:
+        if self._first_time(loaded.source):
+            self.files.append(loaded.path)
+            self.jobs.append(Job(loaded.path, lambda: check_offer(loaded)))
+
+    def add_offer_file(self, path: Path) -> None:
+        """One offer file on its own (no duplicate-slug check across files)."""
+        if not self._first_time(path):
+            return
+        self.files.append(self.display(path))
+        loaded, problems = load_offer_file(path, self.cwd, self.today)
+        self.add_problems(problems)
+        if loaded is not None:
+            self.jobs.append(Job(loaded.path, lambda: check_offer(loaded)))
+
+    def add_catalog(self, catalog: Catalog, offer_files: Sequence[Path]) -> None:
+        """A folder's offers, in file order; files that did not load are listed too."""
+        loaded = {offer.source.resolve(): offer for offer in catalog.offers}
+        for source in offer_files:
+            offer = loaded.pop(source.resolve(), None)
+            if offer is not None:
+                self.add_offer(offer)
+            elif self._first_time(source):
+                self.files.append(self.display(source))
+        for offer in loaded.values():
+            self.add_offer(offer)
+        self.add_problems(catalog.problems)
+
+    def add_problems(self, problems: Sequence[Problem]) -> None:
+        known = set(self.problems)
+        self.problems.extend(p for p in problems if p not in known)
+
+    def _first_time(self, path: Path) -> bool:
+        key = path.resolve()
+        if key in self._seen:
+            return False
+        self._seen.add(key)
+        return True
+
+
+def plan_check(paths: Sequence[Path], cwd: Path, today: date) -> Plan:
+    """Resolve every PATH (relative to ``cwd``; none: the site config there) into files."""
+    plan = Plan(cwd=cwd.resolve(), today=today)
+    if not paths:
+        config = find_config(cwd)
+        if config is None:
+            names = " or ".join(CONFIG_NAMES[:2])
+            raise TargetError(
+                f"no site config ({names}) in this folder; "
+                "pass a config file, a folder or the files to check"
+            )
+        _add_site(plan, config)
+        return plan
+    for given in paths:
+        path = given if given.is_absolute() else cwd / given
+        if not path.exists():
+            raise TargetError(f"{given}: no such file or folder")
+        if path.is_dir():
+            config = find_config(path)
+            if config is not None:
+                _add_site(plan, config)
+            elif any(p.suffix.lower() in HTML_SUFFIXES for p, _ in _visible_files(path)):
+                _add_built(plan, path)
+            else:
+                _add_folder(plan, path)
+        elif is_site_config(path):
+            _add_site(plan, path)
+        else:
+            _add_single(plan, path)
+    return plan
+
+
+def is_site_config(path: Path) -> bool:
+    """``site_config.yml``/``mkdocs.yml``, or any YAML file with a top-level ``site_name``."""
+    if path.name in CONFIG_NAMES:
+        return True
+    if path.suffix.lower() not in OFFER_SUFFIXES:
+        return False
+    try:
+        head = path.read_text(encoding="utf-8-sig", errors="replace")[:100_000]
+    except OSError:
+        return False
+    return _SITE_NAME.search(head) is not None
+
+
+def _add_site(plan: Plan, config: Path) -> None:
+    layout, problems = read_layout(config)
+    if layout is None:
+        first = problems[0] if problems else None
+        detail = _one_line(first.message) if first else "it cannot be read"
+        where = first.location if first else plan.display(config)
+        raise TargetError(f"{where}: {detail}")
+    if layout.offers_dir.is_dir() or _uses_plugin(config):
+        _add_offers(plan, layout.offers_dir)
+    for path, kind in source_files(layout):
+        plan.add_file(path, kind)
+
+
+def _one_line(message: str) -> str:
+    """A YAML error's lines without the quoted source and the caret under it."""
+    lines = [line.strip() for line in message.splitlines() if line and not line[0].isspace()]
+    return ": ".join(line.rstrip(":") for line in lines if line)
+
+
+def _uses_plugin(config: Path) -> bool:
+    """Whether the config names the plugin (outside comments); a site without it and
+    without an offers folder is checked for pages only."""
+    try:
+        text = config.read_text(encoding="utf-8-sig", errors="replace")
+    except OSError:
+        return False
+    return any(_PLUGIN.search(line.split("#", 1)[0]) for line in text.splitlines())
+
+
+def _add_offers(plan: Plan, offers_dir: Path) -> None:
+    catalog = load_catalog(offers_dir, plan.cwd, plan.today)
+    files = [p for p, _ in _visible_files(offers_dir) if p.suffix.lower() in OFFER_SUFFIXES]
+    plan.add_catalog(catalog, files)
+
+
+def _add_built(plan: Plan, folder: Path) -> None:
+    for path, suffix in _visible_files(folder):
+        kind = SOURCE_KINDS.get(suffix)
+        if kind is not None:
+            plan.add_file(path, kind)
+
+
+def _add_folder(plan: Plan, folder: Path) -> None:
+    files = _visible_files(folder)
+    if any(suffix in OFFER_SUFFIXES for _, suffix in files):
+        _add_offers(plan, folder)
+    for path, suffix in files:
+        kind = SOURCE_KINDS.get(suffix)
+        if kind is not None:
+            plan.add_file(path, kind)
+
+
+def _add_single(plan: Plan, path: Path) -> None:
+    suffix = path.suffix.lower()
+    if suffix in OFFER_SUFFIXES:
+        plan.add_offer_file(path)
+        return
+    kind = SOURCE_KINDS.get(suffix)
+    if kind is None:
+        raise TargetError(
+            f"{plan.display(path)}: not a file the check reads (offers .yml/.yaml, "
+            "Markdown .md, HTML .html/.htm, scripts .js/.mjs, stylesheets .css)"
+        )
+    plan.add_file(path, kind)
+
+
+def _visible_files(folder: Path) -> list[tuple[Path, str]]:
+    """Files below ``folder`` with their lower-case suffix, hidden ones skipped, sorted."""
+    return sorted((path, path.suffix.lower()) for path in _walk(folder))
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in names:
+            if not name.startswith("."):
+                yield Path(root, name)
+
+
+def _check_file(path: Path, kind: SourceKind, display: str) -> CheckResult:
+    try:
+        return check_source_file(path, kind, display)
+    except OSError as exc:
+        raise UnreadableFileError(
+            Problem(
+                path=display,
+                line=None,
+                column=None,
+                field=None,
+                message=f"the file cannot be read: {exc.strerror or exc}",
+                expected="a readable text file",
+                fix="check the file's permissions, or leave it out of the check",
+            )
+        ) from None
+
+
+class UnreadableFileError(Exception):
+    """A file that vanished or cannot be read while checking; becomes a load problem."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def build_date() -> date:
+    """Today, or the day of ``SOURCE_DATE_EPOCH`` (as the MkDocs plugin dates its checks)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    return datetime.now(tz=UTC).date()
