@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+_MAYBE_CODE = re.compile(r"^(?: {4}|\t| {0,3}(?:```|~~~))", re.MULTILINE)
+"""Lines that could open a code block; most texts have none, and then no line is examined."""
 _FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
 _CONTAINER = re.compile(r"^(?P<indent>\s*)(?:(?:[-*+]|\d{1,9}[.)])\s+|(?:!!!|\?\?\?\+?|===)\s)")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?^(?:---|\.\.\.)[ \t]*$", re.DOTALL | re.MULTILINE)
@@ -43,7 +45,7 @@ def front_matter(text: str) -> str | None:
 
 def without_code(text: str) -> str:
     """``text`` with front matter, code blocks and inline code blanked out."""
-    blocks = _code_blocks(text.split("\n"))
+    blocks = _code_blocks(text.split("\n")) if _MAYBE_CODE.search(text) else []
     matter = _FRONT_MATTER.match(text) if text.startswith("---") else None
     if matter is not None:
         blocks.insert(0, (0, matter.end()))

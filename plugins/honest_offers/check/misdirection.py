@@ -175,7 +175,7 @@ PHRASES: tuple[PhraseRule, ...] = (
                 rf"{_FULL_PRICE}\b",
             ),
             pattern(
-                "pay",
+                "i",
                 rf"\b{_DECLINE}i(?:'ll| will) (?:just |happily |gladly )?pay (?:more|extra|full)\b",
             ),
             pattern(
@@ -289,7 +289,7 @@ PHRASES: tuple[PhraseRule, ...] = (
         EXIT_INTENT,
         (
             pattern(
-                "go leave",
+                "wait hold hang stop",
                 r"\b(?:wait|hold on|hang on|stop)\b[ ,.!-]*(?:don't|do not) (?:go|leave)\b",
             ),
             pattern(

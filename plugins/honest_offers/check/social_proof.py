@@ -160,7 +160,7 @@ _NAME = rf"(?!{_CROWD} )[a-z]+(?: [a-z]+\.?)?"
 """A first name with an optional surname or initial, as fake purchase pop-ups show them."""
 
 _VIEWING = "viewing viewed looking looked watching eyeing seeing checking browsing interested"
-_BAGS = "cart carts bag bags basket baskets list lists wishlist wishlists"
+_BAGS = "cart carts bag bags basket baskets wish wishlist wishlists"
 _BOUGHT = "bought purchased ordered"
 
 PHRASES: tuple[PhraseRule, ...] = (
