@@ -100,3 +100,19 @@ def test_an_invalid_edit_is_reported_and_the_server_keeps_serving(
     assert fetch(base + "/offers/garden-plan/")[0] == 200
     (root / "offers" / "broken.yml").write_text(offer_yaml(title="Fixed now"), "utf-8")
     wait_for(lambda: "Fixed now" in fetch(base + "/offers/broken/")[1], "the fixed offer")
+
+
+def test_findings_are_reported_while_serving_and_the_page_still_updates(
+    served: tuple[Path, str], tmp_path: Path
+) -> None:
+    root, base = served
+    offer = root / "offers" / "garden-plan.yml"
+    offer.write_text(offer_yaml(summary="Hurry, only 2 visits left this spring."), "utf-8")
+    log = tmp_path / "serve.log"
+    wait_for(lambda: "pressure tactics found" in log.read_text("utf-8"), "the findings")
+    text = log.read_text("utf-8")
+    assert "offers/garden-plan.yml:2:" in text and "HO2" in text
+    wait_for(
+        lambda: "only 2 visits left" in fetch(base + "/offers/garden-plan/")[1],
+        "the page to show the edit while the check reports it",
+    )

@@ -21,6 +21,10 @@ class HonestOffersConfig(base.Config):
     index_intro = c.Optional(c.Type(str))
     """Markdown shown above the compare table on the index page."""
 
+    rules_url = c.Optional(c.Type(str))
+    """Publish the honesty rules' reference (one page per rule) in this folder, e.g.
+    ``honesty-rules/``; off by default."""
+
     locale = c.Optional(c.Type(str))
     """Babel locale for money and dates; defaults to the theme's ``language``, then ``en``."""
 

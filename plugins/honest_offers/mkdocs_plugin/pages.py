@@ -12,6 +12,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from honest_offers.catalog import Catalog, LoadedOffer
+from honest_offers.check.docs import INDEX as RULES_INDEX
+from honest_offers.check.docs import rule_pages
 from honest_offers.mkdocs_plugin.config import HonestOffersConfig
 from honest_offers.render.view import OfferView, offer_view
 
@@ -49,8 +51,7 @@ def normalise_index_url(url: str) -> str:
     folder = url.strip().strip("/")
     if not folder or ".." in folder.split("/"):
         raise PluginError(
-            f"honest-offers: index_url `{url}` must name a folder below the site root, "
-            "such as `offers/`"
+            f"honest-offers: `{url}` must name a folder below the site root, such as `offers/`"
         )
     return folder
 
@@ -81,6 +82,23 @@ def generate_pages(
         _generated(config, existing, pages.index_uri, index_source, InclusionLevel.INCLUDED)
     )
     return pages
+
+
+def generate_rule_pages(existing: Files, config: MkDocsConfig, rules_url: str) -> list[File]:
+    """The rule reference, generated from the registry: an index in the nav, one page per rule
+    reached from it."""
+    folder = normalise_index_url(rules_url)
+    index = f"{folder}/{RULES_INDEX}"
+    return [
+        _generated(
+            config,
+            existing,
+            uri,
+            markdown,
+            InclusionLevel.INCLUDED if uri == index else InclusionLevel.NOT_IN_NAV,
+        )
+        for uri, markdown in rule_pages(folder=folder).items()
+    ]
 
 
 def _front_matter(

@@ -20,10 +20,13 @@ from mkdocs.utils.templates import TemplateContext
 
 from honest_offers.catalog import Catalog, load_catalog
 from honest_offers.mkdocs_plugin.config import HonestOffersConfig
-from honest_offers.mkdocs_plugin.pages import OfferPages, generate_pages
+from honest_offers.mkdocs_plugin.honesty import BuildCheck, PageSource
+from honest_offers.mkdocs_plugin.pages import OfferPages, generate_pages, generate_rule_pages
 from honest_offers.mkdocs_plugin.toc import offer_toc
 from honest_offers.render.html import demote_headings
 from honest_offers.report import format_problems
+from honest_offers.report.findings import format_findings, format_suppressed
+from honest_offers.site import SiteLayout
 
 log = get_plugin_logger(__name__)
 
@@ -35,7 +38,10 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
         self.serving = False
         self.offers_dir = Path("offers")
         self.locale = "en"
+        self.layout = SiteLayout(Path(), Path("docs"), Path("offers"), (), "offers")
         self.pages: OfferPages | None = None
+        self.check: BuildCheck | None = None
+        self.reference_pages: set[str] = set()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -50,6 +56,14 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
         # After a site's custom_dir (so it can override any template), before Material.
         position = 1 if config.theme.custom_dir else 0
         config.theme.dirs.insert(position, theme_dir)
+        custom_dir = config.theme.custom_dir
+        self.layout = SiteLayout(
+            root=base,
+            docs_dir=Path(config.docs_dir),
+            offers_dir=self.offers_dir,
+            template_dirs=(Path(custom_dir),) if custom_dir else (),
+            index_folder=self.config.index_url.strip("/"),
+        )
         if not self.config.external_fonts and config.theme.name == "material":
             config.theme["font"] = False
         return config
@@ -63,7 +77,47 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
         self.pages = generate_pages(catalog, files, config, self.config, self.locale)
         for file in self.pages.files:
             files.append(file)
+        self.reference_pages = set()
+        if self.config.rules_url:
+            for file in generate_rule_pages(files, config, self.config.rules_url):
+                files.append(file)
+                self.reference_pages.add(file.src_uri)
+        self.check = BuildCheck(self.layout)
+        self.check.check_sources(catalog)
         return files
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        # The rule reference names tactics in order to explain them; it is not an offer page.
+        if self.check is not None and page.file.src_uri not in self.reference_pages:
+            built = self.check.display(Path(config.site_dir) / page.file.dest_uri)
+            self.check.check_rendered(output, built, self._page_source(page))
+        return output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.check is None:
+            return
+        result = self.check.result
+        for item in sorted(result.suppressed, key=lambda s: s.finding.sort_key()):
+            log.info("honesty check, allowed: " + format_suppressed(item))
+        if not result.findings:
+            return
+        report = format_findings(result.findings, result.suppressed)
+        if not result.errors:
+            log.warning("pressure tactics found:\n" + report)
+        elif self.serving:
+            log.error("pressure tactics found (the build would fail):\n" + report)
+        else:
+            raise PluginError("pressure tactics found:\n" + report)
+
+    def _page_source(self, page: Page) -> PageSource | None:
+        loaded = self.pages.sources.get(page.file.src_uri) if self.pages else None
+        if loaded is not None:
+            allowed = {item.rule: item.reason for item in loaded.offer.allow}
+            return PageSource(loaded.path, loaded.document.text, allowed)
+        if page.file.generated_by is None and page.file.abs_src_path and self.check:
+            path = self.check.display(Path(page.file.abs_src_path))
+            return PageSource(path, page.file.content_string)
+        return None
 
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files

@@ -1,0 +1,73 @@
+"""The honesty check during an MkDocs build: sources first, then every rendered page.
+
+Findings in a rendered page are traced back to the offer or Markdown file the text came
+from, so a finding names the file to edit; one already found in the source is not repeated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from honest_offers.catalog import Catalog
+from honest_offers.check import CheckResult, Finding, Suppressed
+from honest_offers.check.html import check_html
+from honest_offers.check.sources import source_pattern
+from honest_offers.load.discover import display_path
+from honest_offers.site import SiteLayout, check_sources
+
+Key = tuple[str, str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class PageSource:
+    """Where the text of a rendered page was written, and what that file allows."""
+
+    path: str
+    text: str
+    allowed: dict[str, str] = field(default_factory=dict)
+    """Rule code → reason, for exceptions that cover the whole file (an offer's ``allow``)."""
+
+
+@dataclass(slots=True)
+class BuildCheck:
+    layout: SiteLayout
+    result: CheckResult = field(default_factory=CheckResult)
+    _seen: set[Key] = field(default_factory=set)
+
+    def check_sources(self, catalog: Catalog) -> None:
+        self.result = check_sources(self.layout, catalog)
+        self._seen = {_key(f) for f in self.result.findings}
+        self._seen |= {_key(s.finding) for s in self.result.suppressed}
+
+    def check_rendered(self, html: str, built_path: str, source: PageSource | None) -> None:
+        """Check one rendered page; findings point into ``source`` where the text is found."""
+        checked = check_html(html, built_path)
+        self.result.suppressed.extend(checked.suppressed)
+        for found in checked.findings:
+            located = _locate(found, source) if source else found
+            if _key(located) in self._seen:
+                continue
+            self._seen.add(_key(located))
+            reason = source.allowed.get(located.rule) if source else None
+            if reason is not None:
+                self.result.suppressed.append(Suppressed(located, reason))
+            else:
+                self.result.findings.append(located)
+
+    def display(self, path: Path) -> str:
+        return display_path(path, self.layout.root)
+
+
+def _locate(found: Finding, source: PageSource) -> Finding:
+    match = source_pattern(found.excerpt.rstrip("…").strip()).search(source.text)
+    if match is None:
+        return found
+    before = source.text[: match.start()]
+    line = before.count("\n") + 1
+    column = match.start() - (before.rfind("\n") + 1) + 1
+    return replace(found, path=source.path, line=line, column=column)
+
+
+def _key(finding: Finding) -> Key:
+    return (finding.rule, finding.path, finding.line)
