@@ -7,8 +7,11 @@ Only command wiring lives in this package's :mod:`.app`; what a PATH means is in
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
+
+import click
 
 from honest_offers.cli.app import cli
 
@@ -18,21 +21,27 @@ __all__ = ["cli", "main"]
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``honest-offers`` console script; returns the exit code.
 
-    0 clean, 1 error-level findings, 2 usage, configuration or load errors. An unexpected
-    exception is a bug: its traceback is printed and the exit code is 2, never 1, so that
-    CI cannot mistake a crash for findings.
+    0 clean, 1 error-level findings, 2 usage, configuration or load errors. Anything else
+    that stops a run — an interrupt, a closed pipe, an unexpected exception (a bug, with its
+    traceback) — is also 2, never 1, so that CI cannot mistake it for findings.
     """
     try:
-        cli.main(args=argv, prog_name="honest-offers", standalone_mode=True)
-    except SystemExit as exc:
-        code = exc.code
-        if code is None:
-            return 0
-        return code if isinstance(code, int) else 2
+        result = cli.main(args=argv, prog_name="honest-offers", standalone_mode=False)
+    except click.exceptions.Abort:
+        sys.stderr.write("honest-offers: interrupted\n")
+        return 2
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code if exc.exit_code != 1 else 2
+    except BrokenPipeError:
+        # The reader went away (`honest-offers check | head`): nothing more to say.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 2
     except Exception:
         traceback.print_exc()
         sys.stderr.write(
             "honest-offers: internal error (a bug); please report it with the lines above.\n"
         )
         return 2
-    return 0
+    return result if isinstance(result, int) else 0

@@ -104,7 +104,8 @@ selected or ignored.
 \b
 Formats (--format):
   text    for people; colour on a terminal unless NO_COLOR is set
-  json    {"version", "findings", "suppressed", "problems", "summary"}
+  json    {"version", "findings", "suppressed", "problems", "summary"};
+          version is the honest-offers version that made the report
   github  GitHub Actions annotations (::error file=...,line=...::...)
   sarif   SARIF 2.1.0, for code-scanning dashboards
   junit   JUnit XML, for GitLab, Jenkins and other CI test reports

@@ -241,3 +241,24 @@ def test_a_crash_is_exit_2_never_1(
     err = capsys.readouterr().err
     assert "RuntimeError: boom" in err
     assert "internal error" in err
+
+
+def test_an_interrupt_is_exit_2(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def interrupted(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.chdir(FIXTURES)
+    monkeypatch.setattr("honest_offers.cli.app.plan_check", interrupted)
+    assert main(["check"]) == 2
+    assert "honest-offers: interrupted" in capsys.readouterr().err
+
+
+def test_main_usage_errors_are_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--format", "xml"]) == 2
+    assert main(["nonsense"]) == 2
+    assert main(["--help"]) == 0
+    assert "Usage: honest-offers" in capsys.readouterr().out
+    assert main([]) == 2, "no command: the help, as a usage error"
+    assert "Commands:" in "".join(capsys.readouterr())
