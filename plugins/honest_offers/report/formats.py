@@ -22,6 +22,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any, Literal
 from urllib.parse import quote
 
@@ -404,7 +405,7 @@ def _sarif_problem(problem: Problem) -> dict[str, Any]:
 def _location(
     path: str, line: int | None, column: int | None, snippet: str | None
 ) -> dict[str, Any]:
-    physical: dict[str, Any] = {"artifactLocation": {"uri": quote(path, safe="/:@!$&'()*+,;=~")}}
+    physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(path)}}
     if line is not None:
         region: dict[str, Any] = {"startLine": line}
         if column is not None:
@@ -413,6 +414,15 @@ def _location(
             region["snippet"] = {"text": snippet}
         physical["region"] = region
     return {"physicalLocation": physical}
+
+
+def _uri(path: str) -> str:
+    """A report path as a URI: relative paths percent-encoded, absolute ones as ``file:``."""
+    for flavour in (PurePosixPath, PureWindowsPath):
+        pure = flavour(path)
+        if pure.is_absolute():
+            return pure.as_uri()
+    return quote(path, safe="/@!$&'()*+,;=~")  # ':' encoded: no scheme look-alike
 
 
 # -- JUnit XML --------------------------------------------------------------------------------

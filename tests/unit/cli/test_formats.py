@@ -297,7 +297,7 @@ def test_sarif_load_problems_are_results_of_ho000(broken_report: Report) -> None
 def test_sarif_uris_are_percent_encoded() -> None:
     run = json.loads(to_sarif(odd_report()))["runs"][0]
     uri = run["results"][1]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-    assert uri == "docs/a,%20b:c%20100%25/%C3%BC%20page.md"
+    assert uri == "docs/a,%20b%3Ac%20100%25/%C3%BC%20page.md"
 
 
 # -- JUnit ---------------------------------------------------------------------------------
@@ -360,3 +360,10 @@ def test_junit_is_well_formed_with_any_text() -> None:
 def test_every_format_renders_an_empty_report(tmp_path: Path) -> None:
     for fmt in FORMATS:
         assert render(Report(files=["a.md"]), fmt)
+
+
+def test_sarif_absolute_paths_are_file_uris() -> None:
+    finding = replace(odd_report().findings[0], path="/tmp/my site/page.md")
+    run = json.loads(to_sarif(Report(findings=[finding])))["runs"][0]
+    location = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location["uri"] == "file:///tmp/my%20site/page.md"
