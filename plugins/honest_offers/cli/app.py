@@ -18,7 +18,13 @@ from honest_offers.check.docs import rule_page
 from honest_offers.cli import progress as progress_display
 from honest_offers.cli import scaffold
 from honest_offers.cli.selection import Selection, SelectionError, parse_codes
-from honest_offers.cli.targets import TargetError, UnreadableFileError, build_date, plan_check
+from honest_offers.cli.targets import (
+    Job,
+    TargetError,
+    UnreadableFileError,
+    build_date,
+    plan_check,
+)
 from honest_offers.load.discover import display_path
 from honest_offers.report import Problem
 from honest_offers.report.formats import (
@@ -195,7 +201,7 @@ def check(
     ctx.exit(report.exit_code)
 
 
-def _run(jobs: Sequence[Any], problems: list[Problem]) -> tuple[CheckResult, list[Problem]]:
+def _run(jobs: Sequence[Job], problems: list[Problem]) -> tuple[CheckResult, list[Problem]]:
     """Every job, with a progress line on a terminal for long runs."""
     result = CheckResult()
     problems = list(problems)
