@@ -118,23 +118,17 @@ TRICK_WORDING = register(
 
 _I = r"i(?: |'m |'d |'ll |'ve | am | would | will | do | really | just | totally )"
 _DONT = words("don't", "do not", "dont", "don't really", "never")
+_THE = r"(?:a |an |the |my |any |your |this |these |those |some )?"
 _BENEFIT = words(
     "sav(?:e|ing|ings)(?: money| \\w+)?",
     "money",
-    "discounts?",
-    "a discount",
-    "(?:the |a |my )?(?:free|great|good|amazing|best|special|exclusive|big|cool|nice) "
+    f"{_THE}(?:free|great|good|amazing|best|special|exclusive|big|cool|nice) "
     "(?:stuff|deals?|gifts?|things|offers?|prices?|savings|bonus(?:es)?|shipping|products?)",
-    "(?:a |the |my )?(?:free |bonus )?(?:gifts?|bonus(?:es)?|rewards?|freebies?)",
+    f"{_THE}(?:free |bonus )?(?:gifts?|bonus(?:es)?|rewards?|freebies?)",
     "free(?: \\w+)?",
-    "deals?",
-    "bargains?",
-    "coupons?",
-    "offers?",
-    "rewards?",
-    "perks?",
+    f"{_THE}(?:discounts?|deals?|bargains?|coupons?|offers?|rewards?|perks?|savings)",
     "fun",
-    "(?:a |the )?(?:protection|warranty|insurance)(?: plan)?",
+    f"{_THE}(?:protection|warranty|insurance)(?: plan)?",
     "(?:to )?(?:protect|insure|cover) my",
     "(?:to )?(?:win|earn|get) (?:more|free|a|my|\\w+ off)",
     "good (?:things|stuff)",

@@ -152,7 +152,7 @@ _LEFT = (
 )
 """Stock "left" (not "left-handed", "left turn") or predicative "remaining" (not "remaining
 payments")."""
-_COUNT = rf"(?<![$€£¥₹\w.,]){QTY} (?!{_NOT_STOCK}\b)"
+_COUNT = rf"(?<![$€£¥₹\w.,])(?<!all )(?<!every ){QTY} (?!{_NOT_STOCK}\b)"
 _QUANTIFIED = rf"\b{QUANTIFIER} \(?{NUM}\+?\)? (?!{_NOT_STOCK}\b)"
 _UNITS = r"(?:[\w()'.-]+ ){0,2}?"
 _PLACES = words(
@@ -204,6 +204,9 @@ PHRASES: tuple[PhraseRule, ...] = (
             ),
             pattern("selling", r"\bselling out\b(?! (?:fast|quickly|rapidly))"),
             pattern("last", rf"\blast {NUM} (?:[\w()]+ )?(?:left|available|remaining|in stock)\b"),
+            pattern("last", rf"\blast {NUM} {_PLACES}{END}"),
+            pattern("stock", rf"\bstock\b:? ?(?:only|just) {NUM}\b"),
+            pattern("remain remains", rf"{_QUANTIFIED}{_UNITS}remains?\b"),
             pattern(
                 "last",
                 rf"\blast (?:(?:few|one|remaining|couple of) )?(?:{_PLACES}|one|few)"
@@ -280,6 +283,12 @@ PHRASES: tuple[PhraseRule, ...] = (
             pattern("sold", r"\bsold out (?:in|within) (?:\d+|a few|minutes|hours|days|seconds)\b"),
             pattern("times", rf"\bsold out {NUM} times\b"),
             pattern("hot", r"\bhot (?:item|seller|product|pick)s?\b"),
+            pattern(
+                "popular",
+                r"\b(?:this|the|that) (?:item|product|style|size|colou?r|model|one|course|"
+                r"workshop|offer|deal) is (?:very|so|really|extremely|super|hugely|incredibly) "
+                r"popular\b",
+            ),
             pattern("popular selling", r"\b(?:popular|selling) right now\b"),
             pattern(
                 "fast quickly",

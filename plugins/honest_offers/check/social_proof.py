@@ -87,7 +87,7 @@ _RECENT = words(
     rf"(?:in|over|during|within) (?:the )?(?:last|past) (?:{NUM} |few |couple of )?"
     rf"(?:{TIME_UNIT}|weeks?|months?|years?)",
     "today",
-    "this (?:hour|morning|afternoon|evening|week)",
+    "this (?:hour|morning|afternoon|evening|week|month)",
     "yesterday",
     "last (?:week|night|hour)",
     "recently",
@@ -223,7 +223,8 @@ PHRASES: tuple[PhraseRule, ...] = (
             pattern(
                 "viewed viewing looking watching",
                 r"\b(?:several|many|lots of) (?:people|shoppers|customers|others) (?:have |are )?"
-                r"(?:recently )?(?:viewed|viewing|looking at|watching)\b",
+                r"(?:recently )?(?:viewed|viewing|looking at|watching) (?:this|it|these|them|"
+                r"the (?:item|product|offer|deal))\b",
             ),
             pattern("watchers", rf"(?<![\w.,]){QTY} watchers\b"),
             pattern("ago", rf"\b(?:viewed|seen) {_AGO}"),

@@ -180,7 +180,7 @@ PHRASES: tuple[PhraseRule, ...] = (
         (
             pattern(
                 "limited",
-                r"\b(?:for (?:a )?)?limited[ -]time"
+                r"\b(?:for (?:a )?)?limited[ -](?:time|period)"
                 r"(?: only| offer| deal| sale| price| discount)?\b",
             ),
             pattern("short limited", r"\bfor a (?:short|limited) (?:time|period)(?: only)?\b"),
@@ -232,7 +232,7 @@ PHRASES: tuple[PhraseRule, ...] = (
     PhraseRule(
         HURRY,
         (
-            pattern("hurry", r"(?<!in a )(?<!no )\bhurry\b(?! up and wait)(?!-)"),
+            pattern("hurry", r"(?<!in a )(?<!no )\bhurry\b(?! up and wait| is\b| was\b)(?!-)"),
             pattern("act", r"\bact (?:now|fast|quickly|today|immediately|before)\b"),
             pattern(
                 "don",

@@ -30,6 +30,9 @@ CATCH: dict[str, list[str]] = {
         "00DAYS02HRS14MIN09SEC",
         "Spring offer 07:25:41",
         "1 day 12 hours to go",
+        "ENDS IN 04 : 33 : 12",
+        "Time remaining 2d 11h 3m",
+        "Promo code expires in 23 hours",
     ],
     "HO102": [
         "For a limited time only!",
@@ -49,6 +52,9 @@ CATCH: dict[str, list[str]] = {
         "A once-in-a-lifetime opportunity",
         "The deal expires tomorrow",
         "Promotion ending soon",
+        "Limited period offer",
+        "Offer ends Friday",
+        "48-hour flash sale",
     ],
     "HO103": [
         "Hurry up!",
@@ -99,6 +105,10 @@ CATCH: dict[str, list[str]] = {
         "Only three left in your size",
         "(4 left)",
         "Only\u00a02\u200b left",
+        "Stock: only 2",
+        "Only 6 spots remain",
+        "Last 5 pairs",
+        "There's only one left in stock",
         "Only2left",
     ],
     "HO202": [
@@ -112,6 +122,8 @@ CATCH: dict[str, list[str]] = {
         "Spots are filling up fast",
         "This workshop always sells out quickly",
         "Strong demand this week",
+        "This item is very popular",
+        "Selling out fast!",
     ],
     "HO203": [
         "While supplies last",
@@ -145,6 +157,8 @@ CATCH: dict[str, list[str]] = {
         "37 customers ordered this in the past week",
         "A customer from Lyon just reserved a place",
         "5 orders in the last hour",
+        "Over 2,000 sold this month",
+        "Kate R. just bought a Classic Tee",
         "Last booked 10 minutes ago",
     ],
     "HO401": [
@@ -161,6 +175,8 @@ CATCH: dict[str, list[str]] = {
         "I\u00b4d rather pay full price",
         "No thanks, I\u2019d rather miss out",
         "Yes, I want to save money",
+        "No thanks, I don't want the discount",
+        "No, I'll pay full price",
     ],
     "HO402": [
         "Buy now before it's gone",
@@ -345,6 +361,18 @@ HONEST = [
     "Contact us anytime, no pressure.",
     "Sessions last 50 minutes.",
     "We don't use 'only 2 left' banners or fake timers.",
+    "Only one person works on your project from start to finish.",
+    "We only take on 4 projects a month so each gets full attention.",
+    "The remaining 50% is due when we hand over the files.",
+    "Over 300 people have taken this course since 2020 (enrolment records).",
+    "The tool shows how many people viewed each page of your site.",
+    "Hurry is the one thing we will never ask of you.",
+    "All 14 colours are in stock.",
+    "Doors open 09:30, sessions run 10:00\u201316:00.",
+    "The deadline for registration is 1 March 2027, because we need to book the venue.",
+    "The book sold 1,200 copies in its first year.",
+    "After 12 months, you pay the normal price of EUR 19.",
+    "The course has 6 modules and 2 remaining live sessions this term.",
 ]
 
 TEXT_RULES = sorted({phrase.rule.code for phrase in PHRASES} | {"HO101"})
