@@ -22,9 +22,9 @@ from honest_offers.cli.targets import (
     Job,
     TargetError,
     UnreadableFileError,
-    build_date,
     plan_check,
 )
+from honest_offers.dates import build_date
 from honest_offers.load.discover import display_path
 from honest_offers.report import Problem
 from honest_offers.report.formats import (

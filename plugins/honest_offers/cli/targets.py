@@ -23,7 +23,7 @@ import os
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 from honest_offers.catalog import Catalog, LoadedOffer, load_catalog, load_offer_file
@@ -266,11 +266,3 @@ class UnreadableFileError(Exception):
     def __init__(self, problem: Problem) -> None:
         super().__init__(problem.message)
         self.problem = problem
-
-
-def build_date() -> date:
-    """Today, or the day of ``SOURCE_DATE_EPOCH`` (as the MkDocs plugin dates its checks)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
-    return datetime.now(tz=UTC).date()

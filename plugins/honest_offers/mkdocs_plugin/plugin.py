@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-from datetime import UTC, date, datetime
 from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any, Literal, cast
@@ -19,6 +17,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from honest_offers.catalog import Catalog, load_catalog
+from honest_offers.dates import build_date
 from honest_offers.mkdocs_plugin.config import HonestOffersConfig
 from honest_offers.mkdocs_plugin.honesty import BuildCheck, PageSource
 from honest_offers.mkdocs_plugin.pages import OfferPages, generate_pages, generate_rule_pages
@@ -164,11 +163,3 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
                 f"honest-offers: locale `{wanted}` is not known to Babel ({exc}); "
                 "set the plugin's `locale` option to a code such as `en`, `de_DE` or `fr_CH`"
             ) from None
-
-
-def build_date() -> date:
-    """Today, or the day of ``SOURCE_DATE_EPOCH`` so that a build can be reproduced exactly."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
-    return datetime.now(tz=UTC).date()
