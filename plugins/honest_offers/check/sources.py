@@ -112,10 +112,10 @@ def _text_finding(text: str, hit: Hit, path: str) -> Finding:
 
 
 def _document_findings(document: YamlDocument, path: str, line_offset: int = 0) -> list[Finding]:
-    values = list(_strings(document.data, ()))
     source: _Source | None = None
     findings = []
-    for (loc, value), hits in zip(values, _values_hits(values), strict=True):
+    for loc, value in _strings(document.data, ()):
+        hits = _value_hits(loc, value)
         if not hits:
             continue
         source = source or _Source(document)
@@ -126,15 +126,10 @@ def _document_findings(document: YamlDocument, path: str, line_offset: int = 0) 
     return findings
 
 
-def _values_hits(values: list[tuple[PathKey, str]]) -> list[list[Hit]]:
-    """Hits of each value: plain text in one pass, labels and Markdown each on their own."""
-    result: list[list[Hit]] = [[] for _ in values]
-    for index, (loc, value) in enumerate(values):
-        if loc in MARKDOWN:
-            result[index] = markdown_hits(value)
-        else:
-            result[index] = scan(value, "label" if loc in LABELS else "prose")
-    return result
+def _value_hits(loc: PathKey, value: str) -> list[Hit]:
+    if loc in MARKDOWN:
+        return markdown_hits(value)
+    return scan(value, "label" if loc in LABELS else "prose")
 
 
 def _strings(data: Any, loc: PathKey) -> Iterator[tuple[PathKey, str]]:
