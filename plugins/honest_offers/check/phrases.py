@@ -36,8 +36,9 @@ class Pattern:
     """A regular expression and its anchors: words at least one of which every match contains.
 
     The engine runs a pattern only on texts that contain one of its anchors (whole words of
-    letters, as :data:`TOKEN` splits them), so most texts are matched against few patterns.
-    Choose the rarest words the pattern cannot match without.
+    letters, as :data:`TOKEN` splits them; an anchor that is not a word, such as ``%``, is
+    looked for as it is), so most texts are matched against few patterns. Choose the rarest
+    words the pattern cannot match without; ``tests/unit/check/test_anchors.py`` checks them.
     """
 
     anchors: frozenset[str]
