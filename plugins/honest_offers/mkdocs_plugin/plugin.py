@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any, Literal, cast
@@ -10,7 +11,7 @@ from babel import Locale, UnknownLocaleError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -20,9 +21,11 @@ from honest_offers.catalog import Catalog, load_catalog
 from honest_offers.dates import build_date
 from honest_offers.mkdocs_plugin.config import HonestOffersConfig
 from honest_offers.mkdocs_plugin.honesty import BuildCheck, PageSource
+from honest_offers.mkdocs_plugin.output import StagedOutput, fix_gzip_timestamp
 from honest_offers.mkdocs_plugin.pages import OfferPages, generate_pages, generate_rule_pages
 from honest_offers.mkdocs_plugin.toc import offer_toc
 from honest_offers.render.html import demote_headings
+from honest_offers.render.sanitize import sanitize_details
 from honest_offers.report import format_problems
 from honest_offers.report.findings import format_findings, format_suppressed
 from honest_offers.site import SiteLayout
@@ -41,9 +44,14 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
         self.pages: OfferPages | None = None
         self.check: BuildCheck | None = None
         self.reference_pages: set[str] = set()
+        self.stage = False
+        self.output: StagedOutput | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
+        # gh-deploy reads site_dir after the build, and a dirty build only rewrites changed
+        # pages: both need the real folder, so only a plain `mkdocs build` is staged.
+        self.stage = command == "build" and not dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -63,6 +71,9 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
             template_dirs=(Path(custom_dir),) if custom_dir else (),
             index_folder=self.config.index_url.strip("/"),
         )
+        if self.stage:
+            self.output = StagedOutput(Path(config.site_dir))
+            config.site_dir = self.output.begin()
         if not self.config.external_fonts and config.theme.name == "material":
             config.theme["font"] = False
         return config
@@ -92,7 +103,8 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
             self.check.check_rendered(output, built, self._page_source(page))
         return output
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    @event_priority(100)
+    def _report_findings(self, *, config: MkDocsConfig) -> None:
         if self.check is None:
             return
         result = self.check.result
@@ -107,6 +119,23 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
             log.error("pressure tactics found (the build would fail):\n" + report)
         else:
             raise PluginError("pressure tactics found:\n" + report)
+
+    @event_priority(-100)
+    def _publish(self, *, config: MkDocsConfig) -> None:
+        """Last of all post-build work (search writes its index in on_post_build too)."""
+        epoch = os.environ.get("SOURCE_DATE_EPOCH", "0")
+        fix_gzip_timestamp(
+            Path(config.site_dir) / "sitemap.xml.gz", int(epoch) if epoch.isdigit() else 0
+        )
+        if self.output is not None:
+            self.output.publish()
+            log.info(f"published the finished build to {self.output.target}")
+
+    on_post_build = CombinedEvent(_report_findings, _publish)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.output is not None:
+            self.output.discard()
 
     def _page_source(self, page: Page) -> PageSource | None:
         loaded = self.pages.sources.get(page.file.src_uri) if self.pages else None
@@ -125,7 +154,7 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
         if view is None:
             return html
         page.toc = offer_toc(view, page.toc, has_details=bool(html.strip()))
-        return demote_headings(html)
+        return demote_headings(sanitize_details(html))
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
