@@ -22,8 +22,8 @@ _TIMER_LAW = (
     "deadline: a reader can check a date, not a ticking clock."
 )
 _DATED_DEADLINE = (
-    "State the deadline as a date in the offer's YAML, with what happens afterwards and why; "
-    "the theme renders it in neutral words."
+    "If the price really changes on a date, declare it in the offer's `price.change` "
+    "(`effective`, `amount`, `reason`); the theme renders it in neutral words."
 )
 _NO_EXIT_TRAPS = (
     "No interstitials and no traps: let people leave. One inline, optional newsletter link "
@@ -60,8 +60,8 @@ ACTIVITY_MARKUP = register(
             ),
             bad='<div class="sales-pop-notification">Someone in Madrid just bought this</div>',
             honest=(
-                "A static, dated, sourced number from the offer's YAML, e.g. the number of "
-                "customers since a year with its source, or the capacity with its as-of time."
+                "A static, dated, sourced number in the page's text, e.g. the number of "
+                "customers since a year with its source, or `availability.capacity`."
             ),
         ),
     )
@@ -83,8 +83,8 @@ STRUCK_PRICE = register(
             ),
             bad='<s class="was-price">$199</s> <strong>$99</strong>',
             honest=(
-                "Put the price history in the offer's YAML; the generator states the lowest "
-                "price of the previous 30 days and computes any change from it."
+                "Show only the current price (`price.amount`); the theme sets it against the "
+                "typical market range (`market_price`), never against a former price of yours."
             ),
         ),
     )
@@ -199,8 +199,9 @@ PRESSURE_VENDOR = register(
             ),
             bad='<script src="https://a.deadlinefunnel.com/unified/reactrouter.bundle.js">',
             honest=(
-                "Remove the widget. Deadlines, capacity and customer numbers come from the "
-                "offer's YAML with a date and a source."
+                "Remove the widget. Price changes (`price.change`) and capacity "
+                "(`availability.capacity`) come from the offer's YAML; customer numbers are "
+                "written as static, dated, sourced text."
             ),
         ),
     )
@@ -330,7 +331,7 @@ RANDOM_ACTIVITY = register(
                 "India CCPA guidelines 2023."
             ),
             bad='el.textContent = Math.floor(Math.random() * 20 + 5) + " people are viewing this"',
-            honest=("A static, dated, sourced number from the offer's YAML, or no number at all."),
+            honest=("A static, dated, sourced number in the page's text, or no number at all."),
         ),
     )
 )
@@ -347,8 +348,8 @@ FAKE_DEPLETION = register(
             ),
             bad="setInterval(() => { stock--; el.textContent = stock + ' left' }, 30000)",
             honest=(
-                "The capacity from the offer's YAML, with the time it was counted; it changes "
-                "when people buy, and the page is rebuilt."
+                "The capacity from the offer's `availability.capacity`; it changes when the "
+                "YAML changes and the page is rebuilt."
             ),
         ),
     )

@@ -58,8 +58,8 @@ DISCOUNT = register(
             ),
             bad="Save 40% - only EUR 540 instead of EUR 900",
             honest=(
-                "State the price. If it has really dropped, let the theme compute the change "
-                "from the price history in the offer's YAML."
+                "State the price (`price.amount`); the typical market range (`market_price`) "
+                "shows how it compares. A hand-written saving has no basis the build can check."
             ),
         ),
     )
@@ -81,8 +81,8 @@ PRIZE = register(
             ),
             bad="Congratulations! You've won a mystery discount - spin the wheel to claim it.",
             honest=(
-                "Drop the game. If a lower price is real, make it the price in the offer's "
-                "YAML; the theme shows it plainly."
+                "Drop the game. If a lower price is real, make it the offer's `price.amount`; "
+                "the theme shows it plainly."
             ),
         ),
     )

@@ -38,7 +38,8 @@ LOW_STOCK = register(
             ),
             bad="Only 2 places left - almost sold out!",
             honest=(
-                "Declare the capacity in the offer's YAML; the theme states it in neutral "
+                "Declare the capacity in the offer's `availability.capacity` and `per`; the theme "
+                "states it in neutral "
                 'words, e.g. "Each cohort has 12 places."'
             ),
         ),

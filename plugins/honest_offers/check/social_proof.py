@@ -36,8 +36,9 @@ VIEWERS = register(
             ),
             bad="14 people are viewing this offer right now",
             honest=(
-                "Leave it out. If popularity matters, state a dated, sourced total in the "
-                'offer\'s YAML, e.g. "1,214 clients since 2019 (billing data, November 2026)."'
+                "Leave it out. If popularity matters, write a dated, sourced total in the "
+                "offer's text (e.g. in `details`): \"1,214 clients since 2019 (billing data, "
+                'November 2026)."'
             ),
         ),
     )
@@ -59,8 +60,8 @@ PURCHASES = register(
             ),
             bad="Sam from Leeds just booked this workshop - 9 sold in the last 4 hours",
             honest=(
-                "State a dated, sourced total in the offer's YAML, e.g. \"312 people took this "
-                'course in 2026 (our enrolment records)."'
+                "Write a dated, sourced total in the offer's text instead, e.g. "
+                '"312 people took this course in 2026 (our enrolment records)."'
             ),
         ),
     )

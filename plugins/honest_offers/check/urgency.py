@@ -43,8 +43,9 @@ COUNTDOWN = register(
             ),
             bad="Sale ends in 02:14:09",
             honest=(
-                "State the deadline as a date in the offer's YAML, with what happens afterwards "
-                "and why; the theme renders it in neutral words."
+                "If the price really changes on a date, declare it in the offer's `price.change` "
+                "(`effective`, `amount`, `reason`); the theme renders it in neutral words: "
+                '"From 1 February 2027 the price is EUR 49.00 per month."'
             ),
         ),
     )
@@ -67,7 +68,7 @@ LIMITED_TIME = register(
             bad="Limited time offer: 20% off, today only!",
             honest=(
                 'Say nothing about time, or say "This price is not time-limited." If there '
-                "is a real deadline, put its date in the offer's YAML."
+                "is a real price change on a date, declare it in the offer's `price.change`."
             ),
         ),
     )
