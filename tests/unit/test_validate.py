@@ -170,3 +170,10 @@ def test_all_errors_of_a_file_are_reported_together() -> None:
     text = offer_yaml(does=None, title=None) + "colour: red\n"
     _, problems = validate(text)
     assert {p.field for p in problems} == {"does", "title", "colour"}
+
+
+def test_a_price_change_that_has_taken_effect_is_an_error() -> None:
+    price = {**MINIMAL_OFFER["price"],
+             "change": {"effective": "2026-01-01", "amount": 270, "reason": "Costs rose."}}
+    problem = only_error(offer_yaml(price=price))
+    assert problem.field == "price.change.effective"

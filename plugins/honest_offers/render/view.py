@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_date, format_time
 from babel.numbers import format_currency
 
-from honest_offers.validate.model import Availability, Billing, Offer
+from honest_offers.validate.model import Availability, Billing, Offer, Price
 
 BILLING_PHRASES: dict[Billing, str] = {
     Billing.ONE_TIME: "one-time payment",
@@ -61,6 +61,9 @@ class PriceView:
     amount: str
     taxes: str
     fees: tuple[FeeView, ...]
+    change: str | None
+    """The announced change as one neutral sentence, e.g. "From 1 February 2027 the price is
+    €49.00 per month. Reason: the introductory price ends." """
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +155,19 @@ def _price(offer: Offer, locale: str) -> PriceView:
         amount=money(price.amount),
         taxes=taxes,
         fees=tuple(FeeView(f.name, money(f.amount), f.once) for f in price.fees),
+        change=_change(price, locale),
     )
+
+
+def _change(price: Price, locale: str) -> str | None:
+    change = price.change
+    if change is None:
+        return None
+    when = format_date(change.effective, "long", locale=locale)
+    amount = format_money(change.amount, price.currency, locale)
+    reason = change.reason.rstrip(". ")
+    per = "" if price.billing is Billing.ONE_TIME else f" {BILLING_PHRASES[price.billing]}"
+    return f"From {when} the price is {amount}{per}. Reason: {reason}."
 
 
 def _market(offer: Offer, locale: str) -> MarketView:

@@ -67,6 +67,15 @@ FIELD_HELP: dict[str, FieldHelp] = {
     "price.fees.*.name": FieldHelp("the fee's name", "name: Delivery"),
     "price.fees.*.amount": FieldHelp("a number ≥ 0", "amount: 4.90"),
     "price.fees.*.once": FieldHelp("true or false", "once: true"),
+    "price.change": FieldHelp(
+        "a mapping with effective, amount and reason",
+        "change:\n  effective: 2027-02-01\n  amount: 49\n  reason: The introductory price ends",
+    ),
+    "price.change.effective": FieldHelp("a date (YYYY-MM-DD)", "effective: 2027-02-01"),
+    "price.change.amount": FieldHelp("a number ≥ 0", "amount: 49"),
+    "price.change.reason": FieldHelp(
+        "why the price changes", "reason: The introductory price ends"
+    ),
     "market_price": FieldHelp(
         "a mapping with low, high, currency and basis",
         "market_price:\n  low: 300\n  high: 900\n  currency: EUR\n"

@@ -137,6 +137,9 @@ class Price(_Strict):
         default=None, description="which taxes apply, e.g. 'incl. 19% VAT' or '+ 20% VAT'"
     )
     fees: list[Fee] = Field(default_factory=list, max_length=20)
+    change: PriceChange | None = Field(
+        default=None, description="an announced change of the price on a fixed date"
+    )
 
     @property
     def per_payment(self) -> Decimal:
@@ -151,6 +154,14 @@ class Price(_Strict):
     def first_payment(self) -> Decimal:
         """The first payment: every fee included."""
         return self.amount + sum((f.amount for f in self.fees), Decimal(0))
+
+
+class PriceChange(_Strict):
+    """A real, announced price change: the honest form of a deadline or a price rise."""
+
+    effective: date = Field(description="the first day the new price applies")
+    amount: Amount = Field(description="the new price, in the same currency and billing")
+    reason: Text = Field(description="why the price changes")
 
 
 class MarketPrice(_Strict):

@@ -120,6 +120,19 @@ def _start_not_past(offer: Offer, today: date) -> Iterator[RuleViolation]:
         )
 
 
+def _price_change_ahead(offer: Offer, today: date) -> Iterator[RuleViolation]:
+    change = offer.price.change
+    if change is not None and change.effective <= today:
+        yield RuleViolation(
+            field=("price", "change", "effective"),
+            points_at=("price", "change", "effective"),
+            message=f"the announced price change ({change.effective.isoformat()}) has taken "
+            "effect, but the page still shows the old price",
+            expected="a price change that is still ahead",
+            fix="set `price.amount` to the new price and remove `price.change`",
+        )
+
+
 RULES: tuple[Rule, ...] = (
     _currencies_agree,
     _market_range_ordered,
@@ -128,6 +141,7 @@ RULES: tuple[Rule, ...] = (
     _rationale_above_market,
     _capacity_has_number,
     _start_not_past,
+    _price_change_ahead,
 )
 
 
