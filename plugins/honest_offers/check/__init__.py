@@ -1,10 +1,11 @@
 """Check: find pressure tactics in offers, Markdown pages, templates, scripts and built HTML.
 
 Independent of MkDocs: the plugin and the command line both call this package. Importing it
-registers every text rule (HO1xx-HO5xx), the markup and script rules (HO6xx) and the
-suppression rules (HO9xx) in :data:`RULES`.
+registers every text rule (HO1xx-HO5xx), the markup and script rules (HO6xx, with HO618 of
+the browser check in :mod:`.runtime`) and the suppression rules (HO9xx) in :data:`RULES`.
 """
 
+from honest_offers.check import runtime  # registers HO618; Playwright loads only on use
 from honest_offers.check.docs import rule_pages
 from honest_offers.check.finding import CheckResult, Finding, Suppressed
 from honest_offers.check.html import check_html
@@ -32,4 +33,5 @@ __all__ = [
     "check_text",
     "parse_markers",
     "rule_pages",
+    "runtime",
 ]

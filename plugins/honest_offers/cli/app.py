@@ -13,7 +13,7 @@ from typing import IO, Any
 import click
 
 from honest_offers import __version__
-from honest_offers.check import RULES, CheckResult, Rule
+from honest_offers.check import RULES, CheckResult, Rule, runtime
 from honest_offers.check.docs import rule_page
 from honest_offers.cli import progress as progress_display
 from honest_offers.cli import scaffold
@@ -95,6 +95,12 @@ PATH may be (default: the site config in this folder, site_config.yml, then mkdo
 
 Hidden files and folders are skipped. Paths in reports are relative to this folder.
 
+With --browser, every page of the built sites in PATH (folders of HTML files, or single
+HTML files) is also opened in headless Chromium, served from 127.0.0.1 with no request
+let out, under a controlled clock: text that changes over time or from visit to visit is
+reported as HO618 (text-changes-by-itself), whatever the script that changes it looks like.
+Pass the built site's root folder, so that its pages find their styles and scripts.
+
 \b
 Exit codes:
   0  no error-level findings (warnings and suppressed findings are reported)
@@ -123,6 +129,7 @@ Examples:
   honest-offers check public/ --format junit --output honest-offers.xml
   honest-offers check offers/garden-plan.yml docs/index.md
   honest-offers check --select HO2,HO5 --ignore HO203
+  honest-offers check --browser site/
 """
 
 
@@ -161,6 +168,20 @@ Examples:
     help="Leave out these rules (codes or prefixes). The longest matching prefix of "
     "--select and --ignore decides.",
 )
+@click.option(
+    "--browser",
+    is_flag=True,
+    help="Also open every page of the built sites in PATH in headless Chromium and report "
+    "text that changes by itself (HO618). Needs Playwright (pip install "
+    "'honest-offers[browser]') and an installed Chromium.",
+)
+@click.option(
+    "--chromium",
+    metavar="PATH",
+    envvar=runtime.CHROMIUM_ENV,
+    show_envvar=True,
+    help=f"The Chromium binary for --browser. Default: {runtime.DEFAULT_CHROMIUM}.",
+)
 @click.pass_context
 def check(
     ctx: click.Context,
@@ -169,6 +190,8 @@ def check(
     output: Path | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
+    browser: bool,
+    chromium: str | None,
 ) -> None:
     try:
         selection = Selection(parse_codes(select, "--select"), parse_codes(ignore, "--ignore"))
@@ -177,10 +200,13 @@ def check(
     if output is not None and not output.absolute().parent.is_dir():
         raise CliError(f"--output {output}: the folder {output.parent} does not exist")
     try:
+        sites = runtime.built_sites(paths, Path.cwd()) if browser else []
         plan = plan_check(paths, Path.cwd(), build_date())
-    except TargetError as exc:
+    except (TargetError, runtime.BrowserCheckError) as exc:
         raise CliError(str(exc)) from None
     result, problems = _run(plan.jobs, plan.problems)
+    if sites:
+        result, problems = _run_browser(sites, chromium, result, problems)
     result = selection.apply(result)
     report = Report(
         findings=result.findings,
@@ -218,6 +244,30 @@ def _run(jobs: Sequence[Job], problems: list[Problem]) -> tuple[CheckResult, lis
     finally:
         display.close()
     return result, problems
+
+
+def _run_browser(
+    sites: Sequence[runtime.Site],
+    chromium: str | None,
+    result: CheckResult,
+    problems: list[Problem],
+) -> tuple[CheckResult, list[Problem]]:
+    """The browser check (HO618) after the static one, with its own progress line."""
+    display = progress_display.Progress(
+        sum(len(site.pages) for site in sites),
+        sys.stderr,
+        enabled=progress_display.wanted(sys.stderr),
+    )
+    try:
+        found, more = runtime.check_sites(
+            sites, Path.cwd(), chromium=chromium, on_page=display.advance
+        )
+    except runtime.BrowserCheckError as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        display.close()
+    result.extend(found)
+    return result, [*problems, *more]
 
 
 RULES_HELP = """List the honesty rules: code, name, severity, family and what each finds.

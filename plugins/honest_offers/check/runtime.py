@@ -1,0 +1,546 @@
+"""HO618: visible text that changes by itself, found by loading built pages in Chromium.
+
+The static rules read markup and scripts; code that is obfuscated (built from character
+codes, run through ``eval`` or ``Function``) gets past them. This check runs the page
+instead. Each HTML page of a built site is served on 127.0.0.1 and opened in headless
+Chromium (through Playwright) with a controlled clock:
+
+1. the clock starts at a fixed time and the page loads as usual;
+2. the clock is paused :data:`SETTLE_MS` later, so start-up work is done, and the visible
+   text is read (every text node that is rendered, keyed by its element's place in the
+   page);
+3. the clock runs on for :data:`WATCH_MS` (every timer and animation frame due in that time
+   fires, in order, without waiting in real time) and the text is read again;
+4. the page is loaded a second time, in a fresh browser context whose ``Math.random``
+   gives other numbers, and read at the same moment as in step 2.
+
+Text that differs between steps 2 and 3 changes over time (a ticking timer, a rotating
+"people are viewing" counter, a toast that appears); text that differs between steps 2 and
+4 changes from visit to visit (a random counter). Each is a finding of HO618, located at the
+changed element in the page's HTML where it can be found there.
+
+No request leaves the machine: every request that does not go to the local server is
+aborted, and Chromium resolves no host name but 127.0.0.1.
+
+Playwright is an optional dependency (``pip install 'honest-offers[browser]'``), imported
+only when the check runs; it drives an installed Chromium (default
+:data:`DEFAULT_CHROMIUM`, or ``HONEST_OFFERS_CHROMIUM``) and never downloads a browser.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from honest_offers.check.finding import CheckResult, Finding
+from honest_offers.check.registry import Rule, RuleDoc, register
+from honest_offers.load.discover import display_path
+from honest_offers.report import Problem
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page, Route
+
+CHROMIUM_ENV = "HONEST_OFFERS_CHROMIUM"
+DEFAULT_CHROMIUM = "/usr/bin/chromium"
+BROWSER_FLAGS: tuple[str, ...] = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    # Nothing may leave the machine: no host name but 127.0.0.1 resolves.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+)
+SETTLE_MS = 5_000
+"""Clock time a page gets to start up (load, run its start-up timers) before the first read."""
+WATCH_MS = 10_000
+"""Clock time between the two reads: timers up to this interval fire at least once."""
+LOAD_TIMEOUT_MS = 30_000
+"""Real time a page may take to load before it is reported as a problem."""
+MAX_FINDINGS_PER_PAGE = 10
+"""Beyond this, a page that changes everywhere gets one summary finding instead of more."""
+_QUOTE = 60
+"""Characters of changed text quoted in a finding."""
+
+_HTML_SUFFIXES = (".html", ".htm")
+
+TEXT_CHANGES = register(
+    Rule(
+        code="HO618",
+        name="text-changes-by-itself",
+        summary=(
+            "Visible text that changes by itself after the page has loaded, or from visit "
+            "to visit (found in a browser: `honest-offers check --browser`)."
+        ),
+        message="text changes by itself: {text}",
+        doc=RuleDoc(
+            why=(
+                "A number that ticks down or jumps while the reader is looking is a "
+                "countdown or a fake activity counter, whatever the code looks like. The "
+                "static rules (HO601, HO602, HO611) read markup and scripts; code built "
+                "from character codes or run through `eval` gets past them, but not past "
+                "a browser. A false claim that an offer lasts only a very short time is "
+                "banned in all circumstances (UCPD Annex I point 7); Mathur et al. (2019) "
+                "found activity counters whose numbers came from `Math.random()`. Text on "
+                "an offer page should read the same every time and for everyone."
+            ),
+            bad=(
+                '<span id="n">9:59</span>\n<script>\n'
+                "var k = [115,101,116,73,110,116,101,114,118,97,108]"
+                ".map(function (c) { return String.fromCharCode(c) }).join('');\n"
+                "var v = 599, e = document.getElementById('n');\n"
+                "window[k](function () { v--; e.firstChild.data = "
+                "(v / 60 | 0) + ':' + ('0' + v % 60).slice(-2) }, 1000);\n"
+                "</script>"
+            ),
+            honest=(
+                "Write facts that stay put: a deadline as a date in the offer's YAML "
+                "(`availability.next_start`), the capacity as a number. If a value really "
+                "is live (places left in a booking system), show it when the page is built "
+                "and say when it was counted."
+            ),
+        ),
+    )
+)
+
+_INIT_SCRIPT = """
+(() => {
+  // A seeded Math.random, so that two visits differ reproducibly (mulberry32).
+  let state = %d >>> 0;
+  Math.random = function random() {
+    state = (state + 0x6D2B79F5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+})();
+"""
+
+_READ_TEXT = """
+() => {
+  const skip = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+  const where = (el) => {
+    const parts = [];
+    for (let node = el; node && node.nodeType === 1; node = node.parentElement) {
+      let nth = 1;
+      for (let s = node.previousElementSibling; s; s = s.previousElementSibling) {
+        if (s.localName === node.localName) nth++;
+      }
+      parts.unshift([node.localName, nth, node.id || '']);
+    }
+    return parts;
+  };
+  const places = {};
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement;
+    const text = node.data.replace(/\\s+/g, ' ').trim();
+    if (!text || !el || skip.has(el.tagName)) continue;
+    if (!el.checkVisibility({
+      checkOpacity: true, checkVisibilityCSS: true, opacityProperty: true, visibilityProperty: true,
+    })) continue;
+    const parts = where(el);
+    const key = JSON.stringify(parts);
+    if (places[key]) places[key].text += ' ' + text;
+    else places[key] = { parts: parts, text: text };
+  }
+  return Object.values(places);
+}
+"""
+
+Part = tuple[str, int, str]
+"""One step of an element's place in the page: tag name, n-th of its type, id (or "")."""
+
+
+class BrowserCheckError(Exception):
+    """The browser check cannot run at all (no Playwright, no Chromium, a wrong PATH);
+    the message is one line for the terminal."""
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """Text at one place in a page that differed between two reads."""
+
+    parts: tuple[Part, ...]
+    """The element's place, from ``html`` down."""
+    before: str
+    after: str
+    kind: str
+    """``"over time"`` or ``"between visits"``."""
+
+    @property
+    def place(self) -> str:
+        """A short CSS selector: the element with an id, or the last two steps."""
+        steps: list[str] = []
+        for name, nth, ident in reversed(self.parts):
+            if ident:
+                steps.insert(0, f"{name}#{ident}")
+                break
+            steps.insert(0, f"{name}:nth-of-type({nth})" if nth > 1 else name)
+            if len(steps) == 2:
+                break
+        return " > ".join(steps)
+
+
+@dataclass(slots=True)
+class Site:
+    """A folder served as the site root, and the pages in it to open."""
+
+    root: Path
+    pages: list[Path] = field(default_factory=list)
+
+
+def built_sites(paths: Sequence[Path], cwd: Path) -> list[Site]:
+    """The built sites and pages named by PATHs: folders of HTML files (without a site
+    config) and single ``.html`` files; anything else is a :class:`BrowserCheckError`."""
+    from honest_offers.site import find_config  # here: honest_offers.site imports check
+
+    if not paths:
+        raise BrowserCheckError(
+            "--browser needs the folder of a built site, e.g. `honest-offers check --browser "
+            "site/` after `mkdocs build`"
+        )
+    sites: list[Site] = []
+    for given in paths:
+        path = given if given.is_absolute() else cwd / given
+        if path.is_file() and path.suffix.lower() in _HTML_SUFFIXES:
+            sites.append(Site(path.parent, [path]))
+            continue
+        pages = html_pages(path) if path.is_dir() and find_config(path) is None else []
+        if not pages:
+            raise BrowserCheckError(
+                f"--browser: {given} is not a built site (a folder of HTML files without a "
+                "site config) or an HTML file; build the site and pass its output folder"
+            )
+        sites.append(Site(path, pages))
+    return sites
+
+
+def html_pages(folder: Path) -> list[Path]:
+    """HTML files below ``folder``, hidden files and folders skipped, in a stable order."""
+    found: list[Path] = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(
+            Path(root, name)
+            for name in names
+            if not name.startswith(".") and name.lower().endswith(_HTML_SUFFIXES)
+        )
+    return sorted(found)
+
+
+def chromium_path(explicit: str | Path | None = None) -> str:
+    """``--chromium``, else ``HONEST_OFFERS_CHROMIUM``, else :data:`DEFAULT_CHROMIUM`."""
+    return str(explicit or os.environ.get(CHROMIUM_ENV) or DEFAULT_CHROMIUM)
+
+
+def check_sites(
+    sites: Sequence[Site],
+    cwd: Path,
+    *,
+    chromium: str | None = None,
+    on_page: Callable[[str], None] | None = None,
+) -> tuple[CheckResult, list[Problem]]:
+    """HO618 over every page of ``sites``; pages that cannot be loaded become problems."""
+    result = CheckResult()
+    problems: list[Problem] = []
+    start = float(int(time.time()))
+    with _browser(chromium_path(chromium)) as browser:
+        for site in sites:
+            with _serve(site.root) as base_url:
+                first = _Visitor(browser, base_url, seed=1, start=start)
+                second = _Visitor(browser, base_url, seed=2, start=start)
+                try:
+                    for page_path in site.pages:
+                        display = display_path(page_path.absolute(), cwd.resolve())
+                        url = base_url + page_path.relative_to(site.root).as_posix()
+                        try:
+                            changes = page_changes(first, second, url)
+                        except PageLoadError as exc:
+                            problems.append(_load_problem(display, str(exc)))
+                        else:
+                            result.findings.extend(_findings(changes, page_path, display))
+                        if on_page is not None:
+                            on_page(display)
+                finally:
+                    first.close()
+                    second.close()
+    return result, problems
+
+
+class PageLoadError(Exception):
+    """A page that did not load (time-out, crash); the message says why."""
+
+
+def page_changes(first: _Visitor, second: _Visitor, url: str) -> list[Change]:
+    """What changes by itself on the page at ``url``: over time (``first`` reads it twice)
+    and between two visits (``first`` and ``second``, whose random numbers differ)."""
+    before, later = first.visit(url, watch=True)
+    other, _ = second.visit(url, watch=False)
+    changes = _compare(before, later, "over time")
+    seen = {change.place for change in changes}
+    changes += [c for c in _compare(before, other, "between visits") if c.place not in seen]
+    return changes
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    text: dict[tuple[Part, ...], str]
+    """Visible text by element, in page order."""
+
+
+class _Visitor:
+    """One browser context with its own clock and random numbers, visiting pages in turn.
+
+    Both visitors' clocks start at ``start`` (Unix time), and visit *n* of each reads the
+    page at the same clock time (``start + n * step + SETTLE_MS``), so that two visitors see
+    the same date and time.
+    """
+
+    def __init__(self, browser: Browser, origin: str, *, seed: int, start: float) -> None:
+        self.context = browser.new_context(service_workers="block")
+        self.context.route("**/*", functools.partial(_only_local, origin))
+        self.context.add_init_script(_INIT_SCRIPT % seed)
+        self.page = self.context.new_page()
+        self.page.set_default_timeout(LOAD_TIMEOUT_MS)
+        self.page.clock.install(time=start)
+        self.start = start
+        self.visits = 0
+
+    def visit(self, url: str, *, watch: bool) -> tuple[_Reading, _Reading | None]:
+        step = SETTLE_MS + WATCH_MS + 1_000
+        moment = self.start + (step * self.visits + SETTLE_MS) / 1000
+        self.visits += 1
+        try:
+            self.page.clock.resume()
+            self.page.goto(url, wait_until="load")
+            now = self.page.evaluate("Date.now() / 1000")
+            if not isinstance(now, int | float) or now >= moment:
+                moment = float(now) + 0.001  # a page that took longer than SETTLE_MS to load
+            self.page.clock.pause_at(moment)
+            before = _read(self.page)
+            after = None
+            if watch:
+                self.page.clock.run_for(WATCH_MS)
+                after = _read(self.page)
+        except Exception as exc:  # Playwright raises its own Error and TimeoutError
+            raise PageLoadError(_first_line(exc)) from None
+        return before, after
+
+    def close(self) -> None:
+        self.context.close()
+
+
+def _read(page: Page) -> _Reading:
+    raw: list[dict[str, Any]] = page.evaluate(_READ_TEXT)
+    return _Reading(
+        {tuple((str(n), int(i), str(d)) for n, i, d in item["parts"]): item["text"] for item in raw}
+    )
+
+
+def _only_local(origin: str, route: Route) -> None:
+    if route.request.url.startswith(origin):
+        route.continue_()
+    else:
+        route.abort("blockedbyclient")
+
+
+def _compare(before: _Reading, after: _Reading | None, kind: str) -> list[Change]:
+    if after is None:
+        return []
+    places = list(before.text) + [p for p in after.text if p not in before.text]
+    return [
+        Change(place, before.text.get(place, ""), after.text.get(place, ""), kind)
+        for place in places
+        if before.text.get(place, "") != after.text.get(place, "")
+    ]
+
+
+def _findings(changes: Sequence[Change], page_path: Path, display: str) -> list[Finding]:
+    if not changes:
+        return []
+    try:
+        source = page_path.read_text(encoding="utf-8-sig", errors="replace")
+    except OSError:
+        source = ""
+    where = _SourceMap(source)
+    found = [
+        _finding(display, *where.locate(change), describe(change))
+        for change in changes[:MAX_FINDINGS_PER_PAGE]
+    ]
+    if len(changes) > MAX_FINDINGS_PER_PAGE:
+        rest = len(changes) - MAX_FINDINGS_PER_PAGE
+        found.append(_finding(display, 1, 1, f"and at {rest} more places on this page"))
+    return found
+
+
+def _finding(path: str, line: int, column: int, text: str) -> Finding:
+    return Finding(
+        rule=TEXT_CHANGES.code,
+        name=TEXT_CHANGES.name,
+        severity=TEXT_CHANGES.severity,
+        path=path,
+        line=line,
+        column=column,
+        message=TEXT_CHANGES.describe(text),
+        excerpt=text,
+        suggestion=TEXT_CHANGES.doc.honest,
+    )
+
+
+def describe(change: Change) -> str:
+    """``over time, at span#n: “9:58” became “9:48”``: what a finding quotes."""
+    return (
+        f"{change.kind}, at {change.place}: “{_short(change.before) or '(nothing)'}” became "
+        f"“{_short(change.after) or '(nothing)'}”"
+    )
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= _QUOTE else text[: _QUOTE - 1].rstrip() + "…"
+
+
+class _SourceMap(HTMLParser):
+    """Where each element of an HTML file starts, by its place (tag and n-th of type, from
+    ``html`` down), to point a finding at the changed element in the file."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.source = source
+        self.starts: dict[tuple[tuple[str, int], ...], tuple[int, int]] = {}
+        self.stack: list[tuple[str, int]] = []
+        self.counts: list[dict[str, int]] = [{}]
+        try:
+            self.feed(source)
+            self.close()
+        except Exception:  # a page too broken to map: findings point at its first line
+            self.starts.clear()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        siblings = self.counts[-1]
+        siblings[tag] = siblings.get(tag, 0) + 1
+        place = (*self.stack, (tag, siblings[tag]))
+        self.starts.setdefault(tuple(place), self.getpos())
+        if tag not in _VOID:
+            self.stack.append((tag, siblings[tag]))
+            self.counts.append({})
+
+    def handle_endtag(self, tag: str) -> None:
+        names = [name for name, _ in self.stack]
+        if tag in names:
+            depth = len(names) - names[::-1].index(tag) - 1
+            del self.stack[depth:]
+            del self.counts[depth + 1 :]
+
+    def locate(self, change: Change) -> tuple[int, int]:
+        """The changed element; else its nearest ancestor with an id; else its text; else
+        the top of the file."""
+        place = tuple((name, nth) for name, nth, _ in change.parts)
+        found = self.starts.get(place)
+        if found is not None:
+            return found[0], found[1] + 1
+        offset = -1
+        owners = [ident for _, _, ident in change.parts if ident]
+        if owners:
+            wanted = re.escape(owners[-1])
+            match = re.search(rf"""\bid\s*=\s*["']?{wanted}(?=["'\s>])""", self.source)
+            if match:
+                offset = self.source.rfind("<", 0, match.start())
+        for text in (change.before, change.after):
+            if offset < 0 and len(text) >= 3:
+                offset = self.source.find(text)
+        if offset < 0:
+            return 1, 1
+        line = self.source.count("\n", 0, offset) + 1
+        return line, offset - self.source.rfind("\n", 0, offset)
+
+
+_VOID = frozenset(
+    "area base br col embed hr img input link meta param source track wbr".split()  # noqa: SIM905
+)
+
+
+def _load_problem(display: str, reason: str) -> Problem:
+    return Problem(
+        path=display,
+        line=None,
+        column=None,
+        field=None,
+        message=f"the page could not be loaded in Chromium: {reason}",
+        expected=f"a page that loads from the local server within {LOAD_TIMEOUT_MS // 1000} s",
+        fix="open the page in a browser to see why; or leave it out of the browser check",
+    )
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0]
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        """No request log on the terminal."""
+
+
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A browser that closes a connection early is normal here, not worth a traceback."""
+
+
+@contextmanager
+def _serve(root: Path) -> Iterator[str]:
+    """Serve ``root`` on a free loopback port; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = _QuietServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@contextmanager
+def _browser(executable: str) -> Iterator[Browser]:
+    try:
+        from playwright.sync_api import Error, sync_playwright  # optional: imported on use
+    except ImportError:
+        raise BrowserCheckError(
+            "--browser needs Playwright: pip install 'honest-offers[browser]' "
+            "(it drives an installed Chromium; no browser is downloaded)"
+        ) from None
+    if not Path(executable).is_file():
+        raise BrowserCheckError(
+            f"--browser: no Chromium at {executable}; install it (Debian: apt-get install "
+            f"chromium) or pass --chromium PATH (or set {CHROMIUM_ENV})"
+        )
+    with sync_playwright() as playwright:
+        try:
+            browser = playwright.chromium.launch(
+                executable_path=executable, args=list(BROWSER_FLAGS), headless=True
+            )
+        except Error as exc:
+            raise BrowserCheckError(
+                f"--browser: Chromium at {executable} did not start: {_first_line(exc)}"
+            ) from None
+        try:
+            yield browser
+        finally:
+            browser.close()
