@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import html as htmllib
 import re
-from dataclasses import dataclass, field
+from collections import OrderedDict
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -106,6 +107,16 @@ MAX_DEPTH = 4
 
 Chunk = tuple[int, str]
 Kind = Literal["checkbox", "radio", "option", "switch"]
+
+SEGMENT_MAX = 16_384
+"""Longest stretch of a page remembered as one segment (characters)."""
+SEGMENT_KEY_MAX = 2_048
+"""Longest first line of a remembered segment."""
+SEGMENTS_MAX = 8_192
+"""Distinct first lines remembered (least recently used are dropped)."""
+SEGMENTS_PER_KEY = 4
+SEEN_MAX = 65_536
+"""First lines seen once (by hash) before the oldest are forgotten."""
 
 
 def check_html(html: str, path: str, *, line: int = 1, column: int = 1) -> CheckResult:
@@ -261,17 +272,52 @@ class _Walker:
         self.choices: list[_Choice] = []
         self.label_for: dict[str, list[list[Chunk]]] = {}
         self.comments: list[tuple[int, str]] = []
+        self.labels: list[tuple[str, list[Chunk]]] = []
+        """``<label for>`` texts in the order read (``label_for`` by id)."""
+        self.replayed: _Recording | None = None
+        """The remembered segments replayed one after the other just now."""
 
     # -- tokens --
 
     def run(self) -> None:
         html, pos = self.html, 0
-        for match in _TOKEN.finditer(html):
+        tokens = _TOKEN.finditer(html)
+        cache = _SEGMENTS if self.depth == 0 else None
+        recording: _Recording | None = None
+        while (match := next(tokens, None)) is not None:
             start = match.start()
             if start < pos:
                 continue  # inside a comment, script or style already read
             if start > pos and not self.not_prose:
-                self.text(pos, html[pos:start])
+                gap = html[pos:start]
+                if (
+                    cache is not None
+                    and not self.block
+                    and not self.captures
+                    and "\n" in gap
+                    and gap.isspace()
+                ):
+                    # A segment boundary: a line starts here and nothing is open, so what
+                    # follows is read exactly as it would be at the start of a page.
+                    boundary = html.rfind("\n", pos, start) + 1
+                    if recording is not None:
+                        self.remember(recording, boundary, pos)
+                        recording = None
+                    found = self.lookup(cache, boundary, start)
+                    if isinstance(found, _Segment):
+                        pos = self.replay(found, boundary)
+                        tokens = _TOKEN.finditer(html, pos)
+                        continue
+                    if self.replayed is not None:
+                        self.remember_run(self.replayed)
+                    if found:
+                        recording = self.recording(boundary, start - boundary)
+                else:
+                    if self.replayed is not None:
+                        self.remember_run(self.replayed)
+                    self.text(pos, gap)
+            elif self.replayed is not None:
+                self.remember_run(self.replayed)
             kind = match.lastgroup
             if kind == "attrs":
                 pos = self.start_tag(match)
@@ -285,11 +331,131 @@ class _Walker:
                 break
             else:
                 pos = match.end()
+        if self.replayed is not None:
+            self.remember_run(self.replayed)
         self.text(pos, html[pos:])
         self.flush()
         while self.captures:
             self.close(self.captures.pop())
         self.resolve_choices()
+
+    # -- remembered segments (see _Segment) --
+
+    def recording(self, boundary: int, first: int) -> _Recording:
+        return _Recording(
+            boundary,
+            first,
+            len(self.findings),
+            len(self.suppressed),
+            len(self.comments),
+            len(self.choices),
+            len(self.labels),
+        )
+
+    def lookup(
+        self, cache: OrderedDict[str, list[_Segment]], boundary: int, start: int
+    ) -> _Segment | bool:
+        """The remembered segment at ``boundary`` (its first token at ``start``); else
+        whether to remember what follows (only once its first line has been seen before:
+        most lines that come once, a page's own text, never come again)."""
+        html = self.html
+        first_end = html.find("\n", boundary) + 1
+        if first_end <= 0 or first_end - boundary > SEGMENT_KEY_MAX:
+            return False
+        key = html[boundary:first_end]
+        segments = cache.get(key)
+        if segments is None:
+            seen = hash(key)
+            if seen in _SEEN:
+                return True
+            if len(_SEEN) >= SEEN_MAX:
+                _SEEN.clear()
+            _SEEN.add(seen)
+            return False
+        cache.move_to_end(key)
+        for segment in segments:
+            if start - boundary == segment.first and html.startswith(segment.text, boundary):
+                return segment
+        return True
+
+    def remember(self, recording: _Recording, boundary: int, pos: int) -> None:
+        """Keep what reading ``html[recording.start:boundary]`` from a neutral state did."""
+        if len(self.choices) != recording.choices:
+            return  # a pre-selected choice waits for labels that may come later
+        html = self.html
+        text = html[recording.start : boundary]
+        # Tokens end inside the segment, but a tag with an unclosed quote ("<a title="x>")
+        # makes the tokenizer look for the closing quote up to the end of the page: only if
+        # the page has that quote after the segment is the segment's reading its own.
+        for quote in "\"'":
+            if quote in text and html.find(quote, boundary) < 0:
+                return
+        self.keep(recording, boundary, pos)
+
+    def remember_run(self, run: _Recording) -> None:
+        """Segments replayed one after the other become one segment (the next page then
+        replays the whole stretch at once)."""
+        self.replayed = None
+        if run.count > 1:
+            self.keep(run, run.text_end, run.pos_end)
+
+    def keep(self, recording: _Recording, boundary: int, pos: int) -> None:
+        start = recording.start
+        if boundary - start > SEGMENT_MAX:
+            return
+        text = self.html[start:boundary]
+        findings = tuple(self.findings[recording.findings :])
+        suppressed = tuple(self.suppressed[recording.suppressed :])
+        line, column = self.lines.at(start) if findings or suppressed else (0, 0)
+        segment = _Segment(
+            text=text,
+            first=recording.first,
+            end=pos - start,
+            line=line,
+            column=column,
+            path=self.path,
+            findings=findings,
+            suppressed=suppressed,
+            comments=tuple((at - start, body) for at, body in self.comments[recording.comments :]),
+            labels=tuple(
+                (name, tuple((at - start, raw) for at, raw in chunks))
+                for name, chunks in self.labels[recording.labels :]
+            ),
+        )
+        _remember(text[: text.index("\n") + 1], segment)
+
+    def replay(self, segment: _Segment, boundary: int) -> int:
+        """Apply what reading ``segment`` at ``boundary`` does; return where reading goes on."""
+        run = self.replayed
+        if run is None:
+            run = self.replayed = self.recording(boundary, segment.first)
+        if segment.findings or segment.suppressed:
+            line, column = self.lines.at(boundary)
+            lines, columns = line - segment.line, column - segment.column
+
+            def moved(found: Finding) -> Finding:
+                if not lines and not columns and found.path == self.path:
+                    return found
+                shift = columns if found.line == segment.line else 0
+                return replace(
+                    found, path=self.path, line=found.line + lines, column=found.column + shift
+                )
+
+            self.findings += [moved(f) for f in segment.findings]
+            self.suppressed += [Suppressed(moved(s.finding), s.reason) for s in segment.suppressed]
+        if segment.comments:
+            self.comments += [(boundary + at, body) for at, body in segment.comments]
+        for name, chunks in segment.labels:
+            self.add_label(name, [(boundary + at, raw) for at, raw in chunks])
+        run.count += 1
+        run.text_end = boundary + len(segment.text)
+        run.pos_end = boundary + segment.end
+        return run.pos_end
+
+    def add_label(self, name: str, chunks: list[Chunk]) -> None:
+        """The text of a ``<label for="name">``, for a choice with that id."""
+        self.label_for.setdefault(name, []).append(chunks)
+        self.labels.append((name, chunks))
 
     def text(self, start: int, raw: str) -> None:
         if not raw or self.not_prose or (not self.block and raw.isspace()):
@@ -398,7 +564,7 @@ class _Walker:
         for choice in capture.choices:
             choice.labels.append(capture.chunks)
         if capture.label_for:
-            self.label_for.setdefault(capture.label_for, []).append(capture.chunks)
+            self.add_label(capture.label_for, capture.chunks)
         if not capture.chunks or not (capture.label or capture.struck):
             return
         text = decode(capture.chunks)
@@ -541,6 +707,80 @@ class _Walker:
         return _MARKER_START.sub(
             lambda m: m.group() if m.start() in real else "<!~~" + m.group()[4:], self.html
         )
+
+
+# -- segments: what a page shares with other pages is read once ---------------------------------
+
+
+@dataclass(slots=True)
+class _Recording:
+    """A segment being read (or a run of replayed ones): where it starts, where its first
+    token is, and how much the walker had collected before it."""
+
+    start: int
+    first: int
+    findings: int
+    suppressed: int
+    comments: int
+    choices: int
+    labels: int
+    count: int = 0
+    text_end: int = 0
+    pos_end: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Segment:
+    """What reading ``text`` from a neutral state did: where reading stopped (``end``), and
+    the findings, suppressions, comments and ``<label for>`` texts it produced, as found at
+    ``line``:``column`` of ``path``.
+
+    A neutral state: at a line start, no text block pending, no capture and no code element
+    open. The walker keeps no other state that reading depends on, so reading the same text
+    from a neutral state again does exactly the same, and the results only move to their new
+    place. The tokenizer reads no further than the segment either: a token that ran past it
+    would have ended the segment elsewhere, and the one way to look past it without running
+    past it (a quote left open inside a tag) is excluded when the segment is remembered.
+    Segments that leave a pre-selected choice waiting for its label are never remembered.
+
+    Generated pages repeat their head, header, navigation and footer: those are read once.
+    """
+
+    text: str
+    first: int
+    """Offset of the first token in ``text`` (after the indentation)."""
+    end: int
+    line: int
+    column: int
+    path: str
+    findings: tuple[Finding, ...]
+    suppressed: tuple[Suppressed, ...]
+    comments: tuple[tuple[int, str], ...]
+    labels: tuple[tuple[str, tuple[Chunk, ...]], ...]
+
+
+_SEGMENTS: OrderedDict[str, list[_Segment]] = OrderedDict()
+"""Remembered segments by their first line, most recently used last."""
+_SEEN: set[int] = set()
+"""Hashes of first lines seen at a segment boundary."""
+
+
+def _remember(key: str, segment: _Segment) -> None:
+    known = _SEGMENTS.get(key)
+    if known is None:
+        _SEGMENTS[key] = [segment]
+        if len(_SEGMENTS) > SEGMENTS_MAX:
+            _SEGMENTS.popitem(last=False)
+        return
+    _SEGMENTS.move_to_end(key)
+    known.insert(0, segment)
+    del known[SEGMENTS_PER_KEY:]
+
+
+def clear_segments() -> None:
+    """Forget every remembered segment (tests compare results with and without them)."""
+    _SEGMENTS.clear()
+    _SEEN.clear()
 
 
 @lru_cache(maxsize=64)
