@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ MAX_NODES = 20_000
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _FLOAT_TAG = "tag:yaml.org,2002:float"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_STR_TAG = "tag:yaml.org,2002:str"
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -56,8 +58,14 @@ class Mark:
     @classmethod
     def of(cls, mark: yaml.Mark | None) -> Mark:
         if mark is None:
-            return cls(1, 1)
-        return cls(mark.line + 1, mark.column + 1)
+            return _mark(0, 0)
+        return _mark(mark.line, mark.column)
+
+
+@lru_cache(maxsize=16384)
+def _mark(line: int, column: int) -> Mark:
+    """One shared :class:`Mark` per position (marks are immutable; files repeat positions)."""
+    return Mark(line + 1, column + 1)
 
 
 @dataclass(slots=True)
@@ -204,7 +212,10 @@ class _Builder:
         self.visited += 1
         if self.visited > MAX_NODES:
             raise _TooManyNodesError(node.start_mark)
-        self.doc.value_marks.setdefault(loc, Mark.of(node.start_mark))
+        marks = self.doc.value_marks
+        if loc not in marks:
+            start = node.start_mark
+            marks[loc] = _mark(start.line, start.column)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, loc)
         if isinstance(node, yaml.SequenceNode):
@@ -212,7 +223,10 @@ class _Builder:
         return self._scalar(node)
 
     def _scalar(self, node: yaml.Node) -> Any:
-        if node.tag == _FLOAT_TAG:
+        tag = node.tag
+        if tag == _STR_TAG:
+            return node.value  # what SafeConstructor.construct_yaml_str returns for a scalar
+        if tag == _FLOAT_TAG:
             try:
                 number = Decimal(str(node.value).replace("_", ""))
             except InvalidOperation:
@@ -230,7 +244,8 @@ class _Builder:
                 merged.extend(self._merge_sources(value_node))
                 continue
             key = self._key(key_node)
-            key_mark = Mark.of(key_node.start_mark)
+            key_start = key_node.start_mark
+            key_mark = _mark(key_start.line, key_start.column)
             if key in first_seen:
                 self._duplicate(loc, key, key_mark, first_seen[key])
                 continue
