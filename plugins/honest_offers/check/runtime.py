@@ -5,10 +5,11 @@ codes, run through ``eval`` or ``Function``) gets past them. This check runs the
 instead. Each HTML page of a built site is served on 127.0.0.1 and opened in headless
 Chromium (through Playwright) with a controlled clock:
 
-1. the clock starts at a fixed time and the page loads as usual;
-2. the clock is paused :data:`SETTLE_MS` later, so start-up work is done, and the visible
-   text is read (every text node that is rendered, keyed by its element's place in the
-   page);
+1. the clock starts at the time of the run and the page loads as usual, until its
+   requests are done;
+2. the clock is paused :data:`SETTLE_MS` after the start, so start-up work is done, and the
+   visible text is read (every text node that is rendered, keyed by its element's place in
+   the page);
 3. the clock runs on for :data:`WATCH_MS` (every timer and animation frame due in that time
    fires, in order, without waiting in real time) and the text is read again;
 4. the page is loaded a second time, in a fresh browser context whose ``Math.random``
@@ -48,7 +49,7 @@ from honest_offers.load.discover import display_path
 from honest_offers.report import Problem
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page, Route
+    from playwright.sync_api import Browser, Page, Request, Route
 
 CHROMIUM_ENV = "HONEST_OFFERS_CHROMIUM"
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
@@ -63,10 +64,16 @@ BROWSER_FLAGS: tuple[str, ...] = (
     # Nothing may leave the machine: no host name but 127.0.0.1 resolves.
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 )
-SETTLE_MS = 5_000
-"""Clock time a page gets to start up (load, run its start-up timers) before the first read."""
+SETTLE_MS = 1_000
+"""Clock time a page gets to start up (run its start-up timers) before the first read. Text
+that appears later than this, once, is reported too (a toast "Anna just booked this")."""
 WATCH_MS = 10_000
 """Clock time between the two reads: timers up to this interval fire at least once."""
+QUIET_MS = 200
+"""After the load event, the first read waits until the page has had no request under way
+for this long (real time): data a page fetches to fill in its text is not a change."""
+QUIET_TIMEOUT_S = 5.0
+"""At most this long (real time), for pages that never stop fetching."""
 LOAD_TIMEOUT_MS = 30_000
 """Real time a page may take to load before it is reported as a problem."""
 MAX_FINDINGS_PER_PAGE = 10
@@ -253,31 +260,38 @@ def check_sites(
     *,
     chromium: str | None = None,
     on_page: Callable[[str], None] | None = None,
+    browser: Browser | None = None,
 ) -> tuple[CheckResult, list[Problem]]:
-    """HO618 over every page of ``sites``; pages that cannot be loaded become problems."""
+    """HO618 over every page of ``sites``; pages that cannot be loaded become problems.
+
+    Starts Chromium (``chromium``, see :func:`chromium_path`) unless a Playwright
+    ``browser`` is given: one process can run only one Playwright at a time.
+    """
+    if browser is None:
+        with _browser(chromium_path(chromium)) as started:
+            return check_sites(sites, cwd, on_page=on_page, browser=started)
     result = CheckResult()
     problems: list[Problem] = []
     start = float(int(time.time()))
-    with _browser(chromium_path(chromium)) as browser:
-        for site in sites:
-            with _serve(site.root) as base_url:
-                first = _Visitor(browser, base_url, seed=1, start=start)
-                second = _Visitor(browser, base_url, seed=2, start=start)
-                try:
-                    for page_path in site.pages:
-                        display = display_path(page_path.absolute(), cwd.resolve())
-                        url = base_url + page_path.relative_to(site.root).as_posix()
-                        try:
-                            changes = page_changes(first, second, url)
-                        except PageLoadError as exc:
-                            problems.append(_load_problem(display, str(exc)))
-                        else:
-                            result.findings.extend(_findings(changes, page_path, display))
-                        if on_page is not None:
-                            on_page(display)
-                finally:
-                    first.close()
-                    second.close()
+    for site in sites:
+        with _serve(site.root) as base_url:
+            first = _Visitor(browser, base_url, seed=1, start=start)
+            second = _Visitor(browser, base_url, seed=2, start=start)
+            try:
+                for page_path in site.pages:
+                    display = display_path(page_path.absolute(), cwd.resolve())
+                    url = base_url + page_path.relative_to(site.root).as_posix()
+                    try:
+                        changes = page_changes(first, second, url)
+                    except PageLoadError as exc:
+                        problems.append(_load_problem(display, str(exc)))
+                    else:
+                        result.findings.extend(_findings(changes, page_path, display))
+                    if on_page is not None:
+                        on_page(display)
+            finally:
+                first.close()
+                second.close()
     return result, problems
 
 
@@ -305,9 +319,9 @@ class _Reading:
 class _Visitor:
     """One browser context with its own clock and random numbers, visiting pages in turn.
 
-    Both visitors' clocks start at ``start`` (Unix time), and visit *n* of each reads the
-    page at the same clock time (``start + n * step + SETTLE_MS``), so that two visitors see
-    the same date and time.
+    Every visit sets the clock to ``start`` (Unix time) before it loads the page and reads
+    it at ``start`` + :data:`SETTLE_MS` (unless loading took longer), so that two visitors
+    see the same date and time.
     """
 
     def __init__(self, browser: Browser, origin: str, *, seed: int, start: float) -> None:
@@ -318,19 +332,19 @@ class _Visitor:
         self.page.set_default_timeout(LOAD_TIMEOUT_MS)
         self.page.clock.install(time=start)
         self.start = start
-        self.visits = 0
+        self.pending: set[Request] = set()
+        self.last_request = time.monotonic()
+        self.context.on("request", self._started)
+        self.context.on("requestfinished", self._ended)
+        self.context.on("requestfailed", self._ended)
 
     def visit(self, url: str, *, watch: bool) -> tuple[_Reading, _Reading | None]:
-        step = SETTLE_MS + WATCH_MS + 1_000
-        moment = self.start + (step * self.visits + SETTLE_MS) / 1000
-        self.visits += 1
         try:
+            self.page.clock.set_system_time(self.start)
             self.page.clock.resume()
             self.page.goto(url, wait_until="load")
-            now = self.page.evaluate("Date.now() / 1000")
-            if not isinstance(now, int | float) or now >= moment:
-                moment = float(now) + 0.001  # a page that took longer than SETTLE_MS to load
-            self.page.clock.pause_at(moment)
+            self._wait_for_requests()
+            self._pause_at(self.start + SETTLE_MS / 1000)
             before = _read(self.page)
             after = None
             if watch:
@@ -339,6 +353,37 @@ class _Visitor:
         except Exception as exc:  # Playwright raises its own Error and TimeoutError
             raise PageLoadError(_first_line(exc)) from None
         return before, after
+
+    def _pause_at(self, moment: float) -> None:
+        """Pause the clock at ``moment``; or soon, if the page took longer than
+        :data:`SETTLE_MS` to load (the clock runs meanwhile, so this may take a retry)."""
+        for attempt in range(3):
+            now = float(self.page.evaluate("Date.now() / 1000"))
+            try:
+                self.page.clock.pause_at(max(moment, now + 0.2))
+            except Exception as exc:
+                if "past" not in str(exc) or attempt == 2:
+                    raise
+            else:
+                return
+
+    def _started(self, request: Request) -> None:
+        self.pending.add(request)
+        self.last_request = time.monotonic()
+
+    def _ended(self, request: Request) -> None:
+        self.pending.discard(request)
+        self.last_request = time.monotonic()
+
+    def _wait_for_requests(self) -> None:
+        """Until no request has been under way for :data:`QUIET_MS`: the page has fetched
+        what it needs and had a moment to use it."""
+        deadline = time.monotonic() + QUIET_TIMEOUT_S
+        while time.monotonic() < deadline:
+            idle = time.monotonic() - self.last_request
+            if not self.pending and idle * 1000 >= QUIET_MS:
+                return
+            self.page.wait_for_timeout(max(10, QUIET_MS - idle * 1000 if not self.pending else 20))
 
     def close(self) -> None:
         self.context.close()

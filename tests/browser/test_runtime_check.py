@@ -1,0 +1,97 @@
+"""The browser check (``honest-offers check --browser``, HO618) in a real Chromium.
+
+The fixture pages in ``fixtures/runtime/`` hide a ticking timer, a random visitor counter
+and a delayed "someone just booked" toast from the static rules; the browser finds each,
+and leaves honest pages (one that fills in its text from a JSON file) alone.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from honest_offers.check.runtime import TEXT_CHANGES, Site, built_sites, check_sites
+from tests.browser.conftest import INDEX_PATH, OFFER_SLUGS, require
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+pytestmark = [pytest.mark.browser, pytest.mark.e2e]
+
+FIXTURES = Path(__file__).parent / "fixtures" / "runtime"
+TRICKS = {
+    "ticking/index.html": ("over time", "span#n", 8),
+    "visitors/index.html": ("between visits", "main > p", 7),
+    "toast/index.html": ("over time", "body > footer", 9),
+}
+HONEST = ("calm/index.html", "fetched/index.html")
+
+
+MAIN = "import sys; from honest_offers.cli import main; sys.exit(main())"
+
+
+def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", MAIN, *args],
+        cwd=cwd,
+        env={**os.environ, "NO_COLOR": "1"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_the_static_check_misses_every_trick() -> None:
+    done = _cli("check", ".", "--format", "json", cwd=FIXTURES)
+    report = json.loads(done.stdout)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert report["findings"] == []
+    assert report["summary"]["files"] >= len(TRICKS) + len(HONEST)  # the pages, the README
+
+
+def test_the_browser_finds_each_trick_and_nothing_else(browser: Browser) -> None:
+    result, problems = check_sites(built_sites([FIXTURES], FIXTURES), FIXTURES, browser=browser)
+    assert problems == []
+    found = {f.path: f for f in result.findings}
+    assert sorted(found) == sorted(TRICKS), [f.message for f in result.findings]
+    for page, (kind, place, line) in TRICKS.items():
+        item = found[page]
+        assert item.rule == TEXT_CHANGES.code
+        assert item.severity == "error"
+        assert item.excerpt.startswith(f"{kind}, at {place}: "), item.excerpt
+        assert item.line == line, item
+    # Ten seconds of clock: ten ticks of the countdown, which starts at 9:59.
+    assert re.search(r"” became “9:(49|48)”", found["ticking/index.html"].message)
+    toast = found["toast/index.html"].message
+    assert "“(nothing)” became “Anna from Leipzig booked this plan a moment ago”" in toast
+
+
+def test_the_command_line_reports_them() -> None:
+    """The real console entry point, in its own process with its own Chromium."""
+    require()
+    done = _cli("check", "--browser", ".", "--format", "json", cwd=FIXTURES)
+    assert done.returncode == 1, done.stdout + done.stderr
+    report = json.loads(done.stdout)
+    assert sorted(f["path"] for f in report["findings"]) == sorted(TRICKS)
+    assert {f["rule"] for f in report["findings"]} == {"HO618"}
+    assert report["problems"] == []
+
+
+def test_the_example_site_stays_still(browser: Browser, built_site: Path) -> None:
+    """Material's own scripts (palette, search, navigation) change no visible text."""
+    pages = [
+        built_site / "index.html",
+        built_site / INDEX_PATH / "index.html",
+        *(built_site / INDEX_PATH / slug / "index.html" for slug in OFFER_SLUGS),
+    ]
+    result, problems = check_sites([Site(built_site, pages)], built_site, browser=browser)
+    assert problems == []
+    assert result.findings == [], [f"{f.location} {f.message}" for f in result.findings]
