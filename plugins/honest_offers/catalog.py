@@ -13,6 +13,7 @@ from pathlib import Path
 
 from honest_offers.load import YamlDocument, discover_offer_files, parse_yaml, read_text
 from honest_offers.load.discover import display_path
+from honest_offers.memo import Memo
 from honest_offers.report import Problem
 from honest_offers.validate import Offer, validate_document
 
@@ -47,8 +48,17 @@ class Catalog:
         return [p for p in self.problems if p.severity == "warning"]
 
 
-def load_catalog(offers_dir: Path, display_root: Path, today: date) -> Catalog:
-    """Load every offer file below ``offers_dir``; problems are collected, never raised."""
+Loaded = tuple["LoadedOffer | None", list[Problem]]
+LoadMemo = Memo[tuple[str, str, date, str], Loaded]
+"""Loaded offers by source path, display path, date and text (``mkdocs serve`` keeps one)."""
+
+
+def load_catalog(
+    offers_dir: Path, display_root: Path, today: date, memo: LoadMemo | None = None
+) -> Catalog:
+    """Load every offer file below ``offers_dir``; problems are collected, never raised.
+
+    With ``memo``, files whose text was loaded before are not parsed and validated again."""
     catalog = Catalog()
     if not offers_dir.is_dir():
         catalog.problems.append(
@@ -66,7 +76,7 @@ def load_catalog(offers_dir: Path, display_root: Path, today: date) -> Catalog:
     files, problems = discover_offer_files(offers_dir, display_root)
     catalog.problems.extend(problems)
     for source in files:
-        loaded, file_problems = load_offer_file(source, display_root, today)
+        loaded, file_problems = load_offer_file(source, display_root, today, memo)
         catalog.problems.extend(file_problems)
         if loaded is not None:
             catalog.offers.append(loaded)
@@ -77,13 +87,18 @@ def load_catalog(offers_dir: Path, display_root: Path, today: date) -> Catalog:
 
 
 def load_offer_file(
-    source: Path, display_root: Path, today: date
+    source: Path, display_root: Path, today: date, memo: LoadMemo | None = None
 ) -> tuple[LoadedOffer | None, list[Problem]]:
     """Load and validate one file."""
     display = display_path(source, display_root)
     text, problems = read_text(source, display)
     if text is None:
         return None, problems
+    if memo is not None:
+        return memo.get(
+            (str(source), display, today, text),
+            lambda: load_offer_text(text, source, display, today),
+        )
     return load_offer_text(text, source, display, today)
 
 

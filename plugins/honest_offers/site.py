@@ -8,6 +8,7 @@ tolerantly: MkDocs-specific tags such as ``!ENV`` or ``!!python/name:`` do not s
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any, Literal
 
@@ -19,6 +20,7 @@ from honest_offers.check.html import check_html
 from honest_offers.check.scripts import check_script
 from honest_offers.check.styles import check_stylesheet
 from honest_offers.load.discover import display_path
+from honest_offers.memo import Memo
 from honest_offers.report import Problem
 
 CONFIG_NAMES = ("site_config.yml", "mkdocs.yml", "mkdocs.yaml")
@@ -144,19 +146,46 @@ def source_files(layout: SiteLayout) -> list[tuple[Path, SourceKind]]:
     return sorted(found.items())
 
 
-def check_sources(layout: SiteLayout, catalog: Catalog) -> CheckResult:
-    """The honesty check over a site's sources: offers, pages, templates, scripts, styles."""
+SourceMemo = Memo[tuple[str, ...], CheckResult]
+"""Check results by everything they depend on: kind, path shown and text."""
+
+
+def check_sources(
+    layout: SiteLayout, catalog: Catalog, memo: SourceMemo | None = None
+) -> CheckResult:
+    """The honesty check over a site's sources: offers, pages, templates, scripts, styles.
+
+    With ``memo``, offers and files whose text was checked before are not checked again."""
     result = CheckResult()
     for loaded in catalog.offers:
-        result.extend(check_offer(loaded))
+        if memo is None:
+            result.extend(check_offer(loaded))
+        else:
+            key = ("offer", loaded.path, loaded.document.text)
+            result.extend(memo.get(key, partial(check_offer, loaded)))
     for path, kind in source_files(layout):
-        result.extend(check_source_file(path, kind, display_path(path, layout.root)))
+        display = display_path(path, layout.root)
+        if memo is None:
+            result.extend(check_source_file(path, kind, display))
+            continue
+        text = read_source(path)
+        result.extend(
+            memo.get((kind, display, text), partial(check_source_text, text, kind, display))
+        )
     return result
 
 
 def check_source_file(path: Path, kind: SourceKind, display: str) -> CheckResult:
     """One source file by its kind; unreadable bytes are replaced, never fatal."""
-    text = path.read_text(encoding="utf-8-sig", errors="replace")
+    return check_source_text(read_source(path), kind, display)
+
+
+def read_source(path: Path) -> str:
+    return path.read_text(encoding="utf-8-sig", errors="replace")
+
+
+def check_source_text(text: str, kind: SourceKind, display: str) -> CheckResult:
+    """A source file's text, checked by its kind."""
     if kind == "markdown":
         return check_markdown(text, display)
     if kind == "html":

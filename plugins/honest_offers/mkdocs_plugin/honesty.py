@@ -6,17 +6,27 @@ from, so a finding names the file to edit; one already found in the source is no
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
-from honest_offers.catalog import Catalog
+from honest_offers.catalog import Catalog, LoadMemo
 from honest_offers.check import CheckResult, Finding, Suppressed
 from honest_offers.check.html import check_html
 from honest_offers.check.sources import source_pattern
 from honest_offers.load.discover import display_path
-from honest_offers.site import SiteLayout, check_sources
+from honest_offers.memo import Memo
+from honest_offers.site import SiteLayout, SourceMemo, check_sources
 
 Key = tuple[str, str, int]
+
+# What one build computed, for the next build in the same process (``mkdocs serve`` rebuilds
+# everything after every change): offers loaded, sources checked, rendered pages checked,
+# each by its whole text. Each build keeps only what it used itself.
+LOADED: LoadMemo = Memo(100_000)
+SOURCES: SourceMemo = Memo(100_000)
+PAGES: Memo[tuple[bytes, str], CheckResult] = Memo(100_000)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,13 +46,17 @@ class BuildCheck:
     _seen: set[Key] = field(default_factory=set)
 
     def check_sources(self, catalog: Catalog) -> None:
-        self.result = check_sources(self.layout, catalog)
+        LOADED.sweep()
+        PAGES.sweep()
+        self.result = check_sources(self.layout, catalog, SOURCES)
+        SOURCES.sweep()
         self._seen = {_key(f) for f in self.result.findings}
         self._seen |= {_key(s.finding) for s in self.result.suppressed}
 
     def check_rendered(self, html: str, built_path: str, source: PageSource | None) -> None:
         """Check one rendered page; findings point into ``source`` where the text is found."""
-        checked = check_html(html, built_path)
+        digest = hashlib.sha256(html.encode("utf-8", "surrogatepass")).digest()
+        checked = PAGES.get((digest, built_path), partial(check_html, html, built_path))
         self.result.suppressed.extend(checked.suppressed)
         for found in checked.findings:
             located = _locate(found, source) if source else found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 import yaml
@@ -14,8 +15,15 @@ from mkdocs.structure.pages import Page
 from honest_offers.catalog import Catalog, LoadedOffer
 from honest_offers.check.docs import INDEX as RULES_INDEX
 from honest_offers.check.docs import rule_pages
+from honest_offers.memo import Memo
 from honest_offers.mkdocs_plugin.config import HonestOffersConfig
 from honest_offers.render.view import OfferView, offer_view
+
+_Dumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+"""libyaml's emitter when PyYAML has it: the same YAML, several times faster."""
+
+VIEWS: Memo[tuple[str, str, str, str], OfferView] = Memo(100_000)
+"""Offer views by offer text, path, slug and locale, for the next build in this process."""
 
 OFFER_TEMPLATE = "honest-offers/offer.html"
 INDEX_TEMPLATE = "honest-offers/index.html"
@@ -68,7 +76,8 @@ def generate_pages(
     ordered = sorted(catalog.offers, key=lambda o: (o.offer.title.casefold(), o.slug))
     for loaded in ordered:
         uri = f"{folder}/{loaded.slug}.md"
-        view = offer_view(loaded.offer, loaded.slug, locale)
+        key = (loaded.document.text, loaded.path, loaded.slug, locale)
+        view = VIEWS.get(key, partial(offer_view, loaded.offer, loaded.slug, locale))
         source = _front_matter(OFFER_TEMPLATE, loaded.offer.title, loaded.offer.summary)
         source += loaded.offer.details or ""
         file = _generated(config, existing, uri, source, InclusionLevel.NOT_IN_NAV)
@@ -76,6 +85,7 @@ def generate_pages(
         pages.views[uri] = view
         pages.sources[uri] = loaded
         pages.index.append(IndexEntry(view=view, url=file.url))
+    VIEWS.sweep()
     index_source = _front_matter(INDEX_TEMPLATE, options.index_title, None, hide=("toc",))
     index_source += options.index_intro or ""
     pages.files.append(
@@ -109,7 +119,8 @@ def _front_matter(
         meta["description"] = description
     if hide:
         meta["hide"] = list(hide)  # Material: the compare table needs the TOC column
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n\n"
+    dumped = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=True)
+    return "---\n" + dumped + "---\n\n"
 
 
 def _generated(

@@ -20,7 +20,7 @@ from mkdocs.utils.templates import TemplateContext
 from honest_offers.catalog import Catalog, load_catalog
 from honest_offers.dates import build_date
 from honest_offers.mkdocs_plugin.config import HonestOffersConfig
-from honest_offers.mkdocs_plugin.honesty import BuildCheck, PageSource
+from honest_offers.mkdocs_plugin.honesty import LOADED, BuildCheck, PageSource
 from honest_offers.mkdocs_plugin.output import StagedOutput, fix_gzip_timestamp
 from honest_offers.mkdocs_plugin.pages import OfferPages, generate_pages, generate_rule_pages
 from honest_offers.mkdocs_plugin.toc import offer_toc
@@ -82,7 +82,7 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
         if not self.config.enabled:
             return files
         base = Path(config.config_file_path or ".").resolve().parent
-        catalog = load_catalog(self.offers_dir, base, build_date())
+        catalog = load_catalog(self.offers_dir, base, build_date(), LOADED)
         self._report(catalog)
         self.pages = generate_pages(catalog, files, config, self.config, self.locale)
         for file in self.pages.files:
