@@ -5,7 +5,8 @@ What they need, and where it comes from:
 * Chromium: Debian's ``chromium`` package at ``/usr/bin/chromium`` (``.ci/run`` installs it;
   ``HONEST_OFFERS_CHROMIUM`` points elsewhere). Playwright never downloads a browser here.
 * Python Playwright: the ``test`` extra.
-* axe-core and vnu-jar: ``npm ci`` at the repository root (``package.json``); Java for vnu.
+* axe-core, vnu-jar and Lighthouse: ``npm ci`` at the repository root (``package.json``);
+  Java for vnu, Node.js for Lighthouse.
 
 Without them the tests skip, each with the reason and how to install what is missing (pytest
 lists the reasons at the end of the run). In CI (``CI`` set to ``true`` or ``1``) a missing
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
 NODE_MODULES = REPO_ROOT / "node_modules"
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+LIGHTHOUSE = NODE_MODULES / "lighthouse" / "cli" / "index.js"
 ARTIFACTS = REPO_ROOT / "test-artifacts"
 INDEX_PATH = "offers/"
 """The offers index of the example site (``index_url`` in site_config.yml)."""
@@ -63,7 +65,7 @@ def _playwright_missing() -> str | None:
 
 
 def missing(*needs: str) -> list[str]:
-    """What of ``needs`` (``chromium``, ``axe``, ``vnu``) is not installed here."""
+    """What of ``needs`` (Chromium always; ``axe``, ``vnu``, ``lighthouse``) is missing."""
     found: list[str] = []
     if problem := _playwright_missing():
         found.append(problem)
@@ -76,6 +78,11 @@ def missing(*needs: str) -> list[str]:
             found.append(f"vnu-jar ({VNU.relative_to(REPO_ROOT)})")
         if shutil.which("java") is None:
             found.append("Java (for vnu.jar)")
+    if "lighthouse" in needs:
+        if not LIGHTHOUSE.is_file():
+            found.append(f"Lighthouse ({LIGHTHOUSE.relative_to(REPO_ROOT)})")
+        if shutil.which("node") is None:
+            found.append("Node.js (for Lighthouse)")
     return found
 
 
