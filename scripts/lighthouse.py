@@ -19,7 +19,6 @@ Exit code 1 when a score is below ``--min`` (default 95), 2 when Lighthouse cann
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
 import json
 import mimetypes
@@ -29,12 +28,11 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+from honest_offers.loopback import QuietHandler, serve_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SITE = ROOT / "site"
@@ -56,13 +54,13 @@ TIMEOUT = 180
 """Seconds for one Lighthouse run; a normal run takes about ten."""
 
 
-class _StaticHostHandler(SimpleHTTPRequestHandler):
+class _StaticHostHandler(QuietHandler):
     """Files as a static host serves them: text compressed with gzip when asked for."""
 
     def log_message(self, format: str, *args: Any) -> None:
         """Keep the terminal for the scores."""
 
-    def do_GET(self) -> None:
+    def do_GET(self) -> None:  # noqa: N802 -- the name http.server dispatches GET to
         path = Path(self.translate_path(self.path))
         if path.is_dir() and self.path.split("?", 1)[0].endswith("/"):
             path = path / "index.html"
@@ -78,28 +76,6 @@ class _StaticHostHandler(SimpleHTTPRequestHandler):
         self.send_header("Vary", "Accept-Encoding")
         self.end_headers()
         self.wfile.write(body)
-
-
-class _QuietServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        """A browser closing a connection early is normal."""
-
-
-@contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """Serve ``site`` on a free loopback port; yields the base URL."""
-    handler = functools.partial(_StaticHostHandler, directory=str(site))
-    server = _QuietServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 def run_lighthouse(url: str, chromium: str, report: Path | None) -> dict[str, float]:
@@ -175,7 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"lighthouse: no Chromium at {args.chromium}", file=sys.stderr)
         return 2
     runs: list[dict[str, float]] = []
-    with serve(site) as base_url:
+    with serve_folder(site, _StaticHostHandler) as base_url:
         for number in range(1, args.runs + 1):
             scores = run_lighthouse(base_url + page, args.chromium, args.report)
             runs.append(scores)

@@ -22,7 +22,6 @@ is not on ``PATH`` as ``chromium``, ``chromium-browser`` or ``google-chrome``.
 from __future__ import annotations
 
 import argparse
-import functools
 import os
 import re
 import shutil
@@ -30,13 +29,12 @@ import signal
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
+
+from honest_offers.loopback import serve_folder
 
 Scheme = Literal["light", "dark"]
 
@@ -88,26 +86,6 @@ class Shot:
     """Page path below the site root, e.g. ``offers/website-audit/``."""
     scheme: Scheme
     height: int
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        """Keep the terminal for the script's own output."""
-
-
-@contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """Serve ``site`` on a free loopback port; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 def find_chromium(explicit: str | None) -> str:
@@ -248,7 +226,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         Shot("index.png", index_path, "light", args.index_height),
     )
     too_large = False
-    with serve(site) as base_url:
+    with serve_folder(site) as base_url:
         for shot in shots:
             target = take(chromium, base_url, shot, out, args.width)
             size = target.stat().st_size

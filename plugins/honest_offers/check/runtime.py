@@ -33,19 +33,18 @@ from __future__ import annotations
 import functools
 import os
 import re
-import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from honest_offers.check.finding import CheckResult, Finding
 from honest_offers.check.registry import Rule, RuleDoc, register
 from honest_offers.load.discover import display_path
+from honest_offers.loopback import serve_folder
 from honest_offers.report import Problem
 
 if TYPE_CHECKING:
@@ -274,7 +273,7 @@ def check_sites(
     problems: list[Problem] = []
     start = float(int(time.time()))
     for site in sites:
-        with _serve(site.root) as base_url:
+        with serve_folder(site.root) as base_url:
             first = _Visitor(browser, base_url, seed=1, start=start)
             second = _Visitor(browser, base_url, seed=2, start=start)
             try:
@@ -533,33 +532,6 @@ def _load_problem(display: str, reason: str) -> Problem:
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip() or type(exc).__name__
     return text.splitlines()[0]
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        """No request log on the terminal."""
-
-
-class _QuietServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        """A browser that closes a connection early is normal here, not worth a traceback."""
-
-
-@contextmanager
-def _serve(root: Path) -> Iterator[str]:
-    """Serve ``root`` on a free loopback port; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = _QuietServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 @contextmanager
