@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from typing import Any
 
 from honest_offers.catalog import LoadedOffer
 from honest_offers.check import markdown
 from honest_offers.check.finding import CheckResult, Finding
+from honest_offers.check.phrases import Context
 from honest_offers.check.suppress import (
     UNKNOWN_RULE,
     Suppression,
@@ -126,23 +128,38 @@ def _document_findings(document: YamlDocument, path: str, line_offset: int = 0) 
     return findings
 
 
-def _value_hits(loc: PathKey, value: str) -> list[Hit]:
+def _value_hits(loc: PathKey, value: str) -> Sequence[Hit]:
     if loc in MARKDOWN:
         return markdown_hits(value)
-    return scan(value, "label" if loc in LABELS else "prose")
+    context: Context = "label" if loc in LABELS else "prose"
+    if len(value) > SHARED_VALUE_MAX:
+        return scan(value, context)
+    return _shared_scan(value, context)
+
+
+SHARED_VALUE_MAX = 500
+"""Values up to this length are scanned once per process: catalogues repeat their terms,
+tax notes, fee names, audiences and labels from offer to offer."""
+
+
+@lru_cache(maxsize=65_536)
+def _shared_scan(value: str, context: Context) -> tuple[Hit, ...]:
+    return tuple(scan(value, context))
 
 
 def _strings(data: Any, loc: PathKey) -> Iterator[tuple[PathKey, str]]:
-    """Every string value below ``data`` with its path, skipping :data:`NOT_TEXT` keys."""
-    if isinstance(data, str):
-        yield loc, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            if key not in NOT_TEXT:
-                yield from _strings(value, (*loc, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _strings(value, (*loc, index))
+    """Every string value below ``data`` with its path, skipping :data:`NOT_TEXT` keys,
+    in document order."""
+    stack: list[tuple[PathKey, Any]] = [(loc, data)]
+    while stack:
+        loc, data = stack.pop()
+        if isinstance(data, str):
+            yield loc, data
+        elif isinstance(data, dict):
+            items = [((*loc, key), value) for key, value in data.items() if key not in NOT_TEXT]
+            stack += reversed(items)
+        elif isinstance(data, list):
+            stack += reversed([((*loc, index), value) for index, value in enumerate(data)])
 
 
 class _Source:

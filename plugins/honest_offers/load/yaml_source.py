@@ -38,6 +38,23 @@ _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoade
 class _OfferLoader(_BaseLoader):  # type: ignore[valid-type,misc]
     """SafeLoader with YAML 1.2 booleans: ``yes``/``no``/``on``/``off`` stay strings."""
 
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        # The tag of a plain scalar depends on its text alone (the implicit resolvers are
+        # fixed and there are no path resolvers): keys and short values repeat in every file.
+        if kind is yaml.ScalarNode and implicit[0] and not self.yaml_path_resolvers:
+            tag = _PLAIN_TAGS.get(value)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)
+                if len(value) <= _PLAIN_TAG_TEXT_MAX and len(_PLAIN_TAGS) < _PLAIN_TAGS_MAX:
+                    _PLAIN_TAGS[value] = tag
+            return tag
+        return str(super().resolve(kind, value, implicit))
+
+
+_PLAIN_TAGS: dict[str, str] = {}
+_PLAIN_TAG_TEXT_MAX = 64
+_PLAIN_TAGS_MAX = 16_384
+
 
 _OfferLoader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != _BOOL_TAG]
@@ -239,6 +256,7 @@ class _Builder:
         result: dict[str, Any] = {}
         first_seen: dict[str, Mark] = {}
         merged: list[yaml.MappingNode] = []
+        key_marks = self.doc.key_marks
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE_TAG:
                 merged.extend(self._merge_sources(value_node))
@@ -250,8 +268,9 @@ class _Builder:
                 self._duplicate(loc, key, key_mark, first_seen[key])
                 continue
             first_seen[key] = key_mark
-            self.doc.key_marks[(*loc, key)] = key_mark
-            result[key] = self.build(value_node, (*loc, key))
+            child = (*loc, key)
+            key_marks[child] = key_mark
+            result[key] = self.build(value_node, child)
         for source in merged:
             for key, value in self._mapping(source, loc).items():
                 result.setdefault(key, value)
