@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint unit schema clean
+.PHONY: site serve test lint unit schema clean bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,7 +32,17 @@ unit: $(STAMP)
 	$(BIN)/python -m pytest -m "not e2e" -q
 
 clean:
-	rm -rf $(VENV) site build *.egg-info plugins/*.egg-info
+	rm -rf $(VENV) site build *.egg-info plugins/*.egg-info bench/.work
+
+# Benchmark against plain Material and Hugo (about 15 minutes); writes bench/results.md.
+# Fewer sizes or repetitions: make bench BENCH_ARGS="--sizes 100 1000 --reps 3"
+BENCH_STAMP := $(VENV)/.bench-stamp
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP)
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 schema: $(STAMP)
 	$(BIN)/python -c "from honest_offers.validate.schema import SCHEMA_PATH, render_schema; SCHEMA_PATH.write_text(render_schema(), encoding='utf-8')"
