@@ -6,7 +6,10 @@ call :func:`load_catalog`, and anything else (another generator, a script) can t
 
 from __future__ import annotations
 
+import gc
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -75,15 +78,43 @@ def load_catalog(
         return catalog
     files, problems = discover_offer_files(offers_dir, display_root)
     catalog.problems.extend(problems)
-    for source in files:
-        loaded, file_problems = load_offer_file(source, display_root, today, memo)
-        catalog.problems.extend(file_problems)
-        if loaded is not None:
-            catalog.offers.append(loaded)
+    with _settled_objects_frozen() as settle:
+        for number, source in enumerate(files, 1):
+            loaded, file_problems = load_offer_file(source, display_root, today, memo)
+            catalog.problems.extend(file_problems)
+            if loaded is not None:
+                catalog.offers.append(loaded)
+            if number % SETTLE_EVERY == 0:
+                settle()
     catalog.problems.extend(_duplicate_slugs(catalog.offers))
     duplicates = {p.path for p in catalog.problems if p.field == "slug" and p.severity == "error"}
     catalog.offers = [o for o in catalog.offers if o.path not in duplicates]
     return catalog
+
+
+SETTLE_EVERY = 256
+"""Offer files loaded between two freezes of the objects built so far (see below)."""
+
+
+@contextmanager
+def _settled_objects_frozen() -> Iterator[Callable[[], None]]:
+    """Yield a function that moves every object built so far out of the cycle collector's
+    way until loading is done.
+
+    Loaded offers are trees of dicts, lists and strings that all stay alive. While thousands
+    of them are built, Python's cycle collector would walk the growing heap again and again
+    (a third of the loading time for 5,000 offers). Frozen objects are skipped; afterwards
+    they are handed back, and the collector sees them as usual. Reference counting frees
+    garbage meanwhile as always. Nothing is frozen when the collector is off or when
+    something else in the process froze objects itself.
+    """
+    if not gc.isenabled() or gc.get_freeze_count():
+        yield lambda: None
+        return
+    try:
+        yield gc.freeze
+    finally:
+        gc.unfreeze()
 
 
 def load_offer_file(

@@ -155,7 +155,7 @@ def parse_markers(text: str, *, path: str, line: int = 1, column: int = 1) -> Ma
     first (a marker shown as code is an example, not a marker).
     """
     markers = Markers([], [])
-    lines = text.split("\n")
+    lines: list[str] | None = None
     for match in _MARKER.finditer(text):
         at_line, at_column = position(text, match.start(), line, column)
         parsed = _parse(match, path, at_line, at_column)
@@ -166,6 +166,8 @@ def parse_markers(text: str, *, path: str, line: int = 1, column: int = 1) -> Ma
         markers.problems.extend(problems)
         if codes:
             end_line, end_column = position(text, match.end(), line, column)
+            if lines is None:
+                lines = text.split("\n")
             scope = _scope(lines, end_line - line, end_line, end_column, line)
             markers.suppressions.append(
                 Suppression(codes, reason, at_line, at_column, match.group(), scope)
