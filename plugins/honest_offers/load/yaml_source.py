@@ -233,6 +233,9 @@ class _Builder:
         if loc not in marks:
             start = node.start_mark
             marks[loc] = _mark(start.line, start.column)
+        kind = node.__class__
+        if kind is yaml.ScalarNode and node.tag == _STR_TAG:
+            return node.value  # the common case of _scalar, without the call
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, loc)
         if isinstance(node, yaml.SequenceNode):
