@@ -31,6 +31,7 @@ _BOOL_TAG = "tag:yaml.org,2002:bool"
 _FLOAT_TAG = "tag:yaml.org,2002:float"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _STR_TAG = "tag:yaml.org,2002:str"
+_INT_TAG = "tag:yaml.org,2002:int"
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -246,6 +247,12 @@ class _Builder:
         tag = node.tag
         if tag == _STR_TAG:
             return node.value  # what SafeConstructor.construct_yaml_str returns for a scalar
+        if tag == _INT_TAG:
+            digits = node.value
+            if digits.isascii() and digits.isdigit() and (digits[0] != "0" or digits == "0"):
+                return int(digits)  # construct_yaml_int for a plain decimal (not 0-led octal)
+        elif tag == _BOOL_TAG:
+            return node.value.lower() == "true"  # the resolver above knows only true/false
         if tag == _FLOAT_TAG:
             try:
                 number = Decimal(str(node.value).replace("_", ""))
