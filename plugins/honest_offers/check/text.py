@@ -42,7 +42,10 @@ REACH = 160
 _NEGATED = re.compile(rf"\b{NEGATION}\b[^.!?;:,]{{0,32}}$")
 _NEGATION_WINDOW = 48
 _TOKEN = re.compile(TOKEN)
-_ASCII_TOKEN = re.compile(r"[a-z]+")
+_ASCII_NOT_LETTER = str.maketrans(
+    {chr(code): " " for code in range(128) if not "a" <= chr(code) <= "z"}
+)
+"""ASCII text → its ``[a-z]+`` words separated by spaces (faster than finding them)."""
 _QUOTE_LIMIT = 80
 _SPACE = re.compile(r"\s+")
 
@@ -135,7 +138,9 @@ def scan(text: str, context: Context = "prose") -> list[Hit]:
         return []
     norm = normalize(text)
     plain = norm.text
-    words = set((_ASCII_TOKEN if plain.isascii() else _TOKEN).findall(plain))
+    words = set(
+        plain.translate(_ASCII_NOT_LETTER).split() if plain.isascii() else _TOKEN.findall(plain)
+    )
     spans: list[Span] = []
     entries = _candidates(plain, words, _index(context))
     if len(plain) <= 3 * REACH:
