@@ -41,6 +41,8 @@ class LoadedOffer:
 class Catalog:
     offers: list[LoadedOffer] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+    """Every offer file found, in order, whether it loaded or not."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -77,6 +79,7 @@ def load_catalog(
         )
         return catalog
     files, problems = discover_offer_files(offers_dir, display_root)
+    catalog.files = files
     catalog.problems.extend(problems)
     with _settled_objects_frozen() as settle:
         for number, source in enumerate(files, 1):

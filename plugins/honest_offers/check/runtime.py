@@ -44,7 +44,6 @@ from typing import TYPE_CHECKING, Any
 from honest_offers.check.finding import CheckResult, Finding
 from honest_offers.check.registry import Rule, RuleDoc, register
 from honest_offers.load.discover import display_path
-from honest_offers.loopback import serve_folder
 from honest_offers.report import Problem
 
 if TYPE_CHECKING:
@@ -269,6 +268,8 @@ def check_sites(
     if browser is None:
         with _browser(chromium_path(chromium)) as started:
             return check_sites(sites, cwd, on_page=on_page, browser=started)
+    from honest_offers.loopback import serve_folder  # an HTTP server: only when checking
+
     result = CheckResult()
     problems: list[Problem] = []
     start = float(int(time.time()))

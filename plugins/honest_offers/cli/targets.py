@@ -68,7 +68,9 @@ class Plan:
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     """Display paths of every file checked or tried (offers that did not load too)."""
-    _seen: set[Path] = field(default_factory=set)
+    _seen: set[str] = field(default_factory=set)
+    _folders: dict[str, str] = field(default_factory=dict)
+    """Real path of each folder met, so thousands of files cost one resolve per folder."""
 
     def display(self, path: Path) -> str:
         return display_path(path.absolute(), self.cwd)
@@ -94,11 +96,11 @@ class Plan:
         if loaded is not None:
             self.jobs.append(Job(loaded.path, lambda: check_offer(loaded)))
 
-    def add_catalog(self, catalog: Catalog, offer_files: Sequence[Path]) -> None:
+    def add_catalog(self, catalog: Catalog) -> None:
         """A folder's offers, in file order; files that did not load are listed too."""
-        loaded = {offer.source.resolve(): offer for offer in catalog.offers}
-        for source in offer_files:
-            offer = loaded.pop(source.resolve(), None)
+        loaded = {self.identity(offer.source): offer for offer in catalog.offers}
+        for source in catalog.files:
+            offer = loaded.pop(self.identity(source), None)
             if offer is not None:
                 self.add_offer(offer)
             elif self._first_time(source):
@@ -111,8 +113,19 @@ class Plan:
         known = set(self.problems)
         self.problems.extend(p for p in problems if p not in known)
 
+    def identity(self, path: Path) -> str:
+        """The real path of a file (``Path.resolve`` reads every folder on the way each
+        time; here each folder is resolved once)."""
+        folder, name = os.path.split(os.fspath(path))
+        real = self._folders.get(folder)
+        if real is None:
+            real = self._folders[folder] = os.path.realpath(folder)
+        # Strings, not Paths: this runs once per file of a site with thousands of them.
+        key = os.path.join(real, name)  # noqa: PTH118
+        return os.path.realpath(key) if os.path.islink(key) else key  # noqa: PTH114
+
     def _first_time(self, path: Path) -> bool:
-        key = path.resolve()
+        key = self.identity(path)
         if key in self._seen:
             return False
         self._seen.add(key)
@@ -194,9 +207,7 @@ def _uses_plugin(config: Path) -> bool:
 
 
 def _add_offers(plan: Plan, offers_dir: Path) -> None:
-    catalog = load_catalog(offers_dir, plan.cwd, plan.today)
-    files = [p for p, _ in _visible_files(offers_dir) if p.suffix.lower() in OFFER_SUFFIXES]
-    plan.add_catalog(catalog, files)
+    plan.add_catalog(load_catalog(offers_dir, plan.cwd, plan.today))
 
 
 def _add_built(plan: Plan, folder: Path) -> None:
