@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from honest_offers.load import Mark, parse_yaml, read_text
 from honest_offers.load.yaml_source import MAX_FILE_BYTES, decode_text
@@ -100,3 +104,61 @@ def test_oversized_file_is_refused_before_reading(tmp_path: Path) -> None:
     text, problems = read_text(big, "big.yml")
     assert text is None
     assert "too large" in problems[0].message
+
+
+class _ReferenceLoader(yaml.SafeLoader):
+    """PyYAML's pure-Python SafeLoader with the same YAML 1.2 booleans and exact decimals:
+    what :func:`parse_yaml` must return, without its shortcuts (tag cache, own builder).
+    Keys are words here: the loader keeps every key as its text, by design."""
+
+
+_ReferenceLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_ReferenceLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+
+
+def _exact_float(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+    number = Decimal(str(node.value).replace("_", ""))
+    return number if number.is_finite() else loader.construct_yaml_float(node)
+
+
+_ReferenceLoader.add_constructor("tag:yaml.org,2002:float", _exact_float)
+
+_scalars = st.one_of(
+    st.text(max_size=12),
+    st.sampled_from(
+        ["yes", "no", "on", "off", "true", "False", "null", "~", "1.50", "007", "0x1F"]
+    ),
+    st.integers(-(10**6), 10**6),
+    st.booleans(),
+    st.none(),
+)
+_data = st.recursive(
+    _scalars,
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(st.from_regex(r"k[a-z_]{0,6}", fullmatch=True), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_data, st.sampled_from(["block", "flow"]))
+def test_data_is_what_pyyaml_constructs(data: object, style: str) -> None:
+    text = yaml.safe_dump(
+        {"root": data}, default_flow_style=style == "flow", allow_unicode=True, sort_keys=False
+    )
+    try:
+        expected = yaml.load(text, Loader=_ReferenceLoader)
+    except yaml.YAMLError:
+        return
+    doc, problems = parse_yaml(text, "o.yml")
+    assert doc is not None and not problems
+    assert doc.data == expected

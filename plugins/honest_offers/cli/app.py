@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import gc
 import json
 import os
 import sys
@@ -204,6 +205,9 @@ def check(
         plan = plan_check(paths, Path.cwd(), build_date())
     except (TargetError, runtime.BrowserCheckError) as exc:
         raise CliError(str(exc)) from None
+    # The loaded offers live until the process ends: the cycle collector need not walk
+    # them again and again while the files are checked.
+    gc.freeze()
     result, problems = _run(plan.jobs, plan.problems)
     if sites:
         result, problems = _run_browser(sites, chromium, result, problems)

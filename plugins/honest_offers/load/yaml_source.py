@@ -39,19 +39,26 @@ _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoade
 class _OfferLoader(_BaseLoader):  # type: ignore[valid-type,misc]
     """SafeLoader with YAML 1.2 booleans: ``yes``/``no``/``on``/``off`` stay strings."""
 
-    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
-        # The tag of a plain scalar depends on its text alone (the implicit resolvers are
-        # fixed and there are no path resolvers): keys and short values repeat in every file.
-        if kind is yaml.ScalarNode and implicit[0] and not self.yaml_path_resolvers:
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: Any) -> str:
+        # Called for every node. Without path resolvers (this loader has none), the tag of
+        # a plain scalar depends on its text alone, and every other node gets its kind's
+        # default tag; keys and short values repeat in every file, so their tags are kept.
+        if kind is _SCALAR_NODE and implicit[0]:
             tag = _PLAIN_TAGS.get(value)
             if tag is None:
-                tag = super().resolve(kind, value, implicit)
+                tag = str(super().resolve(kind, value, implicit))
                 if len(value) <= _PLAIN_TAG_TEXT_MAX and len(_PLAIN_TAGS) < _PLAIN_TAGS_MAX:
                     _PLAIN_TAGS[value] = tag
             return tag
-        return str(super().resolve(kind, value, implicit))
+        return _DEFAULT_TAGS[kind]
 
 
+_SCALAR_NODE = yaml.ScalarNode
+_DEFAULT_TAGS: dict[type[yaml.Node], str] = {
+    yaml.ScalarNode: yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG,
+    yaml.SequenceNode: yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
+    yaml.MappingNode: yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+}
 _PLAIN_TAGS: dict[str, str] = {}
 _PLAIN_TAG_TEXT_MAX = 64
 _PLAIN_TAGS_MAX = 16_384

@@ -35,6 +35,7 @@ Amount = Annotated[Decimal, Field(ge=0, le=MAX_AMOUNT, allow_inf_nan=False, deci
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
 
 _URL_SCHEMES = ("https://", "http://", "mailto:", "tel:", "/", "./", "../", "#")
+_SPACE = re.compile(r"\s")
 _SENTENCE_END = re.compile(r"(?<![A-Z]\.[a-z])(?<!\be\.g)(?<!\bi\.e)(?<!\betc)[.!?](?=\s+\S)")
 
 
@@ -51,7 +52,7 @@ def _currency(value: str) -> str:
 
 
 def _url(value: str) -> str:
-    if not value.lower().startswith(_URL_SCHEMES) or any(c.isspace() for c in value):
+    if not value.lower().startswith(_URL_SCHEMES) or _SPACE.search(value):
         raise ValueError(
             f"`{value}` is not a web, mail or phone link (javascript: and data: links are refused)"
         )
