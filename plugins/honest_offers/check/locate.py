@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -116,6 +117,14 @@ def check_mapped(mapped: Mapped, context: Context, path: str, lines: Lines) -> l
     text = mapped.text
     found = text_findings(text, context) if text else ()
     return relocate(found, text, mapped, path, lines) if found else []
+
+
+def check_decoded(
+    text: str, mapping: Callable[[], Mapped], context: Context, path: str, lines: Lines
+) -> list[Finding]:
+    """``check_mapped`` of text whose ``Mapped`` is built only if it has findings."""
+    found = text_findings(text, context) if text else ()
+    return relocate(found, text, mapping(), path, lines) if found else []
 
 
 def relocate(

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
 from honest_offers.check import markup_rules as mr
 from honest_offers.check import vendors
 from honest_offers.check.finding import CheckResult, Finding, Suppressed
-from honest_offers.check.locate import Lines, Mapped, check_mapped, comment_markers, with_markers
+from honest_offers.check.locate import Lines, Mapped, check_decoded, comment_markers, with_markers
 from honest_offers.check.phrases import Context
 from honest_offers.check.registry import Rule
 from honest_offers.check.text import finding
@@ -109,20 +110,26 @@ class _String:
     raw: str
     template: int = -1
     """Template literals: the number shared by all chunks of one literal."""
+    value: str = field(init=False)
+    """The decoded value, worked out once (several rules read it)."""
+
+    def __post_init__(self) -> None:
+        self.value = _unescape(self.raw) if "\\" in self.raw else self.raw
 
     @property
     def end(self) -> int:
         return self.start + len(self.raw)
 
-    @property
-    def value(self) -> str:
-        return _unescape(self.raw) if "\\" in self.raw else self.raw
-
 
 def _unescape(raw: str) -> str:
-    return _ESCAPE.sub(lambda m: _escape_value(m.group()), raw)
+    return _ESCAPE.sub(_escape_match, raw)
 
 
+def _escape_match(match: re.Match[str]) -> str:
+    return _escape_value(match.group())
+
+
+@lru_cache(maxsize=4096)
 def _escape_value(escape: str) -> str:
     body = escape[1:]
     if body[:1] == "x" and len(body) == 3:
@@ -862,64 +869,90 @@ class _Script:
 
     def text_findings(self, context: Context) -> list[Finding]:
         found: list[Finding] = []
-        for text, mapping in self.joined_strings():
+        for joined in self.joined_strings():
+            text = joined.text
             if _HTML_IN_STRING.search(text) and self.depth < 4:
-                found += self.html_findings(text, mapping)
+                found += self.html_findings(joined)
             elif _is_text(text):
-                found += self.string_findings(text, mapping, self.string_context(mapping, context))
+                context_here = self.string_context(joined.first_source(), context)
+                found += check_decoded(text, joined.mapped, context_here, self.path, self.lines)
         return found
 
-    def string_context(self, mapping: Mapped, default: Context) -> Context:
+    def string_context(self, start: int, default: Context) -> Context:
         if default != "prose":
             return default
-        start = mapping.sources[0] if mapping.sources else 0
         statement = self.code[max(0, start - 120) : start]
         return "label" if _LABEL_HINT.search(statement.rsplit(";", 1)[-1]) else "prose"
 
-    def string_findings(self, text: str, mapping: Mapped, context: Context) -> list[Finding]:
-        return check_mapped(mapping, context, self.path, self.lines)
-
-    def html_findings(self, text: str, mapping: Mapped) -> list[Finding]:
+    def html_findings(self, joined: _Joined) -> list[Finding]:
         from honest_offers.check.html import nested_findings
 
-        line, column = self.lines.at(mapping.source(0))
-        return nested_findings(text, self.path, line, column, self.depth + 1)
+        line, column = self.lines.at(joined.mapped().source(0))
+        return nested_findings(joined.text, self.path, line, column, self.depth + 1)
 
-    def joined_strings(self) -> list[tuple[str, Mapped]]:
+    def joined_strings(self) -> list[_Joined]:
         """String values, with literals joined by ``+`` or in one template literal, and a
         placeholder for each value computed in between ("Only " + n + " left")."""
-        joined: list[tuple[str, Mapped]] = []
-        current: Mapped | None = None
+        joined: list[_Joined] = []
+        current: _Joined | None = None
         previous: _String | None = None
         for literal in self.strings:
             between = self.code[previous.end + 1 : literal.start - 1] if previous else ""
             link = _link(previous, literal, between)
             if current is None or link is None:
-                if current is not None:
-                    joined.append((current.text, current))
-                current = Mapped()
+                current = _Joined()
+                joined.append(current)
             elif link:
-                current.add(
-                    PLACEHOLDER, previous.end if previous else literal.start, verbatim=False
-                )
-            _add_decoded(current, literal)
+                current.parts.append((PLACEHOLDER, previous.end if previous else literal.start))
+            current.parts.append(literal)
             previous = literal
-        if current is not None:
-            joined.append((current.text, current))
         return joined
 
 
-def _add_decoded(target: Mapped, literal: _String) -> None:
-    """Append a string's value, each escape mapped to where it is written."""
-    if "\\" not in literal.raw:
-        target.add(literal.raw, literal.start)
+@dataclass(slots=True)
+class _Joined:
+    """Literals read as one text, and placeholders (text, offset) for values between them.
+
+    The text is decoded at once; where each character comes from is worked out only for
+    texts with findings (bundles hold long strings with thousands of escapes)."""
+
+    parts: list[_String | tuple[str, int]] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "".join(p.value if isinstance(p, _String) else p[0] for p in self.parts)
+
+    def pieces(self) -> Iterator[tuple[str, int, bool]]:
+        """(piece, source offset, verbatim) of the text, as ``Mapped.add`` takes them."""
+        for part in self.parts:
+            if isinstance(part, _String):
+                yield from _decoded_pieces(part)
+            else:
+                yield part[0], part[1], False
+
+    def mapped(self) -> Mapped:
+        mapped = Mapped()
+        for piece, source, verbatim in self.pieces():
+            mapped.add(piece, source, verbatim)
+        return mapped
+
+    def first_source(self) -> int:
+        """``mapped().sources[0]`` (0 for an empty text), without building the mapping."""
+        return next((source for piece, source, _ in self.pieces() if piece), 0)
+
+
+def _decoded_pieces(literal: _String) -> Iterator[tuple[str, int, bool]]:
+    """A string's value in pieces, each escape mapped to where it is written."""
+    raw, start = literal.raw, literal.start
+    if "\\" not in raw:
+        yield raw, start, True
         return
     last = 0
-    for escape in _ESCAPE.finditer(literal.raw):
-        target.add(literal.raw[last : escape.start()], literal.start + last)
-        target.add(_escape_value(escape.group()), literal.start + escape.start(), verbatim=False)
+    for escape in _ESCAPE.finditer(raw):
+        yield raw[last : escape.start()], start + last, True
+        yield _escape_value(escape.group()), start + escape.start(), False
         last = escape.end()
-    target.add(literal.raw[last:], literal.start + last)
+    yield raw[last:], start + last, True
 
 
 def _link(previous: _String | None, literal: _String, between: str) -> bool | None:
