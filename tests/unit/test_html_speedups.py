@@ -1,0 +1,63 @@
+"""Fast paths of the HTML check give what the slow paths they replace give."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from honest_offers.check import html as html_check
+from honest_offers.check.suppress import parse_markers
+
+WHITESPACE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
+"""Every whitespace character of the BMP up to the ideographic space."""
+TEXT = st.text(alphabet=st.sampled_from(list(WHITESPACE + "ab&;<>-!é€")), max_size=40)
+
+
+@given(TEXT)
+def test_split_collapses_whitespace_like_the_regex(text: str) -> None:
+    assert " ".join(text.split()) == re.sub(r"\s+", " ", text).strip(" ")
+
+
+@given(st.lists(st.tuples(st.integers(0, 50), TEXT), max_size=5))
+def test_decode_collapses_whitespace_like_the_regex(chunks: list[tuple[int, str]]) -> None:
+    raw = "".join(html_check.htmllib.unescape(text) for _, text in chunks)
+    assert html_check.decode(chunks) == re.sub(r"\s+", " ", raw).strip(" ")
+
+
+MARKER_BITS = st.sampled_from(
+    [
+        "<!--",
+        "-->",
+        "--!>",
+        " ",
+        "\n",
+        "honest-offers",
+        "HONEST-offers",
+        ":",
+        "allow HO101",
+        ' reason="a reason long enough"',
+        "<p>",
+        "x",
+        "<script>",
+        "</script>",
+        "-",
+        ">",
+    ]
+)
+
+
+@given(st.lists(MARKER_BITS, max_size=14).map("".join))
+def test_an_empty_marker_view_only_where_no_marker_can_be_read(page: str) -> None:
+    walker = html_check._walk(page, "p.html", html_check.Lines(page), 1)
+    full = html_check._MARKER_START.sub(
+        lambda m: (
+            m.group() if m.start() in {s for s, _ in walker.comments} else "<!~~" + m.group()[4:]
+        ),
+        walker.html,
+    )
+    view = walker.marker_view()
+    assert view in ("", full)
+    if view == "":
+        assert parse_markers(full, path="p.html") == parse_markers("", path="p.html")
