@@ -194,6 +194,7 @@ def check(
     browser: bool,
     chromium: str | None,
 ) -> None:
+    _fewer_collections()
     try:
         selection = Selection(parse_codes(select, "--select"), parse_codes(ignore, "--ignore"))
     except SelectionError as exc:
@@ -229,6 +230,20 @@ def check(
             raise CliError(f"--output {output}: {exc.strerror or exc}") from None
         click.echo(f"{report.summary_line()} Report: {output}", err=True)
     ctx.exit(report.exit_code)
+
+
+GC_YOUNG_THRESHOLD = 50_000
+"""Allocations between two collections of the youngest generation (Python's default: 700)."""
+
+
+def _fewer_collections() -> None:
+    """Run the cycle collector less often in this short-lived process (as mypy does).
+
+    Loading thousands of offers allocates millions of objects that all stay alive; at the
+    default threshold the collector walks them again and again (5 % of a large check).
+    Memory is unaffected: reference counting frees garbage as always.
+    """
+    gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
 
 
 def _run(jobs: Sequence[Job], problems: list[Problem]) -> tuple[CheckResult, list[Problem]]:

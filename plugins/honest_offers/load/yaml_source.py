@@ -52,6 +52,12 @@ class _OfferLoader(_BaseLoader):  # type: ignore[valid-type,misc]
             return tag
         return _DEFAULT_TAGS[kind]
 
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        """Only path resolvers need the way down (none here); called for every node."""
+
+    def ascend_resolver(self) -> None:
+        """See :meth:`descend_resolver`."""
+
 
 _SCALAR_NODE = yaml.ScalarNode
 _DEFAULT_TAGS: dict[type[yaml.Node], str] = {
@@ -271,7 +277,6 @@ class _Builder:
 
     def _mapping(self, node: yaml.MappingNode, loc: PathKey) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        first_seen: dict[str, Mark] = {}
         merged: list[yaml.MappingNode] = []
         key_marks = self.doc.key_marks
         for key_node, value_node in node.value:
@@ -281,11 +286,10 @@ class _Builder:
             key = self._key(key_node)
             key_start = key_node.start_mark
             key_mark = _mark(key_start.line, key_start.column)
-            if key in first_seen:
-                self._duplicate(loc, key, key_mark, first_seen[key])
-                continue
-            first_seen[key] = key_mark
             child = (*loc, key)
+            if key in result:
+                self._duplicate(loc, key, key_mark, key_marks[child])
+                continue
             key_marks[child] = key_mark
             result[key] = self.build(value_node, child)
         for source in merged:
