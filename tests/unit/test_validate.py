@@ -173,7 +173,9 @@ def test_all_errors_of_a_file_are_reported_together() -> None:
 
 
 def test_a_price_change_that_has_taken_effect_is_an_error() -> None:
-    price = {**MINIMAL_OFFER["price"],
-             "change": {"effective": "2026-01-01", "amount": 270, "reason": "Costs rose."}}
+    price = {
+        **MINIMAL_OFFER["price"],
+        "change": {"effective": "2026-01-01", "amount": 270, "reason": "Costs rose."},
+    }
     problem = only_error(offer_yaml(price=price))
     assert problem.field == "price.change.effective"

@@ -140,11 +140,15 @@ def test_link_contact_is_labelled_by_its_address() -> None:
 
 
 def test_price_change_is_one_neutral_sentence() -> None:
-    price = {**MINIMAL_OFFER["price"],
-             "change": {"effective": date(2027, 2, 1), "amount": 270,
-                        "reason": "Our supplier's prices rose."}}
+    price = {
+        **MINIMAL_OFFER["price"],
+        "change": {
+            "effective": date(2027, 2, 1),
+            "amount": 270,
+            "reason": "Our supplier's prices rose.",
+        },
+    }
     view = offer_view(make(price=price), "x", "en")
     assert view.price.change == (
-        "From February 1, 2027 the price is €270.00. "
-        "Reason: Our supplier's prices rose."
+        "From February 1, 2027 the price is €270.00. Reason: Our supplier's prices rose."
     )
