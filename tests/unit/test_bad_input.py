@@ -65,6 +65,19 @@ CATALOGUE: dict[str, Case] = {
     ),
     "alias-bomb": Case(BOMB, None, "too many values"),
     "merge-bomb": Case(MERGE_BOMB, None, "too many values"),
+    # libyaml's composer recurses per level: 50,000 brackets (100 KB) crashed the process.
+    "deep-flow-nesting": Case(
+        "title: x\nsummary: " + "[" * 50_000 + "]" * 50_000 + "\n", None, "nest more than", 2, 41
+    ),
+    "deep-block-nesting": Case(
+        "title: x\nsummary:\n"
+        + "".join("  " * (i + 1) + f"k{i}:\n" for i in range(40))
+        + "  " * 41
+        + "v\n",
+        None,
+        "nest more than",
+        34,
+    ),
     "huge-file": Case(b"title: " + b"x" * (MAX_FILE_BYTES * 50), None, "too large"),
     "amount-is-text": Case(price(amount="cheap"), "price.amount", "cheap"),
     "amount-negative": Case(price(amount=-5), "price.amount", "greater than or equal"),

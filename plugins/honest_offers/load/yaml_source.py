@@ -27,6 +27,9 @@ MAX_FILE_BYTES = 1024 * 1024
 MAX_NODES = 20_000
 """Values visited while building one document, counting every alias expansion."""
 
+MAX_DEPTH = 32
+"""Lists and mappings nested in one another; an offer needs four (``price.fees[0].amount``)."""
+
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _FLOAT_TAG = "tag:yaml.org,2002:float"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
@@ -126,6 +129,14 @@ class YamlDocument:
         return self.key_marks.get(loc) or self.mark_for(loc)
 
 
+class _TooDeepError(Exception):
+    """Raised when lists and mappings nest deeper than :data:`MAX_DEPTH`."""
+
+    def __init__(self, mark: yaml.Mark | None) -> None:
+        super().__init__("nested too deep")
+        self.mark = mark
+
+
 class _TooManyNodesError(Exception):
     """Raised while building data when alias or merge expansion exceeds :data:`MAX_NODES`."""
 
@@ -189,6 +200,10 @@ def decode_text(raw: bytes, display: str) -> tuple[str | None, list[Problem]]:
 
 def parse_yaml(text: str, display: str) -> tuple[YamlDocument | None, list[Problem]]:
     """Parse one YAML document into a :class:`YamlDocument`, or return located problems."""
+    try:
+        _refuse_deep_flow(text)
+    except _TooDeepError as exc:
+        return None, [_too_deep(display, exc)]
     loader = _OfferLoader(text)
     try:
         node = loader.get_single_node()
@@ -225,9 +240,53 @@ def parse_yaml(text: str, display: str) -> tuple[YamlDocument | None, list[Probl
                 fix="write the values out instead of nesting aliases (`*name`) and merges (`<<`)",
             )
         ]
+    except _TooDeepError as exc:
+        return None, [_too_deep(display, exc)]
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(display, exc)]
     return doc, builder.problems
+
+
+def _refuse_deep_flow(text: str) -> None:
+    """Raise :class:`_TooDeepError` for flow collections nested deeper than :data:`MAX_DEPTH`.
+
+    ``[[[[…`` nests without indentation, and libyaml's composer recurses once per level:
+    some ten thousand levels (a file of a few dozen KiB) crash the process. The event parser
+    keeps its own stack, so such texts are measured with it first. Texts with few brackets
+    cannot nest that deep and skip this pass; indented nesting is bounded by the file size
+    and is refused while building.
+    """
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return
+    loader = _OfferLoader(text)
+    depth = 0
+    try:
+        while (event := loader.get_event()) is not None:
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise _TooDeepError(event.start_mark)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+            elif isinstance(event, yaml.StreamEndEvent):
+                return
+    except yaml.YAMLError:
+        return  # composing reports the error with its position
+    finally:
+        loader.dispose()
+
+
+def _too_deep(display: str, exc: _TooDeepError) -> Problem:
+    mark = Mark.of(exc.mark)
+    return Problem(
+        path=display,
+        line=mark.line,
+        column=mark.column,
+        field=None,
+        message=f"lists and mappings nest more than {MAX_DEPTH} levels deep here",
+        expected=f"at most {MAX_DEPTH} levels (an offer needs four: `price.fees[0].amount`)",
+        fix="remove the extra brackets or indentation; write nested text as one string",
+    )
 
 
 class _Builder:
@@ -250,6 +309,8 @@ class _Builder:
         kind = node.__class__
         if kind is yaml.ScalarNode and node.tag == _STR_TAG:
             return node.value  # the common case of _scalar, without the call
+        if isinstance(node, yaml.CollectionNode) and len(loc) >= MAX_DEPTH:
+            raise _TooDeepError(node.start_mark)  # the root mapping is the first level
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, loc)
         if isinstance(node, yaml.SequenceNode):
