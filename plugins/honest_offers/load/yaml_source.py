@@ -309,7 +309,7 @@ class _Builder:
         kind = node.__class__
         if kind is yaml.ScalarNode and node.tag == _STR_TAG:
             return node.value  # the common case of _scalar, without the call
-        if isinstance(node, yaml.CollectionNode) and len(loc) >= MAX_DEPTH:
+        if len(loc) >= MAX_DEPTH and kind is not yaml.ScalarNode:
             raise _TooDeepError(node.start_mark)  # the root mapping is the first level
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, loc)
