@@ -132,7 +132,7 @@ class YamlDocument:
 class _TooDeepError(Exception):
     """Raised when lists and mappings nest deeper than :data:`MAX_DEPTH`."""
 
-    def __init__(self, mark: yaml.Mark | None) -> None:
+    def __init__(self, mark: Mark) -> None:
         super().__init__("nested too deep")
         self.mark = mark
 
@@ -265,7 +265,8 @@ def _refuse_deep_flow(text: str) -> None:
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise _TooDeepError(event.start_mark)
+                    start = event.start_mark
+                    raise _TooDeepError(_mark(start.line, start.column) if start else Mark(1, 1))
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
             elif isinstance(event, yaml.StreamEndEvent):
@@ -277,7 +278,7 @@ def _refuse_deep_flow(text: str) -> None:
 
 
 def _too_deep(display: str, exc: _TooDeepError) -> Problem:
-    mark = Mark.of(exc.mark)
+    mark = exc.mark
     return Problem(
         path=display,
         line=mark.line,
@@ -310,7 +311,7 @@ class _Builder:
         if kind is yaml.ScalarNode and node.tag == _STR_TAG:
             return node.value  # the common case of _scalar, without the call
         if len(loc) >= MAX_DEPTH and kind is not yaml.ScalarNode:
-            raise _TooDeepError(node.start_mark)  # the root mapping is the first level
+            raise _TooDeepError(Mark.of(node.start_mark))  # the root mapping is level one
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, loc)
         if isinstance(node, yaml.SequenceNode):
