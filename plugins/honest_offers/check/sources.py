@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 from honest_offers.catalog import LoadedOffer
 from honest_offers.check import markdown
@@ -116,7 +116,9 @@ def _text_finding(text: str, hit: Hit, path: str) -> Finding:
 def _document_findings(document: YamlDocument, path: str, line_offset: int = 0) -> list[Finding]:
     source: _Source | None = None
     findings = []
-    for loc, value in _strings(document.data, ()):
+    strings: list[tuple[PathKey, str]] = []
+    _collect_strings(document.data, (), strings)
+    for loc, value in strings:
         hits = _value_hits(loc, value)
         if not hits:
             continue
@@ -129,13 +131,19 @@ def _document_findings(document: YamlDocument, path: str, line_offset: int = 0) 
 
 
 def _value_hits(loc: PathKey, value: str) -> Sequence[Hit]:
-    if loc in MARKDOWN:
+    context = _CONTEXTS.get(loc, "prose")
+    if context == "markdown":
         return markdown_hits(value)
-    context: Context = "label" if loc in LABELS else "prose"
     if len(value) > SHARED_VALUE_MAX:
         return scan(value, context)
     return _shared_scan(value, context)
 
+
+_CONTEXTS: dict[PathKey, Context | Literal["markdown"]] = {
+    **dict.fromkeys(LABELS, "label"),
+    **dict.fromkeys(MARKDOWN, "markdown"),
+}
+"""How the values at these paths are read; every other string is prose."""
 
 SHARED_VALUE_MAX = 500
 """Values up to this length are scanned once per process: catalogues repeat their terms,
@@ -147,19 +155,18 @@ def _shared_scan(value: str, context: Context) -> tuple[Hit, ...]:
     return tuple(scan(value, context))
 
 
-def _strings(data: Any, loc: PathKey) -> Iterator[tuple[PathKey, str]]:
-    """Every string value below ``data`` with its path, skipping :data:`NOT_TEXT` keys,
-    in document order."""
-    stack: list[tuple[PathKey, Any]] = [(loc, data)]
-    while stack:
-        loc, data = stack.pop()
-        if isinstance(data, str):
-            yield loc, data
-        elif isinstance(data, dict):
-            items = [((*loc, key), value) for key, value in data.items() if key not in NOT_TEXT]
-            stack += reversed(items)
-        elif isinstance(data, list):
-            stack += reversed([((*loc, index), value) for index, value in enumerate(data)])
+def _collect_strings(data: Any, loc: PathKey, out: list[tuple[PathKey, str]]) -> None:
+    """Append every string value below ``data`` with its path to ``out``, skipping
+    :data:`NOT_TEXT` keys, in document order."""
+    if isinstance(data, str):
+        out.append((loc, data))
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            if key not in NOT_TEXT:
+                _collect_strings(value, (*loc, key), out)
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            _collect_strings(value, (*loc, index), out)
 
 
 class _Source:
