@@ -478,29 +478,31 @@ class _Walker:
         return end.end() if end else len(self.html)
 
     def start_tag(self, match: re.Match[str]) -> int:
-        name = match.group(3).lower()
-        raw = match.group(4)
-        if name in BLOCK and (self.block or self.captures):
-            self.flush()
+        plan = _plan(match.group(3), match.group(4))
+        name, captures = plan.name, self.captures
+        if plan.block:
+            if self.block or captures:
+                self.flush()
         elif name == "br":
             self.text(match.start(), " ")
-        plan = _plan(name, raw)
-        if plan.markers or plan.handlers or plan.texts:
-            self.execute(plan, _Tag(name, match.start(), match.start(4), raw, plan.attrs))
-        if self.captures:
-            for capture in self.captures:
+        if plan.acts:
+            self.execute(plan, self.tag(plan, match))
+        if captures:
+            for capture in captures:
                 if capture.name == name:
                     capture.depth += 1
-        if name in RAW_TEXT or name in RCDATA:
+        if plan.raw_text:
             return self.raw_text(name, plan.attrs, match.end())
-        if self.captures and (name in CONTROLS or name == "option"):
+        if captures and plan.control:
             self.close_following()
-        choice = None
-        if plan.may_choose:
-            choice = self.choice(_Tag(name, match.start(), match.start(4), raw, plan.attrs))
-        if name not in VOID and not raw.endswith("/"):
+        choice = self.choice(self.tag(plan, match)) if plan.may_choose else None
+        if plan.opens:
             self.open_element(name, plan, choice)
         return match.end()
+
+    @staticmethod
+    def tag(plan: _Plan, match: re.Match[str]) -> _Tag:
+        return _Tag(plan.name, match.start(), match.start(4), match.group(4), plan.attrs)
 
     def end_tag(self, name: str, start: int) -> None:
         if name in BLOCK and (self.block or self.captures):
@@ -799,6 +801,8 @@ class _Plan:
     """What a start tag with exactly these attributes needs, worked out once per distinct
     tag (pages repeat the same nav items and icons thousands of times)."""
 
+    name: str
+    """Lower case."""
     attrs: dict[str, str]
     markers: tuple[tuple[str, Rule, str | None], ...]
     """(attribute, rule, class word or None) for every markup finding on the tag."""
@@ -808,21 +812,38 @@ class _Plan:
     struck: bool
     label_for: str
     may_choose: bool
+    acts: bool
+    """Markers, handlers or texts to check."""
+    block: bool
+    raw_text: bool
+    """Raw text or RCDATA: the content up to the end tag is not markup."""
+    control: bool
+    """A form control or option (ends the text that labels a pre-selected choice)."""
+    opens: bool
+    """Not void and not self-closing: an element that an end tag closes."""
 
 
 @lru_cache(maxsize=8192)
-def _plan(name: str, raw: str) -> _Plan:
+def _plan(tag_name: str, raw: str) -> _Plan:
+    name = tag_name.lower()
     attrs = _attributes(raw) if raw and not raw.isspace() and raw != "/" else {}
     handlers = [a for a, v in attrs.items() if a[:2] == "on" and v and a != "onbeforeunload"]
+    markers, texts = tuple(_markers(name, attrs)), tuple(_texts(name, attrs))
     return _Plan(
+        name=name,
         attrs=attrs,
-        markers=tuple(_markers(name, attrs)),
+        markers=markers,
         handlers=tuple(handlers),
-        texts=tuple(_texts(name, attrs)),
+        texts=texts,
         label=name in LABELS or attrs.get("role", "") in LABEL_ROLES,
         struck=name in STRUCK or _looks_struck(attrs),
         label_for=attrs.get("for", "") if name == "label" else "",
         may_choose=name in ("input", "option") or "aria-checked" in attrs,
+        acts=bool(markers or handlers or texts),
+        block=name in BLOCK,
+        raw_text=name in RAW_TEXT or name in RCDATA,
+        control=name in CONTROLS or name == "option",
+        opens=name not in VOID and not raw.endswith("/"),
     )
 
 
