@@ -36,7 +36,6 @@ _ASCII_DIGIT = re.compile(r"[0-9]")
 _ASCII_GLUED = re.compile(r"[0-9][a-z]|[a-z][0-9]")
 _SPACING = re.compile(r"^\s+|\s+$|[^\S ]\s*| \s+|(?<=\d)(?=[^\W\d_])|(?<=[^\W\d_])(?=\d)")
 """What :func:`_respace` replaces; :func:`_space` does the same faster, without the map."""
-_WHITE_RUN = re.compile(r"[^\S ]\s*| \s+")
 _DIGIT = re.compile(r"\d")
 _DIGIT_THEN_LETTER = re.compile(r"\d(?=[^\W\d_])")
 _LETTER_THEN_DIGIT = re.compile(r"\d(?<=[^\W\d_]\d)")
@@ -87,7 +86,7 @@ def normalize(text: str) -> Normalized:
 
 def _space(text: str) -> str:
     """Collapse white space and split digit-letter runs (digit-led patterns: fast to search)."""
-    text = _WHITE_RUN.sub(" ", text.strip())
+    text = " ".join(text.split())  # str.split and \s agree on what white space is
     if _DIGIT.search(text):
         text = _LETTER_THEN_DIGIT.sub(r" \g<0>", text)
         text = _DIGIT_THEN_LETTER.sub(r"\g<0> ", text)

@@ -74,3 +74,10 @@ def test_quick_spacing_agrees_with_the_mapped_one(text: str) -> None:
     folded, _ = _fold(text)
     assert _respace(folded)[0] == norm.text
     assert norm.origins is None or len(norm.origins) == len(norm.text)
+
+
+@given(st.text(alphabet="aZé1٣ \t\n\r\x0b\x1c\x85\xa0\u2028\u3000_-", max_size=40))
+def test_quick_spacing_agrees_on_white_space_and_digits(text: str) -> None:
+    """The same, on texts made of the characters the quick path treats specially."""
+    folded, _ = _fold(text)
+    assert _respace(folded)[0] == normalize(text).text
