@@ -92,6 +92,8 @@ class SizeResult:
     builds: dict[str, list[Sample]] = field(default_factory=dict)
     check_sources: list[Sample] = field(default_factory=list)
     check_built: list[Sample] = field(default_factory=list)
+    startup: list[Sample] = field(default_factory=list)
+    """The same command on the site's one Markdown page: process start-up and imports."""
     built_bytes: int = 0
     inprocess: dict[str, Any] = field(default_factory=dict)
     rebuild: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -136,6 +138,9 @@ def bench_size(
         )
         result.check_built.append(
             run_child([*cli, "check", "site"], honest, env=env(), one_core=True)
+        )
+        result.startup.append(
+            run_child([*cli, "check", "docs/index.md"], honest, env=env(), one_core=True)
         )
         log(
             f"N = {n}: check #{rep + 1}: sources {result.check_sources[-1].wall:.2f} s, "
@@ -236,15 +241,15 @@ def report(results: list[SizeResult], meta: dict[str, str], has_hugo: bool) -> s
         "",
         "## Honesty check",
         "",
-        "`honest-offers check` as a command pinned to one core (process start-up included), "
-        "and in-process on one core (CPU time, fresh caches): loading the offers, "
-        "`check_sources`, `check_html` over every built page, and the built site's scripts "
-        "and styles.",
+        "`honest-offers check` as a command pinned to one core (process start-up included; "
+        "start-up alone is the same command on one small Markdown page), and in-process on "
+        "one core (CPU time, fresh caches): loading the offers, `check_sources`, `check_html` "
+        "over every built page, and the built site's scripts and styles.",
         "",
-        "| N | sources (command) | offers/s | built site (command) | MB/s | "
+        "| N | start-up | sources (command) | offers/s | built site (command) | MB/s | "
         "load + check in-process | offers/s | check only | offers/s | "
         "rendered HTML in-process | MB/s |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for res in results:
         src = _stats(res.check_sources, "wall")
@@ -252,7 +257,8 @@ def report(results: list[SizeResult], meta: dict[str, str], has_hugo: bool) -> s
         ip = res.inprocess
         both = ip["load_seconds"] + ip["check_seconds"]
         lines.append(
-            f"| {res.n:,} | {_time(src)} | {res.n / src.median:,.0f} "
+            f"| {res.n:,} | {_stats(res.startup, 'wall').median:.2f} s "
+            f"| {_time(src)} | {res.n / src.median:,.0f} "
             f"| {_time(site)} ({res.built_bytes / MB:.1f} MB) | "
             f"{res.built_bytes / MB / site.median:.1f} "
             f"| {both:.2f} s | {ip['offers'] / both:,.0f} "
@@ -322,21 +328,26 @@ def targets(results: list[SizeResult], serve: list[SizeResult]) -> list[str]:
         f"- Peak RSS at N = {big.n:,}: {rss:.2f} times (b) (target ≤ 1.5): {_ok(rss <= TARGET_RSS)}"
     )
     probe = big.inprocess
-    command_rate = big.n / _stats(big.check_sources, "wall").median
+    startup = _stats(big.startup, "wall").median
+    sources_wall = _stats(big.check_sources, "wall").median
+    command_rate = big.n / sources_wall
     inprocess_rate = probe["offers"] / (probe["load_seconds"] + probe["check_seconds"])
     lines.append(
         f"- Check on sources, N = {big.n:,} (target ≥ 2,000 offers/s): "
         f"{inprocess_rate:,.0f} offers/s in-process: {_ok(inprocess_rate >= TARGET_OFFERS)}; "
         f"{command_rate:,.0f} offers/s as a command, start-up included: "
-        f"{_ok(command_rate >= TARGET_OFFERS)}"
+        f"{_ok(command_rate >= TARGET_OFFERS)} "
+        f"({big.n / (sources_wall - startup):,.0f} offers/s after its {startup:.2f} s start-up)"
     )
     html_rate = probe["html_bytes"] / MB / probe["html_seconds"]
-    site_rate = big.built_bytes / MB / _stats(big.check_built, "wall").median
+    site_wall = _stats(big.check_built, "wall").median
+    site_rate = big.built_bytes / MB / site_wall
     lines.append(
         f"- Check on rendered HTML, N = {big.n:,} (target ≥ 20 MB/s): "
         f"{html_rate:.1f} MB/s in-process: {_ok(html_rate >= TARGET_MB_PER_SECOND)}; "
         f"{site_rate:.1f} MB/s for the whole built folder (pages, scripts, styles) as a "
-        f"command: {_ok(site_rate >= TARGET_MB_PER_SECOND)}"
+        f"command: {_ok(site_rate >= TARGET_MB_PER_SECOND)} "
+        f"({big.built_bytes / MB / (site_wall - startup):.1f} MB/s after start-up)"
     )
     for res in serve:
         rebuild_a = Stats.of(res.rebuild["a"]["rebuilds"]).median
