@@ -42,7 +42,7 @@ def example_site(tmp_path: Path) -> Path:
     return root
 
 
-def load(name: str) -> dict[str, Any]:
+def load(name: str) -> dict[Any, Any]:
     data = yaml.safe_load((RECIPES / name).read_text(encoding="utf-8"))
     assert isinstance(data, dict)
     return data

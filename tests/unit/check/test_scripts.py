@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fnmatch import fnmatch
 from importlib.resources import files
 from pathlib import Path
 
@@ -493,7 +494,9 @@ def test_honest_scripts_pass(js: str) -> None:
 
 def _bundled(package: str, folder: str, pattern: str) -> list[str]:
     return sorted(
-        str(path) for path in files(package).joinpath(folder).iterdir() if path.match(pattern)
+        str(path)
+        for path in files(package).joinpath(folder).iterdir()
+        if fnmatch(path.name, pattern)
     )
 
 
