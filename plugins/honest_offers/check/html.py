@@ -54,6 +54,8 @@ _CHARREF = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?
 _RUNS = re.compile(r"\s+|\S+")
 _TEMPLATE_TAG = re.compile(r"\{[{%#]|[}%#]\}")
 _TEMPLATE_OPEN = re.compile(r"\{[{%]")
+_NOT_SPACE = re.compile(r"\S")
+_TOKEN_START = re.compile(r"<[A-Za-z/!?]")
 _CLOSERS = {"{{": "}}", "{%": "%}", "{#": "#}"}
 TEMPLATE_TAG_MAX = 20_000
 """Longest template tag or comment blanked; a lone ``{#`` in minified CSS pairs with nothing."""
@@ -308,7 +310,7 @@ class _Walker:
                         recording = None
                     found = self.lookup(cache, boundary, start)
                     if isinstance(found, _Segment):
-                        pos = self.replay(found, boundary)
+                        pos, recording = self.replay_all(cache, found, boundary)
                         tokens = _TOKEN.finditer(html, pos)
                         continue
                     if self.replayed is not None:
@@ -318,14 +320,15 @@ class _Walker:
                 else:
                     if self.replayed is not None:
                         self.remember_run(self.replayed)
-                    self.text(pos, gap)
+                    if self.block or not gap.isspace():  # ``text`` without the call
+                        self.add_text((pos, gap))
             elif self.replayed is not None:
                 self.remember_run(self.replayed)
             kind = match.lastgroup
             if kind == "attrs":
                 pos = self.start_tag(match)
             elif kind == "end":
-                self.end_tag(match.group(2).lower(), start)
+                self.end_tag(match.group(2).lower())
                 pos = match.end()
             elif kind == "comment":
                 pos = self.comment(start)
@@ -455,6 +458,31 @@ class _Walker:
         run.pos_end = boundary + segment.end
         return run.pos_end
 
+    def replay_all(
+        self, cache: OrderedDict[str, list[_Segment]], segment: _Segment, boundary: int
+    ) -> tuple[int, _Recording | None]:
+        """Replay ``segment`` and the remembered segments right after it, looked up without
+        the tokenizer: after a segment nothing is open, so a line that starts with white
+        space and a token is a boundary. Returns where reading goes on, and the recording
+        begun there, as ``run`` would have done."""
+        html = self.html
+        while True:
+            pos = self.replay(segment, boundary)
+            token = _NOT_SPACE.search(html, pos)
+            # A token always matches at "<" and a letter, "/", "!" or "?".
+            if token is None or not _TOKEN_START.match(html, token.start()):
+                return pos, None
+            start = token.start()
+            if "\n" not in html[pos:start]:
+                return pos, None
+            boundary = html.rfind("\n", pos, start) + 1
+            found = self.lookup(cache, boundary, start)
+            if not isinstance(found, _Segment):
+                if self.replayed is not None:
+                    self.remember_run(self.replayed)
+                return start, self.recording(boundary, start - boundary) if found else None
+            segment = found
+
     def add_label(self, name: str, chunks: list[Chunk]) -> None:
         """The text of a ``<label for="name">``, for a choice with that id."""
         self.label_for.setdefault(name, []).append(chunks)
@@ -463,7 +491,9 @@ class _Walker:
     def text(self, start: int, raw: str) -> None:
         if not raw or self.not_prose or (not self.block and raw.isspace()):
             return
-        chunk = (start, raw)
+        self.add_text((start, raw))
+
+    def add_text(self, chunk: Chunk) -> None:
         self.block.append(chunk)
         for capture in self.captures:
             capture.chunks.append(chunk)
@@ -504,7 +534,7 @@ class _Walker:
     def tag(plan: _Plan, match: re.Match[str]) -> _Tag:
         return _Tag(plan.name, match.start(), match.start(4), match.group(4), plan.attrs)
 
-    def end_tag(self, name: str, start: int) -> None:
+    def end_tag(self, name: str) -> None:
         if name in BLOCK and (self.block or self.captures):
             self.flush()
         if self.not_prose and name in NOT_PROSE:
@@ -582,7 +612,8 @@ class _Walker:
         """End the current text block: check it and close captures that end with it."""
         if self.block:
             chunks, self.block = self.block, []
-            if not all(text.isspace() for _, text in chunks):
+            # Only an RCDATA block can start with white space (``text`` skips it).
+            if not chunks[0][1].isspace() or not all(text.isspace() for _, text in chunks):
                 self.check_text(decode(chunks), chunks, "prose")
         if self.captures:
             self.close_following()
