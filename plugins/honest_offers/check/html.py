@@ -180,7 +180,11 @@ def _unique(findings: list[Finding]) -> list[Finding]:
 def decode(chunks: list[Chunk]) -> str:
     """Visible text of raw chunks: character references decoded, whitespace collapsed
     (``str.split`` and ``\\s`` agree on what is whitespace; splitting is faster)."""
-    raw = "".join(htmllib.unescape(text) if "&" in text else text for _, text in chunks)
+    if len(chunks) == 1:  # most blocks: one run of text between two tags
+        raw = chunks[0][1]
+        raw = htmllib.unescape(raw) if "&" in raw else raw
+    else:
+        raw = "".join([htmllib.unescape(text) if "&" in text else text for _, text in chunks])
     return " ".join(raw.split())
 
 
@@ -919,7 +923,12 @@ def _looks_struck(attrs: dict[str, str]) -> bool:
     """Struck through by an inline style, or a reference-price class (``old-price``)."""
     if "style" in attrs and _LINE_THROUGH.search(attrs["style"]):
         return True
-    return any(mr.is_reference_price(c) for c in attrs.get("class", "").split())
+    return _reference_price_class(attrs.get("class", ""))
+
+
+@lru_cache(maxsize=4096)
+def _reference_price_class(value: str) -> bool:
+    return any(mr.is_reference_price(c) for c in value.split())
 
 
 def _attributes(raw: str) -> dict[str, str]:
