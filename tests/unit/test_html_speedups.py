@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from honest_offers.check import html as html_check
+from honest_offers.check import scripts
 from honest_offers.check.suppress import parse_markers
 
 WHITESPACE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
@@ -61,3 +62,73 @@ def test_an_empty_marker_view_only_where_no_marker_can_be_read(page: str) -> Non
     assert view in ("", full)
     if view == "":
         assert parse_markers(full, path="p.html") == parse_markers("", path="p.html")
+
+
+JS_BITS = st.sampled_from(
+    [
+        "function",
+        " ",
+        "\n",
+        "f",
+        "$",
+        "_x",
+        "a.b",
+        "(",
+        ")",
+        "{",
+        "}",
+        "=",
+        "=>",
+        ":",
+        "-",
+        "--",
+        "-=",
+        "setTimeout",
+        "setInterval",
+        "requestAnimationFrame",
+        "localStorage",
+        ".setItem",
+        "document.cookie",
+        "$.cookie",
+        "getCookie",
+        "Cookies.get",
+        "'k'",
+        '"k"',
+        ",",
+        ";",
+        "addEventListener",
+        "on",
+        "onclick",
+        "bind",
+        "Date.now()",
+        "return ",
+        "async ",
+        "*",
+        "é",
+    ]
+)
+STARTING = [
+    scripts._CLOCK_HELPER,
+    scripts._DEFINITION,
+    scripts._STORAGE_KEY,
+    scripts._LISTEN,
+    scripts._ON_PROPERTY,
+    scripts._SCHEDULER_CALL,
+    scripts._DECREMENT,
+]
+
+
+@given(st.lists(JS_BITS, max_size=24).map("".join))
+def test_patterns_behind_a_lookahead_match_as_without_it(code: str) -> None:
+    for pattern in STARTING:
+        body = re.fullmatch(r"\(\?=\[[^\]]+\]\)\(\?:(.*)\)", pattern.pattern, re.DOTALL)
+        assert body is not None
+        plain = re.compile(body.group(1), pattern.flags)
+        found = [(m.span(), m.groups()) for m in pattern.finditer(code)]
+        assert found == [(m.span(), m.groups()) for m in plain.finditer(code)]
+
+
+@given(st.text(alphabet="ab \n\t", max_size=30), st.integers(0, 30), st.integers(0, 30))
+def test_blanking_keeps_newlines_only(src: str, start: int, end: int) -> None:
+    expected = src[:start] + re.sub(r"[^\n]", " ", src[start:end]) + src[max(start, end) :]
+    assert scripts._blank(src, [(start, end)]) == (expected if end > start else src)

@@ -87,6 +87,7 @@ def _sorted(findings: list[Finding]) -> list[Finding]:
 # -- lexer --------------------------------------------------------------------------------------
 
 _START = re.compile(r"//|/\*|[\"'`/{}]")
+_NOT_NEWLINE = re.compile(r"[^\n]")
 _QUOTED = {
     '"': re.compile(r'"((?:[^"\\\n\r]|\\[\s\S])*)"?'),
     "'": re.compile(r"'((?:[^'\\\n\r]|\\[\s\S])*)'?"),
@@ -250,7 +251,8 @@ def _blank(src: str, spans: list[tuple[int, int]]) -> str:
         if end <= start:
             continue
         out.append(src[last:start])
-        out.append(re.sub(r"[^\n]", " ", src[start:end]))
+        blanked = src[start:end]
+        out.append(" " * len(blanked) if "\n" not in blanked else _NOT_NEWLINE.sub(" ", blanked))
         last = end
     out.append(src[last:])
     return "".join(out)
@@ -259,18 +261,29 @@ def _blank(src: str, spans: list[tuple[int, int]]) -> str:
 # -- shapes -------------------------------------------------------------------------------------
 
 _IDENT = r"[A-Za-z_$][\w$]*"
+_IDENT_START = "A-Za-z_$"
+
+
+def _starting(chars: str, pattern: str) -> re.Pattern[str]:
+    """``pattern``, whose every match starts with one of ``chars``, behind a lookahead for
+    them: the regex engine then skips other places quickly (blanked strings in bundles)."""
+    return re.compile(f"(?=[{chars}])(?:{pattern})")
+
+
 _CLOCK = (
     r"(?:Date\s*\.\s*now\s*\(\s*\)|\+?\s*new\s+Date\s*(?:\(\s*\))?(?!\s*\()"
     r"(?:\s*\.\s*(?:getTime|valueOf)\s*\(\s*\))?|performance\s*\.\s*now\s*\(\s*\))"
 )
-_CLOCK_HELPER = re.compile(
+_CLOCK_HELPER = _starting(
+    _IDENT_START,
     rf"({_IDENT})\s*=\s*(?:\(\s*\)|_)\s*=>\s*\{{?\s*(?:return\s+)?{_CLOCK}"
-    rf"|\bfunction\s+({_IDENT})\s*\(\s*\)\s*\{{\s*return\s+{_CLOCK}"
+    rf"|\bfunction\s+({_IDENT})\s*\(\s*\)\s*\{{\s*return\s+{_CLOCK}",
 )
 """A helper that only reads the clock: ``const now = () => Date.now()``."""
-_DECREMENT = re.compile(
+_DECREMENT = _starting(
+    _IDENT_START + "-",
     rf"(?:({_IDENT}(?:\.{_IDENT})*)\s*(?:--|-=(?!=))|--\s*({_IDENT}(?:\.{_IDENT})*)"
-    rf"|({_IDENT})\s*=(?!=)\s*(\3)\s*-(?![-=]))"
+    rf"|({_IDENT})\s*=(?!=)\s*(\3)\s*-(?![-=]))",
 )
 _TIME_ARITH = re.compile(
     r"[%/*]\s*60\b|\b(?:1e3|1000|6e4|60000|36e5|3600|3600000|864e5|86400|86400000)\b"
@@ -287,7 +300,7 @@ _DOM_WRITE = re.compile(
 )
 _SCHEDULERS = {"setInterval": True, "setTimeout": False, "requestAnimationFrame": False}
 """Timer functions; True when the callback repeats by itself."""
-_SCHEDULER_CALL = re.compile(r"\b(setInterval|setTimeout|requestAnimationFrame)\s*\(")
+_SCHEDULER_CALL = _starting("sr", r"\b(setInterval|setTimeout|requestAnimationFrame)\s*\(")
 _SCHEDULER_ALIAS = re.compile(
     r"(?:var|let|const|[,;{}]|^)\s*(" + _IDENT + r")\s*=\s*(?:window\s*\.\s*)?"
     r"(setInterval|setTimeout|requestAnimationFrame)\b(?!\s*\()",
@@ -302,11 +315,12 @@ _NOT_CALLS = mr.word_set(
     "requestAnimationFrame clearInterval clearTimeout"
 )
 _CALL = re.compile(rf"({_IDENT})\s*\(")
-_DEFINITION = re.compile(
+_DEFINITION = _starting(
+    _IDENT_START,
     rf"\bfunction\s*\*?\s*({_IDENT})\s*\("
     rf"|(?<![\w$])({_IDENT})\s*[:=]\s*(?:async\s+)?function\b[^(]*\("
     rf"|(?<![\w$.])({_IDENT})\s*\([^()]*\)\s*\{{"
-    rf"|(?<![\w$])({_IDENT})\s*[:=]\s*(?:async\s*)?(?:\([^()]*\)|{_IDENT})\s*=>"
+    rf"|(?<![\w$])({_IDENT})\s*[:=]\s*(?:async\s*)?(?:\([^()]*\)|{_IDENT})\s*=>",
 )
 """Function definitions: ``function f(``, ``f = function(``, ``f() {`` (methods), ``f = () =>``."""
 _RELATIVE_CLOCK = (
@@ -384,10 +398,11 @@ _DEADLINE_WORDS = mr.word_set("deadline countdown timer offer sale promo")
 _RESET_WORDS = mr.word_set("end deadline left remaining distance count counter target")
 _WEAK_DEADLINE_WORDS = mr.word_set("end ends ending until target finish stop due limit")
 _KEY_ARGUMENT = rf"(?=[\"'`]|{_IDENT}\s*[,)\]])"
-_STORAGE_KEY = re.compile(
+_STORAGE_KEY = _starting(
+    "lsCd$g",
     rf"(?:localStorage|sessionStorage)\s*(?:\.\s*(?:setItem|getItem)\s*\(\s*|\[\s*){_KEY_ARGUMENT}"
     rf"|(?:\bCookies\s*\.\s*(?:set|get)|\$\s*\.\s*cookie|\b[sg]etCookie)\s*\(\s*{_KEY_ARGUMENT}"
-    r"|document\s*\.\s*cookie\s*=\s*(?=[\"'`])"
+    r"|document\s*\.\s*cookie\s*=\s*(?=[\"'`])",
 )
 _STORAGE_PROPERTY = re.compile(
     rf"(?:localStorage|sessionStorage)\s*\.\s*(?!(?:setItem|getItem|removeItem|clear|key|length)\b)"
@@ -401,8 +416,8 @@ _CHECKED = re.compile(
     r"|\.setAttribute\s*\(\s*[\"'](?:checked|selected)[\"']"
     r"|\.setAttribute\s*\(\s*[\"']aria-checked[\"']\s*,\s*[\"']true"
 )
-_LISTEN = re.compile(r"\b(?:addEventListener|on|one|bind)\s*\(\s*[\"']([\w.\s]+)[\"']\s*,")
-_ON_PROPERTY = re.compile(r"(?<![\w$])on(\w+)\s*=(?!=)")
+_LISTEN = _starting("aob", r"\b(?:addEventListener|on|one|bind)\s*\(\s*[\"']([\w.\s]+)[\"']\s*,")
+_ON_PROPERTY = _starting("o", r"(?<![\w$])on(\w+)\s*=(?!=)")
 _JQUERY_SHORT = re.compile(r"\.(mouseleave|mouseout|blur)\s*\(\s*(?=[\w$(])")
 _CLIENT_Y = re.compile(
     r"\b(?:clientY|pageY|screenY)\s*(?:<=?)\s*(\d+)\b|\b(\d+)\s*>=?\s*[\w$.]*\b(?:clientY|pageY|screenY)\b"
@@ -623,7 +638,9 @@ class _Script:
         ]
         for alias in _SCHEDULER_ALIAS.finditer(self.code):
             repeats = _SCHEDULERS[alias.group(2)]
-            for call in re.finditer(rf"(?<![\w$.]){re.escape(alias.group(1))}\s*\(", self.code):
+            name = alias.group(1)
+            called = _starting(re.escape(name[0]), rf"(?<![\w$.]){re.escape(name)}\s*\(")
+            for call in called.finditer(self.code):
                 sites.append((call.start(), call.end() - 1, repeats))
         for computed in _COMPUTED_CALL.finditer(self.plain):
             name = "".join(
