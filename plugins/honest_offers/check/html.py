@@ -54,8 +54,9 @@ _CHARREF = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?
 _RUNS = re.compile(r"\s+|\S+")
 _TEMPLATE_TAG = re.compile(r"\{[{%#]|[}%#]\}")
 _TEMPLATE_OPEN = re.compile(r"\{[{%]")
-_NOT_SPACE = re.compile(r"\S")
-_TOKEN_START = re.compile(r"<[A-Za-z/!?]")
+_NEXT_LINE_TOKEN = re.compile(r"[^\S\n]*\n\s*(?=<[A-Za-z/!?])")
+"""White space with a line break, then a token (one always matches at "<" and a letter,
+"/", "!" or "?")."""
 _CLOSERS = {"{{": "}}", "{%": "%}", "{#": "#}"}
 TEMPLATE_TAG_MAX = 20_000
 """Longest template tag or comment blanked; a lone ``{#`` in minified CSS pairs with nothing."""
@@ -472,13 +473,10 @@ class _Walker:
         html = self.html
         while True:
             pos = self.replay(segment, boundary)
-            token = _NOT_SPACE.search(html, pos)
-            # A token always matches at "<" and a letter, "/", "!" or "?".
-            if token is None or not _TOKEN_START.match(html, token.start()):
+            line = _NEXT_LINE_TOKEN.match(html, pos)
+            if line is None:
                 return pos, None
-            start = token.start()
-            if "\n" not in html[pos:start]:
-                return pos, None
+            start = line.end()
             boundary = html.rfind("\n", pos, start) + 1
             found = self.lookup(cache, boundary, start)
             if not isinstance(found, _Segment):
