@@ -15,6 +15,7 @@ so a finding can quote the original excerpt and point at its exact column.
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,9 +32,13 @@ _PUNCT_TABLE: dict[str, str] = {
 
 _PUNCT = re.compile("[" + re.escape("".join(_PUNCT_TABLE)) + "]")
 _ASCII_PUNCT = str.maketrans(_PUNCT_TABLE)
-_NEEDS_SPACING = re.compile(r"[^\S ]|  |^ | $|\d[^\W\d_]|[^\W\d_]\d")
-_ASCII_DIGIT = re.compile(r"[0-9]")
-_ASCII_GLUED = re.compile(r"[0-9][a-z]|[a-z][0-9]")
+_GLUED = re.compile(r"\d[^\W\d_]|[^\W\d_]\d")
+_ASCII_CLASSES = str.maketrans(
+    {chr(code): " " for code in range(128)}
+    | dict.fromkeys(string.digits, "0")
+    | dict.fromkeys(string.ascii_letters, "a")
+)
+"""ASCII text → "0" per digit, "a" per letter, a space else: glued runs show as "0a" or "a0"."""
 _SPACING = re.compile(r"^\s+|\s+$|[^\S ]\s*| \s+|(?<=\d)(?=[^\W\d_])|(?<=[^\W\d_])(?=\d)")
 """What :func:`_respace` replaces; :func:`_space` does the same faster, without the map."""
 _DIGIT = re.compile(r"\d")
@@ -94,12 +99,17 @@ def _space(text: str) -> str:
 
 
 def _needs_spacing(text: str) -> bool:
-    """Whether :func:`_respace` would change ``text`` (quick checks first: it rarely does)."""
-    if not text.isascii():
-        return _NEEDS_SPACING.search(text) is not None
+    """Whether :func:`_respace` would change ``text`` (quick checks first: it rarely does).
+
+    May say yes when it would not (an unprintable character that is no white space): that
+    costs time, never a wrong text. Every white space character but the space is unprintable.
+    """
     if text[:1] == " " or text[-1:] == " " or "  " in text or not text.isprintable():
-        return True  # in ASCII, the other white space characters are all unprintable
-    return _ASCII_DIGIT.search(text) is not None and _ASCII_GLUED.search(text) is not None
+        return True
+    if text.isascii():
+        classes = text.translate(_ASCII_CLASSES)
+        return "0a" in classes or "a0" in classes
+    return _DIGIT.search(text) is not None and _GLUED.search(text) is not None
 
 
 def _fold(text: str) -> tuple[str, list[int] | None]:

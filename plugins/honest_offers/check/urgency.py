@@ -274,10 +274,12 @@ PHRASES: tuple[PhraseRule, ...] = (
                 rf" (?:soon|tomorrow|tonight|at midnight|next|after|on|in|this|{_WEEKDAY})\b",
             ),
             pattern(
-                "before",
+                "go goes rise rises increase increases jump jumps change changes",
                 r"\bbefore (?:the )?prices? (?:go(?:es)? up|rises?|increases?|jumps?|changes?)\b",
             ),
-            pattern("before", r"\bbefore the price (?:increase|rise|hike|change)\b"),
+            pattern(
+                "increase rise hike change", r"\bbefore the price (?:increase|rise|hike|change)\b"
+            ),
             pattern(
                 "lock",
                 r"\block in (?:this|the|your|today's|our|these) "
