@@ -169,7 +169,7 @@ PHRASES: tuple[PhraseRule, ...] = (
                 rf"{_FULL_PRICE}\b",
             ),
             pattern(
-                "i",
+                "pay",  # not "i": "no thanksi'll pay more" (glued widget text) has no word "i"
                 rf"\b{_DECLINE}i(?:'ll| will) (?:just |happily |gladly )?pay (?:more|extra|full)\b",
             ),
             pattern(
