@@ -11,6 +11,13 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import settings
+
+# In CI, property-based tests draw the same examples on every run, so a result depends on
+# the change alone; on a developer's machine they explore new examples each run.
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+if os.environ.get("CI", "").lower() in {"true", "1", "yes"}:
+    settings.load_profile("ci")
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED = REPO_ROOT.parent / "shared"
