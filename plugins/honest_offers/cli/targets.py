@@ -117,12 +117,24 @@ class Plan:
         """The real path of a file (``Path.resolve`` reads every folder on the way each
         time; here each folder is resolved once)."""
         folder, name = os.path.split(os.fspath(path))
+        return self._real(self._real_folder(folder), name)
+
+    def _real_folder(self, folder: str) -> str:
         real = self._folders.get(folder)
         if real is None:
-            real = self._folders[folder] = os.path.realpath(folder)
+            parent, name = os.path.split(folder)
+            if not name or name in (".", "..") or parent == folder:
+                real = os.path.realpath(folder)
+            else:
+                real = self._real(self._real_folder(parent), name)
+            self._folders[folder] = real
+        return real
+
+    @staticmethod
+    def _real(real_folder: str, name: str) -> str:
         # Strings, not Paths: this runs once per file of a site with thousands of them.
-        key = os.path.join(real, name)  # noqa: PTH118
-        return os.path.realpath(key) if os.path.islink(key) else key  # noqa: PTH114
+        joined = os.path.join(real_folder, name)  # noqa: PTH118
+        return os.path.realpath(joined) if os.path.islink(joined) else joined  # noqa: PTH114
 
     def _first_time(self, path: Path) -> bool:
         key = self.identity(path)
@@ -153,8 +165,6 @@ def plan_check(paths: Sequence[Path], cwd: Path, today: date) -> Plan:
             config = find_config(path)
             if config is not None:
                 _add_site(plan, config)
-            elif any(p.suffix.lower() in HTML_SUFFIXES for p, _ in _visible_files(path)):
-                _add_built(plan, path)
             else:
                 _add_folder(plan, path)
         elif is_site_config(path):
@@ -210,16 +220,12 @@ def _add_offers(plan: Plan, offers_dir: Path) -> None:
     plan.add_catalog(load_catalog(offers_dir, plan.cwd, plan.today))
 
 
-def _add_built(plan: Plan, folder: Path) -> None:
-    for path, suffix in _visible_files(folder):
-        kind = SOURCE_KINDS.get(suffix)
-        if kind is not None:
-            plan.add_file(path, kind)
-
-
 def _add_folder(plan: Plan, folder: Path) -> None:
+    """A built site (any HTML in it): its pages, scripts and styles; else a folder of
+    sources: its offers (YAML) and Markdown, scripts and styles."""
     files = _visible_files(folder)
-    if any(suffix in OFFER_SUFFIXES for _, suffix in files):
+    built = any(suffix in HTML_SUFFIXES for _, suffix in files)
+    if not built and any(suffix in OFFER_SUFFIXES for _, suffix in files):
         _add_offers(plan, folder)
     for path, suffix in files:
         kind = SOURCE_KINDS.get(suffix)
@@ -242,8 +248,13 @@ def _add_single(plan: Plan, path: Path) -> None:
 
 
 def _visible_files(folder: Path) -> list[tuple[Path, str]]:
-    """Files below ``folder`` with their lower-case suffix, hidden ones skipped, sorted."""
-    return sorted((path, path.suffix.lower()) for path in _walk(folder))
+    """Files below ``folder`` with their lower-case suffix, hidden ones skipped, sorted
+    (as paths sort: by their parts, compared as tuples rather than Path by Path)."""
+    return sorted(((path, path.suffix.lower()) for path in _walk(folder)), key=_parts)
+
+
+def _parts(item: tuple[Path, str]) -> tuple[str, ...]:
+    return item[0].parts
 
 
 def _walk(folder: Path) -> Iterator[Path]:
