@@ -59,14 +59,34 @@ class Hit:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Entry:
-    """One compiled pattern of a phrase rule."""
+    """One pattern of a phrase rule, compiled when a text first has its anchors.
+
+    Most runs meet the anchors of a few dozen of the hundreds of patterns: compiling only
+    those keeps start-up short.
+    """
 
     phrase: PhraseRule
-    regex: re.Pattern[str]
-    guard: re.Pattern[str] | None
+    source: str
     anchors: frozenset[str]
+    _regex: re.Pattern[str] | None = None
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        if self._regex is None:
+            self._regex = re.compile(self.source)
+        return self._regex
+
+    @property
+    def guard(self) -> re.Pattern[str] | None:
+        unless = self.phrase.unless_before
+        return _compiled(unless) if unless else None
+
+
+@cache
+def _compiled(source: str) -> re.Pattern[str]:
+    return re.compile(source)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,10 +110,9 @@ def _index(context: Context) -> _Index:
     by_word: dict[str, list[int]] = {}
     by_symbol: dict[str, list[int]] = {}
     for phrase in (p for p in PHRASES if context in p.contexts):
-        guard = re.compile(phrase.unless_before) if phrase.unless_before else None
         for item in phrase.patterns:
             order = len(entries)
-            entries.append(_Entry(phrase, re.compile(item.regex), guard, item.anchors))
+            entries.append(_Entry(phrase, item.regex, item.anchors))
             for anchor in item.anchors:
                 (by_word if anchor.isalpha() else by_symbol).setdefault(anchor, []).append(order)
     return _Index(
@@ -108,7 +127,8 @@ def _index(context: Context) -> _Index:
 def compile_all() -> None:
     """Compile the patterns now rather than on the first check (e.g. before timing a run)."""
     for context in ("prose", "label"):
-        _index(context)
+        for entry in _index(context).entries:
+            _ = entry.regex, entry.guard
 
 
 def check_text(
@@ -243,18 +263,19 @@ def _entry_spans(norm: str, entry: _Entry, low: int, high: int) -> list[Span]:
     spans: list[Span] = []
     pos = low
     phrase = entry.phrase
+    regex = entry.regex
     truncated = high < len(norm)
-    while match := entry.regex.search(norm, pos, high):
+    while match := regex.search(norm, pos, high):
         start = match.start()
         if truncated:
-            match = entry.regex.match(norm, start)
+            match = regex.match(norm, start)
             if match is None:
                 pos = start + 1
                 continue
         end = match.end()
+        guard = entry.guard if phrase.unless_before else None
         if (phrase.negatable and _is_negated(norm, start)) or (
-            entry.guard is not None
-            and entry.guard.search(norm, _sentence_start(norm, start), start)
+            guard is not None and guard.search(norm, _sentence_start(norm, start), start)
         ):
             pos = start + 1
             continue
