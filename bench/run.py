@@ -52,6 +52,9 @@ TARGET_OFFERS = 2000.0
 TARGET_MB_PER_SECOND = 20.0
 TARGET_RSS = 1.5
 MB = 1_000_000
+PROBE = [sys.executable, "-c", "s = 0\nfor i in range(3_000_000): s += i * i"]
+"""A fixed pure-Python loop: shared machines change speed from minute to minute, and the
+check's absolute rates move with it (the build ratios, from interleaved runs, do not)."""
 
 
 def hugo_binary() -> Path | None:
@@ -94,6 +97,8 @@ class SizeResult:
     check_built: list[Sample] = field(default_factory=list)
     startup: list[Sample] = field(default_factory=list)
     """The same command on the site's one Markdown page: process start-up and imports."""
+    probe: list[Sample] = field(default_factory=list)
+    """:data:`PROBE` before each check run: how fast the core was just then."""
     built_bytes: int = 0
     inprocess: dict[str, Any] = field(default_factory=dict)
     rebuild: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -133,6 +138,7 @@ def bench_size(
         "honest-offers", "import sys; from honest_offers.cli import main; sys.exit(main())"
     )
     for rep in range(reps):
+        result.probe.append(run_child(PROBE, honest, env=env(), one_core=True))
         result.check_sources.append(
             run_child([*cli, "check", "mkdocs.yml"], honest, env=env(), one_core=True)
         )
@@ -244,12 +250,15 @@ def report(results: list[SizeResult], meta: dict[str, str], has_hugo: bool) -> s
         "`honest-offers check` as a command pinned to one core (process start-up included; "
         "start-up alone is the same command on one small Markdown page), and in-process on "
         "one core (CPU time, fresh caches): loading the offers, `check_sources`, `check_html` "
-        "over every built page, and the built site's scripts and styles.",
+        "over every built page, and the built site's scripts and styles. The probe is a "
+        "fixed pure-Python loop timed on the same core before each command run: when it "
+        "spreads, so do the rates.",
         "",
-        "| N | start-up | sources (command) | offers/s | built site (command) | MB/s | "
+        "| N | probe | start-up | sources (command) | offers/s | built site (command) | MB/s | "
         "load + check in-process | offers/s | check only | offers/s | "
         "rendered HTML in-process | MB/s |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
+        "| ---: |",
     ]
     for res in results:
         src = _stats(res.check_sources, "wall")
@@ -257,7 +266,8 @@ def report(results: list[SizeResult], meta: dict[str, str], has_hugo: bool) -> s
         ip = res.inprocess
         both = ip["load_seconds"] + ip["check_seconds"]
         lines.append(
-            f"| {res.n:,} | {_stats(res.startup, 'wall').median:.2f} s "
+            f"| {res.n:,} | {_time(_stats(res.probe, 'wall'))} "
+            f"| {_stats(res.startup, 'wall').median:.2f} s "
             f"| {_time(src)} | {res.n / src.median:,.0f} "
             f"| {_time(site)} ({res.built_bytes / MB:.1f} MB) | "
             f"{res.built_bytes / MB / site.median:.1f} "
