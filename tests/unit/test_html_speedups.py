@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as htmllib
 import re
 
 from hypothesis import given
@@ -9,6 +10,7 @@ from hypothesis import strategies as st
 
 from honest_offers.check import html as html_check
 from honest_offers.check import scripts
+from honest_offers.check.locate import Lines
 from honest_offers.check.suppress import parse_markers
 
 WHITESPACE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
@@ -23,7 +25,7 @@ def test_split_collapses_whitespace_like_the_regex(text: str) -> None:
 
 @given(st.lists(st.tuples(st.integers(0, 50), TEXT), max_size=5))
 def test_decode_collapses_whitespace_like_the_regex(chunks: list[tuple[int, str]]) -> None:
-    raw = "".join(html_check.htmllib.unescape(text) for _, text in chunks)
+    raw = "".join(htmllib.unescape(text) for _, text in chunks)
     assert html_check.decode(chunks) == re.sub(r"\s+", " ", raw).strip(" ")
 
 
@@ -51,7 +53,7 @@ MARKER_BITS = st.sampled_from(
 
 @given(st.lists(MARKER_BITS, max_size=14).map("".join))
 def test_an_empty_marker_view_only_where_no_marker_can_be_read(page: str) -> None:
-    walker = html_check._walk(page, "p.html", html_check.Lines(page), 1)
+    walker = html_check._walk(page, "p.html", Lines(page), 1)
     full = html_check._MARKER_START.sub(
         lambda m: (
             m.group() if m.start() in {s for s, _ in walker.comments} else "<!~~" + m.group()[4:]
