@@ -1,0 +1,66 @@
+"""Fast forms of the patterns find exactly what the patterns as written find.
+
+The engine searches with :func:`fast_source` (a lookahead on a match's first characters in
+front of each pattern): hypothesis builds texts around matches of each pattern and compares
+every match of both forms, from every start position.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from honest_offers.check.text import PHRASES, fast_source, first_characters
+
+SOURCES = sorted({item.regex for phrase in PHRASES for item in phrase.patterns})
+NOISE = st.text(alphabet="ab1 .,:-'$%\u00e9", max_size=6)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (r"\bwas\b", "[w]"),
+        (r"\b(?:ab|c)d", "[ac]"),
+        (r"(?<![\w.])x?y", "[xy]"),
+        (r"(?:^|(?<=[.!]))\d+ ?%", r"[\d]"),
+        (r"[a-c$]z", r"[\$a-c]"),
+        (r"(?:a|(?:b|))c", "[abc]"),
+    ],
+)
+def test_first_characters(source: str, expected: str) -> None:
+    assert first_characters(source) == expected
+
+
+@pytest.mark.parametrize("source", [r"a?", r"\b", r"[^a]b", r"(?i)ab", r".x", r"(a?)\1b", "(?:)"])
+def test_first_characters_unknown(source: str) -> None:
+    assert first_characters(source) is None
+    assert fast_source(source) == source
+
+
+def test_every_table_pattern_gets_a_fast_form() -> None:
+    assert all(fast_source(source) != source for source in SOURCES)
+
+
+def spans(regex: re.Pattern[str], text: str) -> list[tuple[int, int] | None]:
+    """Where a search from each position finds its match, as :func:`scan` searches."""
+    found = []
+    for pos in range(len(text) + 1):
+        match = regex.search(text, pos)
+        found.append(match.span() if match else None)
+    return found
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=[str(i) for i in range(len(SOURCES))])
+def test_fast_form_finds_the_same(source: str) -> None:
+    plain, fast = re.compile(source), re.compile(fast_source(source))
+    matches = st.from_regex(plain, fullmatch=True)
+
+    @settings(max_examples=8, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.lists(st.one_of(matches, NOISE), min_size=1, max_size=4).map("".join))
+    def check(text: str) -> None:
+        assert spans(fast, text) == spans(plain, text)
+
+    check()
