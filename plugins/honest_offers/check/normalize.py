@@ -33,12 +33,16 @@ _PUNCT_TABLE: dict[str, str] = {
 _PUNCT = re.compile("[" + re.escape("".join(_PUNCT_TABLE)) + "]")
 _ASCII_PUNCT = str.maketrans(_PUNCT_TABLE)
 _GLUED = re.compile(r"\d[^\W\d_]|[^\W\d_]\d")
-_ASCII_CLASSES = str.maketrans(
-    {chr(code): " " for code in range(128)}
-    | dict.fromkeys(string.digits, "0")
-    | dict.fromkeys(string.ascii_letters, "a")
+_ASCII_CLASSES = bytes(
+    ord("0")
+    if chr(code) in string.digits
+    else ord("a")
+    if chr(code) in string.ascii_letters
+    else 32
+    for code in range(256)
 )
-"""ASCII text → "0" per digit, "a" per letter, a space else: glued runs show as "0a" or "a0"."""
+"""ASCII bytes → "0" per digit, "a" per letter, a space else: glued runs show as "0a" or "a0"
+(a byte table: faster than translating the string)."""
 _SPACING = re.compile(r"^\s+|\s+$|[^\S ]\s*| \s+|(?<=\d)(?=[^\W\d_])|(?<=[^\W\d_])(?=\d)")
 """What :func:`_respace` replaces; :func:`_space` does the same faster, without the map."""
 _DIGIT = re.compile(r"\d")
@@ -107,8 +111,8 @@ def _needs_spacing(text: str) -> bool:
     if text[:1] == " " or text[-1:] == " " or "  " in text or not text.isprintable():
         return True
     if text.isascii():
-        classes = text.translate(_ASCII_CLASSES)
-        return "0a" in classes or "a0" in classes
+        classes = text.encode().translate(_ASCII_CLASSES)
+        return b"0a" in classes or b"a0" in classes
     return _DIGIT.search(text) is not None and _GLUED.search(text) is not None
 
 
