@@ -370,6 +370,9 @@ _UNIT_WORDS = frozenset(
 )
 _DIGIT = re.compile(r"\d")
 _DIGIT_UNIT = re.compile(r"\d ?[dhms]\b")
+_LETTER_UNITS = frozenset("dhms")
+"""Normalised text has a space between a digit and a letter, so a match of
+:data:`_DIGIT_UNIT` makes its letter a word: texts without these words need no search."""
 _CUE_BEFORE = re.compile(
     rf"(?:\b{_SUBJECT}s? )?\b(?:ends?|ending|expires?|expiring|expiry|expiration|closes? in|"
     r"starts? in|begins? in|left|remaining|remains?|hurry|count ?down|timer|time left|"
@@ -420,7 +423,7 @@ def _countdowns(norm: str, words: set[str]) -> Iterator[Span]:
     """Clock and duration read-outs that an urgency cue, or their own shape, marks as timers."""
     units = words & _UNIT_WORDS
     readouts: list[tuple[str, int, int]] = []
-    if (units or ":" in norm or _DIGIT_UNIT.search(norm)) and _DIGIT.search(norm):
+    if (units or ":" in norm or _digit_unit(norm, words)) and _DIGIT.search(norm):
         readouts += ((m.lastgroup or "", *m.span()) for m in _NUMERIC_READOUT.finditer(norm))
     if len(units) > 1:
         readouts += (
@@ -432,6 +435,10 @@ def _countdowns(norm: str, words: set[str]) -> Iterator[Span]:
         span = _countdown(norm, kind, start, end)
         if span is not None:
             yield span
+
+
+def _digit_unit(norm: str, words: set[str]) -> bool:
+    return not _LETTER_UNITS.isdisjoint(words) and _DIGIT_UNIT.search(norm) is not None
 
 
 def _word_start(norm: str, match: re.Match[str]) -> bool:

@@ -13,7 +13,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from honest_offers.check.text import PHRASES, fast_source, first_characters
+from honest_offers.check import urgency
+from honest_offers.check.normalize import normalize
+from honest_offers.check.text import (
+    PHRASES,
+    _candidates,
+    _index,
+    _words,
+    fast_source,
+    first_characters,
+)
 
 SOURCES = sorted({item.regex for phrase in PHRASES for item in phrase.patterns})
 NOISE = st.text(alphabet="ab1 .,:-'$%\u00e9", max_size=6)
@@ -64,3 +73,25 @@ def test_fast_form_finds_the_same(source: str) -> None:
         assert spans(fast, text) == spans(plain, text)
 
     check()
+
+
+@given(st.text(alphabet="0123456789\u0663\u00b2dhms xé:.-_\u00a0\n", max_size=20))
+def test_a_digit_unit_stands_as_a_word(raw: str) -> None:
+    """The countdown detector skips its digit-unit search on texts without these words."""
+    norm = normalize(raw).text
+    if urgency._DIGIT_UNIT.search(norm):
+        assert not urgency._LETTER_UNITS.isdisjoint(_words(norm)), norm
+
+
+@given(st.lists(st.sampled_from(["only", "2", "left", "$", "%", "hurry", "x", "€", " "])))
+def test_remembered_candidates_are_the_anchored_ones(parts: list[str]) -> None:
+    norm = " ".join(parts)
+    words = set(_words(norm))
+    for context in ("prose", "label"):
+        index = _index(context)
+        expected = [
+            entry
+            for entry in index.entries
+            if any(a in words if a.isalpha() else a in norm for a in entry.anchors)
+        ]
+        assert list(_candidates(norm, words, index)) == expected
