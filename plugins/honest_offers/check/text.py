@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -48,6 +48,8 @@ _ASCII_NOT_LETTER = bytes(code if 97 <= code <= 122 else 32 for code in range(25
 """ASCII bytes → their ``[a-z]+`` words separated by spaces (a byte table: faster than
 finding the words, or than translating the string)."""
 _QUOTE_LIMIT = 80
+_CHOSEN_LIMIT = 4096
+"""At most this many anchor sets remembered per context (a bound on memory, rarely met)."""
 _SPACE = re.compile(r"\s+")
 
 
@@ -100,6 +102,10 @@ class _Index:
     by_symbol: tuple[tuple[str, tuple[int, ...]], ...]
     symbols: re.Pattern[str]
     """Finds any of the symbol anchors (one search instead of one per symbol)."""
+    chosen: dict[tuple[frozenset[str], tuple[str, ...]], tuple[_Entry, ...]] = field(
+        default_factory=dict
+    )
+    """The patterns for each set of anchors met so far: texts share few anchor sets."""
 
 
 @cache
@@ -289,18 +295,28 @@ def _class_first(members: Sequence[tuple[object, Any]], items: set[str]) -> bool
     return False
 
 
-def _candidates(norm: str, words: set[str], index: _Index) -> list[_Entry]:
+def _candidates(norm: str, words: set[str], index: _Index) -> tuple[_Entry, ...]:
     """The patterns whose anchors occur in ``norm``, in table order."""
-    found: set[int] = set()
-    for word in words & index.words:
-        found.update(index.by_word[word])
+    symbols: tuple[str, ...] = ()
     if index.symbols.search(norm):
-        for symbol, orders in index.by_symbol:
-            if symbol in norm:
-                found.update(orders)
-    if not found:
-        return []
-    return [index.entries[order] for order in sorted(found)]
+        symbols = tuple(symbol for symbol, _ in index.by_symbol if symbol in norm)
+    key = (frozenset(words & index.words), symbols)
+    chosen = index.chosen.get(key)
+    if chosen is None:
+        if len(index.chosen) >= _CHOSEN_LIMIT:
+            index.chosen.clear()
+        chosen = index.chosen[key] = _anchored(index, *key)
+    return chosen
+
+
+def _anchored(index: _Index, words: frozenset[str], symbols: tuple[str, ...]) -> tuple[_Entry, ...]:
+    found: set[int] = set()
+    for word in words:
+        found.update(index.by_word[word])
+    for symbol, orders in index.by_symbol:
+        if symbol in symbols:
+            found.update(orders)
+    return tuple(index.entries[order] for order in sorted(found))
 
 
 def _windows(
