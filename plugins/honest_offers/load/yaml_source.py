@@ -47,6 +47,8 @@ class _OfferLoader(_BaseLoader):  # type: ignore[valid-type,misc]
         # a plain scalar depends on its text alone, and every other node gets its kind's
         # default tag; keys and short values repeat in every file, so their tags are kept.
         if kind is _SCALAR_NODE and implicit[0]:
+            if value[:1] not in _RESOLVED_FIRST:
+                return _STR_TAG  # no implicit resolver starts with this character
             tag = _PLAIN_TAGS.get(value)
             if tag is None:
                 tag = str(super().resolve(kind, value, implicit))
@@ -80,6 +82,11 @@ _OfferLoader.yaml_implicit_resolvers = {
 _OfferLoader.add_implicit_resolver(
     _BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
+_RESOLVED_FIRST = frozenset(
+    first for first, resolvers in _OfferLoader.yaml_implicit_resolvers.items() if resolvers
+)
+"""First characters (``""`` for the empty scalar) that some implicit resolver looks at;
+PyYAML resolves a plain scalar starting with any other character to a string."""
 
 
 @dataclass(frozen=True, slots=True)
