@@ -32,7 +32,9 @@ _PUNCT_TABLE: dict[str, str] = {
 
 _PUNCT = re.compile("[" + re.escape("".join(_PUNCT_TABLE)) + "]")
 _ASCII_PUNCT = str.maketrans(_PUNCT_TABLE)
-_GLUED = re.compile(r"\d[^\W\d_]|[^\W\d_]\d")
+_GLUED = re.compile(r"\d(?:(?<=[^\W\d_]\d)|(?=[^\W\d_]))")
+"""A digit with a letter on either side. Starting with the digit lets the engine skip to
+digits (``\\d[^\\W\\d_]|[^\\W\\d_]\\d`` is tried at every position: three times slower)."""
 _ASCII_CLASSES = bytes(
     ord("0")
     if chr(code) in string.digits

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from honest_offers.check import urgency
-from honest_offers.check.normalize import normalize
+from honest_offers.check.normalize import _GLUED, normalize
 from honest_offers.check.text import (
     PHRASES,
     _candidates,
@@ -95,3 +95,9 @@ def test_remembered_candidates_are_the_anchored_ones(parts: list[str]) -> None:
             if any(a in words if a.isalpha() else a in norm for a in entry.anchors)
         ]
         assert list(_candidates(norm, words, index)) == expected
+
+
+@given(st.text(alphabet="0a\u0663\u00e9\u00b2_ .\u20ac", max_size=12))
+def test_glued_finds_a_digit_next_to_a_letter(text: str) -> None:
+    slow = re.search(r"\d[^\W\d_]|[^\W\d_]\d", text)
+    assert (slow is None) == (_GLUED.search(text) is None)
