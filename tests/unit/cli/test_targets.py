@@ -186,3 +186,24 @@ def test_paths_outside_the_current_folder_stay_absolute(tmp_path: Path) -> None:
     result: CheckResult = job.run()
     assert result.findings[0].path == page.as_posix()
     assert replace(result.findings[0], path="x").path == "x"
+
+
+def test_a_file_reached_twice_is_checked_once_also_through_symlinks(tmp_path: Path) -> None:
+    """Paths are told apart by their real path: through a symlinked folder, a symlinked file
+    or ``..`` the same file is one job."""
+    site = tmp_path / "built"
+    (site / "a").mkdir(parents=True)
+    (site / "a" / "index.html").write_text("<p>Hello</p>", encoding="utf-8")
+    (tmp_path / "linked-folder").symlink_to(site / "a", target_is_directory=True)
+    (tmp_path / "linked-file.html").symlink_to(site / "a" / "index.html")
+    plan = plan_check(
+        [
+            Path("built"),
+            Path("linked-folder/index.html"),
+            Path("linked-file.html"),
+            Path("built/a/../a/index.html"),
+        ],
+        tmp_path,
+        TODAY,
+    )
+    assert [job.path for job in plan.jobs] == ["built/a/index.html"]
