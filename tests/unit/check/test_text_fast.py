@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from honest_offers.check import urgency
-from honest_offers.check.normalize import _GLUED, normalize
+from honest_offers.check.normalize import _GLUED, _space, normalize
 from honest_offers.check.text import (
     PHRASES,
     _candidates,
@@ -101,3 +101,17 @@ def test_remembered_candidates_are_the_anchored_ones(parts: list[str]) -> None:
 def test_glued_finds_a_digit_next_to_a_letter(text: str) -> None:
     slow = re.search(r"\d[^\W\d_]|[^\W\d_]\d", text)
     assert (slow is None) == (_GLUED.search(text) is None)
+
+
+def spaced_as_before(text: str) -> str:
+    """:func:`_space` as it was: two substitutions with templates."""
+    text = " ".join(text.split())
+    if re.search(r"\d", text):
+        text = re.sub(r"\d(?<=[^\W\d_]\d)", r" \g<0>", text)
+        text = re.sub(r"\d(?=[^\W\d_])", r"\g<0> ", text)
+    return text
+
+
+@given(st.text(alphabet="0a\u0663\u00e9\u00b2_ .\u20ac\t\n", max_size=16))
+def test_space_splits_glued_runs_as_before(text: str) -> None:
+    assert _space(text) == spaced_as_before(text)
