@@ -14,6 +14,7 @@ text is only matched against the patterns whose anchor words it contains.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Literal
 
@@ -26,9 +27,11 @@ EVERYWHERE: frozenset[Context] = frozenset({"prose", "label", "attribute"})
 LABELS_ONLY: frozenset[Context] = frozenset({"label"})
 
 Span = tuple[Rule, int, int]
-Detector = Callable[[str, set[str]], Iterable[Span]]
-"""Finds spans in normalised text (given with its set of words) that a phrase table cannot
-express."""
+Detector = Callable[[str, AbstractSet[str]], Iterable[Span]]
+"""Finds spans in normalised text that a phrase table cannot express.
+
+It is given the text's words among those it looks for: the ``DETECTOR_WORDS`` of its module
+(and the anchor words). Gathering only these is much faster than a set of all the words."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -213,3 +213,4 @@ PHRASES: tuple[PhraseRule, ...] = (
 )
 
 DETECTORS: tuple[Detector, ...] = ()
+DETECTOR_WORDS: frozenset[str] = frozenset()

@@ -37,6 +37,13 @@ DETECTORS: tuple[Detector, ...] = (
     *misdirection.DETECTORS,
     *pricing.DETECTORS,
 )
+DETECTOR_WORDS: frozenset[str] = frozenset().union(
+    urgency.DETECTOR_WORDS,
+    scarcity.DETECTOR_WORDS,
+    social_proof.DETECTOR_WORDS,
+    misdirection.DETECTOR_WORDS,
+    pricing.DETECTOR_WORDS,
+)
 
 REACH = 160
 """How far a match may reach from its anchor word, before or after (patterns stay shorter)."""
@@ -102,6 +109,8 @@ class _Index:
     by_symbol: tuple[tuple[str, tuple[int, ...]], ...]
     symbols: re.Pattern[str]
     """Finds any of the symbol anchors (one search instead of one per symbol)."""
+    vocabulary: frozenset[str]
+    """The words any pattern or detector looks for: a text's other words are not gathered."""
     chosen: dict[tuple[frozenset[str], tuple[str, ...]], tuple[_Entry, ...]] = field(
         default_factory=dict
     )
@@ -128,6 +137,7 @@ def _index(context: Context) -> _Index:
         {word: tuple(orders) for word, orders in by_word.items()},
         tuple((symbol, tuple(orders)) for symbol, orders in by_symbol.items()),
         re.compile("|".join(re.escape(symbol) for symbol in by_symbol) or "(?!)"),
+        frozenset(by_word) | DETECTOR_WORDS,
     )
 
 
@@ -165,9 +175,10 @@ def scan(text: str, context: Context = "prose") -> list[Hit]:
         return []
     norm = normalize(text)
     plain = norm.text
-    words = set(_words(plain))
+    index = _index(context)
+    words = index.vocabulary.intersection(_words(plain))
     spans: list[Span] = []
-    entries = _candidates(plain, words, _index(context))
+    entries = _candidates(plain, words, index)
     if len(plain) <= 3 * REACH:
         for entry in entries:
             spans += _entry_spans(plain, entry, 0, len(plain))
@@ -295,12 +306,13 @@ def _class_first(members: Sequence[tuple[object, Any]], items: set[str]) -> bool
     return False
 
 
-def _candidates(norm: str, words: set[str], index: _Index) -> tuple[_Entry, ...]:
-    """The patterns whose anchors occur in ``norm``, in table order."""
+def _candidates(norm: str, words: frozenset[str], index: _Index) -> tuple[_Entry, ...]:
+    """The patterns whose anchors occur in ``norm`` (whose ``words`` are given), in table
+    order."""
     symbols: tuple[str, ...] = ()
     if index.symbols.search(norm):
         symbols = tuple(symbol for symbol, _ in index.by_symbol if symbol in norm)
-    key = (frozenset(words & index.words), symbols)
+    key = (words, symbols)
     chosen = index.chosen.get(key)
     if chosen is None:
         if len(index.chosen) >= _CHOSEN_LIMIT:
@@ -311,7 +323,7 @@ def _candidates(norm: str, words: set[str], index: _Index) -> tuple[_Entry, ...]
 
 def _anchored(index: _Index, words: frozenset[str], symbols: tuple[str, ...]) -> tuple[_Entry, ...]:
     found: set[int] = set()
-    for word in words:
+    for word in words & index.words:
         found.update(index.by_word[word])
     for symbol, orders in index.by_symbol:
         if symbol in symbols:

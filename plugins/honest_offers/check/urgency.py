@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 
 from honest_offers.check.phrases import (
     END,
@@ -419,7 +420,7 @@ _WORD = re.compile(r"[a-z]+")
 _WINDOW = 48
 
 
-def _countdowns(norm: str, words: set[str]) -> Iterator[Span]:
+def _countdowns(norm: str, words: AbstractSet[str]) -> Iterator[Span]:
     """Clock and duration read-outs that an urgency cue, or their own shape, marks as timers."""
     units = words & _UNIT_WORDS
     readouts: list[tuple[str, int, int]] = []
@@ -437,7 +438,7 @@ def _countdowns(norm: str, words: set[str]) -> Iterator[Span]:
             yield span
 
 
-def _digit_unit(norm: str, words: set[str]) -> bool:
+def _digit_unit(norm: str, words: AbstractSet[str]) -> bool:
     return not _LETTER_UNITS.isdisjoint(words) and _DIGIT_UNIT.search(norm) is not None
 
 
@@ -506,3 +507,4 @@ def _timer_shaped(readout: str) -> bool:
 
 
 DETECTORS: tuple[Detector, ...] = (_countdowns,)
+DETECTOR_WORDS: frozenset[str] = _UNIT_WORDS | _LETTER_UNITS

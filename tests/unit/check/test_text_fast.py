@@ -16,6 +16,8 @@ from hypothesis import strategies as st
 from honest_offers.check import urgency
 from honest_offers.check.normalize import _GLUED, _space, normalize
 from honest_offers.check.text import (
+    DETECTOR_WORDS,
+    DETECTORS,
     PHRASES,
     _candidates,
     _index,
@@ -94,7 +96,17 @@ def test_remembered_candidates_are_the_anchored_ones(parts: list[str]) -> None:
             for entry in index.entries
             if any(a in words if a.isalpha() else a in norm for a in entry.anchors)
         ]
-        assert list(_candidates(norm, words, index)) == expected
+        known = index.vocabulary.intersection(words)
+        assert list(_candidates(norm, known, index)) == expected
+
+
+@given(st.lists(st.sampled_from(["2", "10", "days", "d", "h", "03:12", "hurry", "x", " "])))
+def test_detectors_need_only_their_words(parts: list[str]) -> None:
+    norm = normalize(" ".join(parts)).text
+    words = set(_words(norm))
+    for detector in DETECTORS:
+        mine = DETECTOR_WORDS.intersection(words)
+        assert list(detector(norm, mine)) == list(detector(norm, words))
 
 
 @given(st.text(alphabet="0a\u0663\u00e9\u00b2_ .\u20ac", max_size=12))
