@@ -420,11 +420,16 @@ _WORD = re.compile(r"[a-z]+")
 _WINDOW = 48
 
 
-def _countdowns(norm: str, words: AbstractSet[str]) -> Iterator[Span]:
-    """Clock and duration read-outs that an urgency cue, or their own shape, marks as timers."""
+def _countdowns(norm: str, words: AbstractSet[str]) -> list[Span]:
+    """Clock and duration read-outs that an urgency cue, or their own shape, marks as timers.
+
+    Most texts have no unit word, colon or digit-unit pair: they return at once.
+    """
     units = words & _UNIT_WORDS
+    if not (units or ":" in norm or _digit_unit(norm, words)):
+        return []
     readouts: list[tuple[str, int, int]] = []
-    if (units or ":" in norm or _digit_unit(norm, words)) and _DIGIT.search(norm):
+    if _DIGIT.search(norm):
         readouts += ((m.lastgroup or "", *m.span()) for m in _NUMERIC_READOUT.finditer(norm))
     if len(units) > 1:
         readouts += (
@@ -432,10 +437,8 @@ def _countdowns(norm: str, words: AbstractSet[str]) -> Iterator[Span]:
         )
     if units:
         readouts += _worded_durations(norm)
-    for kind, start, end in readouts:
-        span = _countdown(norm, kind, start, end)
-        if span is not None:
-            yield span
+    spans = (_countdown(norm, kind, start, end) for kind, start, end in readouts)
+    return [span for span in spans if span is not None]
 
 
 def _digit_unit(norm: str, words: AbstractSet[str]) -> bool:
