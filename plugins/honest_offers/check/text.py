@@ -99,6 +99,10 @@ def _compiled(source: str) -> re.Pattern[str]:
     return re.compile(source)
 
 
+_Chosen = tuple[tuple[re.Pattern[str], _Entry], ...]
+"""Patterns chosen for a text, each with its compiled form (no property to call per text)."""
+
+
 @dataclass(frozen=True, slots=True)
 class _Index:
     """The patterns of one context by anchor: most texts contain few of the anchors."""
@@ -111,9 +115,7 @@ class _Index:
     """Finds any of the symbol anchors (one search instead of one per symbol)."""
     vocabulary: frozenset[str]
     """The words any pattern or detector looks for: a text's other words are not gathered."""
-    chosen: dict[tuple[frozenset[str], tuple[str, ...]], tuple[_Entry, ...]] = field(
-        default_factory=dict
-    )
+    chosen: dict[tuple[frozenset[str], tuple[str, ...]], _Chosen] = field(default_factory=dict)
     """The patterns for each set of anchors met so far: texts share few anchor sets."""
 
 
@@ -178,13 +180,14 @@ def scan(text: str, context: Context = "prose") -> list[Hit]:
     index = _index(context)
     words = index.vocabulary.intersection(_words(plain))
     spans: list[Span] = []
-    entries = _candidates(plain, words, index)
+    chosen = _candidates(plain, words, index)
     if len(plain) <= 3 * REACH:
-        for entry in entries:
-            spans += _entry_spans(plain, entry, 0, len(plain))
+        for regex, entry in chosen:
+            if regex.search(plain):  # most find nothing: one search, no call
+                spans += _entry_spans(plain, entry, 0, len(plain))
     else:
         places: dict[str, list[int]] = {}
-        for entry in entries:
+        for _, entry in chosen:
             for low, high in _windows(plain, entry.anchors, places):
                 spans += _entry_spans(plain, entry, low, high)
     for detector in DETECTORS:
@@ -306,9 +309,9 @@ def _class_first(members: Sequence[tuple[object, Any]], items: set[str]) -> bool
     return False
 
 
-def _candidates(norm: str, words: frozenset[str], index: _Index) -> tuple[_Entry, ...]:
+def _candidates(norm: str, words: frozenset[str], index: _Index) -> _Chosen:
     """The patterns whose anchors occur in ``norm`` (whose ``words`` are given), in table
-    order."""
+    order, each with its compiled form."""
     symbols: tuple[str, ...] = ()
     if index.symbols.search(norm):
         symbols = tuple(symbol for symbol, _ in index.by_symbol if symbol in norm)
@@ -321,14 +324,14 @@ def _candidates(norm: str, words: frozenset[str], index: _Index) -> tuple[_Entry
     return chosen
 
 
-def _anchored(index: _Index, words: frozenset[str], symbols: tuple[str, ...]) -> tuple[_Entry, ...]:
+def _anchored(index: _Index, words: frozenset[str], symbols: tuple[str, ...]) -> _Chosen:
     found: set[int] = set()
     for word in words & index.words:
         found.update(index.by_word[word])
     for symbol, orders in index.by_symbol:
         if symbol in symbols:
             found.update(orders)
-    return tuple(index.entries[order] for order in sorted(found))
+    return tuple((index.entries[order].regex, index.entries[order]) for order in sorted(found))
 
 
 def _windows(

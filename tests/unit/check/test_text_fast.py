@@ -97,7 +97,7 @@ def test_remembered_candidates_are_the_anchored_ones(parts: list[str]) -> None:
             if any(a in words if a.isalpha() else a in norm for a in entry.anchors)
         ]
         known = index.vocabulary.intersection(words)
-        assert list(_candidates(norm, known, index)) == expected
+        assert [entry for _, entry in _candidates(norm, known, index)] == expected
 
 
 @given(st.lists(st.sampled_from(["2", "10", "days", "d", "h", "03:12", "hurry", "x", " "])))
