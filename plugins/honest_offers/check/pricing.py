@@ -172,7 +172,7 @@ PHRASES: tuple[PhraseRule, ...] = (
             ),
             pattern("discount discounted", rf"\bdiscount(?:ed)? (?:of|by) (?:up to )?{_AMOUNT}"),
             pattern(
-                "save saves saving savings",
+                "save saves saving savings $",  # "$": glued "saveus$20" has no word "save"
                 rf"\bsav(?:e|es|ing|ings)(?: of)?(?: you)?(?: up to| an extra| extra| over| more "
                 rf"than| at least| a whopping)?:? ?{_AMOUNT}",
             ),
