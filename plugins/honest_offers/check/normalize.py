@@ -8,7 +8,7 @@ Pressure wording hides behind typography and widget markup: "I\u00b4d rather pay
 3. a space put between glued digits and letters (``00days02hrs`` → ``00 days 02 hrs``).
 
 Number words are not rewritten; the rule patterns accept them as numbers (see
-:data:`honest_offers.check.patterns.NUM`). Every step records where each character came from,
+:data:`honest_offers.check.phrases.NUM`). Every step records where each character came from,
 so a finding can quote the original excerpt and point at its exact column.
 """
 
