@@ -10,11 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
 
-from honest_offers.catalog import Catalog
 from honest_offers.check import CheckResult, check_markdown, check_offer
 from honest_offers.check.html import check_html
 from honest_offers.check.scripts import check_script
@@ -22,6 +21,9 @@ from honest_offers.check.styles import check_stylesheet
 from honest_offers.load.discover import display_path
 from honest_offers.memo import Memo
 from honest_offers.report import Problem
+
+if TYPE_CHECKING:  # the offer model (pydantic) loads only where offers are read
+    from honest_offers.catalog import Catalog
 
 CONFIG_NAMES = ("site_config.yml", "mkdocs.yml", "mkdocs.yaml")
 PLUGIN_NAME = "honest-offers"

@@ -18,9 +18,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from honest_offers.catalog import LoadedOffer
 from honest_offers.check import markdown
 from honest_offers.check.finding import CheckResult, Finding
 from honest_offers.check.phrases import Context
@@ -33,6 +32,9 @@ from honest_offers.check.suppress import (
 )
 from honest_offers.check.text import Hit, finding, position, scan
 from honest_offers.load.yaml_source import Mark, PathKey, YamlDocument, parse_yaml
+
+if TYPE_CHECKING:  # the offer model (pydantic) loads only where offers are read
+    from honest_offers.catalog import LoadedOffer
 
 NOT_TEXT = frozenset({"allow", "slug", "lang", "url", "contact", "currency", "timezone"})
 """Keys whose values are not shown as text (or, for ``allow``, are the suppressions)."""

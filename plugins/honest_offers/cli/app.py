@@ -17,7 +17,6 @@ from honest_offers import __version__
 from honest_offers.check import RULES, CheckResult, Rule, runtime
 from honest_offers.check.docs import rule_page
 from honest_offers.cli import progress as progress_display
-from honest_offers.cli import scaffold
 from honest_offers.cli.selection import Selection, SelectionError, parse_codes
 from honest_offers.cli.targets import (
     Job,
@@ -39,7 +38,6 @@ from honest_offers.report.formats import (
     render,
 )
 from honest_offers.site import find_config, read_layout
-from honest_offers.validate.schema import render_schema
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -385,6 +383,8 @@ Examples:
 
 @cli.command(help=SCHEMA_HELP, short_help="Print the offer JSON Schema.", context_settings=CONTEXT)
 def schema() -> None:
+    from honest_offers.validate.schema import render_schema  # see _add_offers in targets
+
     click.echo(render_schema(), nl=False)
 
 
@@ -419,6 +419,8 @@ Examples:
 @click.argument("directory", metavar="DIR", type=click.Path(path_type=Path))
 @click.option("--name", help="The site's name. Default: from DIR (my-studio → My studio).")
 def new_site(directory: Path, name: str | None) -> None:
+    from honest_offers.cli import scaffold  # the offer model: see _add_offers in targets
+
     try:
         written = scaffold.new_site(directory, name or scaffold.site_title(directory), build_date())
     except (scaffold.ScaffoldError, OSError) as exc:
@@ -468,6 +470,8 @@ Examples:
     "else offers/.",
 )
 def new_offer(name: str, offers_dir: Path | None) -> None:
+    from honest_offers.cli import scaffold  # the offer model: see _add_offers in targets
+
     folder = offers_dir or _default_offers_dir()
     try:
         written = scaffold.new_offer(name, folder)

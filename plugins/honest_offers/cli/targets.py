@@ -25,8 +25,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from honest_offers.catalog import Catalog, LoadedOffer, load_catalog, load_offer_file
 from honest_offers.check import CheckResult, check_offer
 from honest_offers.load.discover import OFFER_SUFFIXES, display_path
 from honest_offers.report import Problem
@@ -39,6 +39,9 @@ from honest_offers.site import (
     read_layout,
     source_files,
 )
+
+if TYPE_CHECKING:
+    from honest_offers.catalog import Catalog, LoadedOffer
 
 HTML_SUFFIXES = frozenset(s for s, kind in SOURCE_KINDS.items() if kind == "html")
 _SITE_NAME = re.compile(r"^site_name\s*:", re.MULTILINE)
@@ -91,6 +94,8 @@ class Plan:
         if not self._first_time(path):
             return
         self.files.append(self.display(path))
+        from honest_offers.catalog import load_offer_file  # see _add_offers
+
         loaded, problems = load_offer_file(path, self.cwd, self.today)
         self.add_problems(problems)
         if loaded is not None:
@@ -217,6 +222,10 @@ def _uses_plugin(config: Path) -> bool:
 
 
 def _add_offers(plan: Plan, offers_dir: Path) -> None:
+    # Imported here: the offer model (pydantic) is a tenth of a second of start-up that a
+    # check of a built site or of pages alone does not need.
+    from honest_offers.catalog import load_catalog
+
     plan.add_catalog(load_catalog(offers_dir, plan.cwd, plan.today))
 
 
