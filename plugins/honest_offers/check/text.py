@@ -245,9 +245,17 @@ def fast_source(source: str) -> str:
     return f"(?={first}){source}" if first else source
 
 
-_SRE = importlib.import_module("re._parser")
-_OPS = importlib.import_module("re._constants")
-_CATEGORIES = {_OPS.CATEGORY_DIGIT: r"\d", _OPS.CATEGORY_WORD: r"\w", _OPS.CATEGORY_SPACE: r"\s"}
+try:  # CPython's own regex parser: private, so its absence only turns the lookahead off
+    _SRE: Any = importlib.import_module("re._parser")
+    _OPS: Any = importlib.import_module("re._constants")
+    _CATEGORIES = {
+        _OPS.CATEGORY_DIGIT: r"\d",
+        _OPS.CATEGORY_WORD: r"\w",
+        _OPS.CATEGORY_SPACE: r"\s",
+    }
+except (ImportError, AttributeError):
+    _SRE = _OPS = None
+    _CATEGORIES = {}
 
 
 def first_characters(source: str) -> str | None:
@@ -256,6 +264,8 @@ def first_characters(source: str) -> str | None:
     ``None`` when a match may be empty or the pattern uses flags or constructs not followed
     here (the class then could not be trusted).
     """
+    if _SRE is None:
+        return None
     tree = _SRE.parse(source)
     if tree.state.flags & ~re.UNICODE:
         return None
