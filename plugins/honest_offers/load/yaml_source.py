@@ -235,16 +235,13 @@ def parse_yaml(text: str, display: str) -> tuple[YamlDocument | None, list[Probl
     try:
         doc.data = builder.build(node, ())
     except _TooManyNodesError as exc:
-        mark = Mark.of(exc.mark)
         return None, [
-            Problem(
-                path=display,
-                line=mark.line,
-                column=mark.column,
-                field=None,
-                message="aliases or merge keys expand to too many values",
-                expected=f"at most {MAX_NODES:,} values after expanding aliases",
-                fix="write the values out instead of nesting aliases (`*name`) and merges (`<<`)",
+            _problem_at(
+                display,
+                Mark.of(exc.mark),
+                "aliases or merge keys expand to too many values",
+                f"at most {MAX_NODES:,} values after expanding aliases",
+                "write the values out instead of nesting aliases (`*name`) and merges (`<<`)",
             )
         ]
     except _TooDeepError as exc:
@@ -285,15 +282,12 @@ def _refuse_deep_flow(text: str) -> None:
 
 
 def _too_deep(display: str, exc: _TooDeepError) -> Problem:
-    mark = exc.mark
-    return Problem(
-        path=display,
-        line=mark.line,
-        column=mark.column,
-        field=None,
-        message=f"lists and mappings nest more than {MAX_DEPTH} levels deep here",
-        expected=f"at most {MAX_DEPTH} levels (an offer needs four: `price.fees[0].amount`)",
-        fix="remove the extra brackets or indentation; write nested text as one string",
+    return _problem_at(
+        display,
+        exc.mark,
+        f"lists and mappings nest more than {MAX_DEPTH} levels deep here",
+        f"at most {MAX_DEPTH} levels (an offer needs four: `price.fees[0].amount`)",
+        "remove the extra brackets or indentation; write nested text as one string",
     )
 
 
@@ -436,13 +430,24 @@ def _syntax_problem(display: str, exc: yaml.MarkedYAMLError) -> Problem:
         (hint for needle, hint in _SYNTAX_FIXES if needle in what),
         "check the indentation and quoting around this position",
     )
+    return _problem_at(
+        display,
+        mark,
+        f"invalid YAML: {what}",
+        "valid YAML (spaces for indentation, matching quotes)",
+        fix,
+    )
+
+
+def _problem_at(display: str, mark: Mark, message: str, expected: str, fix: str) -> Problem:
+    """A problem of the whole file (no field) at ``mark``."""
     return Problem(
         path=display,
         line=mark.line,
         column=mark.column,
         field=None,
-        message=f"invalid YAML: {what}",
-        expected="valid YAML (spaces for indentation, matching quotes)",
+        message=message,
+        expected=expected,
         fix=fix,
     )
 
