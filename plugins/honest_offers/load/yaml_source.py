@@ -110,30 +110,75 @@ def _mark(line: int, column: int) -> Mark:
 
 
 @dataclass(slots=True)
+class Marks:
+    """Where each value, and each key, of a document stands, by field path."""
+
+    values: dict[PathKey, Mark] = field(default_factory=dict)
+    keys: dict[PathKey, Mark] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
 class YamlDocument:
-    """Plain data from one YAML file plus the position of every value and key in it."""
+    """Plain data from one YAML file; where each value and key stands is found when first
+    asked for.
+
+    Most documents never need a position (no problem, no finding), and recording some eighty
+    per file while loading took half the time of building the data and held a dict of paths
+    per file in memory. A position is asked for rarely, so the file is composed again then.
+    """
 
     path: str
     text: str
     data: Any
-    value_marks: dict[PathKey, Mark] = field(default_factory=dict)
-    key_marks: dict[PathKey, Mark] = field(default_factory=dict)
+    _marks: Marks | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def value_marks(self) -> dict[PathKey, Mark]:
+        """The position of every value, by field path."""
+        return self._located().values
+
+    @property
+    def key_marks(self) -> dict[PathKey, Mark]:
+        """The position of every mapping key, by the field path it introduces."""
+        return self._located().keys
 
     def mark_for(self, loc: PathKey) -> Mark:
         """Where to point for ``loc``: its value, else the key of the nearest known parent."""
-        if loc in self.value_marks:
-            return self.value_marks[loc]
+        values, keys = self.value_marks, self.key_marks
+        if loc in values:
+            return values[loc]
         for end in range(len(loc) - 1, -1, -1):
             parent = loc[:end]
-            if parent in self.key_marks:
-                return self.key_marks[parent]
-            if parent in self.value_marks:
-                return self.value_marks[parent]
+            if parent in keys:
+                return keys[parent]
+            if parent in values:
+                return values[parent]
         return Mark(1, 1)
 
     def key_mark_for(self, loc: PathKey) -> Mark:
         """The position of the key that introduced ``loc`` (falls back to :meth:`mark_for`)."""
         return self.key_marks.get(loc) or self.mark_for(loc)
+
+    def _located(self) -> Marks:
+        if self._marks is None:
+            self._marks = locate(self.text)
+        return self._marks
+
+
+def locate(text: str) -> Marks:
+    """The marks of a document that :func:`parse_yaml` read without error (composed again;
+    should that fail after all, no marks: every position then falls back to line 1)."""
+    marks = Marks()
+    loader = _OfferLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is not None:
+            _Builder("", loader, marks).build(node, ())
+    except (yaml.YAMLError, _TooDeepError, _TooManyNodesError):
+        pass
+    finally:
+        loader.dispose()
+    return marks
 
 
 class _TooDeepError(Exception):
@@ -228,12 +273,11 @@ def parse_yaml(text: str, display: str) -> tuple[YamlDocument | None, list[Probl
     finally:
         loader.dispose()
 
-    doc = YamlDocument(path=display, text=text, data=None)
     if node is None:
-        return doc, []
-    builder = _Builder(doc, loader)
+        return YamlDocument(path=display, text=text, data=None), []
+    builder = _Builder(display, loader)
     try:
-        doc.data = builder.build(node, ())
+        data = builder.build(node, ())
     except _TooManyNodesError as exc:
         return None, [
             _problem_at(
@@ -248,7 +292,7 @@ def parse_yaml(text: str, display: str) -> tuple[YamlDocument | None, list[Probl
         return None, [_too_deep(display, exc)]
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(display, exc)]
-    return doc, builder.problems
+    return YamlDocument(path=display, text=text, data=data), builder.problems
 
 
 def _refuse_deep_flow(text: str) -> None:
@@ -292,11 +336,13 @@ def _too_deep(display: str, exc: _TooDeepError) -> Problem:
 
 
 class _Builder:
-    """Turns composed nodes into plain data, recording marks and duplicate keys."""
+    """Turns composed nodes into plain data, finding duplicate keys; with ``marks``, also
+    records where every value and key stands."""
 
-    def __init__(self, doc: YamlDocument, loader: yaml.SafeLoader) -> None:
-        self.doc = doc
+    def __init__(self, path: str, loader: yaml.SafeLoader, marks: Marks | None = None) -> None:
+        self.path = path
         self.loader = loader
+        self.marks = marks
         self.visited = 0
         self.problems: list[Problem] = []
 
@@ -304,10 +350,9 @@ class _Builder:
         self.visited += 1
         if self.visited > MAX_NODES:
             raise _TooManyNodesError(node.start_mark)
-        marks = self.doc.value_marks
-        if loc not in marks:
+        if self.marks is not None and loc not in self.marks.values:
             start = node.start_mark
-            marks[loc] = _mark(start.line, start.column)
+            self.marks.values[loc] = _mark(start.line, start.column)
         kind = node.__class__
         if kind is yaml.ScalarNode and node.tag == _STR_TAG:
             return node.value  # the common case of _scalar, without the call
@@ -341,19 +386,19 @@ class _Builder:
     def _mapping(self, node: yaml.MappingNode, loc: PathKey) -> dict[str, Any]:
         result: dict[str, Any] = {}
         merged: list[yaml.MappingNode] = []
-        key_marks = self.doc.key_marks
+        key_marks = self.marks.keys if self.marks is not None else None
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE_TAG:
                 merged.extend(self._merge_sources(value_node))
                 continue
             key = self._key(key_node)
-            key_start = key_node.start_mark
-            key_mark = _mark(key_start.line, key_start.column)
             child = (*loc, key)
             if key in result:
-                self._duplicate(loc, key, key_mark, key_marks[child])
+                self._duplicate(loc, key, key_node, node)
                 continue
-            key_marks[child] = key_mark
+            if key_marks is not None:
+                key_start = key_node.start_mark
+                key_marks[child] = _mark(key_start.line, key_start.column)
             result[key] = self.build(value_node, child)
         for source in merged:
             for key, value in self._mapping(source, loc).items():
@@ -382,10 +427,20 @@ class _Builder:
             )
         return str(node.value)
 
-    def _duplicate(self, loc: PathKey, key: str, mark: Mark, first: Mark) -> None:
+    def _duplicate(
+        self, loc: PathKey, key: str, key_node: yaml.Node, mapping: yaml.MappingNode
+    ) -> None:
+        mark = Mark.of(key_node.start_mark)
+        first = Mark.of(
+            next(
+                k.start_mark
+                for k, _ in mapping.value
+                if k.tag != _MERGE_TAG and isinstance(k, yaml.ScalarNode) and str(k.value) == key
+            )
+        )
         self.problems.append(
             Problem(
-                path=self.doc.path,
+                path=self.path,
                 line=mark.line,
                 column=mark.column,
                 field=format_path((*loc, key)),
