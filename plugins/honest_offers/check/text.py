@@ -4,15 +4,16 @@ Matches are made on normalised text and reported on the original: the excerpt is
 as written, with its real line and column.
 
 Speed: every pattern is compiled once and indexed by its anchor words. A text is split into
-words once and matched only against the patterns whose anchors it contains; in a long text only
-near the places where those anchors stand.
+words once and matched only against the patterns whose anchors it contains, and whose other
+required words (read off the pattern itself) it holds too; in a long text only near the places
+where those anchors stand.
 """
 
 from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -81,12 +82,20 @@ class _Entry:
     source: str
     anchors: frozenset[str]
     _regex: re.Pattern[str] | None = None
+    _requires: tuple[frozenset[str], ...] = ()
 
     @property
     def regex(self) -> re.Pattern[str]:
         if self._regex is None:
-            self._regex = re.compile(fast_source(self.source))
+            fast, self._requires = _prepared(self.source)
+            self._regex = re.compile(fast)
         return self._regex
+
+    @property
+    def requires(self) -> tuple[frozenset[str], ...]:
+        """Word groups a text needs a word of each of to match (see :func:`required_words`)."""
+        _ = self.regex
+        return self._requires
 
     @property
     def guard(self) -> re.Pattern[str] | None:
@@ -178,9 +187,12 @@ def scan(text: str, context: Context = "prose") -> list[Hit]:
     norm = normalize(text)
     plain = norm.text
     index = _index(context)
-    words = index.vocabulary.intersection(_words(plain))
+    tokens = _words(plain)
+    words = index.vocabulary.intersection(tokens)
     spans: list[Span] = []
     chosen = _candidates(plain, words, index)
+    if chosen:
+        chosen = _requirements_met(chosen, tokens)
     if len(plain) <= 3 * REACH:
         for regex, entry in chosen:
             if regex.search(plain):  # most find nothing: one search, no call
@@ -238,14 +250,19 @@ def fast_source(source: str) -> str:
     and a long alternation, costly to try. A one-character test skips most positions, about
     twice as fast overall. Patterns whose first characters are unknown stay as they are.
     """
-    try:
-        first = first_characters(source)
-    except (re.error, ValueError):
-        first = None
-    return f"(?={first}){source}" if first else source
+    return _prepared(source)[0]
 
 
-try:  # CPython's own regex parser: private, so its absence only turns the lookahead off
+def _prepared(source: str) -> tuple[str, tuple[frozenset[str], ...]]:
+    """:func:`fast_source` and :func:`required_words` of ``source``, from one parse."""
+    tree = _parsed(source)
+    if tree is None:
+        return source, ()
+    first = _first_of(tree)
+    return (f"(?={first}){source}" if first else source), _required_of(tree)
+
+
+try:  # CPython's own regex parser: private, so its absence only turns these speed-ups off
     _SRE: Any = importlib.import_module("re._parser")
     _OPS: Any = importlib.import_module("re._constants")
     _CATEGORIES = {
@@ -258,21 +275,102 @@ except (ImportError, AttributeError):
     _CATEGORIES = {}
 
 
+def _parsed(source: str) -> Any:
+    """CPython's parse tree of ``source``; ``None`` without that parser, for a pattern it
+    cannot read, or one that sets flags (what follows does not look at flags)."""
+    if _SRE is None:
+        return None
+    try:
+        tree = _SRE.parse(source)
+    except (re.error, ValueError):
+        return None
+    return None if tree.state.flags & ~re.UNICODE else tree
+
+
 def first_characters(source: str) -> str | None:
     """A character class holding the first character of every match of ``source``.
 
     ``None`` when a match may be empty or the pattern uses flags or constructs not followed
     here (the class then could not be trusted).
     """
-    if _SRE is None:
-        return None
-    tree = _SRE.parse(source)
-    if tree.state.flags & ~re.UNICODE:
-        return None
+    tree = _parsed(source)
+    return None if tree is None else _first_of(tree)
+
+
+def _first_of(tree: Any) -> str | None:
     items: set[str] = set()
     if _sequence_first(tree.data, items) is not False:
         return None
     return "[" + "".join(sorted(items)) + "]"
+
+
+def required_words(source: str) -> tuple[frozenset[str], ...]:
+    """Groups of words such that every match of ``source`` holds a word of each group as a
+    whole word of the text (as :func:`_words` splits it).
+
+    ``\\b(?:buy|order) (?:it|one) now`` needs "buy" or "order", and "it" or "one": a text
+    with the anchor but neither verb cannot match and is not searched. Only plain spots
+    count: a group right after ``\\b`` or a non-letter whose every branch is letters up to a
+    non-letter or ``\\b``. Anything else adds no group, never a wrong one.
+    """
+    tree = _parsed(source)
+    return () if tree is None else _required_of(tree)
+
+
+_WORD_CHAR = re.compile(TOKEN)
+_GROUP_MAX = 64
+"""Words in one group at most (a larger group is not worth checking)."""
+
+
+def _required_of(tree: Any) -> tuple[frozenset[str], ...]:
+    items = list(tree.data)
+    groups: list[frozenset[str]] = []
+    at_word_start = False
+    for at, (op, value) in enumerate(items):
+        if at_word_start and (found := _first_words(items[at:], "")):
+            groups.append(frozenset(found))
+        at_word_start = (op is _OPS.AT and value is _OPS.AT_BOUNDARY) or (
+            op is _OPS.LITERAL and not _WORD_CHAR.match(chr(value))
+        )
+    return tuple(groups)
+
+
+def _first_words(items: list[tuple[Any, Any]], prefix: str) -> set[str] | None:
+    """The whole words a match of ``items`` can start with, after ``prefix`` (``None``: not
+    sure). A word ends at a non-letter or ``\\b``; at the pattern's end it may go on."""
+    if not items or len(prefix) > REACH:
+        return None
+    (op, value), rest = items[0], items[1:]
+    if op is _OPS.LITERAL:
+        char = chr(value)
+        if "a" <= char <= "z":
+            return _first_words(rest, prefix + char)
+        if _WORD_CHAR.match(char):
+            return None  # a letter of another script: the words' split is not followed here
+        return {prefix} if prefix else None
+    if op is _OPS.AT and value is _OPS.AT_BOUNDARY:
+        return {prefix} if prefix else None
+    if op is _OPS.SUBPATTERN:
+        _, add_flags, del_flags, sub = value
+        return None if add_flags or del_flags else _first_words([*sub.data, *rest], prefix)
+    if op is _OPS.BRANCH:
+        return _union(_first_words([*branch.data, *rest], prefix) for branch in value[1])
+    if op in (_OPS.MAX_REPEAT, _OPS.MIN_REPEAT, _OPS.POSSESSIVE_REPEAT) and value[1] == 1:
+        low, _, sub = value
+        taken = _first_words([*sub.data, *rest], prefix)
+        return _union([taken, _first_words(rest, prefix)] if low == 0 else [taken])
+    return None
+
+
+def _union(parts: Iterable[set[str] | None]) -> set[str] | None:
+    words: set[str] = set()
+    for part in parts:
+        if part is None:
+            return None
+        words |= part
+        if len(words) > _GROUP_MAX:
+            return None
+    return words
 
 
 def _sequence_first(data: Sequence[tuple[object, object]], items: set[str]) -> bool | None:
@@ -332,6 +430,20 @@ def _candidates(norm: str, words: frozenset[str], index: _Index) -> _Chosen:
             index.chosen.clear()
         chosen = index.chosen[key] = _anchored(index, *key)
     return chosen
+
+
+def _requirements_met(chosen: _Chosen, tokens: list[str]) -> _Chosen:
+    """The chosen patterns whose :func:`required_words` the text has."""
+    present: set[str] | None = None
+    kept: list[tuple[re.Pattern[str], _Entry]] = []
+    for item in chosen:
+        requires = item[1].requires
+        if requires:
+            present = set(tokens) if present is None else present
+            if any(group.isdisjoint(present) for group in requires):
+                continue
+        kept.append(item)
+    return tuple(kept) if len(kept) < len(chosen) else chosen
 
 
 def _anchored(index: _Index, words: frozenset[str], symbols: tuple[str, ...]) -> _Chosen:

@@ -2,7 +2,8 @@
 
 The engine searches with :func:`fast_source` (a lookahead on a match's first characters in
 front of each pattern): hypothesis builds texts around matches of each pattern and compares
-every match of both forms, from every start position.
+every match of both forms, from every start position. It skips a pattern when the text lacks
+one of its :func:`required_words` groups: in the same texts, every match has a word of each.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from honest_offers.check.text import (
     _words,
     fast_source,
     first_characters,
+    required_words,
 )
 
 SOURCES = sorted({item.regex for phrase in PHRASES for item in phrase.patterns})
@@ -55,6 +57,39 @@ def test_every_table_pattern_gets_a_fast_form() -> None:
     assert all(fast_source(source) != source for source in SOURCES)
 
 
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (r"\b(?:buy|order) (?:it|one) now", [{"buy", "order"}, {"it", "one"}]),
+        (r"\bdays?\b", [{"day", "days"}]),
+        (r"\b(?:check out|add)(?: it)? today", [{"check", "add"}]),
+        (r"(?<![\w.])(?:only|just )?\d+ left\b", [{"left"}]),
+        (r"\bdon't (?:miss|lose)\b", [{"don"}, {"t"}, {"miss", "lose"}]),
+    ],
+)
+def test_required_words(source: str, expected: list[set[str]]) -> None:
+    assert [set(group) for group in required_words(source)] == expected
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        r"buy now",  # may start inside a word: "rebuy now"
+        r"\bbuy",  # may end inside one: "buyers"
+        r"\bcaf\u00e9\b",  # letters of other scripts are not followed
+        r"\bm\u00b2\b",  # "²" belongs to the word
+        r"\b(?:a|b\w)\b",  # a class: unsure
+        r"(?i)\bbuy\b",  # flags
+    ],
+)
+def test_required_words_unsure(source: str) -> None:
+    assert required_words(source) == ()
+
+
+def test_most_table_patterns_require_words() -> None:
+    assert sum(bool(required_words(source)) for source in SOURCES) > len(SOURCES) // 2
+
+
 def spans(regex: re.Pattern[str], text: str) -> list[tuple[int, int] | None]:
     """Where a search from each position finds its match, as :func:`scan` searches."""
     found = []
@@ -73,6 +108,27 @@ def test_fast_form_finds_the_same(source: str) -> None:
     @given(st.lists(st.one_of(matches, NOISE), min_size=1, max_size=4).map("".join))
     def check(text: str) -> None:
         assert spans(fast, text) == spans(plain, text)
+
+    check()
+
+
+GLUE = st.sampled_from(["", "", "a", "\u00e9", "2", " ", ".", "'"])
+"""What may stand right before or after a match: a letter glued on changes the words."""
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=[str(i) for i in range(len(SOURCES))])
+def test_matches_hold_their_required_words(source: str) -> None:
+    regex, groups = re.compile(source), required_words(source)
+    matches = st.from_regex(regex, fullmatch=True)
+    glued = st.tuples(GLUE, matches, GLUE).map("".join)
+
+    @settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.lists(st.one_of(glued, NOISE), min_size=1, max_size=3).map("".join))
+    def check(text: str) -> None:
+        plain = normalize(text).text
+        if regex.search(plain):
+            words = set(_words(plain))
+            assert all(not group.isdisjoint(words) for group in groups), plain
 
     check()
 
