@@ -20,8 +20,9 @@ def discover_offer_files(offers_dir: Path, display_root: Path) -> tuple[list[Pat
     root = offers_dir.resolve()
     files: list[Path] = []
     problems: list[Problem] = []
-    for path in sorted(_yaml_files(offers_dir)):
-        if path.is_symlink() and not path.resolve().is_relative_to(root):
+    for _, entry in sorted(_yaml_entries(offers_dir), key=lambda found: found[0]):
+        path = Path(entry.path)
+        if entry.is_symlink() and not path.resolve().is_relative_to(root):
             problems.append(
                 Problem(
                     path=display_path(path, display_root),
@@ -34,19 +35,34 @@ def discover_offer_files(offers_dir: Path, display_root: Path) -> tuple[list[Pat
                 )
             )
             continue
-        if path.is_file():
+        if entry.is_file():
             files.append(path)
     return files, problems
 
 
-def _yaml_files(folder: Path) -> Iterator[Path]:
-    """Names ending in an offer suffix below ``folder``, hidden ones and symlinked folders
-    skipped (``os.walk``: one directory read per folder, no ``stat`` per file)."""
-    for top, dirs, names in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in names:
-            if not name.startswith(".") and name.lower().endswith(OFFER_SUFFIXES):
-                yield Path(top, name)
+def _yaml_entries(folder: Path) -> Iterator[tuple[tuple[str, ...], os.DirEntry[str]]]:
+    """Entries whose names end in an offer suffix below ``folder``, each with its path's
+    parts below ``folder`` (the sort key); hidden ones skipped, symlinked folders not entered.
+
+    ``os.scandir`` tells files, folders and links apart without a ``stat`` per file (except
+    for symlinks); folders that cannot be read are skipped, as ``os.walk`` does.
+    """
+    pending: list[tuple[str, tuple[str, ...]]] = [(os.fspath(folder), ())]
+    while pending:
+        top, parts = pending.pop()
+        try:
+            with os.scandir(top) as entries:
+                for entry in entries:
+                    name = entry.name
+                    if name.startswith("."):
+                        continue
+                    if entry.is_dir():
+                        if not entry.is_symlink():
+                            pending.append((entry.path, (*parts, name)))
+                    elif name.lower().endswith(OFFER_SUFFIXES):
+                        yield (*parts, name), entry
+        except OSError:
+            continue
 
 
 def display_path(path: Path, root: Path) -> str:

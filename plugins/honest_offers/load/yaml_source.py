@@ -8,6 +8,7 @@ depth, (3) bound alias and merge expansion, and (4) read YAML the way people mea
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -200,18 +201,19 @@ class _TooManyNodesError(Exception):
 def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
     """Read a file as text, with a located error for anything that is not UTF-8 (or UTF-16 BOM)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return None, [
-                _file_problem(
-                    display,
-                    f"the file is {size / 1024 / 1024:.1f} MiB, too large for an offer",
-                    f"at most {MAX_FILE_BYTES // 1024} KiB",
-                    "move long text into the `details` field of a shorter file, or split the "
-                    "file into several offers",
-                )
-            ]
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                return None, [
+                    _file_problem(
+                        display,
+                        f"the file is {size / 1024 / 1024:.1f} MiB, too large for an offer",
+                        f"at most {MAX_FILE_BYTES // 1024} KiB",
+                        "move long text into the `details` field of a shorter file, or split "
+                        "the file into several offers",
+                    )
+                ]
+            raw = handle.read()
     except OSError as exc:
         return None, [
             _file_problem(
