@@ -103,9 +103,9 @@ class Plan:
 
     def add_catalog(self, catalog: Catalog) -> None:
         """A folder's offers, in file order; files that did not load are listed too."""
-        loaded = {self.identity(offer.source): offer for offer in catalog.offers}
+        loaded = {offer.source: offer for offer in catalog.offers}
         for source in catalog.files:
-            offer = loaded.pop(self.identity(source), None)
+            offer = loaded.pop(source, None)
             if offer is not None:
                 self.add_offer(offer)
             elif self._first_time(source):
