@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from honest_offers.load import parse_yaml
 from honest_offers.report import Problem
 from honest_offers.validate import Offer, validate_document
+from honest_offers.validate.model import _SENTENCE_END
 from tests.conftest import MINIMAL_OFFER, offer_yaml
 
 TODAY = date(2026, 11, 23)
@@ -146,6 +150,26 @@ def test_summary_of_three_sentences_is_refused() -> None:
     problem = only_error(offer_yaml(summary="One. Two. Three."))
     assert problem.field == "summary"
     assert validate(offer_yaml(summary="We plan gardens, e.g. small ones. That is all."))[0]
+
+
+SENTENCE_END_AS_WRITTEN = re.compile(
+    r"(?<![A-Z]\.[a-z])(?<!\be\.g)(?<!\bi\.e)(?<!\betc)[.!?](?=\s+\S)"
+)
+"""The summary's sentence stops as first written: exceptions before the stop (slower)."""
+
+
+@given(
+    st.lists(
+        st.sampled_from(["U.S", "U.s", "e.g", "i.e", "etc", "xetc", "a", "A", ".", "!", "?", " "]),
+        max_size=12,
+    ).map("".join)
+)
+@example("U.S. a e.g. a i.e. a etc. a xetc. a! A? a")
+def test_sentence_stops_are_found_as_first_written(text: str) -> None:
+    def stops(regex: re.Pattern[str]) -> list[tuple[int, int]]:
+        return [match.span() for match in regex.finditer(text)]
+
+    assert stops(_SENTENCE_END) == stops(SENTENCE_END_AS_WRITTEN)
 
 
 def test_past_start_date_is_a_warning_not_an_error() -> None:

@@ -36,7 +36,9 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", m
 
 _URL_SCHEMES = ("https://", "http://", "mailto:", "tel:", "/", "./", "../", "#")
 _SPACE = re.compile(r"\s")
-_SENTENCE_END = re.compile(r"(?<![A-Z]\.[a-z])(?<!\be\.g)(?<!\bi\.e)(?<!\betc)[.!?](?=\s+\S)")
+_SENTENCE_END = re.compile(r"[.!?](?<![A-Z]\.[a-z].)(?<!\be\.g.)(?<!\bi\.e.)(?<!\betc.)(?=\s+\S)")
+"""A stop that ends a sentence: not the one in "U.S.", "e.g.", "i.e." or "etc." (the stop comes
+first, so the engine skips to stops; the exceptions look back over it)."""
 
 
 @cache
