@@ -42,7 +42,9 @@ NOT_TEXT = frozenset({"allow", "slug", "lang", "url", "contact", "currency", "ti
 LABELS: frozenset[PathKey] = frozenset({("cta", "label")})
 MARKDOWN: frozenset[PathKey] = frozenset({("details",)})
 
-_LINK_TEXT = re.compile(r"(?<!!)\[(?P<label>[^\]\n]{1,160})\]\(")
+_LINK_TEXT = re.compile(r"\[(?<!!\[)(?P<label>[^\]\n]{1,160})\]\(")
+"""A link's text; not an image's (``![``, looked back at from the bracket, so that the
+engine can skip to brackets)."""
 
 
 def check_offer(loaded: LoadedOffer) -> CheckResult:

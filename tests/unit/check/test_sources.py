@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from honest_offers.catalog import LoadedOffer, load_offer_text
 from honest_offers.check import CheckResult, Finding, check_markdown, check_offer
+from honest_offers.check.sources import _LINK_TEXT
 from tests.conftest import REPO_ROOT, offer_yaml
 
 TODAY = date(2026, 11, 23)
@@ -181,6 +185,18 @@ def test_markdown_findings_are_exact_and_skip_code_and_comments() -> None:
 def test_link_text_is_checked_as_a_label() -> None:
     result = check_markdown("See [No thanks, I'd rather stay behind](/x).\n", "p.md")
     assert [f.rule for f in result.findings] == ["HO401"]
+
+
+LINK_TEXT_AS_WRITTEN = re.compile(r"(?<!!)\[(?P<label>[^\]\n]{1,160})\]\(")
+
+
+@given(st.lists(st.sampled_from(["![", "[", "]", "](", "(", "!", "a", " ", "\n"])).map("".join))
+@example("[a](x) ![b](y) !x[c](z)")
+def test_link_texts_are_found_as_first_written(text: str) -> None:
+    def labels(regex: re.Pattern[str]) -> list[tuple[int, int]]:
+        return [match.span("label") for match in regex.finditer(text)]
+
+    assert labels(_LINK_TEXT) == labels(LINK_TEXT_AS_WRITTEN)
 
 
 def test_markers_suppress_the_rest_of_their_line_and_the_next_line() -> None:
