@@ -30,8 +30,10 @@ _MARKUP = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _NOT_NEWLINE = re.compile(r"[^\n]")
-_MARKUP_HINT = re.compile(r"[<\]{~*_]|https?:|^ {0,3}\[", re.MULTILINE)
-"""Characters without which :data:`_MARKUP` cannot match: most paragraphs have none."""
+_MARKUP_START = re.compile(r"[<\]{~*_]")
+"""Characters without which :data:`_MARKUP` can only match a bare web address (a link target,
+a reference definition, a tag, an attribute list, strike-through or emphasis): most
+paragraphs have none."""
 _HEADING_END = re.compile(r"^( {0,3}#{1,6} [^\n]*)\n", re.MULTILINE)
 
 
@@ -65,12 +67,12 @@ def prose(text: str, code_free: str | None = None) -> str:
     visible = without_code(text) if code_free is None else code_free
     if "<!--" in visible:
         visible = _COMMENT.sub(_spaces, visible)
-    if _MARKUP_HINT.search(visible):
+    if _MARKUP_START.search(visible) or "http" in visible.lower():
         visible = _MARKUP.sub(_spaces, visible)
     if "|" in visible:
         visible = visible.replace("|", ".")
     if "#" in visible:
-        visible = _HEADING_END.sub(r"\1.", visible)
+        visible = _HEADING_END.sub(_heading_stop, visible)
     return visible.replace("\n\n", "\n.")
 
 
@@ -119,6 +121,10 @@ def _blank(chars: list[str], start: int, end: int) -> None:
     for index in range(start, min(end, len(chars))):
         if chars[index] != "\n":
             chars[index] = " "
+
+
+def _heading_stop(match: re.Match[str]) -> str:
+    return match.group(1) + "."  # a function: a template is expanded in Python, slower
 
 
 def _spaces(match: re.Match[str]) -> str:

@@ -11,7 +11,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from honest_offers.catalog import LoadedOffer, load_offer_text
-from honest_offers.check import CheckResult, Finding, check_markdown, check_offer
+from honest_offers.check import CheckResult, Finding, check_markdown, check_offer, markdown
 from honest_offers.check.sources import _LINK_TEXT
 from tests.conftest import REPO_ROOT, offer_yaml
 
@@ -197,6 +197,14 @@ def test_link_texts_are_found_as_first_written(text: str) -> None:
         return [match.span("label") for match in regex.finditer(text)]
 
     assert labels(_LINK_TEXT) == labels(LINK_TEXT_AS_WRITTEN)
+
+
+@pytest.mark.parametrize(
+    "address", ["https://only-2-left.example/", "HTTPS://ONLY-2-LEFT.EXAMPLE/", "http://x.example"]
+)
+def test_bare_web_addresses_are_not_prose(address: str) -> None:
+    page = f"# Links\n\nSee {address} for details.\n"
+    assert markdown.prose(page).split() == ["#", "Links.", "See", "for", "details."]
 
 
 def test_markers_suppress_the_rest_of_their_line_and_the_next_line() -> None:
