@@ -15,9 +15,6 @@ from typing import TYPE_CHECKING, Any, Literal
 import yaml
 
 from honest_offers.check import CheckResult, check_markdown, check_offer
-from honest_offers.check.html import check_html
-from honest_offers.check.scripts import check_script
-from honest_offers.check.styles import check_stylesheet
 from honest_offers.load.discover import display_path
 from honest_offers.memo import Memo
 from honest_offers.report import Problem
@@ -190,8 +187,15 @@ def check_source_text(text: str, kind: SourceKind, display: str) -> CheckResult:
     """A source file's text, checked by its kind."""
     if kind == "markdown":
         return check_markdown(text, display)
+    # Imported here: a check of offers and pages alone does not need these engines.
     if kind == "html":
+        from honest_offers.check.html import check_html
+
         return check_html(text, display)
     if kind == "script":
+        from honest_offers.check.scripts import check_script
+
         return check_script(text, display)
+    from honest_offers.check.styles import check_stylesheet
+
     return check_stylesheet(text, display)

@@ -5,16 +5,41 @@ registers every text rule (HO1xx-HO5xx), the markup and script rules (HO6xx, wit
 the browser check in :mod:`.runtime`) and the suppression rules (HO9xx) in :data:`RULES`.
 """
 
-from honest_offers.check import runtime  # registers HO618; Playwright loads only on use
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from honest_offers.check import (
+    markup_rules,  # registers HO6xx (the engines below load on use)
+    runtime,  # registers HO618; Playwright loads only on use
+)
 from honest_offers.check.docs import rule_pages
 from honest_offers.check.finding import CheckResult, Finding, Suppressed
-from honest_offers.check.html import check_html
 from honest_offers.check.registry import FAMILIES, RULES, Rule, RuleDoc
-from honest_offers.check.scripts import check_script
 from honest_offers.check.sources import check_markdown, check_offer
-from honest_offers.check.styles import check_stylesheet
 from honest_offers.check.suppress import apply_suppressions, parse_markers
 from honest_offers.check.text import check_text
+
+if TYPE_CHECKING:
+    from honest_offers.check.html import check_html
+    from honest_offers.check.scripts import check_script
+    from honest_offers.check.styles import check_stylesheet
+
+_ON_USE = {
+    "check_html": "honest_offers.check.html",
+    "check_script": "honest_offers.check.scripts",
+    "check_stylesheet": "honest_offers.check.styles",
+}
+"""The markup, script and stylesheet engines, imported when first asked for: with their
+patterns they are a fifth of the start-up of a check that reads only offers and pages."""
+
+
+def __getattr__(name: str) -> Any:
+    if name in _ON_USE:
+        return getattr(importlib.import_module(_ON_USE[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "FAMILIES",
@@ -31,6 +56,7 @@ __all__ = [
     "check_script",
     "check_stylesheet",
     "check_text",
+    "markup_rules",
     "parse_markers",
     "rule_pages",
     "runtime",
