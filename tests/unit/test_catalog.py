@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from honest_offers.catalog import load_catalog
 from tests.conftest import offer_yaml
@@ -80,6 +84,43 @@ def test_symlink_out_of_the_folder_is_refused(tmp_path: Path) -> None:
     (problem,) = catalog.errors
     assert problem.path == "offers/link.yml" and "outside" in problem.message
     assert catalog.offers == []
+
+
+def test_nested_folders_in_path_order_hidden_and_linked_folders_skipped(tmp_path: Path) -> None:
+    offers = write(tmp_path, {"b.yml": offer_yaml(), "a-b.yml": offer_yaml()})
+    for folder, name in [("a", "z.yml"), ("a/b", "c.yaml"), (".drafts", "d.yml")]:
+        (offers / folder).mkdir(parents=True)
+        (offers / folder / name).write_text(offer_yaml(slug=name[0] * 3), encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "e.yml").write_text(offer_yaml(slug="eee"), encoding="utf-8")
+    (offers / "linked").symlink_to(elsewhere, target_is_directory=True)
+    catalog = load_catalog(offers, tmp_path, TODAY)
+    assert [p.relative_to(offers).as_posix() for p in catalog.files] == [
+        "a/b/c.yaml",
+        "a/z.yml",
+        "a-b.yml",
+        "b.yml",
+    ]
+
+
+def test_unreadable_folder_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    offers = write(tmp_path, {"a.yml": offer_yaml()})
+    (offers / "locked").mkdir()
+    (offers / "locked" / "b.yml").write_text(offer_yaml(slug="bbb"), encoding="utf-8")
+    scandir = os.scandir
+
+    def refusing(path: str) -> Any:
+        if path.endswith("locked"):
+            raise PermissionError(13, "Permission denied", path)
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    catalog = load_catalog(offers, tmp_path, TODAY)
+    (problem,) = catalog.errors
+    assert problem.path == "offers/locked"
+    assert "cannot be read (Permission denied)" in problem.message
+    assert [offer.slug for offer in catalog.offers] == ["a"]
 
 
 def test_missing_folder_is_a_problem_not_a_crash(tmp_path: Path) -> None:

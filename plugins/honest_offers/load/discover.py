@@ -20,7 +20,22 @@ def discover_offer_files(offers_dir: Path, display_root: Path) -> tuple[list[Pat
     root = offers_dir.resolve()
     files: list[Path] = []
     problems: list[Problem] = []
-    for _, entry in sorted(_yaml_entries(offers_dir), key=lambda found: found[0]):
+    unreadable: list[tuple[str, OSError]] = []
+    found = sorted(_yaml_entries(offers_dir, unreadable), key=lambda item: item[0])
+    for folder, error in sorted(unreadable):
+        problems.append(
+            Problem(
+                path=display_path(Path(folder), display_root),
+                line=None,
+                column=None,
+                field=None,
+                message=f"this folder cannot be read ({error.strerror or error}); "
+                "its offers are missing",
+                expected="a folder the build can list",
+                fix="give the build read access to the folder, or move the offers out of it",
+            )
+        )
+    for _, entry in found:
         path = Path(entry.path)
         if entry.is_symlink() and not path.resolve().is_relative_to(root):
             problems.append(
@@ -40,12 +55,14 @@ def discover_offer_files(offers_dir: Path, display_root: Path) -> tuple[list[Pat
     return files, problems
 
 
-def _yaml_entries(folder: Path) -> Iterator[tuple[tuple[str, ...], os.DirEntry[str]]]:
+def _yaml_entries(
+    folder: Path, unreadable: list[tuple[str, OSError]]
+) -> Iterator[tuple[tuple[str, ...], os.DirEntry[str]]]:
     """Entries whose names end in an offer suffix below ``folder``, each with its path's
     parts below ``folder`` (the sort key); hidden ones skipped, symlinked folders not entered.
 
     ``os.scandir`` tells files, folders and links apart without a ``stat`` per file (except
-    for symlinks); folders that cannot be read are skipped, as ``os.walk`` does.
+    for symlinks). Folders that cannot be listed are added to ``unreadable``.
     """
     pending: list[tuple[str, tuple[str, ...]]] = [(os.fspath(folder), ())]
     while pending:
@@ -61,8 +78,8 @@ def _yaml_entries(folder: Path) -> Iterator[tuple[tuple[str, ...], os.DirEntry[s
                             pending.append((entry.path, (*parts, name)))
                     elif name.lower().endswith(OFFER_SUFFIXES):
                         yield (*parts, name), entry
-        except OSError:
-            continue
+        except OSError as error:
+            unreadable.append((top, error))
 
 
 def display_path(path: Path, root: Path) -> str:
