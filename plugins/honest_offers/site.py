@@ -180,7 +180,15 @@ def check_source_file(path: Path, kind: SourceKind, display: str) -> CheckResult
 
 
 def read_source(path: Path) -> str:
-    return path.read_text(encoding="utf-8-sig", errors="replace")
+    """A source file as text: UTF-8 (BOM dropped, bad bytes replaced), line ends as ``\\n``.
+
+    The same text as ``read_text`` with universal newlines, at half the time for a built
+    site's megabytes of HTML: one decode, and line ends rewritten only where a ``\\r`` is.
+    """
+    text = path.read_bytes().decode("utf-8-sig", errors="replace")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
 
 
 def check_source_text(text: str, kind: SourceKind, display: str) -> CheckResult:

@@ -8,6 +8,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from honest_offers.catalog import load_catalog
 from honest_offers.check import CheckResult
@@ -17,7 +19,7 @@ from honest_offers.cli.targets import (
     is_site_config,
     plan_check,
 )
-from honest_offers.site import check_sources, read_layout
+from honest_offers.site import check_sources, read_layout, read_source
 from tests.conftest import SITE_CONFIG, offer_yaml
 from tests.unit.cli.conftest import FIXTURES, TODAY, run_report
 
@@ -207,3 +209,19 @@ def test_a_file_reached_twice_is_checked_once_also_through_symlinks(tmp_path: Pa
         TODAY,
     )
     assert [job.path for job in plan.jobs] == ["built/a/index.html"]
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.sampled_from(
+            [b"\xef\xbb\xbf", b"\r\n", b"\r", b"\n", b"a", b"\xc3\xa9", b"\xff", b"\xe2"]
+        ),
+        max_size=12,
+    ).map(b"".join)
+)
+@example(b"\xef\xbb\xbfa\r\r\nb\r")
+def test_sources_read_as_with_universal_newlines(tmp_path: Path, raw: bytes) -> None:
+    path = tmp_path / "page.html"
+    path.write_bytes(raw)
+    assert read_source(path) == path.read_text(encoding="utf-8-sig", errors="replace")
