@@ -1,18 +1,27 @@
 # Two commands for a fresh machine with Python 3.11, git and make:
 #   make site   — install into .venv and build the example site into site/
 #   make test   — install into .venv, lint, type-check and run the whole test suite
+#
+# Every install path (site, test, CI) installs the versions pinned, with hashes, in
+# requirements/dev.lock; `make lock` regenerates it and `make test-latest` runs the suite
+# against the newest versions pyproject.toml's ranges allow, in a venv of its own.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
+LOCK   := requirements/dev.lock
 STAMP  := $(VENV)/.installed-stamp
+LATEST := .venv-latest
+EXTRAS := test,lint,browser,bench
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint unit schema clean bench
+.PHONY: site serve test lint unit fuzz lock test-latest schema clean bench
 
-$(STAMP): pyproject.toml
+# The lock holds setuptools (the build backend), so the editable install downloads nothing
+# that is not pinned; --require-hashes also fails if a dependency is missing from the lock.
+$(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,lint]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 site: $(STAMP)
@@ -26,23 +35,45 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
+# Deterministic: hypothesis draws the same examples on every run (tests/conftest.py).
 test: lint
 	$(BIN)/python -m pytest -n 2 --timeout=300
 
 unit: $(STAMP)
 	$(BIN)/python -m pytest -m "not e2e" -q
 
+# Random exploration, apart from `make test`: property tests with many more examples and a
+# fresh seed each run. Reproduce a failure with `make fuzz SEED=<the seed printed>`, then
+# add the failing input to the suite as an explicit @example.
+SEED ?= $(shell od -An -N4 -tu4 /dev/urandom | tr -d ' ')
+fuzz: $(STAMP)
+	@echo "fuzz seed: $(SEED)   (reproduce: make fuzz SEED=$(SEED))"
+	HO_HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -n 2 -q -m "not e2e and not browser" \
+		-p no:cacheprovider --hypothesis-seed=$(SEED) tests/unit
+	@echo "fuzz seed was: $(SEED)"
+
+# Regenerate the lock from pyproject.toml's ranges (all extras) and requirements/tools.in:
+# universal (every platform's wheels), with hashes, for Python 3.11.
+lock: $(STAMP)
+	$(BIN)/uv pip compile pyproject.toml requirements/tools.in --extra test --extra lint \
+		--extra browser --extra bench --generate-hashes --universal --python-version 3.11 \
+		--no-header --upgrade -o $(LOCK)
+
+# The newest versions the ranges allow, in a venv of their own: drift shows up here first.
+test-latest:
+	rm -rf $(LATEST)
+	$(PYTHON) -m venv $(LATEST)
+	$(LATEST)/bin/python -m pip install --quiet --upgrade pip
+	$(LATEST)/bin/python -m pip install --quiet --upgrade -e '.[$(EXTRAS)]'
+	$(LATEST)/bin/python -m pip freeze --exclude-editable > $(LATEST)/versions.txt
+	$(LATEST)/bin/python -m pytest -n 2 --timeout=300
+
 clean:
-	rm -rf $(VENV) site build *.egg-info plugins/*.egg-info bench/.work
+	rm -rf $(VENV) $(LATEST) site build *.egg-info plugins/*.egg-info bench/.work
 
 # Benchmark against plain Material and Hugo (about 15 minutes); writes bench/results.md.
 # Fewer sizes or repetitions: make bench BENCH_ARGS="--sizes 100 1000 --reps 3"
-BENCH_STAMP := $(VENV)/.bench-stamp
-$(BENCH_STAMP): $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[bench]'
-	touch $(BENCH_STAMP)
-
-bench: $(BENCH_STAMP)
+bench: $(STAMP)
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 schema: $(STAMP)

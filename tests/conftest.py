@@ -13,13 +13,25 @@ import pytest
 import yaml
 from hypothesis import settings
 
-# In CI, property-based tests draw the same examples on every run, so a result depends on
-# the change alone; on a developer's machine they explore new examples each run. Neither
-# has hypothesis's per-example deadline: on a busy machine it fails tests for being slow,
-# and speed is the benchmark's to measure, not a unit test's.
-settings.register_profile("dev", deadline=None)
-settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
-settings.load_profile("ci" if os.environ.get("CI", "").lower() in {"true", "1", "yes"} else "dev")
+# Property-based tests are deterministic wherever they run (`make test`, CI, a developer's
+# machine): hypothesis draws the same examples every time, so a result depends on the change
+# alone. Random exploration is `make fuzz` (HO_HYPOTHESIS_PROFILE=fuzz): new examples from a
+# printed seed, and `examples(n)` times FUZZ_FACTOR of them. Neither has hypothesis's
+# per-example deadline: on a busy machine it fails tests for being slow, and speed is the
+# benchmark's to measure, not a unit test's.
+FUZZING = os.environ.get("HO_HYPOTHESIS_PROFILE") == "fuzz"
+FUZZ_FACTOR = 10
+settings.register_profile("deterministic", derandomize=True, deadline=None, print_blob=True)
+settings.register_profile(
+    "fuzz", deadline=None, print_blob=True, max_examples=100 * FUZZ_FACTOR, database=None
+)
+settings.load_profile("fuzz" if FUZZING else "deterministic")
+
+
+def examples(count: int) -> int:
+    """A test's number of examples: as written in the suite, many more under `make fuzz`."""
+    return count * FUZZ_FACTOR if FUZZING else count
+
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED = REPO_ROOT.parent / "shared"

@@ -18,13 +18,13 @@ from hypothesis import strategies as st
 
 from honest_offers.catalog import load_offer_text
 from honest_offers.check import check_text
-from tests.conftest import MINIMAL_OFFER
+from tests.conftest import MINIMAL_OFFER, examples
 
 pytestmark = pytest.mark.fuzz
 
 TODAY = date(2026, 11, 23)
 FUZZ = settings(
-    max_examples=3500, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+    max_examples=examples(3500), deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 
 YAML_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from honest_offers.load import Mark, parse_yaml, read_text
 from honest_offers.load.yaml_source import MAX_FILE_BYTES, decode_text
+from tests.conftest import examples
 
 
 def test_marks_point_at_values_and_keys() -> None:
@@ -149,7 +150,7 @@ _data = st.recursive(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(_data, st.sampled_from(["block", "flow"]))
 def test_data_is_what_pyyaml_constructs(data: object, style: str) -> None:
     text = yaml.safe_dump(

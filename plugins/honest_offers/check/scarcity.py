@@ -183,7 +183,9 @@ PHRASES: tuple[PhraseRule, ...] = (
             pattern("left remaining", rf"{_QUANTIFIED}{_UNITS}{_LEFT}"),
             pattern("left remaining", rf"{_COUNT}{_UNITS}{_LEFT}(?= ?{_CONTINUES})"),
             pattern("stock", rf"{_COUNT}{_UNITS}in stock\b"),
-            pattern("left remaining", rf"\b{_PLACES} (?:left|remaining)(?: in stock)?:? ?{NUM}\b"),
+            pattern(
+                "left remaining", rf"\b{_PLACES} (?:left|remaining)\b(?: in stock)?:? ?{NUM}\b"
+            ),
             pattern("stock", rf"\bin stock\b:? ?\(?{NUM}\)? (?:left|remaining|available)\b"),
             pattern(
                 "available sale grabs",

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
@@ -308,23 +308,35 @@ def _refuse_deep_flow(text: str) -> None:
     """
     if text.count("[") + text.count("{") <= MAX_DEPTH:
         return
-    loader = _OfferLoader(text)
+    # libyaml (PyYAML >= 6.0.4) refuses some thousand levels with its own, unlocated error
+    # while it scans ahead, before our limit is reached; the pure-Python parser has no such
+    # limit, so it measures the texts libyaml gives up on.
+    for loader in (_OfferLoader(text), yaml.SafeLoader(text)):
+        try:
+            _measure_depth(loader)
+        except yaml.YAMLError:
+            continue  # composing reports a genuine syntax error with its position
+        finally:
+            loader.dispose()
+        return
+
+
+class _EventSource(Protocol):
+    def get_event(self) -> yaml.Event | None: ...
+
+
+def _measure_depth(loader: _EventSource) -> None:
     depth = 0
-    try:
-        while (event := loader.get_event()) is not None:
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    start = event.start_mark
-                    raise _TooDeepError(_mark(start.line, start.column) if start else Mark(1, 1))
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-            elif isinstance(event, yaml.StreamEndEvent):
-                return
-    except yaml.YAMLError:
-        return  # composing reports the error with its position
-    finally:
-        loader.dispose()
+    while (event := loader.get_event()) is not None:
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                start = event.start_mark
+                raise _TooDeepError(_mark(start.line, start.column) if start else Mark(1, 1))
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        elif isinstance(event, yaml.StreamEndEvent):
+            return
 
 
 def _too_deep(display: str, exc: _TooDeepError) -> Problem:

@@ -13,6 +13,7 @@ from honest_offers.check.finding import CheckResult
 from honest_offers.check.html import check_html
 from honest_offers.check.scripts import check_script
 from honest_offers.check.styles import check_stylesheet
+from tests.conftest import examples
 
 HTML_PIECES = [
     "<p>",
@@ -148,7 +149,7 @@ def assert_sane(result: CheckResult, source: str, line: int = 1, column: int = 1
     assert keys == sorted(keys)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.one_of(st.text(max_size=300), soup(HTML_PIECES)))
 def test_check_html_never_fails_and_is_deterministic(page: str) -> None:
     first = check_html(page, "p.html")
@@ -156,7 +157,7 @@ def test_check_html_never_fails_and_is_deterministic(page: str) -> None:
     assert_sane(first, page)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(soup(HTML_PIECES), st.integers(1, 50), st.integers(1, 30))
 def test_check_html_start_position_only_shifts(page: str, line: int, column: int) -> None:
     base = check_html(page, "p.html").findings
@@ -166,7 +167,7 @@ def test_check_html_start_position_only_shifts(page: str, line: int, column: int
         assert after.column == before.column + (column - 1 if before.line == 1 else 0)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.one_of(st.text(max_size=300), soup(JS_PIECES)))
 def test_check_script_never_fails_and_is_deterministic(js: str) -> None:
     first = check_script(js, "a.js")
@@ -174,7 +175,7 @@ def test_check_script_never_fails_and_is_deterministic(js: str) -> None:
     assert_sane(first, js)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(soup(JS_PIECES), st.integers(1, 50), st.integers(1, 30))
 def test_check_script_start_position_only_shifts(js: str, line: int, column: int) -> None:
     base = check_script(js, "a.js")
@@ -183,7 +184,7 @@ def test_check_script_start_position_only_shifts(js: str, line: int, column: int
     assert len(base.findings) == len(moved.findings)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.text(alphabet="{}();:.#-_'\"/*\\ \nabcontent-line-through$9", max_size=200))
 def test_check_stylesheet_never_fails(css: str) -> None:
     result = check_stylesheet(css, "a.css")

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from honest_offers.check import html as html_check
 from honest_offers.check.finding import CheckResult
+from tests.conftest import examples
 
 CHROME_HEAD = """\
 <!doctype html>
@@ -137,7 +138,7 @@ def test_a_quote_left_open_is_not_replayed_into_another_page() -> None:
     assert _alone(unclosed, "a.html") != _alone(closed, "a.html")
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     chrome=st.lists(st.sampled_from(PIECES), min_size=0, max_size=6),
     bodies=st.lists(

@@ -27,6 +27,7 @@ from honest_offers.check.text import (
     first_characters,
     required_words,
 )
+from tests.conftest import examples
 
 SOURCES = sorted({item.regex for phrase in PHRASES for item in phrase.patterns})
 NOISE = st.text(alphabet="ab1 .,:-'$%\u00e9", max_size=6)
@@ -104,7 +105,7 @@ def test_fast_form_finds_the_same(source: str) -> None:
     plain, fast = re.compile(source), re.compile(fast_source(source))
     matches = st.from_regex(plain, fullmatch=True)
 
-    @settings(max_examples=8, deadline=None, suppress_health_check=list(HealthCheck))
+    @settings(max_examples=examples(8), deadline=None, suppress_health_check=list(HealthCheck))
     @given(st.lists(st.one_of(matches, NOISE), min_size=1, max_size=4).map("".join))
     def check(text: str) -> None:
         assert spans(fast, text) == spans(plain, text)
@@ -122,7 +123,7 @@ def test_matches_hold_their_required_words(source: str) -> None:
     matches = st.from_regex(regex, fullmatch=True)
     glued = st.tuples(GLUE, matches, GLUE).map("".join)
 
-    @settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck))
+    @settings(max_examples=examples(20), deadline=None, suppress_health_check=list(HealthCheck))
     @given(st.lists(st.one_of(glued, NOISE), min_size=1, max_size=3).map("".join))
     def check(text: str) -> None:
         plain = normalize(text).text

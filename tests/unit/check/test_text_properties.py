@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from honest_offers.check import Finding, check_text
 from honest_offers.check import text as text_module
 from honest_offers.check.text import scan
+from tests.conftest import examples
 
 FRAGMENTS = [
     "Only 2 left",
@@ -84,7 +85,7 @@ def test_empty_and_blank_text() -> None:
 FILLER = " We plan the work with you and write it down. "
 
 
-@settings(max_examples=30)
+@settings(max_examples=examples(30))
 @given(st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.just(FILLER)), min_size=12, max_size=40))
 def test_windows_around_anchors_find_what_a_full_search_finds(parts: list[str]) -> None:
     text = " ".join(parts)
