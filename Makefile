@@ -53,11 +53,13 @@ fuzz: $(STAMP)
 	@echo "fuzz seed was: $(SEED)"
 
 # Regenerate the lock from pyproject.toml's ranges (all extras) and requirements/tools.in:
-# universal (every platform's wheels), with hashes, for Python 3.11.
+# universal (every platform's wheels), with hashes, for Python 3.11. Existing pins are kept
+# (a new dependency is added); `make lock LOCK_ARGS=--upgrade` moves every pin to the newest.
+LOCK_ARGS ?=
 lock: $(STAMP)
 	$(BIN)/uv pip compile pyproject.toml requirements/tools.in --extra test --extra lint \
 		--extra browser --extra bench --generate-hashes --universal --python-version 3.11 \
-		--no-header --upgrade -o $(LOCK)
+		--no-header --quiet $(LOCK_ARGS) -o $(LOCK)
 
 # The newest versions the ranges allow, in a venv of their own: drift shows up here first.
 test-latest:

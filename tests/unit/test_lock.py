@@ -27,8 +27,10 @@ def _pins() -> dict[str, Version]:
 
 def _requirements() -> list[Requirement]:
     project = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    extras = project["optional-dependencies"].values()
-    return [Requirement(line) for line in [*project["dependencies"], *sum(extras, [])]]
+    lines = [*project["dependencies"]]
+    for extra in project["optional-dependencies"].values():
+        lines.extend(extra)
+    return [Requirement(line) for line in lines]
 
 
 def test_every_dependency_is_pinned_within_its_range() -> None:
