@@ -1,6 +1,7 @@
 """Detection accuracy of the text check on a labelled corpus.
 
     python bench/detection.py ../shared/corpus/pressure-text-dev.csv [--show-misses N]
+    python bench/detection.py CSV --folds 5 [--dev-folds 3] [--fold-set dev] [--show-misses N]
 
 Reads a CSV with the columns ``text``, ``label`` (dark | benign), ``category``, ``type`` and
 ``flag`` (see ``../shared/corpus/README.md``), runs :func:`check_text` on every text as prose,
@@ -13,12 +14,21 @@ False positives are given for the pressure rules (HO1xx-HO4xx), which the corpus
 and for every rule: the corpus follows Mathur et al.'s taxonomy, which labels shop texts such as
 "Save 40%" benign, while this project rejects hand-written discounts (HO5xx) by design.
 Always exits 0; the targets are printed, not enforced.
+
+``--folds K`` adds group k-fold figures: rows are split into K folds by their ``group`` column
+(the near-duplicate template key), each group wholly in one fold chosen by a hash of the group,
+so the split is the same on every run and machine. For each fold it prints the recall of each
+target family and the pressure false-positive rate, the worst fold, and the figures of the
+*development* folds (``0 .. dev-folds - 1``) against the *held* folds (the rest). The
+discipline: read misses of the development folds only (``--fold-set dev --show-misses N``),
+judge a change on the held folds. ``--fold-set`` also restricts the main report to those rows.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -48,6 +58,8 @@ class Row:
     flag: str
     rules: tuple[str, ...]
     """Codes of the rules that found something in ``text``."""
+    group: str = ""
+    """The near-duplicate template key: rows of one group always share a fold."""
 
     @property
     def caught(self) -> bool:
@@ -98,6 +110,7 @@ def read_rows(path: Path) -> list[Row]:
                 type=record.get("type") or "",
                 flag=record.get("flag") or "",
                 rules=tuple(f.rule for f in check_text(record["text"], path=path.name)),
+                group=record.get("group") or record["text"],
             )
             for record in csv.DictReader(handle)
         ]
@@ -203,12 +216,112 @@ def _targets(rows: Sequence[Row]) -> list[str]:
 
 def _examples(rows: Sequence[Row], limit: int) -> list[str]:
     misses = [r for r in rows if r.dark and not r.caught and r.flag != BARE_CLOCK]
+    targeted = [r for r in misses if _in_targets(r)]
+    others = [r for r in misses if not _in_targets(r)]
     false_alarms = [r for r in rows if not r.dark and r.caught]
-    lines = [f"Missed dark rows (first {limit} of {len(misses)}):"]
-    lines += [f"  [{r.category}/{r.type}] {r.text[:110]!r}" for r in misses[:limit]]
+    pressure = [r for r in false_alarms if r.caught_by(PRESSURE_FAMILIES)]
+    lines = [f"Missed dark rows of the target families (first {limit} of {len(targeted)}):"]
+    lines += [f"  [{r.category}/{r.type}] {r.text[:110]!r}" for r in targeted[:limit]]
+    lines.append(f"Missed dark rows of other categories (first {limit} of {len(others)}):")
+    lines += [f"  [{r.category}/{r.type}] {r.text[:110]!r}" for r in others[:limit]]
+    lines.append(f"Benign rows with a pressure finding (first {limit} of {len(pressure)}):")
+    lines += [f"  {','.join(r.rules)} {r.text[:110]!r}" for r in pressure[:limit]]
     lines.append(f"Benign rows with a finding (first {limit} of {len(false_alarms)}):")
     lines += [f"  {','.join(r.rules)} {r.text[:110]!r}" for r in false_alarms[:limit]]
     return lines
+
+
+def _in_targets(row: Row) -> bool:
+    return any(group in (row.category, f"{row.category}/{row.type}") for group in TARGET_GROUPS)
+
+
+def fold_of(group: str, folds: int) -> int:
+    """The fold of a template group: a hash of its key (the same on every run and machine,
+    unlike :func:`hash`)."""
+    digest = hashlib.blake2b(group.encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") % folds
+
+
+def split(rows: Sequence[Row], folds: int) -> list[list[Row]]:
+    """``rows`` in ``folds`` folds, every group wholly in one."""
+    parts: list[list[Row]] = [[] for _ in range(folds)]
+    for row in rows:
+        parts[fold_of(row.group, folds)].append(row)
+    return parts
+
+
+def fold_set(rows: Sequence[Row], folds: int, dev_folds: int, which: str) -> list[Row]:
+    """The rows of the development folds (``dev``), of the held folds (``held``), or all."""
+    if which == "all" or folds < 2:
+        return list(rows)
+    dev = which == "dev"
+    return [row for row in rows if (fold_of(row.group, folds) < dev_folds) == dev]
+
+
+@dataclass(frozen=True, slots=True)
+class FoldFigures:
+    """The target figures of one set of rows: recall per target family, pressure FP."""
+
+    recall: dict[str, Tally]
+    false_positives: Tally
+
+    @classmethod
+    def of(cls, rows: Sequence[Row]) -> FoldFigures:
+        return cls(
+            target_recall(rows),
+            benign_rate(rows, flagged=False, families=PRESSURE_FAMILIES),
+        )
+
+
+def format_folds(rows: Sequence[Row], folds: int, dev_folds: int) -> str:
+    """Per-fold recall of each target family and pressure false positives, the worst fold,
+    and development folds against held folds, next to the whole set."""
+    parts = split(rows, folds)
+    figures = [FoldFigures.of(part) for part in parts]
+    short = {group: group.rsplit("/", 1)[-1] for group in TARGET_GROUPS}
+    head = "".join(f"  {short[group]:>20}" for group in TARGET_GROUPS)
+    lines = [
+        f"Group {folds}-fold (rows split by `group`, unflagged rows; recall hits/rows, "
+        "and benign rows with a pressure finding):",
+        "",
+        f"  {'fold':<22}{head}  {'pressure FP':>20}",
+    ]
+
+    def line(label: str, fig: FoldFigures) -> str:
+        cells = "".join(f"  {_short_cell(fig.recall[group])}" for group in TARGET_GROUPS)
+        return f"  {label:<22}{cells}  {_short_cell(fig.false_positives)}"
+
+    for number, fig in enumerate(figures):
+        role = "dev" if number < dev_folds else "held"
+        lines.append(line(f"{number} ({role})", fig))
+    worst_recall = {
+        group: min(
+            (fig.recall[group] for fig in figures if fig.recall[group].rows),
+            key=lambda t: t.rate,
+            default=Tally(),
+        )
+        for group in TARGET_GROUPS
+    }
+    worst_fp = max((fig.false_positives for fig in figures), key=lambda t: t.rate)
+    lines += [
+        line("worst fold", FoldFigures(worst_recall, worst_fp)),
+        "",
+        line(
+            f"dev folds 0-{dev_folds - 1}", FoldFigures.of(fold_set(rows, folds, dev_folds, "dev"))
+        ),
+        line(
+            f"held folds {dev_folds}-{folds - 1}",
+            FoldFigures.of(fold_set(rows, folds, dev_folds, "held")),
+        ),
+        line("whole set", FoldFigures.of(rows)),
+    ]
+    return "\n".join(lines)
+
+
+def _short_cell(tally: Tally) -> str:
+    if not tally.rows:
+        return f"{'-':>20}"
+    return f"{tally.hits:>4}/{tally.rows:<4} {tally.rate:>7.2%}".rjust(20)
 
 
 def _cell(tally: Tally | None) -> str:
@@ -223,8 +336,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--show-misses", type=int, default=0, metavar="N", help="list N misses and N false alarms"
     )
+    parser.add_argument(
+        "--folds", type=int, default=0, metavar="K", help="add group K-fold figures (e.g. 5)"
+    )
+    parser.add_argument(
+        "--dev-folds",
+        type=int,
+        default=3,
+        metavar="D",
+        help="folds 0..D-1 are for development, the rest held (default 3)",
+    )
+    parser.add_argument(
+        "--fold-set",
+        choices=("all", "dev", "held"),
+        default="all",
+        help="report (and list misses of) only the development or held folds",
+    )
     args = parser.parse_args(argv)
-    print(format_report(read_rows(args.csv), args.show_misses))
+    rows = read_rows(args.csv)
+    if args.fold_set != "all" and args.folds < 2:
+        parser.error("--fold-set needs --folds K (K >= 2)")
+    if args.folds >= 2 and not 0 < args.dev_folds < args.folds:
+        parser.error("--dev-folds must be between 1 and K - 1")
+    chosen = fold_set(rows, args.folds, args.dev_folds, args.fold_set)
+    if args.fold_set != "all":
+        print(f"Rows of the {args.fold_set} folds only ({len(chosen)} of {len(rows)}).\n")
+    print(format_report(chosen, args.show_misses))
+    if args.folds >= 2:
+        print()
+        print(format_folds(rows, args.folds, args.dev_folds))
     return 0
 
 

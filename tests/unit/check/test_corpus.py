@@ -57,3 +57,28 @@ def test_the_report_prints(bench: ModuleType, rows: list[object]) -> None:
     report = bench.format_report(rows, show_misses=3)
     assert "Targets (unflagged rows):" in report
     assert "timer_digits_only_no_cue" in report
+
+
+def test_group_folds_keep_each_group_whole_and_are_stable(bench: ModuleType) -> None:
+    rows = [
+        bench.Row(text=f"t{i}", dark=False, category="", type="", flag="", rules=(), group=g)
+        for i, g in enumerate(["a", "b", "a", "c", "b", "a", "d", "e"])
+    ]
+    parts = bench.split(rows, 5)
+    assert sum(len(part) for part in parts) == len(rows)
+    for part in parts:
+        for row in part:
+            assert all(other in part for other in rows if other.group == row.group)
+    # A hash of the key, not Python's salted hash(): the same folds on every run.
+    assert [bench.fold_of(g, 5) for g in "abcde"] == [3, 3, 0, 0, 4]
+    dev = bench.fold_set(rows, 5, 3, "dev")
+    held = bench.fold_set(rows, 5, 3, "held")
+    assert sorted(r.text for r in dev + held) == sorted(r.text for r in rows)
+    assert all(bench.fold_of(r.group, 5) < 3 for r in dev)
+
+
+def test_the_fold_report_prints(bench: ModuleType, rows: list[object]) -> None:
+    report = bench.format_folds(rows, 5, 3)
+    assert "worst fold" in report
+    assert "held folds 3-4" in report
+    assert report.count("(dev)") == 3
