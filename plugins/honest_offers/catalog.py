@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from honest_offers.diagnostics import Problem
 from honest_offers.load import YamlDocument, discover_offer_files, parse_yaml, read_text
 from honest_offers.load.discover import display_path
 from honest_offers.memo import Memo
-from honest_offers.report import Problem
 from honest_offers.validate import Offer, validate_document
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any, Literal
 import yaml
 
 from honest_offers.check import CheckResult, check_markdown, check_offer
+from honest_offers.diagnostics import Problem
 from honest_offers.load.discover import display_path
 from honest_offers.memo import Memo
-from honest_offers.report import Problem
 
 if TYPE_CHECKING:  # the offer model (pydantic) loads only where offers are read
     from honest_offers.catalog import Catalog

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from honest_offers.diagnostics import Problem
 from honest_offers.load import parse_yaml
-from honest_offers.report import Problem
 from honest_offers.validate import Offer, validate_document
 from honest_offers.validate.model import _SENTENCE_END
 from tests.conftest import MINIMAL_OFFER, offer_yaml

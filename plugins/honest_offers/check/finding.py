@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from honest_offers.report import Severity
+from honest_offers.diagnostics import Severity
 
 
 @dataclass(frozen=True, slots=True)

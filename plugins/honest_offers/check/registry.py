@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from honest_offers.report import Severity
+from honest_offers.diagnostics import Severity
 
 FAMILIES: dict[str, str] = {
     "HO1": "Urgency",

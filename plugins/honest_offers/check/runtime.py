@@ -43,8 +43,8 @@ from typing import TYPE_CHECKING, Any
 
 from honest_offers.check.finding import CheckResult, Finding
 from honest_offers.check.registry import Rule, RuleDoc, register
+from honest_offers.diagnostics import Problem
 from honest_offers.load.discover import display_path
-from honest_offers.report import Problem
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Request, Route

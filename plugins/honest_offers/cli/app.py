@@ -25,8 +25,8 @@ from honest_offers.cli.targets import (
     plan_check,
 )
 from honest_offers.dates import build_date
+from honest_offers.diagnostics import Problem
 from honest_offers.load.discover import display_path
-from honest_offers.report import Problem
 from honest_offers.report.formats import (
     FORMATS,
     LOAD_PROBLEM_HELP,

@@ -28,8 +28,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from honest_offers.check import CheckResult, check_offer
+from honest_offers.diagnostics import Problem
 from honest_offers.load.discover import OFFER_SUFFIXES, display_path
-from honest_offers.report import Problem
 from honest_offers.site import (
     CONFIG_NAMES,
     SOURCE_KINDS,

@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from honest_offers.report import Problem
+from honest_offers.diagnostics import Problem
 
 OFFER_SUFFIXES = (".yml", ".yaml")
 

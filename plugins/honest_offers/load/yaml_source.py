@@ -18,7 +18,7 @@ from typing import Any, Protocol
 
 import yaml
 
-from honest_offers.report import Problem
+from honest_offers.diagnostics import Problem
 
 PathKey = tuple[str | int, ...]
 

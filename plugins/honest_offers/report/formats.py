@@ -28,8 +28,9 @@ from urllib.parse import quote
 from honest_offers.check.docs import rule_page
 from honest_offers.check.finding import Finding, Suppressed
 from honest_offers.check.registry import RULES, Rule
+from honest_offers.diagnostics import Problem
 from honest_offers.report.findings import format_findings
-from honest_offers.report.problem import Problem, format_problems
+from honest_offers.report.problem import format_problems
 
 Format = Literal["text", "json", "github", "sarif", "junit"]
 FORMATS: tuple[Format, ...] = ("text", "json", "github", "sarif", "junit")

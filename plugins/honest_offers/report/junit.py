@@ -7,8 +7,8 @@ import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
 
 from honest_offers.check.finding import Finding, Suppressed
+from honest_offers.diagnostics import Problem
 from honest_offers.report.formats import LOAD_PROBLEM_ID, LOAD_PROBLEM_NAME, TOOL_NAME
-from honest_offers.report.problem import Problem
 
 if TYPE_CHECKING:
     from honest_offers.report.formats import Report

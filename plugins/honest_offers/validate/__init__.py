@@ -6,8 +6,8 @@ from datetime import date
 
 from pydantic import ValidationError
 
+from honest_offers.diagnostics import Problem, Severity
 from honest_offers.load.yaml_source import PathKey, YamlDocument, format_path
-from honest_offers.report import Problem, Severity
 from honest_offers.validate.messages import reword
 from honest_offers.validate.model import Billing, Offer
 from honest_offers.validate.rules import check_rules

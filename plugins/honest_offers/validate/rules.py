@@ -10,8 +10,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from honest_offers.diagnostics import Severity
 from honest_offers.load.yaml_source import PathKey
-from honest_offers.report import Severity
 from honest_offers.validate.model import Offer
 
 

@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 
 from honest_offers.check import RULES, Finding, Suppressed
-from honest_offers.report import Problem
+from honest_offers.diagnostics import Problem
 from honest_offers.report.formats import FORMATS, Report, render, to_github, to_junit, to_sarif
 from tests.conftest import REPO_ROOT
 from tests.unit.cli.conftest import SITE_FINDINGS, SITE_SUPPRESSED
