@@ -25,6 +25,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -129,17 +130,26 @@ class _QuietServer(ThreadingHTTPServer):
         """A browser closing a connection early is normal here."""
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    """The built example site on a free loopback port; ends in ``/``."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """``directory`` on a free loopback port; yields its URL, which ends in ``/``."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The built example site on a free loopback port; ends in ``/``."""
+    with serve(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

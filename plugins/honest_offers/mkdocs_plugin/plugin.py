@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Literal, cast
 
 from babel import Locale, UnknownLocaleError
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -20,6 +21,7 @@ from mkdocs.utils.templates import TemplateContext
 from honest_offers.catalog import Catalog, load_catalog
 from honest_offers.dates import build_date
 from honest_offers.mkdocs_plugin.config import HonestOffersConfig
+from honest_offers.mkdocs_plugin.escaping import escape_page_text, striptags_as_text
 from honest_offers.mkdocs_plugin.honesty import LOADED, BuildCheck, PageSource
 from honest_offers.mkdocs_plugin.output import StagedOutput, fix_gzip_timestamp
 from honest_offers.mkdocs_plugin.pages import OfferPages, generate_pages, generate_rule_pages
@@ -44,6 +46,8 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
         self.pages: OfferPages | None = None
         self.check: BuildCheck | None = None
         self.reference_pages: set[str] = set()
+        self.generated: set[str] = set()
+        """``src_uri`` of every page the plugin generates (offers, index, rule reference)."""
         self.stage = False
         self.output: StagedOutput | None = None
 
@@ -92,6 +96,7 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
             for file in generate_rule_pages(files, config, self.config.rules_url):
                 files.append(file)
                 self.reference_pages.add(file.src_uri)
+        self.generated = {file.src_uri for file in self.pages.files} | self.reference_pages
         self.check = BuildCheck(self.layout)
         self.check.check_sources(catalog)
         return files
@@ -147,10 +152,25 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
             return PageSource(path, page.file.content_string)
         return None
 
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        env.filters["striptags"] = striptags_as_text
+        return env
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if page.file.src_uri in self.generated:
+            escape_page_text(page.meta)
+        return markdown
+
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        view = self.pages.views.get(page.file.src_uri) if self.pages else None
+        if self.pages is None:
+            return html
+        if page.file.src_uri == self.pages.index_uri:
+            return sanitize_details(html)  # the index intro: the same allowlist as details
+        view = self.pages.views.get(page.file.src_uri)
         if view is None:
             return html
         page.toc = offer_toc(view, page.toc, has_details=bool(html.strip()))
