@@ -2,7 +2,9 @@
 ``new-site`` and ``new-offer``.
 
 Only command wiring lives in this package's :mod:`.app`; what a PATH means is in
-:mod:`.targets`, the report formats in :mod:`honest_offers.report.formats`.
+:mod:`.targets`; the report and its formats in :mod:`honest_offers.report` (the model in
+:mod:`~honest_offers.report.model`, the format registry in
+:mod:`~honest_offers.report.formats`).
 """
 
 from __future__ import annotations

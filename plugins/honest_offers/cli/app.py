@@ -27,15 +27,13 @@ from honest_offers.cli.targets import (
 from honest_offers.dates import build_date
 from honest_offers.diagnostics import Problem
 from honest_offers.load.discover import display_path
-from honest_offers.report.formats import (
-    FORMATS,
+from honest_offers.report.formats import FORMATS, Format, render
+from honest_offers.report.model import (
     LOAD_PROBLEM_HELP,
     LOAD_PROBLEM_ID,
     LOAD_PROBLEM_NAME,
     LOAD_PROBLEM_SUMMARY,
-    Format,
     Report,
-    render,
 )
 from honest_offers.site import find_config, read_layout
 

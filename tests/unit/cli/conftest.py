@@ -10,7 +10,7 @@ import pytest
 from honest_offers import __version__
 from honest_offers.check import CheckResult
 from honest_offers.cli.targets import plan_check
-from honest_offers.report.formats import Report
+from honest_offers.report.model import Report
 from tests.conftest import REPO_ROOT
 
 FIXTURES = REPO_ROOT / "tests" / "fixtures" / "cli"

@@ -13,7 +13,11 @@ import pytest
 
 from honest_offers.check import RULES, Finding, Suppressed
 from honest_offers.diagnostics import Problem
-from honest_offers.report.formats import FORMATS, Report, render, to_github, to_junit, to_sarif
+from honest_offers.report.formats import FORMATS, render
+from honest_offers.report.github import to_github
+from honest_offers.report.junit import to_junit
+from honest_offers.report.model import Report
+from honest_offers.report.sarif import to_sarif
 from tests.conftest import REPO_ROOT
 from tests.unit.cli.conftest import SITE_FINDINGS, SITE_SUPPRESSED
 
