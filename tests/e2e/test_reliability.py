@@ -49,6 +49,56 @@ def test_a_failed_build_leaves_the_previous_site_untouched(
     assert leftovers(tmp_path) == []
 
 
+HOOK_FAILURES = {
+    "another-plugin-error": (
+        "from mkdocs.exceptions import PluginError\n"
+        "def on_post_page(output, page, config):\n"
+        "    raise PluginError('another plugin failed')\n"
+    ),
+    # After honest-offers' own last post-build step (priority -100): the build is finished
+    # when the interrupt comes, and still must not be published.
+    "interrupt-after-post-build": (
+        "from mkdocs.plugins import event_priority\n"
+        "@event_priority(-200)\n"
+        "def on_post_build(config):\n"
+        "    raise KeyboardInterrupt\n"
+    ),
+    "interrupt-while-building": (
+        "def on_page_markdown(markdown, page, config, files):\n    raise KeyboardInterrupt\n"
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    "breakage",
+    [
+        # Strict mode aborts after every plugin's on_post_build ran: a broken link warns.
+        pytest.param(("strict-warning", None), id="strict-abort"),
+        *(pytest.param((name, code), id=name) for name, code in HOOK_FAILURES.items()),
+    ],
+)
+def test_an_aborted_build_leaves_the_previous_site_byte_identical(
+    make_site: Callable[..., Path], tmp_path: Path, breakage: tuple[str, str | None]
+) -> None:
+    name, hook = breakage
+    root = make_site({"garden-plan.yml": offer_yaml()})
+    out = tmp_path / "out"
+    assert run_mkdocs("build", "--strict", "-d", str(out), cwd=root).returncode == 0
+    (out / "marker.txt").write_text("the site that is live", encoding="utf-8")
+    before = tree_digest(out)
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    if hook is None:
+        (root / "docs" / "broken.md").write_text("# Broken\n\n[x](missing.md)\n", "utf-8")
+    else:
+        (root / "hook.py").write_text(hook, encoding="utf-8")
+        (root / "mkdocs.yml").write_text(config + "hooks:\n  - hook.py\n", "utf-8")
+    result = run_mkdocs("build", "--strict", "-d", str(out), cwd=root)
+    assert result.returncode != 0, name
+    assert "published the finished build" not in result.stderr
+    assert tree_digest(out) == before
+    assert leftovers(tmp_path) == []
+
+
 def test_a_failed_first_build_produces_no_site(
     make_site: Callable[..., Path], tmp_path: Path
 ) -> None:

@@ -1,7 +1,9 @@
 """All or nothing: a build writes into a staging folder and replaces the site only on success.
 
-A failed build (an invalid offer, a pressure tactic, any error) leaves the previous site
-exactly as it was, so a deploy step that runs anyway cannot publish half a site.
+A failed build (an invalid offer, a pressure tactic, strict mode's abort on a warning, an
+error in any plugin, an interrupt) leaves the previous site exactly as it was, so a deploy step
+that runs anyway cannot publish half a site. The swap happens when the command shuts down, the
+first moment a build is known to have succeeded.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ class StagedOutput:
         self.target = site_dir
         self.staging = site_dir.parent / f".{site_dir.name}.honest-offers-staging"
         self.previous = site_dir.parent / f".{site_dir.name}.honest-offers-previous"
+        self.finished = False
+        """Set when the build's post-build work is done; still to survive strict mode."""
 
     def begin(self) -> str:
         """Clear leftovers of an interrupted run; return the folder MkDocs should write to."""
@@ -33,6 +37,7 @@ class StagedOutput:
         shutil.rmtree(self.previous, ignore_errors=True)
 
     def discard(self) -> None:
+        self.finished = False
         shutil.rmtree(self.staging, ignore_errors=True)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any, Literal, cast
@@ -126,21 +127,34 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
             raise PluginError("pressure tactics found:\n" + report)
 
     @event_priority(-100)
-    def _publish(self, *, config: MkDocsConfig) -> None:
+    def _finish(self, *, config: MkDocsConfig) -> None:
         """Last of all post-build work (search writes its index in on_post_build too)."""
         epoch = os.environ.get("SOURCE_DATE_EPOCH", "0")
         fix_gzip_timestamp(
             Path(config.site_dir) / "sitemap.xml.gz", int(epoch) if epoch.isdigit() else 0
         )
         if self.output is not None:
-            self.output.publish()
-            log.info(f"published the finished build to {self.output.target}")
+            self.output.finished = True
 
-    on_post_build = CombinedEvent(_report_findings, _publish)
+    on_post_build = CombinedEvent(_report_findings, _finish)
 
     def on_build_error(self, *, error: Exception) -> None:
+        # Strict mode's abort on warnings comes after on_post_build and lands here too.
         if self.output is not None:
             self.output.discard()
+
+    def on_shutdown(self) -> None:
+        """The build command's last word: publish only a build that finished and was not
+        aborted afterwards (strict mode, another plugin, an interrupt)."""
+        if self.output is None:
+            return
+        interrupted = sys.exc_info()[0] is not None  # MkDocs calls this in a `finally`
+        if self.output.finished and not interrupted:
+            self.output.publish()
+            log.info(f"published the finished build to {self.output.target}")
+        else:
+            self.output.discard()
+        self.output = None
 
     def _page_source(self, page: Page) -> PageSource | None:
         loaded = self.pages.sources.get(page.file.src_uri) if self.pages else None
