@@ -86,7 +86,7 @@ def test_symlink_out_of_the_folder_is_refused(tmp_path: Path) -> None:
     assert catalog.offers == []
 
 
-def test_nested_folders_in_path_order_hidden_and_linked_folders_skipped(tmp_path: Path) -> None:
+def test_nested_folders_in_path_order_hidden_skipped_linked_reported(tmp_path: Path) -> None:
     offers = write(tmp_path, {"b.yml": offer_yaml(), "a-b.yml": offer_yaml()})
     for folder, name in [("a", "z.yml"), ("a/b", "c.yaml"), (".drafts", "d.yml")]:
         (offers / folder).mkdir(parents=True)
@@ -102,6 +102,17 @@ def test_nested_folders_in_path_order_hidden_and_linked_folders_skipped(tmp_path
         "a-b.yml",
         "b.yml",
     ]
+    (problem,) = catalog.errors  # a linked folder is never skipped silently
+    assert problem.path == "offers/linked"
+    assert "symlink" in problem.message and "offers_dir" in problem.fix
+
+
+def test_offers_dir_itself_may_be_a_link(tmp_path: Path) -> None:
+    real = write(tmp_path, {"a.yml": offer_yaml()})
+    (tmp_path / "linked-offers").symlink_to(real, target_is_directory=True)
+    catalog = load_catalog(tmp_path / "linked-offers", tmp_path, TODAY)
+    assert catalog.errors == []
+    assert [loaded.slug for loaded in catalog.offers] == ["a"]
 
 
 def test_unreadable_folder_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

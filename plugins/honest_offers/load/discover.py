@@ -21,7 +21,21 @@ def discover_offer_files(offers_dir: Path, display_root: Path) -> tuple[list[Pat
     files: list[Path] = []
     problems: list[Problem] = []
     unreadable: list[tuple[str, OSError]] = []
-    found = sorted(_yaml_entries(offers_dir, unreadable), key=lambda item: item[0])
+    linked: list[str] = []
+    found = sorted(_yaml_entries(offers_dir, unreadable, linked), key=lambda item: item[0])
+    for folder in sorted(linked):
+        problems.append(
+            Problem(
+                path=display_path(Path(folder), display_root),
+                line=None,
+                column=None,
+                field=None,
+                message="this folder is a symlink; offers in linked folders are not read",
+                expected=f"real folders inside {display_path(offers_dir, display_root)}",
+                fix="move or copy the folder into the offers folder, or point the plugin's "
+                "`offers_dir` at the linked folder itself (offers_dir may be a link)",
+            )
+        )
     for folder, error in sorted(unreadable):
         problems.append(
             Problem(
@@ -56,13 +70,15 @@ def discover_offer_files(offers_dir: Path, display_root: Path) -> tuple[list[Pat
 
 
 def _yaml_entries(
-    folder: Path, unreadable: list[tuple[str, OSError]]
+    folder: Path, unreadable: list[tuple[str, OSError]], linked: list[str]
 ) -> Iterator[tuple[tuple[str, ...], os.DirEntry[str]]]:
     """Entries whose names end in an offer suffix below ``folder``, each with its path's
-    parts below ``folder`` (the sort key); hidden ones skipped, symlinked folders not entered.
+    parts below ``folder`` (the sort key); hidden ones skipped.
 
     ``os.scandir`` tells files, folders and links apart without a ``stat`` per file (except
-    for symlinks). Folders that cannot be listed are added to ``unreadable``.
+    for symlinks). Folders that cannot be listed are added to ``unreadable``; symlinked
+    folders are not entered (a link can lead in circles, or read offers twice) but added to
+    ``linked``, so that none is skipped silently.
     """
     pending: list[tuple[str, tuple[str, ...]]] = [(os.fspath(folder), ())]
     while pending:
@@ -74,7 +90,9 @@ def _yaml_entries(
                     if name.startswith("."):
                         continue
                     if entry.is_dir():
-                        if not entry.is_symlink():
+                        if entry.is_symlink():
+                            linked.append(entry.path)
+                        else:
                             pending.append((entry.path, (*parts, name)))
                     elif name.lower().endswith(OFFER_SUFFIXES):
                         yield (*parts, name), entry
