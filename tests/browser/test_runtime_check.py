@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from honest_offers.check.runtime import TEXT_CHANGES, Site, built_sites, check_sites
+from honest_offers.check.runtime import Site, check_sites
+from honest_offers.check.runtime_rules import TEXT_CHANGES
+from honest_offers.cli.targets import built_sites
 from tests.browser.conftest import INDEX_PATH, OFFER_SLUGS, require
 
 if TYPE_CHECKING:

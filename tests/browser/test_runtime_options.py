@@ -15,17 +15,17 @@ from honest_offers.check import RULES
 from honest_offers.check.runtime import (
     CHROMIUM_ENV,
     DEFAULT_CHROMIUM,
-    TEXT_CHANGES,
     BrowserCheckError,
     Change,
     Site,
     _SourceMap,
-    built_sites,
     check_sites,
     chromium_path,
     describe,
 )
+from honest_offers.check.runtime_rules import TEXT_CHANGES
 from honest_offers.cli.app import cli
+from honest_offers.cli.targets import TargetError, built_sites
 
 FIXTURES = Path(__file__).parent / "fixtures" / "runtime"
 
@@ -64,7 +64,7 @@ def test_built_sites_refuses_anything_else(tmp_path: Path, make: Any, message: s
     (tmp_path / "with-config").mkdir()
     (tmp_path / "with-config" / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
     (tmp_path / "with-config" / "index.html").write_text("<p>x</p>", encoding="utf-8")
-    with pytest.raises(BrowserCheckError, match=message):
+    with pytest.raises(TargetError, match=message):
         built_sites(make(tmp_path), tmp_path)
 
 

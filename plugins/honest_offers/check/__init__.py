@@ -2,7 +2,11 @@
 
 Independent of MkDocs: the plugin and the command line both call this package. Importing it
 registers every text rule (HO1xx-HO5xx), the markup and script rules (HO6xx, with HO618 of
-the browser check in :mod:`.runtime`) and the suppression rules (HO9xx) in :data:`RULES`.
+the browser check in :mod:`.runtime_rules`) and the suppression rules (HO9xx) in :data:`RULES`.
+
+Importing it loads no engine that reads markup, scripts or styles, nor the browser check
+(:mod:`.runtime`): those are imported on first use (see ``_ON_USE``), or directly by the
+command line for ``--browser``.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from honest_offers.check import (
     markup_rules,  # registers HO6xx (the engines below load on use)
-    runtime,  # registers HO618; Playwright loads only on use
+    runtime_rules,  # registers HO618 (the browser check, runtime.py, loads on use)
 )
 from honest_offers.check.docs import rule_pages
 from honest_offers.check.finding import CheckResult, Finding, Suppressed
@@ -59,5 +63,5 @@ __all__ = [
     "markup_rules",
     "parse_markers",
     "rule_pages",
-    "runtime",
+    "runtime_rules",
 ]

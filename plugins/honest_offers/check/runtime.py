@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from honest_offers.check.finding import CheckResult, Finding
-from honest_offers.check.registry import Rule, RuleDoc, register
+from honest_offers.check.runtime_rules import TEXT_CHANGES as TEXT_CHANGES  # re-exported
 from honest_offers.diagnostics import Problem
 from honest_offers.load.discover import display_path
 
@@ -79,46 +79,6 @@ MAX_FINDINGS_PER_PAGE = 10
 _QUOTE = 60
 """Characters of changed text quoted in a finding."""
 
-_HTML_SUFFIXES = (".html", ".htm")
-
-TEXT_CHANGES = register(
-    Rule(
-        code="HO618",
-        name="text-changes-by-itself",
-        summary=(
-            "Visible text that changes by itself after the page has loaded, or from visit "
-            "to visit (found in a browser: `honest-offers check --browser`)."
-        ),
-        message="text changes by itself: {text}",
-        doc=RuleDoc(
-            why=(
-                "A number that ticks down or jumps while the reader is looking is a "
-                "countdown or a fake activity counter, whatever the code looks like. The "
-                "static rules (HO601, HO602, HO611) read markup and scripts; code built "
-                "from character codes or run through `eval` gets past them, but not past "
-                "a browser. A false claim that an offer lasts only a very short time is "
-                "banned in all circumstances (UCPD Annex I point 7); Mathur et al. (2019) "
-                "found activity counters whose numbers came from `Math.random()`. Text on "
-                "an offer page should read the same every time and for everyone."
-            ),
-            bad=(
-                '<span id="n">9:59</span>\n<script>\n'
-                "var k = [115,101,116,73,110,116,101,114,118,97,108]"
-                ".map(function (c) { return String.fromCharCode(c) }).join('');\n"
-                "var v = 599, e = document.getElementById('n');\n"
-                "window[k](function () { v--; e.firstChild.data = "
-                "(v / 60 | 0) + ':' + ('0' + v % 60).slice(-2) }, 1000);\n"
-                "</script>"
-            ),
-            honest=(
-                "Write facts that stay put: a deadline as a date in the offer's YAML "
-                "(`availability.next_start`), the capacity as a number. If a value really "
-                "is live (places left in a booking system), show it when the page is built "
-                "and say when it was counted."
-            ),
-        ),
-    )
-)
 
 _INIT_SCRIPT = """
 (() => {
@@ -206,45 +166,6 @@ class Site:
 
     root: Path
     pages: list[Path] = field(default_factory=list)
-
-
-def built_sites(paths: Sequence[Path], cwd: Path) -> list[Site]:
-    """The built sites and pages named by PATHs: folders of HTML files (without a site
-    config) and single ``.html`` files; anything else is a :class:`BrowserCheckError`."""
-    from honest_offers.site import find_config  # here: honest_offers.site imports check
-
-    if not paths:
-        raise BrowserCheckError(
-            "--browser needs the folder of a built site, e.g. `honest-offers check --browser "
-            "site/` after `mkdocs build`"
-        )
-    sites: list[Site] = []
-    for given in paths:
-        path = given if given.is_absolute() else cwd / given
-        if path.is_file() and path.suffix.lower() in _HTML_SUFFIXES:
-            sites.append(Site(path.parent, [path]))
-            continue
-        pages = html_pages(path) if path.is_dir() and find_config(path) is None else []
-        if not pages:
-            raise BrowserCheckError(
-                f"--browser: {given} is not a built site (a folder of HTML files without a "
-                "site config) or an HTML file; build the site and pass its output folder"
-            )
-        sites.append(Site(path, pages))
-    return sites
-
-
-def html_pages(folder: Path) -> list[Path]:
-    """HTML files below ``folder``, hidden files and folders skipped, in a stable order."""
-    found: list[Path] = []
-    for root, dirs, names in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(
-            Path(root, name)
-            for name in names
-            if not name.startswith(".") and name.lower().endswith(_HTML_SUFFIXES)
-        )
-    return sorted(found)
 
 
 def chromium_path(explicit: str | Path | None = None) -> str:

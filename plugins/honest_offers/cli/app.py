@@ -22,6 +22,7 @@ from honest_offers.cli.targets import (
     Job,
     TargetError,
     UnreadableFileError,
+    built_sites,
     plan_check,
 )
 from honest_offers.dates import build_date
@@ -198,9 +199,9 @@ def check(
     if output is not None and not output.absolute().parent.is_dir():
         raise CliError(f"--output {output}: the folder {output.parent} does not exist")
     try:
-        sites = runtime.built_sites(paths, Path.cwd()) if browser else []
+        sites = built_sites(paths, Path.cwd()) if browser else []
         plan = plan_check(paths, Path.cwd(), build_date())
-    except (TargetError, runtime.BrowserCheckError) as exc:
+    except TargetError as exc:
         raise CliError(str(exc)) from None
     # The loaded offers live until the process ends: the cycle collector need not walk
     # them again and again while the files are checked.

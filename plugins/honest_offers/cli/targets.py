@@ -13,6 +13,10 @@
   ``site_name``), ``.md`` Markdown, ``.html``/``.htm`` HTML, ``.js``/``.mjs`` a script,
   ``.css`` a stylesheet.
 
+With ``--browser``, :func:`built_sites` says which built sites and pages the browser check
+(:mod:`honest_offers.check.runtime`) opens: folders of HTML files without a site config, and
+single HTML files.
+
 Hidden files and folders are skipped. Paths in reports are relative to the current folder.
 Nothing here prints; :class:`TargetError` carries a one-line message for exit code 2.
 """
@@ -28,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from honest_offers.check import CheckResult, check_offer
+from honest_offers.check.runtime import Site
 from honest_offers.diagnostics import Problem
 from honest_offers.load.discover import OFFER_SUFFIXES, display_path
 from honest_offers.site import (
@@ -44,6 +49,7 @@ if TYPE_CHECKING:
     from honest_offers.catalog import Catalog, LoadedOffer
 
 HTML_SUFFIXES = frozenset(s for s, kind in SOURCE_KINDS.items() if kind == "html")
+_HTML_ENDINGS = tuple(sorted(HTML_SUFFIXES))
 _SITE_NAME = re.compile(r"^site_name\s*:", re.MULTILINE)
 _PLUGIN = re.compile(r"(?<![\w-])honest-offers(?![\w-])")
 
@@ -177,6 +183,44 @@ def plan_check(paths: Sequence[Path], cwd: Path, today: date) -> Plan:
         else:
             _add_single(plan, path)
     return plan
+
+
+def built_sites(paths: Sequence[Path], cwd: Path) -> list[Site]:
+    """The built sites and pages named by PATHs for ``--browser``: folders of HTML files
+    (without a site config) and single ``.html`` files; anything else is a
+    :class:`TargetError`."""
+    if not paths:
+        raise TargetError(
+            "--browser needs the folder of a built site, e.g. `honest-offers check --browser "
+            "site/` after `mkdocs build`"
+        )
+    sites: list[Site] = []
+    for given in paths:
+        path = given if given.is_absolute() else cwd / given
+        if path.is_file() and path.suffix.lower() in HTML_SUFFIXES:
+            sites.append(Site(path.parent, [path]))
+            continue
+        pages = html_pages(path) if path.is_dir() and find_config(path) is None else []
+        if not pages:
+            raise TargetError(
+                f"--browser: {given} is not a built site (a folder of HTML files without a "
+                "site config) or an HTML file; build the site and pass its output folder"
+            )
+        sites.append(Site(path, pages))
+    return sites
+
+
+def html_pages(folder: Path) -> list[Path]:
+    """HTML files below ``folder``, hidden files and folders skipped, in a stable order."""
+    found: list[Path] = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(
+            Path(root, name)
+            for name in names
+            if not name.startswith(".") and name.lower().endswith(_HTML_ENDINGS)
+        )
+    return sorted(found)
 
 
 def is_site_config(path: Path) -> bool:
