@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from honest_offers.diagnostics import Problem, Severity
 from honest_offers.load.yaml_source import PathKey, YamlDocument, format_path
 from honest_offers.validate.messages import reword
 from honest_offers.validate.model import Billing, Offer
-from honest_offers.validate.rules import check_rules
+from honest_offers.validate.rules import RuleViolation, check_rules, check_rules_on_valid_fields
 
 __all__ = ["Billing", "Offer", "validate_document"]
 
@@ -24,25 +26,27 @@ def validate_document(doc: YamlDocument, today: date) -> tuple[Offer | None, lis
     try:
         offer = Offer.model_validate(doc.data)
     except ValidationError as exc:
-        problems = []
-        for error in exc.errors(include_url=False):
-            text = reword(error)
-            mark_loc = doc.key_mark_for(text.loc) if text.points_at_key else doc.mark_for(text.loc)
-            problems.append(
-                _problem(
-                    doc,
-                    text.loc,
-                    mark_loc.line,
-                    mark_loc.column,
-                    text.message,
-                    text.expected,
-                    text.fix,
-                )
-            )
+        problems = [_reworded(doc, error) for error in exc.errors(include_url=False)]
+        partial = _valid_fields(doc.data)
+        if partial is not None:
+            problems += _violations(doc, check_rules_on_valid_fields(partial, today))
         return None, _unique(problems)
 
+    problems = _violations(doc, check_rules(offer, today))
+    if any(p.severity == "error" for p in problems):
+        return None, problems
+    return offer, problems
+
+
+def _reworded(doc: YamlDocument, error: ErrorDetails) -> Problem:
+    text = reword(error)
+    mark = doc.key_mark_for(text.loc) if text.points_at_key else doc.mark_for(text.loc)
+    return _problem(doc, text.loc, mark.line, mark.column, text.message, text.expected, text.fix)
+
+
+def _violations(doc: YamlDocument, violations: list[RuleViolation]) -> list[Problem]:
     problems = []
-    for violation in check_rules(offer, today):
+    for violation in violations:
         mark = doc.mark_for(violation.points_at)
         problems.append(
             _problem(
@@ -56,9 +60,24 @@ def validate_document(doc: YamlDocument, today: date) -> tuple[Offer | None, lis
                 violation.severity,
             )
         )
-    if any(p.severity == "error" for p in problems):
-        return None, problems
-    return offer, problems
+    return problems
+
+
+def _valid_fields(data: object) -> Offer | None:
+    """An offer with only the top-level fields that are valid on their own, so that the
+    cross-field rules among them are reported in the same round as the type errors."""
+    if not isinstance(data, dict):
+        return None
+    construct: Any = Offer.model_construct  # no fields yet: they are set one by one below
+    partial: Offer = construct()
+    names = {info.alias or name: name for name, info in Offer.model_fields.items()}
+    for key, value in data.items():
+        if key in names:
+            try:
+                Offer.__pydantic_validator__.validate_assignment(partial, names[key], value)
+            except ValidationError:
+                continue
+    return partial
 
 
 def _problem(

@@ -7,6 +7,7 @@ Every error names what was expected and how to fix it, with an example taken fro
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from dataclasses import dataclass
@@ -49,7 +50,23 @@ FIELD_HELP: dict[str, FieldHelp] = {
         "a list of who should choose something else (at least one)",
         "not_for:\n  - Sites that need a legal certificate",
     ),
-    "*.item": FieldHelp("a line of text", "- Tests every page"),
+    "does.*": FieldHelp("a line on what the offer does", "- Tests every page"),
+    "does_not.*": FieldHelp(
+        "a line on what the offer does not do", "- Does not fix the problems it finds"
+    ),
+    "for.*": FieldHelp("a line on who the offer is for", "- Small shops with fewer than 50 pages"),
+    "not_for.*": FieldHelp(
+        "a line on who should choose something else", "- Sites that need a legal certificate"
+    ),
+    "allow": FieldHelp(
+        "a list of allowed rules, each with rule and reason",
+        'allow:\n  - rule: HO201\n    reason: "Seats are counted live by our booking system"',
+    ),
+    "allow.*.rule": FieldHelp("a rule code: HO and three digits", "rule: HO201"),
+    "allow.*.reason": FieldHelp(
+        "why the rule does not apply here (10 to 500 characters)",
+        'reason: "Seats are counted live by our booking system"',
+    ),
     "price": FieldHelp(
         "a mapping with amount, currency, billing and taxes_included",
         "price:\n  amount: 490\n  currency: EUR\n  billing: one-time\n  taxes_included: true",
@@ -143,8 +160,6 @@ def help_for(loc: PathKey) -> FieldHelp:
     key = ".".join("*" if isinstance(part, int) else str(part) for part in loc)
     if key in FIELD_HELP:
         return FIELD_HELP[key]
-    if key.endswith(".*") and key[:-2] in ("does", "does_not", "for", "not_for"):
-        return FIELD_HELP["*.item"]
     if key.startswith(_TEXT_FIELDS):
         return FieldHelp("a line of text", f"{loc[-1]}: ...")
     return FieldHelp("a valid value", f"{loc[-1] if loc else 'title'}: ...")
@@ -180,9 +195,10 @@ def reword(error: ErrorDetails) -> Reworded:
         reason = str(error.get("ctx", {}).get("error", error["msg"]))
         return Reworded(loc, reason, helper.expected, f"write it like this:{example}")
     if kind in ("too_short", "string_too_short"):
-        return Reworded(
-            loc, f"is empty ({got})", helper.expected, f"fill it in, for example:{example}"
-        )
+        fix = f"fill it in, for example:{example}"
+        if _optional(loc):
+            fix += f"\n    or remove the line `{loc[-1]}:` (the field is optional)"
+        return Reworded(loc, f"is empty ({got})", helper.expected, fix)
     if kind in ("too_long", "string_too_long"):
         limit = error.get("ctx", {}).get("max_length")
         return Reworded(
@@ -198,8 +214,163 @@ def reword(error: ErrorDetails) -> Reworded:
             helper.expected,
             f"write it like this:{example}",
         )
-    reason = error["msg"][0].lower() + error["msg"][1:]
-    return Reworded(loc, f"got {got}: {reason}", helper.expected, f"write it like this:{example}")
+    return _wrong_value(loc, kind, error, helper)
+
+
+def _wrong_value(loc: PathKey, kind: str, error: ErrorDetails, helper: FieldHelp) -> Reworded:
+    """A value of the wrong kind or form, said in the words of a YAML file, never in
+    pydantic's (no Python type names, no regular expressions)."""
+    value = error.get("input")
+    got = _describe(value)
+    example = f"write it like this:{_indent(helper.example)}"
+    if isinstance(value, dict) and len(value) == 1 and kind == "string_type":
+        line = _line_of(value)
+        key = f"- {_quoted(line)}" if isinstance(loc[-1], int) else f"{loc[-1]}: {_quoted(line)}"
+        return Reworded(
+            loc,
+            f"`{line}` was read as a key and a value, because of the `: ` in it",
+            helper.expected,
+            f"put the line in quotes:{_indent(key)}",
+        )
+    if isinstance(value, str) and kind in _NUMBER_KINDS:
+        return _not_a_number(loc, value, helper)
+    if kind == "enum":
+        return _not_a_choice(loc, value, helper)
+    if kind in _BOUNDS:
+        bound = next(iter(error.get("ctx", {}).values()), "")
+        return Reworded(loc, f"{got} {_BOUNDS[kind]} {bound}", helper.expected, example)
+    if kind == "finite_number":
+        return Reworded(loc, f"{got} is not a finite number", helper.expected, example)
+    if kind == "decimal_max_places":
+        return Reworded(loc, f"{got} has too many decimal places", helper.expected, example)
+    if kind == "string_pattern_mismatch":
+        return Reworded(loc, f"{got} does not have the expected form", helper.expected, example)
+    return Reworded(loc, f"got {got}", helper.expected, example)
+
+
+_NUMBER_KINDS = frozenset(
+    {"decimal_parsing", "decimal_type", "float_parsing", "float_type", "int_parsing", "int_type"}
+)
+_BOUNDS = {
+    "greater_than_equal": "is below the lowest allowed value,",
+    "greater_than": "must be more than",
+    "less_than_equal": "is above the highest allowed value,",
+    "less_than": "must be less than",
+}
+_DECIMAL_COMMA = re.compile(r"^\d{1,3}(?:\.\d{3})*,\d+$|^\d+,\d+$")
+_CURRENCY_SIGN = re.compile(r"[€$£¥₹]|\b[A-Z]{3}\b")
+
+
+def _not_a_number(loc: PathKey, value: str, helper: FieldHelp) -> Reworded:
+    text = value.strip()
+    if _DECIMAL_COMMA.match(text):
+        number = text.replace(".", "").replace(",", ".")
+        return Reworded(
+            loc,
+            f"`{text}` uses a comma as the decimal sign",
+            helper.expected,
+            f"write the number with a point and no thousands separator: `{loc[-1]}: {number}`",
+        )
+    if _CURRENCY_SIGN.search(text):
+        return Reworded(
+            loc,
+            f"`{text}` has a currency sign or code in it",
+            helper.expected,
+            "write only the number; the currency has its own field (`currency: EUR`)",
+        )
+    return Reworded(
+        loc,
+        f"`{text}` is not a number",
+        helper.expected,
+        f"write it like this:{_indent(helper.example)}",
+    )
+
+
+def _not_a_choice(loc: PathKey, value: Any, helper: FieldHelp) -> Reworded:
+    written = str(value)
+    choice = closest_billing(written)
+    fix = (
+        f"did you mean `{choice}`? Write `{loc[-1]}: {choice}`"
+        if choice
+        else (f"write it like this:{_indent(helper.example)}")
+    )
+    return Reworded(loc, f"`{written}` is not one of the choices", helper.expected, fix)
+
+
+BILLING_MEANINGS: dict[Billing, tuple[str, ...]] = {
+    Billing.ONE_TIME: (
+        "one-off",
+        "oneoff",
+        "once",
+        "single",
+        "one-payment",
+        "lifetime",
+        "upfront",
+        "up-front",
+        "flat",
+        "fixed",
+        "one-time-payment",
+        "onetime",
+    ),
+    Billing.WEEKLY: ("week", "per-week", "a-week", "every-week", "weekly"),
+    Billing.MONTHLY: ("month", "per-month", "a-month", "every-month", "mo", "pm"),
+    Billing.QUARTERLY: ("quarter", "per-quarter", "every-three-months", "three-monthly"),
+    Billing.YEARLY: (
+        "year",
+        "annual",
+        "annually",
+        "per-year",
+        "a-year",
+        "every-year",
+        "per-annum",
+        "pa",
+        "yearly",
+    ),
+    Billing.PER_HOUR: ("hour", "hourly", "an-hour", "per-hr", "hr"),
+    Billing.PER_DAY: ("day", "daily", "a-day", "per-diem"),
+    Billing.PER_SESSION: (
+        "session",
+        "each-session",
+        "per-lesson",
+        "per-class",
+        "per-appointment",
+        "per-visit",
+    ),
+    Billing.PER_PERSON: (
+        "person",
+        "per-participant",
+        "per-head",
+        "per-seat",
+        "per-attendee",
+        "per-user",
+        "each-person",
+    ),
+    Billing.PER_UNIT: ("unit", "per-item", "per-piece", "each", "per-pc", "apiece"),
+}
+"""Words people write for each kind of billing: a did-you-mean by meaning before spelling
+(`one-off` is `one-time`, although it is spelled more like `monthly`)."""
+_MEANING = {word: billing for billing, words in BILLING_MEANINGS.items() for word in words}
+
+
+def closest_billing(written: str) -> str | None:
+    """The billing value someone most likely meant by ``written``."""
+    normal = re.sub(r"[\s_]+", "-", written.strip().lower())
+    if normal in _MEANING:
+        return _MEANING[normal].value
+    choices = [billing.value for billing in Billing]
+    if normal in choices:
+        return normal
+    close = difflib.get_close_matches(normal, choices, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _line_of(mapping: dict[Any, Any]) -> str:
+    key, value = next(iter(mapping.items()))
+    return f"{key}: {value}" if value is not None else f"{key}:"
+
+
+def _quoted(line: str) -> str:
+    return '"' + line.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _unknown_key(loc: PathKey) -> Reworded:
@@ -221,6 +392,16 @@ def allowed_keys(parent: PathKey) -> list[str]:
     if model is None:
         return []
     return [info.alias or name for name, info in model.model_fields.items()]
+
+
+def _optional(loc: PathKey) -> bool:
+    """Whether the field at ``loc`` may be left out of the file."""
+    model = _model_at(loc[:-1]) if loc and isinstance(loc[-1], str) else None
+    if model is None:
+        return False
+    fields = {info.alias or name: info for name, info in model.model_fields.items()}
+    info = fields.get(str(loc[-1]))
+    return info is not None and not info.is_required()
 
 
 def _model_at(loc: PathKey) -> type[BaseModel] | None:

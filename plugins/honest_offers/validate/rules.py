@@ -148,3 +148,18 @@ RULES: tuple[Rule, ...] = (
 def check_rules(offer: Offer, today: date) -> list[RuleViolation]:
     """All cross-field violations of one offer, in rule order."""
     return [violation for rule in RULES for violation in rule(offer, today)]
+
+
+def check_rules_on_valid_fields(partial: Offer, today: date) -> list[RuleViolation]:
+    """The violations among the fields that are valid, in an offer that has errors too.
+
+    ``partial`` has only its valid top-level fields set; a rule that reads a missing one
+    raises AttributeError and is left for the next round, when its fields are fixed.
+    """
+    found: list[RuleViolation] = []
+    for rule in RULES:
+        try:
+            found.extend(rule(partial, today))
+        except AttributeError:
+            continue
+    return found
