@@ -32,7 +32,12 @@ from honest_offers.check.finding import CheckResult, Finding, Suppressed
 from honest_offers.check.locate import Lines, Mapped, check_mapped, text_findings, with_markers
 from honest_offers.check.phrases import Context
 from honest_offers.check.registry import Rule
-from honest_offers.check.scripts import handler_findings, script_result, string_text_findings
+from honest_offers.check.scripts import (
+    dialect_for,
+    handler_findings,
+    script_result,
+    string_text_findings,
+)
 from honest_offers.check.styles import check_stylesheet
 from honest_offers.check.text import finding
 
@@ -97,6 +102,9 @@ JS_TYPES = frozenset(
         "application/ecmascript",
         "text/jsx",
         "text/babel",
+        "text/typescript",
+        "application/typescript",
+        "text/tsx",
     }
 )
 CONTROLS = frozenset({"input", "select", "textarea", "button"})
@@ -667,7 +675,9 @@ class _Walker:
         _, value_start, raw = tag.span(attribute)
         line, column = self.lines.at(value_start)
         code = htmllib.unescape(raw) if "&" in raw else raw
-        self.findings.extend(handler_findings(attribute[2:], code, self.path, line, column))
+        self.findings.extend(
+            handler_findings(attribute[2:], code, self.path, line, column, nested_findings)
+        )
 
     # -- pre-selected choices --
 
@@ -724,9 +734,14 @@ class _Walker:
         kind = attrs.get("type", "").strip().lower()
         line, column = self.lines.at(body)
         if kind in JS_TYPES:
-            self.merge(script_result(content, self.path, line, column, self.depth))
+            dialect = dialect_for(lang=attrs.get("lang", "") or kind)
+            self.merge(
+                script_result(
+                    content, self.path, line, column, self.depth, dialect, nested_findings
+                )
+            )
         elif kind == "application/ld+json":
-            self.findings += string_text_findings(content, self.path, line, column)
+            self.findings += string_text_findings(content, self.path, line, column, nested_findings)
         elif ("template" in kind or "html" in kind) and self.depth < MAX_DEPTH:
             self.findings += nested_findings(content, self.path, line, column, self.depth + 1)
 
@@ -890,7 +905,7 @@ def _markers(name: str, attrs: dict[str, str]) -> list[tuple[str, Rule, str | No
             found.append((attribute, rule, None))
         vendor = vendors.by_attribute(attribute, value)
         if vendor is not None:
-            found.append((attribute, vendor.rule, None))
+            found.append((attribute, vendor.markup_rule, None))
     if "onbeforeunload" in attrs:
         found.append(("onbeforeunload", mr.LEAVE_PROMPT, None))
     url_attribute = VENDOR_URLS.get(name, "")
@@ -952,7 +967,7 @@ def _class_hits(value: str) -> list[tuple[str, Rule]]:
         elif mr.has_marker(words, mr.ACTIVITY_WORDS, mr.ACTIVITY_PAIRS):
             hits.append((class_name, mr.ACTIVITY_MARKUP))
         elif (vendor := vendors.by_class(class_name)) is not None:
-            hits.append((class_name, vendor.rule))
+            hits.append((class_name, vendor.markup_rule))
     return hits
 
 

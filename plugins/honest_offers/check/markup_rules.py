@@ -1,7 +1,8 @@
 """HO6xx rules (scripts and markup): their codes, messages and docs, and the word lists they use.
 
 Lists live here as data so that adding a class word or an add-on word needs no code.
-The checks that use them are in ``html.py``, ``scripts.py``, ``styles.py`` and ``vendors.py``.
+The checks that use them are in ``html.py``, the ``scripts`` package, ``styles.py`` and
+``vendors.py``.
 Docs are Markdown on the rule pages: code and quoted tactics go in backticks.
 """
 
@@ -368,8 +369,6 @@ COUNTDOWN_WORDS = frozenset(
         "countdown",
         "countdowns",
         "countdowntimer",
-        "flipclock",
-        "flipdown",
         "timer",
         "timers",
         "deadline",
@@ -378,7 +377,9 @@ COUNTDOWN_WORDS = frozenset(
         "urgency",
     }
 )
-"""Class and id words (whole words after splitting on - _ and camelCase) of countdowns."""
+"""Class and id words (whole words after splitting on - _ and camelCase) of countdowns.
+Libraries' own class names (``flipdown``, ``time_circles``) are in the catalogue,
+:mod:`.vendors`."""
 
 COUNTDOWN_PAIRS = frozenset(
     {

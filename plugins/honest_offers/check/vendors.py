@@ -1,10 +1,15 @@
-"""Known vendors of countdowns, fake-activity toasts, spin-to-win wheels and exit pop-ups.
+"""The catalogue: vendors of countdowns, fake-activity toasts, spin-to-win wheels and exit
+pop-ups, and open-source countdown libraries.
 
-Data first: each vendor lists the hosts its loader comes from, class prefixes of its
-widgets, attribute markers and globals. ``mixed`` vendors also sell harmless widgets, so
-they are a warning (HO610) for a person to look at; the others are errors (HO609).
+Data first: each entry lists how a page shows it uses it — the hosts its loader comes from,
+class prefixes of its widgets, attribute markers, globals, and for libraries the module names
+it is imported by, its jQuery plugin methods, API calls and events. Each entry maps to one
+rule: a countdown ``library`` to the countdown rules (HO611 in code, HO601 in markup);
+``mixed`` vendors also sell harmless widgets, so they are a warning (HO610) for a person to
+look at; the other vendors are errors (HO609).
 Sources: the research catalogue §1.B (Mathur et al. 2019 provider list, embed snippets,
-filter lists of spades-ux-shield and hayattcodes/dark-pattern-detector).
+filter lists of spades-ux-shield and hayattcodes/dark-pattern-detector); the libraries'
+own documentation for their module names, plugin methods and events.
 """
 
 from __future__ import annotations
@@ -12,7 +17,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from honest_offers.check.markup_rules import MIXED_VENDOR, PRESSURE_VENDOR
+from honest_offers.check.markup_rules import (
+    COUNTDOWN_MARKUP,
+    COUNTDOWN_SCRIPT,
+    MIXED_VENDOR,
+    PRESSURE_VENDOR,
+)
 from honest_offers.check.registry import Rule
 
 
@@ -29,11 +39,31 @@ class Vendor:
     class_prefixes: tuple[str, ...] = ()
     attributes: tuple[tuple[str, str], ...] = ()
     globals: tuple[str, ...] = ()
+    """Global names a script sets or reads (``window.essentialCountdownTimerConfigs``)."""
+    imports: tuple[str, ...] = ()
+    """Module names: ``import … from "x"``, ``require("x")``, ``import("x")`` (also ``x/…``)."""
+    plugins: tuple[str, ...] = ()
+    """jQuery plugin methods: ``$("#clock").countdown(…)``."""
+    calls: tuple[str, ...] = ()
+    """Global functions and constructors, or API paths: ``new FlipDown(…)``,
+    ``Tick.count.down(…)``."""
+    events: tuple[str, ...] = ()
+    """Events of its own: ``.on("update.countdown", …)``."""
     mixed: bool = False
+    library: bool = False
+    """An open-source countdown library rather than a service."""
 
     @property
     def rule(self) -> Rule:
+        """The rule for using it in code (and for its hosts anywhere)."""
+        if self.library:
+            return COUNTDOWN_SCRIPT
         return MIXED_VENDOR if self.mixed else PRESSURE_VENDOR
+
+    @property
+    def markup_rule(self) -> Rule:
+        """The rule for its widgets in markup (class names, attributes)."""
+        return COUNTDOWN_MARKUP if self.library else self.rule
 
 
 _WP = "/wp-content/plugins/"
@@ -180,6 +210,93 @@ VENDORS: tuple[Vendor, ...] = (
 )
 
 
+LIBRARIES: tuple[Vendor, ...] = (
+    Vendor(
+        "React Countdown",
+        "countdown component for React",
+        imports=("react-countdown", "react-countdown-now"),
+        library=True,
+    ),
+    Vendor(
+        "React countdown components",
+        "countdown components and hooks for React and React Native",
+        imports=(
+            "react-countdown-circle-timer",
+            "react-countdown-clock",
+            "react-countdown-hook",
+            "react-countdown-simple",
+            "react-native-countdown-component",
+            "@leenguyen/react-flip-clock-countdown",
+        ),
+        library=True,
+    ),
+    Vendor(
+        "Vue, Angular and Svelte countdowns",
+        "countdown components",
+        imports=(
+            "@chenfengyuan/vue-countdown",
+            "vue-countdown",
+            "vue3-flip-countdown",
+            "ngx-countdown",
+            "svelte-countdown",
+            "countdown-js",
+        ),
+        library=True,
+    ),
+    Vendor(
+        "FlipClock",
+        "flip-card clocks and countdowns",
+        imports=("flipclock",),
+        class_prefixes=("flipclock", "flip-clock"),
+        plugins=("FlipClock",),
+        calls=("FlipClock",),
+        library=True,
+    ),
+    Vendor(
+        "FlipDown",
+        "flip countdown clock",
+        imports=("flipdown",),
+        class_prefixes=("flipdown",),
+        calls=("FlipDown",),
+        library=True,
+    ),
+    Vendor(
+        "jQuery Countdown",
+        "countdown plugins for jQuery (The Final Countdown, Keith Wood's Countdown)",
+        imports=("jquery-countdown", "jquery.countdown", "kbw-countdown"),
+        class_prefixes=("is-countdown", "countdown-row", "countdown-section"),
+        plugins=("countdown",),
+        events=("update.countdown", "finish.countdown", "stop.countdown"),
+        library=True,
+    ),
+    Vendor(
+        "PQINA Flip (Tick)",
+        "animated flip counters and countdowns",
+        imports=("@pqina/flip",),
+        calls=("Tick.count.down",),
+        library=True,
+    ),
+    Vendor(
+        "simplyCountdown.js",
+        "countdown timers",
+        imports=("simplycountdown.js",),
+        class_prefixes=("simply-countdown",),
+        calls=("simplyCountdown",),
+        library=True,
+    ),
+    Vendor(
+        "TimeCircles",
+        "circular countdown for jQuery",
+        imports=("timecircles",),
+        class_prefixes=("time_circles",),
+        plugins=("TimeCircles",),
+        library=True,
+    ),
+)
+"""Open-source countdown libraries (module names as published in the npm registry)."""
+CATALOGUE = VENDORS + LIBRARIES
+
+
 _HOST_END = r"(?![\w-]|\.[\w-])"
 """Where a host name ends (``fomo.com/x``, not ``fomo.com.example.net`` or ``fomo.community``)."""
 
@@ -202,10 +319,17 @@ _BY_KEY = {
     for vendor in VENDORS
     for key in (*vendor.domains, *vendor.host_words, *vendor.paths)
 }
-_BY_GLOBAL = {name: vendor for vendor in VENDORS for name in vendor.globals}
-GLOBALS = re.compile(r"\b(?:" + "|".join(map(re.escape, _BY_GLOBAL)) + r")\b")
-_PREFIXES = tuple((p, v) for v in VENDORS for p in v.class_prefixes)
-_ATTRIBUTES = {(name, value): v for v in VENDORS for name, value in v.attributes}
+_BY_GLOBAL = {name: v for v in CATALOGUE for name in v.globals}
+_BY_IMPORT = {name: v for v in CATALOGUE for name in v.imports}
+_BY_PLUGIN = {name: v for v in CATALOGUE for name in v.plugins}
+_BY_CALL = {name: v for v in CATALOGUE for name in v.calls}
+_BY_EVENT = {name: v for v in CATALOGUE for name in v.events}
+_PREFIXES = tuple((p, v) for v in CATALOGUE for p in v.class_prefixes)
+_ATTRIBUTES = {(name, value): v for v in CATALOGUE for name, value in v.attributes}
+GLOBAL_NAMES = frozenset(_BY_GLOBAL)
+PLUGIN_NAMES = frozenset(_BY_PLUGIN)
+CALL_NAMES = frozenset(c.rsplit(".", 1)[-1] for c in _BY_CALL)
+"""Last parts of the API calls (what a query looks for first)."""
 
 
 def references(text: str) -> list[tuple[int, int, Vendor]]:
@@ -223,8 +347,37 @@ def _vendor_by_word(label: str) -> Vendor | None:
     return next((v for v in VENDORS for w in v.host_words if label.startswith(w)), None)
 
 
-def by_global(name: str) -> Vendor:
-    return _BY_GLOBAL[name]
+def by_global(name: str) -> Vendor | None:
+    return _BY_GLOBAL.get(name)
+
+
+def by_import(module: str) -> Vendor | None:
+    """The library imported as ``module`` (or a file of it: ``flipdown/dist/flipdown.js``)."""
+    module = module.strip().lower()
+    parts = module.split("/")
+    for size in (2, 1):
+        found = _BY_IMPORT.get("/".join(parts[:size]))
+        if found is not None:
+            return found
+    return None
+
+
+def by_plugin(method: str) -> Vendor | None:
+    return _BY_PLUGIN.get(method)
+
+
+def by_call(path: str) -> Vendor | None:
+    """The entry of a called global or API path (``FlipDown``, ``window.FlipDown``,
+    ``Tick.count.down``)."""
+    parts = path.split(".")
+    return next(
+        (_BY_CALL[p] for p in (".".join(parts[i:]) for i in range(len(parts))) if p in _BY_CALL),
+        None,
+    )
+
+
+def by_event(event: str) -> Vendor | None:
+    return _BY_EVENT.get(event.strip().lower())
 
 
 def by_class(class_name: str) -> Vendor | None:

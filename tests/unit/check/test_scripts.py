@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from honest_offers.check.finding import Finding
+from honest_offers.check.html import nested_findings
 from honest_offers.check.scripts import check_script
 
 
@@ -322,9 +323,16 @@ def test_button_strings_are_labels() -> None:
 
 def test_html_in_a_string_is_checked_as_html() -> None:
     js = "box.innerHTML = '<div class=\"countdown\">' + t + '</div>';"
-    (found,) = findings(js)
+    (found,) = check_script(js, "app.js", nested_html=nested_findings).findings
     assert found.rule == "HO601"
     assert at(js, found).startswith("countdown")
+
+
+def test_html_in_a_string_without_a_markup_check_is_read_as_text() -> None:
+    js = "box.innerHTML = '<p class=\"note\">Only <b>' + n + '</b> left in stock</p>';"
+    (found,) = findings(js)
+    assert found.rule == "HO201"
+    assert at(js, found).startswith("Only")
 
 
 def test_comments_and_regex_literals_are_not_code_or_text() -> None:

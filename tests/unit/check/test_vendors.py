@@ -72,6 +72,6 @@ def test_class_prefixes_attributes_and_globals() -> None:
     by_attribute = vendors.by_attribute("data-scriptid", " DFUnifiedCode ")
     assert by_attribute is not None and by_attribute.name == "Deadline Funnel"
     assert vendors.by_attribute("data-scriptid", "other") is None
-    match = vendors.GLOBALS.search("window.essentialCountdownTimerConfigs = {}")
-    assert match is not None
-    assert vendors.by_global(match.group()).name == "Essential Countdown Timer"
+    by_global = vendors.by_global("essentialCountdownTimerConfigs")
+    assert by_global is not None and by_global.name == "Essential Countdown Timer"
+    assert vendors.by_global("countdown") is None

@@ -1,0 +1,260 @@
+"""Random activity (HO616), pre-selected add-ons (HO604) and handlers that trap or nag the
+visitor: exit intent (HO605), leave prompts (HO606), back-button traps (HO607), tab-title
+nags (HO608)."""
+
+from __future__ import annotations
+
+import re
+
+from tree_sitter import Node
+
+from honest_offers.check import markup_rules as mr
+from honest_offers.check.finding import Finding
+from honest_offers.check.scripts.base import Script
+from honest_offers.check.scripts.strings import is_text, string_values
+from honest_offers.check.scripts.timers import LISTENERS
+from honest_offers.check.scripts.timing import Timing
+from honest_offers.check.scripts.tree import (
+    Tree,
+    ancestors,
+    arguments,
+    callee,
+    constant_string,
+    number,
+    operator,
+    path,
+    shared,
+    unwrap,
+)
+
+RANDOM_MAX = 400
+BLOCK_MAX = 3000
+ACTIVITY_TEXT = re.compile(
+    r"\b(?:viewing|watching|looking at|visitors?|viewers|online now|right now|in stock|left"
+    r"|remaining|sold|bought|purchased|ordered|signed up|(?:seconds?|minutes?|hours?) ago"
+    r"|in (?:their|the|your) carts?|claimed|spots|seats)\b",
+    re.IGNORECASE,
+)
+ACTIVITY_NAMES = mr.word_set(
+    "viewers viewer viewing visitors visitor watching watchers buyers sold stock "
+    "inventory purchases purchased bought online shoppers people"
+)
+_BLOCKS = frozenset({"statement_block", "class_body", "program"})
+_STATEMENT_END = frozenset(
+    {"expression_statement", "lexical_declaration", "variable_declaration", "return_statement"}
+)
+
+_RANDOM = shared(
+    """
+((call_expression function: (member_expression object: (identifier) @o property: (_) @p)) @call
+ (#eq? @o "Math") (#eq? @p "random"))
+"""
+)
+_CHECKED = shared(
+    """
+((assignment_expression left: (member_expression property: (_) @p)) @set
+ (#any-of? @p "checked" "selected"))
+
+((call_expression function: (member_expression property: (_) @m)) @set
+ (#any-of? @m "prop" "setAttribute"))
+"""
+)
+_ON_PROPERTY = shared(
+    """
+((assignment_expression left: (member_expression property: (_) @p)) @set
+ (#match? @p "^on[a-z]+$"))
+
+((call_expression function: (member_expression property: (_) @p) arguments: (arguments (_))) @set
+ (#any-of? @p "mouseleave" "mouseout" "blur"))
+"""
+)
+_HANDLER_CODE = """
+(binary_expression) @binary
+
+(call_expression) @call
+
+(assignment_expression) @assign
+
+(return_statement (_)) @return
+
+(arrow_function body: [(string) (template_string) (true) (unary_expression)]) @arrow
+"""
+
+
+# -- random activity ---------------------------------------------------------------------------
+
+
+def random_activity(script: Script, timing: Timing) -> None:
+    tree = script.tree
+    for call in tree.captures(_RANDOM).get("call", ())[:RANDOM_MAX]:
+        if _shows_activity(tree, timing, _block(call)):
+            script.add(mr.RANDOM_ACTIVITY, call)
+
+
+def _block(node: Node) -> Node:
+    """The innermost block around ``node`` if short, else its statement."""
+    statement = node
+    for parent in ancestors(node):
+        if parent.type in _STATEMENT_END and statement is node:
+            statement = parent
+        if parent.type in _BLOCKS:
+            return parent if parent.end_byte - parent.start_byte <= BLOCK_MAX else statement
+    return statement
+
+
+def _shows_activity(tree: Tree, timing: Timing, block: Node) -> bool:
+    texts = string_values(tree, block)
+    if any(is_text(t) and ACTIVITY_TEXT.search(t) for t in texts):
+        return True
+    if not timing.writes([block]):
+        return False
+    names = [*tree.names(block), *texts]
+    return any(w in ACTIVITY_NAMES for name in names for w in mr.name_words(name))
+
+
+# -- pre-selection -----------------------------------------------------------------------------
+
+
+def preselection(script: Script) -> None:
+    tree = script.tree
+    for node in tree.captures(_CHECKED).get("set", ()):
+        target = _checked_target(tree, node)
+        if target is not None and mr.ADDON_WORDS.search(" ".join(mr.name_words(target))):
+            script.add(mr.PRESELECTED, node)
+
+
+def _checked_target(tree: Tree, node: Node) -> str | None:
+    """The text naming what a script ticks: ``shippingProtection`` of
+    ``shippingProtection.checked = true``; None when nothing is ticked."""
+    function = node.child_by_field_name("function")
+    if node.type == "assignment_expression":
+        value = unwrap(node.child_by_field_name("right") or node)
+        if not _true(tree, value):
+            return None
+        left = node.child_by_field_name("left")
+        receiver = left.child_by_field_name("object") if left is not None else None
+    else:
+        args = [constant_string(tree, a) for a in arguments(node)]
+        name = callee(tree, node)
+        raw = arguments(node)
+        if name == "prop":
+            ticked = args[:1] in (["checked"], ["selected"]) and len(raw) > 1
+            if not ticked or not _true(tree, unwrap(raw[1])):
+                return None
+        elif args[:1] not in (["checked"], ["selected"]) and args[:2] != ["aria-checked", "true"]:
+            return None
+        receiver = function.child_by_field_name("object") if function is not None else None
+    return tree.source(receiver) if receiver is not None else ""
+
+
+def _true(tree: Tree, value: Node) -> bool:
+    return value.type == "true" or number(tree, value) == 1 or tree.source(value) == "!0"
+
+
+# -- handlers ----------------------------------------------------------------------------------
+
+
+def events(script: Script) -> None:
+    tree = script.tree
+    for call in tree.captures(LISTENERS).get("call", ()):
+        args = arguments(call)
+        event = constant_string(tree, args[0]) if args else None
+        if not event:
+            continue
+        regions = [r for a in args[1:] for r in tree.callback(a)]
+        for name in event.split():
+            script.found += event_findings(script, name.split(".")[0].lower(), call, regions)
+    for node in tree.captures(_ON_PROPERTY).get("set", ()):
+        target = node.child_by_field_name("left") or node.child_by_field_name("function")
+        prop = target.child_by_field_name("property") if target is not None else None
+        handler = node.child_by_field_name("right")
+        if handler is None:
+            handler = next(iter(arguments(node)), None)
+        if prop is None or handler is None:
+            continue
+        name = tree.source(prop)
+        event = name[2:].lower() if name.startswith("on") else name
+        script.found += event_findings(script, event, prop, tree.callback(handler))
+
+
+def event_findings(script: Script, event: str, site: Node, regions: list[Node]) -> list[Finding]:
+    """Findings of a handler of ``event`` registered at ``site`` that runs ``regions``."""
+    before = len(script.found)
+    code = script.tree.expand(regions, depth=1) if regions else []
+    if event in ("mouseout", "mouseleave") and _exit_intent(script.tree, code):
+        script.add(mr.EXIT_INTENT, site)
+    elif event == "beforeunload" and _prompts(script.tree, code):
+        script.add(mr.LEAVE_PROMPT, site)
+    elif event == "popstate" and _traps(script.tree, code):
+        script.add(mr.BACK_TRAP, site)
+    elif event in ("visibilitychange", "blur") and _writes_title(script.tree, code):
+        script.add(mr.TITLE_NAG, site)
+    added = script.found[before:]
+    del script.found[before:]
+    return added
+
+
+def _exit_intent(tree: Tree, regions: list[Node]) -> bool:
+    """``e.clientY <= 50`` (or less) or ``50 >= e.clientY``: the pointer at the top edge."""
+    for region in regions:
+        for node in tree.captures(_HANDLER_CODE, region).get("binary", ()):
+            op = operator(tree, node)
+            left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+            if op in ("<", "<="):
+                pointer, limit = left, right
+            elif op in (">", ">="):
+                pointer, limit = right, left
+            else:
+                continue
+            value = number(tree, limit)
+            name = path(tree, pointer).rsplit(".", 1)[-1]
+            if name in ("clientY", "pageY", "screenY") and value is not None and value <= 50:
+                return True
+    return False
+
+
+def _prompts(tree: Tree, regions: list[Node]) -> bool:
+    """preventDefault, returnValue, or a value returned to the browser."""
+    for region in regions:
+        found = tree.captures(_HANDLER_CODE, region)
+        if found.get("return") or found.get("arrow"):
+            return True
+        if any(callee(tree, c) == "preventDefault" for c in found.get("call", ())):
+            return True
+        if any(
+            path(tree, a.child_by_field_name("left")).endswith("returnValue")
+            for a in found.get("assign", ())
+        ):
+            return True
+    return False
+
+
+def _traps(tree: Tree, regions: list[Node]) -> bool:
+    """``history.pushState``, ``history.forward()``, ``history.go(1)`` or a redirect."""
+    for region in regions:
+        found = tree.captures(_HANDLER_CODE, region)
+        for call in found.get("call", ()):
+            name = path(tree, call.child_by_field_name("function"))
+            if name in ("history.pushState", "history.forward", "location.replace"):
+                return True
+            if name == "location.assign" or name.endswith(".location.replace"):
+                return True
+            args = arguments(call)
+            if name == "history.go" and args and number(tree, args[0]) == 1:
+                return True
+        for node in found.get("assign", ()):
+            target = path(tree, node.child_by_field_name("left"))
+            if target.split(".")[-2:] in (["location"], ["location", "href"]) or target in (
+                "location",
+                "window.location",
+            ):
+                return True
+    return False
+
+
+def _writes_title(tree: Tree, regions: list[Node]) -> bool:
+    return any(
+        path(tree, node.child_by_field_name("left")) == "document.title"
+        for region in regions
+        for node in tree.captures(_HANDLER_CODE, region).get("assign", ())
+    )

@@ -1,0 +1,315 @@
+"""Text in scripts: string literals, the static parts of template literals, and JSX text and
+attribute strings, checked by the text rules with positions in the file.
+
+Literals joined by ``+`` or in one template literal are read as one text, with a placeholder
+for each value computed in between ("Only " + n + " left" reads "Only 2 left"); JSX text
+joins across ``{…}`` the same way. HTML inside a string goes to the markup check the caller
+passed in (``Script.nested_html``), else its text is read.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from tree_sitter import Node
+
+from honest_offers.check.finding import Finding
+from honest_offers.check.locate import Mapped, check_decoded
+from honest_offers.check.phrases import Context
+from honest_offers.check.scripts.base import Script
+from honest_offers.check.scripts.tree import Tree, operator, shared
+
+PLACEHOLDER = "2"
+"""Stands for a value computed at run time inside joined text: "Only " + n + " left"."""
+MAX_DEPTH = 4
+"""HTML inside a script string inside HTML…: how deep nested checks go."""
+LABEL_WORDS = re.compile(r"button|btn|decline|dismiss|close|cta|link|label", re.IGNORECASE)
+LABEL_ELEMENTS = frozenset({"button", "a", "label", "summary", "option"})
+ATTRIBUTE_TEXT = frozenset(
+    {"alt", "title", "aria-label", "aria-description", "placeholder", "label", "value"}
+)
+_HTML = re.compile(r"<[A-Za-z][^<>]*>")
+_RUN = re.compile(r"\S+")
+_TAG = re.compile(r"<[^<>]*>")
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_ESCAPE = re.compile(r"\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|u\{[0-9a-fA-F]{1,6}\}|\r\n|[\s\S])")
+_SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
+
+_STRINGS = shared(
+    """
+(string) @string
+
+(template_string) @template
+
+(jsx_element) @jsx
+"""
+)
+
+
+@dataclass(slots=True)
+class Piece:
+    """Raw source text of a literal (or of a JSX text run) starting at character ``start``."""
+
+    start: int
+    raw: str
+    jsx: bool = False
+
+    @property
+    def value(self) -> str:
+        if self.jsx:
+            return htmllib.unescape(self.raw) if "&" in self.raw else self.raw
+        return _unescape(self.raw) if "\\" in self.raw else self.raw
+
+
+@dataclass(slots=True)
+class Joined:
+    """Pieces read as one text, and placeholders (offset) for values between them."""
+
+    parts: list[Piece | int] = field(default_factory=list)
+    context: Context = "prose"
+
+    @property
+    def text(self) -> str:
+        return "".join(p.value if isinstance(p, Piece) else PLACEHOLDER for p in self.parts)
+
+    def pieces(self) -> Iterator[tuple[str, int, bool]]:
+        for part in self.parts:
+            if isinstance(part, int):
+                yield PLACEHOLDER, part, False
+            elif part.jsx or "\\" not in part.raw:
+                yield part.value, part.start, not (part.jsx and "&" in part.raw)
+            else:
+                yield from _decoded(part)
+
+    def mapped(self) -> Mapped:
+        mapped = Mapped()
+        for piece, source, verbatim in self.pieces():
+            mapped.add(piece, source, verbatim)
+        return mapped
+
+    def first_source(self) -> int:
+        return next((source for piece, source, _ in self.pieces() if piece), 0)
+
+
+def texts(tree: Tree) -> list[Joined]:
+    """Every text of the script, joined as described above (worked out once)."""
+    if "texts" not in tree.memo:
+        tree.memo["texts"] = _texts(tree)
+    result: list[Joined] = tree.memo["texts"]
+    return result
+
+
+def _texts(tree: Tree) -> list[Joined]:
+    found = tree.captures(_STRINGS)
+    joined: list[Joined] = []
+    done: set[int] = set()
+    for node in sorted(
+        [*found.get("string", ()), *found.get("template", ())], key=lambda n: n.start_byte
+    ):
+        if node.start_byte in done:
+            continue
+        top = node
+        while top.parent is not None and _concatenation(tree, top.parent):
+            top = top.parent
+        parts: list[Piece | int] = []
+        _flatten(tree, top, parts, done)
+        joined.append(Joined(_trimmed(parts), _context(tree, top)))
+    for element in found.get("jsx", ()):
+        joined += _jsx_texts(tree, element)
+    return joined
+
+
+def _concatenation(tree: Tree, node: Node) -> bool:
+    return node.type == "binary_expression" and operator(tree, node) == "+"
+
+
+def _flatten(tree: Tree, node: Node, parts: list[Piece | int], done: set[int]) -> None:
+    if _concatenation(tree, node):
+        for side in ("left", "right"):
+            child = node.child_by_field_name(side)
+            if child is not None:
+                _flatten(tree, child, parts, done)
+    elif node.type == "string":
+        done.add(node.start_byte)
+        parts.append(_literal(tree, node))
+    elif node.type == "template_string":
+        done.add(node.start_byte)
+        parts += _template(tree, node)
+    elif parts and not isinstance(parts[-1], int):
+        parts.append(tree.start(node))
+
+
+def _trimmed(parts: list[Piece | int]) -> list[Piece | int]:
+    while parts and isinstance(parts[-1], int):
+        parts.pop()
+    while parts and isinstance(parts[0], int):
+        parts.pop(0)
+    return parts
+
+
+def _literal(tree: Tree, node: Node) -> Piece:
+    raw = tree.source(node)
+    quote, body = raw[:1], raw[1:]
+    if len(body) and body[-1] == quote:
+        body = body[:-1]
+    return Piece(tree.start(node) + 1, body)
+
+
+def _template(tree: Tree, node: Node) -> list[Piece | int]:
+    """Static chunks of a template literal, a placeholder for each ``${…}``."""
+    parts: list[Piece | int] = []
+    start = node.start_byte + 1
+    for child in node.named_children:
+        if child.type == "template_substitution":
+            _chunk(tree, start, child.start_byte, parts)
+            parts.append(tree.start(child))
+            start = child.end_byte
+    end = node.end_byte - 1 if tree.data[node.end_byte - 1 : node.end_byte] == b"`" else None
+    _chunk(tree, start, end if end is not None and end >= start else node.end_byte, parts)
+    return parts
+
+
+def _chunk(tree: Tree, start: int, end: int, parts: list[Piece | int]) -> None:
+    if end > start:
+        first = tree.chars(start)
+        parts.append(Piece(first, tree.text[first : tree.chars(end)]))
+
+
+def _jsx_texts(tree: Tree, element: Node) -> list[Joined]:
+    """The text children of one JSX element, joined across ``{…}``; nested elements end a
+    text."""
+    name = _jsx_name(tree, element)
+    context: Context = "label" if _labelish(name) else "prose"
+    joined: list[Joined] = []
+    current: list[Piece | int] = []
+    for child in element.named_children:
+        if child.type == "jsx_text":
+            current += _words(tree.start(child), tree.source(child))
+        elif child.type == "html_character_reference":
+            current.append(Piece(tree.start(child), tree.source(child), jsx=True))
+        elif child.type == "jsx_expression" and current:
+            current.append(tree.start(child))
+        elif child.type not in ("jsx_opening_element", "jsx_closing_element"):
+            if current:
+                joined.append(Joined(_trimmed(current), context))
+            current = []
+    if current:
+        joined.append(Joined(_trimmed(current), context))
+    return joined
+
+
+def _words(start: int, raw: str) -> list[Piece | int]:
+    """JSX text with its white space collapsed as React does: runs of words and single
+    spaces, each at its place in the source."""
+    pieces: list[Piece | int] = []
+    last = -1
+    for run in _RUN.finditer(raw):
+        if last >= 0 or run.start() > 0:
+            pieces.append(Piece(start + (last if last >= 0 else 0), " ", jsx=True))
+        pieces.append(Piece(start + run.start(), run.group(), jsx=True))
+        last = run.end()
+    if 0 <= last < len(raw):
+        pieces.append(Piece(start + last, " ", jsx=True))
+    return pieces
+
+
+def _jsx_name(tree: Tree, element: Node) -> str:
+    opening = element.child_by_field_name("open_tag")
+    name = opening.child_by_field_name("name") if opening is not None else None
+    return tree.source(name) if name is not None else ""
+
+
+def _labelish(name: str) -> bool:
+    return name.lower() in LABEL_ELEMENTS or bool(LABEL_WORDS.search(name))
+
+
+def _context(tree: Tree, node: Node) -> Context:
+    """Label for strings written to a button or link (``declineBtn.textContent = "…"``) and
+    in JSX label attributes; attribute for JSX ``alt``/``title``/…; else prose."""
+    parent = node.parent
+    if parent is not None and parent.type == "jsx_attribute":
+        attribute = tree.source(parent.named_children[0]) if parent.named_children else ""
+        return "attribute" if attribute in ATTRIBUTE_TEXT else "prose"
+    for ancestor in (parent, parent.parent if parent is not None else None):
+        if ancestor is None:
+            break
+        target = ancestor.child_by_field_name("left") or ancestor.child_by_field_name("name")
+        if ancestor.type in ("assignment_expression", "variable_declarator") and target:
+            return "label" if LABEL_WORDS.search(tree.source(target)) else "prose"
+    return "prose"
+
+
+def string_values(tree: Tree, node: Node) -> list[str]:
+    """Values of the string literals and template chunks inside ``node``."""
+    found = tree.captures(_STRINGS, node)
+    values = [_literal(tree, n).value for n in found.get("string", ())]
+    for template in found.get("template", ()):
+        values += [p.value for p in _template(tree, template) if isinstance(p, Piece)]
+    return values
+
+
+def text_findings(script: Script, context: Context | None = None) -> list[Finding]:
+    """Findings of the text rules in the script's texts (``context`` overrides theirs)."""
+    found: list[Finding] = []
+    for joined in texts(script.tree):
+        text = joined.text
+        if _HTML.search(text) and script.depth < MAX_DEPTH:
+            found += _html_findings(script, joined, text)
+        elif is_text(text):
+            found += check_decoded(
+                text, joined.mapped, context or joined.context, script.path, script.lines
+            )
+    return found
+
+
+def _html_findings(script: Script, joined: Joined, text: str) -> list[Finding]:
+    if script.nested_html is not None:
+        line, column = script.lines.at(joined.mapped().source(0))
+        return script.nested_html(text, script.path, line, column, script.depth + 1)
+    visible = _TAG.sub(lambda m: " " * len(m.group()), text)
+    if not is_text(visible):
+        return []
+    return check_decoded(visible, joined.mapped, "prose", script.path, script.lines)
+
+
+def is_text(text: str) -> bool:
+    """Whether a string looks like words for people rather than a key, URL or selector."""
+    stripped = text.strip()
+    if _WORD.search(stripped) is None or "://" in stripped:
+        return False
+    return " " in stripped or stripped.endswith(("!", "?"))
+
+
+# -- escapes -----------------------------------------------------------------------------------
+
+
+def _unescape(raw: str) -> str:
+    return _ESCAPE.sub(lambda m: _escape_value(m.group()), raw)
+
+
+@lru_cache(maxsize=4096)
+def _escape_value(escape: str) -> str:
+    body = escape[1:]
+    if body[:1] == "x" and len(body) == 3:
+        return chr(int(body[1:], 16))
+    if body[:2] == "u{":
+        return chr(min(int(body[2:-1], 16), 0x10FFFF))
+    if body[:1] == "u" and len(body) == 5:
+        return chr(int(body[1:], 16))
+    if body in ("\n", "\r\n", "\r", "\u2028", "\u2029"):
+        return ""
+    return _SIMPLE_ESCAPES.get(body, body)
+
+
+def _decoded(piece: Piece) -> Iterator[tuple[str, int, bool]]:
+    """A literal's value in pieces, each escape mapped to where it is written."""
+    raw, start, last = piece.raw, piece.start, 0
+    for escape in _ESCAPE.finditer(raw):
+        yield raw[last : escape.start()], start + last, True
+        yield _escape_value(escape.group()), start + escape.start(), False
+        last = escape.end()
+    yield raw[last:], start + last, True

@@ -1,0 +1,233 @@
+"""Countdowns (HO611), timers that restart at zero (HO615) and stock counted down by a timer
+(HO617).
+
+A countdown is a *repeating* callback — ``setInterval``, a ``setTimeout`` or
+``requestAnimationFrame`` callback that schedules itself, a library's tick event — whose
+code (with the local functions it calls, two levels deep) works out the time left (the
+clock on the right of a subtraction, or a counter that goes down), does time arithmetic,
+and writes to the page (DOM text, jQuery ``.text()``, a rendered React state). A clock, a
+stopwatch, a progress bar, polling, a debounce or an API timeout lacks one of these.
+"""
+
+from __future__ import annotations
+
+from tree_sitter import Node
+
+from honest_offers.check import markup_rules as mr
+from honest_offers.check import vendors
+from honest_offers.check.scripts.base import Script
+from honest_offers.check.scripts.timing import SCHEDULERS, Timing
+from honest_offers.check.scripts.tree import (
+    Tree,
+    arguments,
+    callee,
+    constant_string,
+    inside_any,
+    last_name,
+    number,
+    operator,
+    path,
+    shared,
+    unwrap,
+)
+
+SITES_MAX = 400
+"""Timer calls analysed per script (Material's bundle has about 15)."""
+TICK_EVENTS = frozenset({"tick", "secondsupdated", "targetachieved"})
+"""Events that generic timer libraries fire every tick."""
+
+_SCHEDULER_CALLS = shared(
+    """
+((call_expression function: [(identifier) @name (member_expression property: (_) @name)]) @call
+ (#any-of? @name "setInterval" "setTimeout" "requestAnimationFrame"))
+
+(call_expression
+  function: (subscript_expression index: [(string) (binary_expression)]) @computed) @call
+
+((variable_declarator name: (identifier) value: [(identifier) (member_expression)] @value) @alias
+ (#match? @value "(^|[.])(setInterval|setTimeout|requestAnimationFrame)$"))
+
+((assignment_expression left: (identifier) right: [(identifier) (member_expression)] @value) @alias
+ (#match? @value "(^|[.])(setInterval|setTimeout|requestAnimationFrame)$"))
+"""
+)
+LISTENERS = shared(
+    """
+((call_expression function: (member_expression property: (_) @method)
+   arguments: (arguments . [(string) (template_string)] @event)) @call
+ (#any-of? @method "addEventListener" "on" "one" "bind"))
+
+((call_expression function: (identifier) @method
+   arguments: (arguments . [(string) (template_string)] @event)) @call
+ (#eq? @method "addEventListener"))
+"""
+)
+_IF = """
+(if_statement) @if
+
+(ternary_expression) @ternary
+"""
+_ASSIGNMENTS = """
+(assignment_expression) @assign
+"""
+
+STOCK_WORDS = mr.word_set(
+    "stock inventory remaining left seats spots units qty quantity items available "
+    "availability supply places tickets slots pieces pcs"
+)
+TIME_LEFT_WORDS = mr.word_set("remaining left available availability")
+TIME_WORDS = mr.word_set(
+    "sec secs second seconds min mins minute minutes hour hours hr hrs day days ms time "
+    "timer tick ticks countdown duration delay"
+)
+RESET_WORDS = mr.word_set("end deadline left remaining distance count counter target")
+_ZERO_PATHS = frozenset({"undefined", "null", "false"})
+
+
+def scheduler_sites(tree: Tree) -> list[tuple[Node, Node, bool]]:
+    """(call, callback argument, repeats by itself) of every timer call, also renamed
+    (``var a = setInterval; a(f)``) or computed (``window["set" + "Interval"](f)``)."""
+    found = tree.captures(_SCHEDULER_CALLS)
+    sites: list[tuple[Node, Node, bool]] = []
+    for call in found.get("call", ()):
+        function = call.child_by_field_name("function")
+        name = last_name(tree, function)
+        args = arguments(call)
+        if name in SCHEDULERS and args:
+            sites.append((call, args[0], SCHEDULERS[name]))
+    aliases: dict[str, bool] = {}
+    for node in found.get("alias", ()):
+        target = node.child_by_field_name("name") or node.child_by_field_name("left")
+        value = node.child_by_field_name("value") or node.child_by_field_name("right")
+        if target is not None and last_name(tree, value) in SCHEDULERS:
+            aliases[tree.source(target)] = SCHEDULERS[last_name(tree, value)]
+    for alias, repeats in aliases.items():
+        for call in tree.captures(_alias_calls(alias)).get("call", ()):
+            args = arguments(call)
+            if args:
+                sites.append((call, args[0], repeats))
+    return sorted(sites, key=lambda s: s[0].start_byte)[:SITES_MAX]
+
+
+def _alias_calls(name: str) -> str:
+    quoted = name.replace("\\", "\\\\").replace('"', '\\"')
+    return f'((call_expression function: (identifier) @n) @call (#eq? @n "{quoted}"))\n'
+
+
+def tick_sites(tree: Tree) -> list[tuple[Node, Node]]:
+    """(call, callback) of listeners to a timer library's tick event."""
+    sites = []
+    for call in tree.captures(LISTENERS).get("call", ()):
+        args = arguments(call)
+        event = constant_string(tree, args[0]) if args else None
+        names = {e.split(".")[0].lower() for e in (event or "").split()}
+        if names & TICK_EVENTS and len(args) > 1:
+            sites.append((call, args[-1]))
+    return sites
+
+
+def countdowns(script: Script, timing: Timing) -> None:
+    tree = script.tree
+    sites = [(call, callback, repeats) for call, callback, repeats in scheduler_sites(tree)]
+    sites += [(call, callback, True) for call, callback in tick_sites(tree)]
+    for call, callback, repeats in sites:
+        regions = tree.expand(tree.callback(callback))
+        if not regions:
+            continue
+        repeats = repeats or inside_any(regions, call)
+        ticking = repeats and is_ticker(timing, regions)
+        fake_depletion(script, timing, regions, ticking)
+        if ticking:
+            script.tickers.append(regions)
+            script.add(mr.COUNTDOWN_SCRIPT, call)
+            timer_resets(script, regions)
+    for call in library_ticks(tree):
+        script.add(mr.COUNTDOWN_SCRIPT, call)
+
+
+def library_ticks(tree: Tree) -> list[Node]:
+    """Listeners to a countdown library's own events (``.on("update.countdown", …)``)."""
+    found = []
+    for call in tree.captures(LISTENERS).get("call", ()):
+        args = arguments(call)
+        event = constant_string(tree, args[0]) if args else None
+        if event and any(vendors.by_event(e) for e in event.split()):
+            found.append(call)
+    return found
+
+
+def is_ticker(timing: Timing, regions: list[Node]) -> bool:
+    writes = timing.writes(regions)
+    if not writes:
+        return False
+    if not timing.time_arithmetic([*regions, *writes]):
+        return False
+    return timing.remaining(regions) or bool(timing.decrements(regions))
+
+
+def timer_resets(script: Script, regions: list[Node]) -> None:
+    """``if (s <= 0) s = 600`` or ``s <= 0 ? 600 : s - 1`` in a countdown."""
+    tree = script.tree
+    for region in regions:
+        found = tree.captures(_IF, region)
+        for node in found.get("if", ()):
+            counter = _zero_test(tree, node.child_by_field_name("condition"))
+            body = node.child_by_field_name("consequence")
+            if counter and body is not None and _sets_again(tree, body, counter):
+                script.add(mr.TIMER_RESET, node)
+        for node in found.get("ternary", ()):
+            counter = _zero_test(tree, node.child_by_field_name("condition"))
+            value = node.child_by_field_name("consequence")
+            if counter and value is not None:
+                value = unwrap(value)
+                amount = number(tree, value)
+                if (amount is not None and amount != 0) or value.type == "identifier":
+                    script.add(mr.TIMER_RESET, node)
+
+
+def _zero_test(tree: Tree, condition: Node | None) -> str:
+    """The counter of a ``x <= 0`` / ``x < 0`` / ``x === 0`` test ("" for other tests)."""
+    if condition is None:
+        return ""
+    condition = unwrap(condition)
+    if condition.type != "binary_expression":
+        return ""
+    if operator(tree, condition) not in ("<", "<=", "==", "==="):
+        return ""
+    if number(tree, condition.child_by_field_name("right")) != 0:
+        return ""
+    return path(tree, condition.child_by_field_name("left")).rsplit(".", 1)[-1]
+
+
+def _sets_again(tree: Tree, body: Node, counter: str) -> bool:
+    """Whether a block sets the counter, or a deadline, again (not to zero)."""
+    for node in tree.captures(_ASSIGNMENTS, body).get("assign", ()):
+        target = path(tree, node.child_by_field_name("left")).rsplit(".", 1)[-1]
+        words = mr.name_words(target)
+        timeish = any(w in TIME_WORDS or w in RESET_WORDS for w in words)
+        value = node.child_by_field_name("right")
+        if (target == counter or timeish) and value is not None and not _zero(tree, value):
+            return True
+    return False
+
+
+def _zero(tree: Tree, value: Node) -> bool:
+    value = unwrap(value)
+    if number(tree, value) == 0 or path(tree, value) in _ZERO_PATHS:
+        return True
+    if value.type in ("null", "undefined", "false"):
+        return True
+    if value.type == "unary_expression":
+        return tree.source(value).replace(" ", "") in ("void0", "!1")
+    if value.type == "string":
+        return not tree.source(value)[1:-1].strip()
+    return value.type == "call_expression" and callee(tree, value).startswith("clear")
+
+
+def fake_depletion(script: Script, timing: Timing, regions: list[Node], ticking: bool) -> None:
+    """Stock decremented by a timer; in a countdown's code "remaining" or "left" is time."""
+    stock = STOCK_WORDS - TIME_LEFT_WORDS if ticking else STOCK_WORDS
+    for node, name in timing.decrements(regions):
+        words = mr.name_words(name.rsplit(".", 1)[-1])
+        if any(w in stock for w in words) and not any(w in TIME_WORDS for w in words):
+            script.add(mr.FAKE_DEPLETION, node)

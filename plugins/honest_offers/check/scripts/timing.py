@@ -1,0 +1,351 @@
+"""What code does with time and the page, read from the tree: clock reads, time arithmetic,
+remaining time, counters that go down, and writes to the page.
+
+Each question is asked about *regions* — a timer's callback and the local functions it
+calls — so that a ``setInterval`` in one corner of a bundle and a ``textContent`` in another
+do not add up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from tree_sitter import Node
+
+from honest_offers.check import markup_rules as mr
+from honest_offers.check.scripts.tree import (
+    FUNCTIONS,
+    Tree,
+    arguments,
+    callee,
+    contains,
+    enclosing,
+    field,
+    last_name,
+    number,
+    operator,
+    path,
+    shared,
+    unwrap,
+)
+
+SCHEDULERS = {"setInterval": True, "setTimeout": False, "requestAnimationFrame": False}
+"""Timer functions; True when the callback repeats by itself."""
+CLOCK_CALLS = frozenset({"Date.now", "performance.now", "DateTime.now", "DateTime.local"})
+CLOCK_FACTORIES = frozenset({"dayjs", "moment"})
+"""Date libraries whose call without arguments reads the clock."""
+WALL_CLOCK_CALLS = frozenset({"Date.now"})
+WRITE_PROPERTIES = frozenset(
+    {"textContent", "innerText", "innerHTML", "outerHTML", "nodeValue", "value", "data"}
+)
+WRITE_METHODS = frozenset({"insertAdjacentHTML", "insertAdjacentText", "write", "writeln"})
+JQUERY_WRITES = frozenset({"text", "html", "val"})
+TIME_NUMBERS = frozenset({60.0, 1000.0, 3600.0, 86400.0, 60000.0, 3600000.0, 86400000.0})
+TIME_UNITS = mr.word_set(
+    "ms millis milliseconds sec secs second seconds min mins minute minutes hour hours hr hrs "
+    "day days"
+)
+
+_WRITES = """
+(assignment_expression left: (member_expression property: (_) @prop)) @assign
+
+(augmented_assignment_expression left: (member_expression property: (_) @prop)) @assign
+
+(call_expression function: (member_expression property: (_) @method)) @call
+
+(call_expression function: (identifier) @fname) @call
+"""
+_ARITHMETIC = """
+(binary_expression) @binary
+
+(call_expression function: (member_expression property: (_) @format)) @call
+
+(ternary_expression) @ternary
+"""
+_DECREMENTS = """
+(update_expression) @update
+
+(augmented_assignment_expression) @augment
+
+(assignment_expression right: (binary_expression)) @assign
+"""
+_CLOCKS = """
+(call_expression) @call
+
+(new_expression) @new
+
+(variable_declarator) @declarator
+
+(assignment_expression) @assign
+"""
+_STATE = shared(
+    """
+(variable_declarator name: (array_pattern) value: (call_expression)) @declarator
+"""
+)
+_JSX = shared(
+    """
+(jsx_expression) @expression
+"""
+)
+
+
+class Timing:
+    """Answers about time and page writes in one script (what it learns once is kept)."""
+
+    def __init__(self, tree: Tree) -> None:
+        self.tree = tree
+        self._helpers: frozenset[str] | None = None
+        self._setters: dict[str, Node] | None = None
+
+    # -- clocks --
+
+    @property
+    def helpers(self) -> frozenset[str]:
+        """Functions that only read the clock: ``const now = () => Date.now()``."""
+        if self._helpers is None:
+            self._helpers = frozenset(
+                name
+                for name, functions in self.tree.definitions.items()
+                if any(self._returns_clock(f) for f in functions[:4])
+            )
+        return self._helpers
+
+    def _returns_clock(self, function: Node) -> bool:
+        params = function.child_by_field_name("parameters")
+        if params is not None and params.named_child_count > 1:
+            return False
+        body = function.child_by_field_name("body")
+        if body is None:
+            return False
+        if body.type == "statement_block":
+            statements = body.named_children
+            if len(statements) != 1 or statements[0].type != "return_statement":
+                return False
+            values = statements[0].named_children
+            body = values[0] if values else body
+        return self.is_clock(body, frozenset(), helpers=False)
+
+    def is_clock(self, node: Node, fresh: Iterable[str] = (), *, helpers: bool = True) -> bool:
+        """Whether ``node`` reads the clock: ``Date.now()``, ``new Date()``, ``+new Date``,
+        ``performance.now()``, ``x.getTime()`` of such, a clock helper, or a variable in
+        ``fresh`` (set from the clock in the same code)."""
+        tree = self.tree
+        node = unwrap(node)
+        kind = node.type
+        if kind == "unary_expression" and operator(tree, node) == "+":
+            argument = node.child_by_field_name("argument")
+            return argument is not None and self.is_clock(argument, fresh, helpers=helpers)
+        if kind == "new_expression":
+            return path(tree, node.child_by_field_name("constructor")) == "Date" and not arguments(
+                node
+            )
+        if kind == "identifier":
+            return tree.source(node) in fresh
+        if kind != "call_expression":
+            return False
+        function = node.child_by_field_name("function")
+        name = path(tree, function)
+        if name in CLOCK_CALLS:
+            return True
+        if name in CLOCK_FACTORIES or (helpers and name in self.helpers):
+            return not arguments(node)
+        if last_name(tree, function) in ("getTime", "valueOf") and function is not None:
+            receiver = function.child_by_field_name("object")
+            return receiver is not None and self.is_clock(receiver, fresh, helpers=helpers)
+        return False
+
+    def is_wall_clock(self, node: Node) -> bool:
+        """A clock reading a deadline is built from: ``Date.now()``, ``+new Date``, any
+        ``.getTime()``, a helper (``performance.now()`` is for animation)."""
+        node = unwrap(node)
+        if node.type == "call_expression":
+            function = node.child_by_field_name("function")
+            if last_name(self.tree, function) == "getTime" or path(self.tree, function) in (
+                WALL_CLOCK_CALLS | self.helpers
+            ):
+                return True
+        if node.type == "unary_expression" and operator(self.tree, node) == "+":
+            return self.is_clock(node)
+        return False
+
+    def fresh(self, regions: Iterable[Node]) -> frozenset[str]:
+        """Variables set from the clock inside ``regions`` (``var now = new Date()``)."""
+        names: set[str] = set()
+        for region in regions:
+            found = self.tree.captures(_CLOCKS, region)
+            for node in found.get("declarator", ()):
+                value = node.child_by_field_name("value")
+                target = node.child_by_field_name("name")
+                if value is not None and target is not None and self.is_clock(value):
+                    names.add(self.tree.source(target))
+            for node in found.get("assign", ()):
+                right, left = node.child_by_field_name("right"), node.child_by_field_name("left")
+                if right is not None and left is not None and self.is_clock(right):
+                    names.add(self.tree.source(left))
+        return frozenset(names)
+
+    def remaining(self, regions: list[Node]) -> bool:
+        """``end - now`` (the clock on the right: time left, not time passed), or
+        ``end.diff(dayjs())``."""
+        fresh = self.fresh(regions)
+        for region in regions:
+            for node in self.tree.captures(_ARITHMETIC, region).get("binary", ()):
+                if operator(self.tree, node) == "-":
+                    right = node.child_by_field_name("right")
+                    if right is not None and self.is_clock(right, fresh):
+                        return True
+            for call in self.tree.captures(_CLOCKS, region).get("call", ()):
+                args = arguments(call)
+                if callee(self.tree, call) == "diff" and args and self.is_clock(args[0], fresh):
+                    return True
+        return False
+
+    # -- arithmetic --
+
+    def time_arithmetic(self, regions: Iterable[Node]) -> bool:
+        """Division, modulo or product by a time unit (``/ 1000``, ``% 60``, ``/ HOUR``), or
+        clock formatting (``padStart(2, "0")``, ``slice(-2)``, ``s < 10 ? "0" + s : s``); not
+        a timer's own delay (``setTimeout(f, 60 * 1000)``)."""
+        tree = self.tree
+        for region in regions:
+            found = tree.captures(_ARITHMETIC, region)
+            for node in found.get("binary", ()):
+                if (
+                    operator(tree, node) in ("/", "%", "*")
+                    and self._time_operands(node)
+                    and not _is_delay(tree, node)
+                ):
+                    return True
+            for call in found.get("call", ()):
+                name, args = callee(tree, call), arguments(call)
+                first = number(tree, args[0]) if args else None
+                if (name == "padStart" and first == 2) or (
+                    name in ("slice", "substr") and first == -2
+                ):
+                    return True
+            for node in found.get("ternary", ()):
+                condition = unwrap(node.child_by_field_name("condition") or node)
+                if (
+                    condition.type == "binary_expression"
+                    and operator(tree, condition) == "<"
+                    and number(tree, condition.child_by_field_name("right")) == 10
+                ):
+                    return True
+        return False
+
+    def _time_operands(self, node: Node) -> bool:
+        tree = self.tree
+        left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+        if any(number(tree, side) in TIME_NUMBERS for side in (left, right)):
+            return True
+        if operator(tree, node) == "*" or right is None:
+            return False
+        name = last_name(tree, unwrap(right))
+        return not TIME_UNITS.isdisjoint(mr.name_words(name)) if name else False
+
+    # -- counters --
+
+    def decrements(self, regions: Iterable[Node]) -> list[tuple[Node, str]]:
+        """(node, name) of counters that go down: ``s--``, ``s -= 1``, ``s = s - 1``, and
+        ``setS(s => s - 1)`` / ``this.setState({s: this.state.s - 1})``."""
+        tree = self.tree
+        found: list[tuple[Node, str]] = []
+        for region in regions:
+            captured = tree.captures(_DECREMENTS, region)
+            for node in captured.get("update", ()):
+                if "--" in operator(tree, node) or tree.source(node).count("--"):
+                    found.append((node, path(tree, node.child_by_field_name("argument"))))
+            for node in captured.get("augment", ()):
+                if operator(tree, node) == "-=":
+                    found.append((node, path(tree, node.child_by_field_name("left"))))
+            for node in captured.get("assign", ()):
+                right = unwrap(node.child_by_field_name("right") or node)
+                target = path(tree, node.child_by_field_name("left"))
+                if (
+                    operator(tree, right) == "-"
+                    and target
+                    and path(tree, right.child_by_field_name("left")) == target
+                ):
+                    found.append((node, target))
+            for call in self._setter_calls([region]):
+                for node in tree.captures(_ARITHMETIC, call).get("binary", ()):
+                    if operator(tree, node) == "-" and number(
+                        tree, node.child_by_field_name("right")
+                    ):
+                        found.append((node, path(tree, node.child_by_field_name("left"))))
+        return found
+
+    # -- page writes --
+
+    @property
+    def setters(self) -> dict[str, Node]:
+        """useState setters whose state is rendered in JSX, with the component declaring
+        them: ``const [left, setLeft] = useState(…)``."""
+        if self._setters is None:
+            self._setters = {}
+            tree = self.tree
+            for declarator in tree.captures(_STATE).get("declarator", ()):
+                pattern = declarator.child_by_field_name("name")
+                value = declarator.child_by_field_name("value")
+                if pattern is None or value is None:
+                    continue
+                names = pattern.named_children
+                if value.type != "call_expression" or len(names) < 2:
+                    continue
+                if callee(tree, value) not in ("useState", "useReducer", "useSignal"):
+                    continue
+                state = tree.source(names[0])
+                rendered = any(
+                    state in tree.names(e) for e in tree.captures(_JSX).get("expression", ())
+                )
+                component = enclosing(pattern, FUNCTIONS)
+                if rendered and component is not None:
+                    self._setters[tree.source(names[1])] = component
+        return self._setters
+
+    def _setter_calls(self, regions: Iterable[Node]) -> list[Node]:
+        calls = []
+        for region in regions:
+            for call in self.tree.captures(_WRITES, region).get("call", ()):
+                name = callee(self.tree, call)
+                if name == "setState" or (
+                    name in self.setters and call.child_by_field_name("function") is not None
+                ):
+                    calls.append(call)
+        return calls
+
+    def writes(self, regions: Iterable[Node]) -> list[Node]:
+        """Where the code writes to the page, and the components whose state it sets (their
+        render reads the time too). Empty: no write."""
+        tree = self.tree
+        extra: list[Node] = []
+        for region in regions:
+            found = tree.captures(_WRITES, region)
+            for prop in found.get("prop", ()):
+                if tree.source(prop) in WRITE_PROPERTIES:
+                    return [region]
+            for call in found.get("call", ()):
+                name = callee(tree, call)
+                if name in WRITE_METHODS or (name in JQUERY_WRITES and arguments(call)):
+                    return [region]
+                if name == "setState":
+                    owner = enclosing(call, frozenset({"class_declaration", "class"}))
+                    extra.append(owner or region)
+                elif name in self.setters:
+                    extra.append(self.setters[name])
+        return extra
+
+
+def _is_delay(tree: Tree, node: Node) -> bool:
+    """A timer's delay argument (``setTimeout(f, 60 * 1000)``)."""
+    parent = node.parent
+    while parent is not None and parent.type in ("binary_expression", "parenthesized_expression"):
+        node, parent = parent, parent.parent
+    call = parent.parent if parent is not None and parent.type == "arguments" else None
+    return (
+        call is not None
+        and callee(tree, call) in SCHEDULERS
+        and not contains(arguments(call)[0], node)
+        and field(call, "arguments") is not None
+    )
