@@ -20,7 +20,8 @@ from honest_offers.load.discover import display_path
 from honest_offers.memo import Memo
 from honest_offers.validate import Offer, validate_document
 
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+"""What a slug may be: lower-case letters, digits and single hyphens (safe in any address)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +149,7 @@ def load_offer_text(
     if offer is None or any(p.severity == "error" for p in problems):
         return None, problems
     slug = offer.slug or source.stem
-    if not _SLUG.match(slug):
+    if not SLUG.match(slug):
         problems.append(
             Problem(
                 path=display,

@@ -98,6 +98,11 @@ def test_an_invalid_edit_is_reported_and_the_server_keeps_serving(
         "the error in the terminal",
     )
     assert fetch(base + "/offers/garden-plan/")[0] == 200
+    # The preview shows what to fix at the offer's address, instead of a 404.
+    status, page = fetch(base + "/offers/broken/")
+    assert status == 200
+    assert "Preview only." in page and "does_not: is required but missing" in page
+    assert "broken" not in fetch(base + "/offers/")[1].split("ho-compare", 1)[-1]
     (root / "offers" / "broken.yml").write_text(offer_yaml(title="Fixed now"), "utf-8")
     wait_for(lambda: "Fixed now" in fetch(base + "/offers/broken/")[1], "the fixed offer")
 
@@ -116,3 +121,7 @@ def test_findings_are_reported_while_serving_and_the_page_still_updates(
         lambda: "only 2 visits left" in fetch(base + "/offers/garden-plan/")[1],
         "the page to show the edit while the check reports it",
     )
+    page = fetch(base + "/offers/garden-plan/")[1]
+    notice = page.split('class="ho-preview-notice"', 1)[1].split("</div>", 1)[0]
+    assert "Preview only." in notice and "HO2" in notice
+

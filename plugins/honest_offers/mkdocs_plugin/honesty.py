@@ -53,21 +53,30 @@ class BuildCheck:
         self._seen = {_key(f) for f in self.result.findings}
         self._seen |= {_key(s.finding) for s in self.result.suppressed}
 
-    def check_rendered(self, html: str, built_path: str, source: PageSource | None) -> None:
-        """Check one rendered page; findings point into ``source`` where the text is found."""
+    def check_rendered(
+        self, html: str, built_path: str, source: PageSource | None
+    ) -> list[Finding]:
+        """Check one rendered page; findings point into ``source`` where the text is found.
+
+        Returns the page's unsuppressed findings, also those reported before (from the
+        sources or another page), for a preview to show on the page itself."""
         digest = hashlib.sha256(html.encode("utf-8", "surrogatepass")).digest()
         checked = PAGES.get((digest, built_path), partial(check_html, html, built_path))
         self.result.suppressed.extend(checked.suppressed)
+        on_page: list[Finding] = []
         for found in checked.findings:
             located = _locate(found, source) if source else found
+            reason = source.allowed.get(located.rule) if source else None
+            if reason is None:
+                on_page.append(located)
             if _key(located) in self._seen:
                 continue
             self._seen.add(_key(located))
-            reason = source.allowed.get(located.rule) if source else None
             if reason is not None:
                 self.result.suppressed.append(Suppressed(located, reason))
             else:
                 self.result.findings.append(located)
+        return on_page
 
     def display(self, path: Path) -> str:
         return display_path(path, self.layout.root)

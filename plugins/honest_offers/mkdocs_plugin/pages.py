@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 from functools import partial
+from pathlib import PurePosixPath
 from typing import Any
 
 import yaml
@@ -12,12 +14,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from honest_offers.catalog import Catalog, LoadedOffer
+from honest_offers.catalog import SLUG, Catalog, LoadedOffer
 from honest_offers.check.docs import INDEX as RULES_INDEX
 from honest_offers.check.docs import rule_pages
+from honest_offers.diagnostics import Problem
 from honest_offers.memo import Memo
 from honest_offers.mkdocs_plugin.config import HonestOffersConfig
 from honest_offers.render.view import OfferView, offer_view
+from honest_offers.report import format_problems
 
 _Dumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 """libyaml's emitter when PyYAML has it: the same YAML, several times faster."""
@@ -26,6 +30,7 @@ VIEWS: Memo[tuple[str, str, str, str], OfferView] = Memo(100_000)
 """Offer views by offer text, path, slug and locale, for the next build in this process."""
 
 OFFER_TEMPLATE = "honest-offers/offer.html"
+PAGE_TEMPLATE = "honest-offers/page.html"
 INDEX_TEMPLATE = "honest-offers/index.html"
 
 
@@ -91,6 +96,32 @@ def generate_pages(
     pages.files.append(
         _generated(config, existing, pages.index_uri, index_source, InclusionLevel.INCLUDED)
     )
+    return pages
+
+
+def generate_error_pages(
+    catalog: Catalog, existing: Files, config: MkDocsConfig, options: HonestOffersConfig
+) -> list[File]:
+    """For ``mkdocs serve``: at the address of each offer that does not load, a page that
+    shows its problems, so the preview says what to fix instead of answering 404."""
+    folder = normalise_index_url(options.index_url)
+    by_file: dict[str, list[Problem]] = {}
+    for problem in catalog.errors:
+        by_file.setdefault(problem.path, []).append(problem)
+    pages = []
+    for path, problems in sorted(by_file.items()):
+        slug = PurePosixPath(path).stem
+        uri = f"{folder}/{slug}.md"
+        if not SLUG.match(slug) or existing.get_file_from_path(uri) is not None:
+            continue
+        report = html.escape(format_problems(problems))
+        body = (
+            f'<div class="ho-preview-notice" role="status"><p><strong>Preview only.</strong> '
+            f"<code>{html.escape(path)}</code> has errors, so this offer is left out of the "
+            f"site until they are fixed:</p><pre>{report}</pre></div>\n"
+        )
+        source = _front_matter(PAGE_TEMPLATE, f"Offer with errors: {path}", None) + body
+        pages.append(_generated(config, existing, uri, source, InclusionLevel.NOT_IN_NAV))
     return pages
 
 

@@ -25,7 +25,13 @@ from honest_offers.mkdocs_plugin.config import HonestOffersConfig
 from honest_offers.mkdocs_plugin.escaping import escape_page_text, striptags_as_text
 from honest_offers.mkdocs_plugin.honesty import LOADED, BuildCheck, PageSource
 from honest_offers.mkdocs_plugin.output import StagedOutput, fix_gzip_timestamp
-from honest_offers.mkdocs_plugin.pages import OfferPages, generate_pages, generate_rule_pages
+from honest_offers.mkdocs_plugin.pages import (
+    OfferPages,
+    generate_error_pages,
+    generate_pages,
+    generate_rule_pages,
+)
+from honest_offers.mkdocs_plugin.preview import add_preview_notice
 from honest_offers.mkdocs_plugin.toc import offer_toc
 from honest_offers.render.html import demote_headings
 from honest_offers.render.sanitize import sanitize_details
@@ -48,6 +54,8 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
         self.check: BuildCheck | None = None
         self.reference_pages: set[str] = set()
         self.generated: set[str] = set()
+        self.previews: set[str] = set()
+        """``src_uri`` of the pages ``mkdocs serve`` shows for offers with errors."""
         """``src_uri`` of every page the plugin generates (offers, index, rule reference)."""
         self.stage = False
         self.output: StagedOutput | None = None
@@ -97,16 +105,27 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
             for file in generate_rule_pages(files, config, self.config.rules_url):
                 files.append(file)
                 self.reference_pages.add(file.src_uri)
+        self.previews = set()
+        if self.serving:
+            for file in generate_error_pages(catalog, files, config, self.config):
+                files.append(file)
+                self.previews.add(file.src_uri)
         self.generated = {file.src_uri for file in self.pages.files} | self.reference_pages
         self.check = BuildCheck(self.layout)
         self.check.check_sources(catalog)
         return files
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        # The rule reference names tactics in order to explain them; it is not an offer page.
-        if self.check is not None and page.file.src_uri not in self.reference_pages:
-            built = self.check.display(Path(config.site_dir) / page.file.dest_uri)
-            self.check.check_rendered(output, built, self._page_source(page))
+        # The rule reference names tactics in order to explain them, and a preview of an
+        # offer's errors quotes the offer: neither is a page that sells.
+        uri = page.file.src_uri
+        if self.check is None or uri in self.reference_pages or uri in self.previews:
+            return output
+        built = self.check.display(Path(config.site_dir) / page.file.dest_uri)
+        found = self.check.check_rendered(output, built, self._page_source(page))
+        errors = [finding for finding in found if finding.severity == "error"]
+        if self.serving and errors:
+            return add_preview_notice(output, errors)
         return output
 
     @event_priority(100)
