@@ -7,3 +7,6 @@ The offer model, the loader and the honesty check stand on their own; the MkDocs
 from __future__ import annotations
 
 __version__ = "0.1.0"
+"""The one place the version is written: the package metadata (pyproject.toml reads it),
+``honest-offers --version`` and the ``version`` of every report come from here. Update
+CHANGELOG.md with it."""

@@ -58,6 +58,19 @@ def test_every_module_and_theme_file_is_in_the_wheel(wheel: zipfile.ZipFile) -> 
     assert expected - names == set()
 
 
+def test_the_version_is_written_once(wheel: zipfile.ZipFile) -> None:
+    """pyproject.toml reads the version from honest_offers.__version__; the wheel's metadata,
+    ``honest-offers --version`` and reports all show that one value."""
+    from honest_offers import __version__
+
+    (metadata,) = [n for n in wheel.namelist() if n.endswith(".dist-info/METADATA")]
+    assert f"\nVersion: {__version__}\n" in wheel.read(metadata).decode()
+    assert f"honest_offers-{__version__}.dist-info/METADATA" == metadata
+    pyproject = (REPO_ROOT / "pyproject.toml").read_text("utf-8")
+    assert 'dynamic = ["version"]' in pyproject
+    assert "\nversion =" not in pyproject.split("[tool.", 1)[0], "a second version in [project]"
+
+
 def test_entry_points(wheel: zipfile.ZipFile) -> None:
     (entry_points,) = [n for n in wheel.namelist() if n.endswith("entry_points.txt")]
     text = wheel.read(entry_points).decode()
