@@ -186,6 +186,29 @@ def test_layout_holds(visit: Any, site_url: str, path: str, width: int) -> None:
     assert wider == [], f"/{path} at {width} px: elements outside the viewport: {wider}"
 
 
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_compare_table_keeps_does_not_do_on_screen(
+    visit: Any, site_url: str, width: int
+) -> None:
+    """On a phone the table stacks into one card per offer: what each offer does not do is
+    read without scrolling sideways, as visible as its price."""
+    page = visit(viewport={"width": width, "height": 800}).context.new_page()
+    page.goto(site_url + INDEX_PATH, wait_until="load")
+    cells = page.locator(".ho-compare__does-not")
+    assert cells.count() == len(OFFER_SLUGS)
+    for cell in cells.all():
+        cell.scroll_into_view_if_needed()
+        assert cell.is_visible()
+        box = cell.bounding_box()
+        assert box is not None and box["width"] > 100
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width + 1, (width, box)
+        clipped = cell.evaluate(
+            """el => { const s = el.closest('.md-typeset__scrollwrap');
+                 return !!s && s.scrollWidth > s.clientWidth + 1; }"""
+        )
+        assert not clipped, f"at {width} px the table scrolls sideways"
+
+
 @pytest.mark.parametrize("slug", OFFER_SLUGS)
 def test_keyboard_focus_on_the_call_to_action_is_visible(
     visit: Any, site_url: str, slug: str
