@@ -328,6 +328,7 @@ _PREFIXES = tuple((p, v) for v in CATALOGUE for p in v.class_prefixes)
 _ATTRIBUTES = {(name, value): v for v in CATALOGUE for name, value in v.attributes}
 GLOBAL_NAMES = frozenset(_BY_GLOBAL)
 PLUGIN_NAMES = frozenset(_BY_PLUGIN)
+EVENT_NAMES = frozenset(_BY_EVENT)
 CALL_NAMES = frozenset(c.rsplit(".", 1)[-1] for c in _BY_CALL)
 """Last parts of the API calls (what a query looks for first)."""
 

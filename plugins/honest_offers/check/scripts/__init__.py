@@ -27,7 +27,7 @@ from honest_offers.check.locate import Lines, comment_markers, with_markers
 from honest_offers.check.scripts import behaviour, deadlines, libraries, strings, timers
 from honest_offers.check.scripts.base import NestedHtml, Script
 from honest_offers.check.scripts.timing import Timing
-from honest_offers.check.scripts.tree import Dialect, Tree, dialect_for, shared
+from honest_offers.check.scripts.tree import Dialect, Tree, dialect_for
 
 __all__ = [
     "Dialect",
@@ -42,11 +42,9 @@ __all__ = [
 CACHE_LIMIT = 64_000
 """Scripts up to this size are cached by content (bigger ones are files, checked once)."""
 
-_COMMENTS = shared(
-    """
+_COMMENTS = """
 (comment) @comment
 """
-)
 _NOT_CODE = """
 [(string) (template_string) (regex)] @literal
 
@@ -156,6 +154,8 @@ def _findings(script: Script) -> list[Finding]:
 def _marker_view(tree: Tree) -> tuple[str, dict[int, int]]:
     """The script for ``parse_markers``: literals blanked, marker comments written as HTML
     comments. Empty when no comment is a marker (nothing to read)."""
+    if b"honest-offers" not in tree.data.lower():
+        return "", {}
     comments = [
         (tree.start(n), tree.end(n))
         for n in tree.captures(_COMMENTS).get("comment", ())

@@ -12,18 +12,20 @@ from honest_offers.check import markup_rules as mr
 from honest_offers.check.finding import Finding
 from honest_offers.check.scripts.base import Script
 from honest_offers.check.scripts.strings import is_text, string_values
-from honest_offers.check.scripts.timers import LISTENERS
+from honest_offers.check.scripts.timers import listeners
 from honest_offers.check.scripts.timing import Timing
 from honest_offers.check.scripts.tree import (
+    REGION,
     Tree,
     ancestors,
     arguments,
+    call_of,
     callee,
     constant_string,
+    member_of,
     number,
     operator,
     path,
-    shared,
     unwrap,
 )
 
@@ -44,41 +46,12 @@ _STATEMENT_END = frozenset(
     {"expression_statement", "lexical_declaration", "variable_declaration", "return_statement"}
 )
 
-_RANDOM = shared(
-    """
-((call_expression function: (member_expression object: (identifier) @o property: (_) @p)) @call
- (#eq? @o "Math") (#eq? @p "random"))
-"""
+HANDLED = frozenset(
+    {"mouseout", "mouseleave", "beforeunload", "popstate", "visibilitychange", "blur"}
 )
-_CHECKED = shared(
-    """
-((assignment_expression left: (member_expression property: (_) @p)) @set
- (#any-of? @p "checked" "selected"))
-
-((call_expression function: (member_expression property: (_) @m)) @set
- (#any-of? @m "prop" "setAttribute"))
-"""
-)
-_ON_PROPERTY = shared(
-    """
-((assignment_expression left: (member_expression property: (_) @p)) @set
- (#match? @p "^on[a-z]+$"))
-
-((call_expression function: (member_expression property: (_) @p) arguments: (arguments (_))) @set
- (#any-of? @p "mouseleave" "mouseout" "blur"))
-"""
-)
-_HANDLER_CODE = """
-(binary_expression) @binary
-
-(call_expression) @call
-
-(assignment_expression) @assign
-
-(return_statement (_)) @return
-
-(arrow_function body: [(string) (template_string) (true) (unary_expression)]) @arrow
-"""
+"""Events whose handlers the rules read."""
+_SHORTHANDS = ("mouseleave", "mouseout", "blur")
+_HANDLER_CODE = REGION
 
 
 # -- random activity ---------------------------------------------------------------------------
@@ -86,7 +59,12 @@ _HANDLER_CODE = """
 
 def random_activity(script: Script, timing: Timing) -> None:
     tree = script.tree
-    for call in tree.captures(_RANDOM).get("call", ())[:RANDOM_MAX]:
+    calls = [
+        call
+        for name in tree.named("random")
+        if (call := call_of(name)) is not None and path(tree, member_of(name)) == "Math.random"
+    ]
+    for call in calls[:RANDOM_MAX]:
         if _shows_activity(tree, timing, _block(call)):
             script.add(mr.RANDOM_ACTIVITY, call)
 
@@ -117,7 +95,15 @@ def _shows_activity(tree: Tree, timing: Timing, block: Node) -> bool:
 
 def preselection(script: Script) -> None:
     tree = script.tree
-    for node in tree.captures(_CHECKED).get("set", ()):
+    candidates = []
+    for name in tree.named("checked", "selected", "prop", "setAttribute"):
+        member = member_of(name)
+        parent = member.parent if member is not None else None
+        if tree.source(name) in ("prop", "setAttribute"):
+            candidates += [c] if (c := call_of(name)) is not None else []
+        elif parent is not None and parent.type == "assignment_expression":
+            candidates += [parent] if parent.child_by_field_name("left") == member else []
+    for node in candidates:
         target = _checked_target(tree, node)
         if target is not None and mr.ADDON_WORDS.search(" ".join(mr.name_words(target))):
             script.add(mr.PRESELECTED, node)
@@ -156,25 +142,21 @@ def _true(tree: Tree, value: Node) -> bool:
 
 def events(script: Script) -> None:
     tree = script.tree
-    for call in tree.captures(LISTENERS).get("call", ()):
-        args = arguments(call)
-        event = constant_string(tree, args[0]) if args else None
-        if not event:
-            continue
-        regions = [r for a in args[1:] for r in tree.callback(a)]
-        for name in event.split():
-            script.found += event_findings(script, name.split(".")[0].lower(), call, regions)
-    for node in tree.captures(_ON_PROPERTY).get("set", ()):
-        target = node.child_by_field_name("left") or node.child_by_field_name("function")
-        prop = target.child_by_field_name("property") if target is not None else None
-        handler = node.child_by_field_name("right")
-        if handler is None:
-            handler = next(iter(arguments(node)), None)
-        if prop is None or handler is None:
-            continue
-        name = tree.source(prop)
-        event = name[2:].lower() if name.startswith("on") else name
-        script.found += event_findings(script, event, prop, tree.callback(handler))
+    for call, event in listeners(tree, HANDLED):
+        regions = [r for a in arguments(call)[1:] for r in tree.callback(a)]
+        script.found += event_findings(script, event.split(".")[0].lower(), call, regions)
+    for prop in tree.named(*(f"on{e}" for e in sorted(HANDLED)), *_SHORTHANDS):
+        member = member_of(prop)
+        parent = member.parent if member is not None else None
+        handler: Node | None = None
+        if parent is not None and parent.type == "assignment_expression":
+            handler = parent.child_by_field_name("right")
+        elif (shorthand := call_of(prop)) is not None and tree.source(prop) in _SHORTHANDS:
+            handler = next(iter(arguments(shorthand)), None)
+        if handler is not None:
+            name = tree.source(prop)
+            event = name[2:] if name.startswith("on") else name
+            script.found += event_findings(script, event, prop, tree.callback(handler))
 
 
 def event_findings(script: Script, event: str, site: Node, regions: list[Node]) -> list[Finding]:

@@ -15,17 +15,19 @@ from honest_offers.check.registry import Rule
 from honest_offers.check.scripts.base import Script
 from honest_offers.check.scripts.timing import Timing
 from honest_offers.check.scripts.tree import (
+    REGION,
     Tree,
     ancestors,
     arguments,
+    call_of,
     callee,
     constant_string,
     field,
     last_name,
+    member_of,
     number,
     operator,
     path,
-    shared,
     unwrap,
 )
 
@@ -46,51 +48,12 @@ _STATEMENTS = frozenset(
     {"expression_statement", "lexical_declaration", "variable_declaration", "return_statement"}
 )
 
-_EXPRESSIONS = shared(
-    """
-((binary_expression left: (call_expression function: (member_expression property: (_) @p))) @binary
- (#any-of? @p "now" "getTime"))
-
-(binary_expression left: (unary_expression argument: (new_expression))) @binary
-
-(binary_expression left: (call_expression function: (identifier)) operator: "+") @binary
-
-((call_expression function: (member_expression property: (_) @m)) @call
- (#any-of? @m "setMinutes" "setHours" "setSeconds" "setDate" "setUTCHours" "endOf"))
-
-(ternary_expression condition: (_)) @ternary
-
-(binary_expression operator: ["<" "<="]
-  right: [(call_expression) (new_expression) (unary_expression)]) @expired
-"""
-)
-_STORAGE = shared(
-    """
-((call_expression function: (member_expression property: (_) @m)) @call
- (#any-of? @m "setItem" "getItem" "set" "get" "cookie"))
-
-((call_expression function: (identifier) @f) @call (#any-of? @f "setCookie" "getCookie"))
-
-((member_expression object: [(identifier) (member_expression)] @o) @member
- (#match? @o "(^|[.])(localStorage|sessionStorage)$"))
-
-((assignment_expression left: (member_expression object: (identifier) @d property: (_) @c)) @cookie
- (#eq? @d "document") (#eq? @c "cookie"))
-
-((subscript_expression object: [(identifier) (member_expression)] @o) @subscript
- (#match? @o "(^|[.])(localStorage|sessionStorage)$"))
-
-(variable_declarator name: (identifier) value: (string)) @constant
-"""
-)
-_BINARIES = """
-(binary_expression) @binary
-"""
+_BINARIES = REGION
 
 
 def deadlines(script: Script, timing: Timing) -> None:
     tree = script.tree
-    found = tree.captures(_EXPRESSIONS)
+    found = _candidates(timing)
     for node in found.get("binary", ()):
         op = operator(tree, node)
         left = node.child_by_field_name("left")
@@ -113,6 +76,47 @@ def deadlines(script: Script, timing: Timing) -> None:
         statement = _renewed_if(timing, node)
         if statement is not None:
             script.add(mr.TIMER_RESET, statement)
+
+
+def _candidates(timing: Timing) -> dict[str, list[Node]]:
+    """What the deadline rules look at, found from the clock reads: ``clock + d`` and
+    ``clock % d`` (binary), comparisons with the clock on the right (expired), the ternaries
+    they decide, and ``setHours``/``setMinutes``/``endOf`` calls."""
+    tree = timing.tree
+    found: dict[str, list[Node]] = {"binary": [], "expired": [], "ternary": [], "call": []}
+    for clock in timing.clock_reads():
+        parent = clock.parent
+        if parent is None or parent.type != "binary_expression":
+            continue
+        op = operator(tree, parent)
+        if parent.child_by_field_name("left") == clock and op in ("+", "%"):
+            found["binary"].append(parent)
+        elif parent.child_by_field_name("right") == clock and op in ("<", "<=", ">", ">="):
+            if op in ("<", "<="):
+                found["expired"].append(parent)
+            ternary = _deciding(parent)
+            if ternary is not None:
+                found["ternary"].append(ternary)
+    found["call"] = [
+        call
+        for name in tree.named(*_UNIT_SETTERS, "setUTCHours", "endOf")
+        if (call := call_of(name)) is not None
+    ]
+    return found
+
+
+def _deciding(comparison: Node) -> Node | None:
+    """The ternary whose condition ends with ``comparison`` (``a && b < now ? … : …``)."""
+    node = comparison
+    while node.parent is not None and node.parent.type in (
+        "binary_expression",
+        "parenthesized_expression",
+    ):
+        node = node.parent
+    parent = node.parent
+    if parent is not None and parent.type == "ternary_expression":
+        return parent if parent.child_by_field_name("condition") == node else None
+    return None
 
 
 def _day_or_hour(tree: Tree, node: Node) -> bool:
@@ -239,7 +243,7 @@ def stored_deadlines(script: Script) -> None:
         f.rule in (mr.EVERGREEN_DEADLINE.code, mr.ROLLING_DEADLINE.code, mr.TIMER_RESET.code)
         for f in script.found
     )
-    found = tree.captures(_STORAGE)
+    found = _storage(tree)
     for call in found.get("call", ()):
         function = call.child_by_field_name("function")
         name = path(tree, function)
@@ -272,6 +276,30 @@ def stored_deadlines(script: Script) -> None:
             _stored(script, key[0], key[1], has_deadline)
 
 
+def _storage(tree: Tree) -> dict[str, list[Node]]:
+    """Storage and cookie calls, storage properties and subscripts, ``document.cookie =``."""
+    found: dict[str, list[Node]] = {"call": [], "member": [], "cookie": [], "subscript": []}
+    for name in tree.named("setItem", "getItem", "set", "get", "cookie", "setCookie", "getCookie"):
+        call = call_of(name)
+        if call is not None:
+            found["call"].append(call)
+        elif path(tree, member_of(name)) == "document.cookie":
+            assign = member_of(name)
+            parent = assign.parent if assign is not None else None
+            if parent is not None and parent.type == "assignment_expression":
+                found["cookie"].append(parent)
+    for name in tree.named(*STORAGE):
+        holder = member_of(name) or name
+        parent = holder.parent
+        if parent is None or parent.child_by_field_name("object") != holder:
+            continue
+        if parent.type == "member_expression":
+            found["member"].append(parent)
+        elif parent.type == "subscript_expression":
+            found["subscript"].append(parent)
+    return found
+
+
 def _leftmost(node: Node | None) -> Node | None:
     while node is not None and node.type == "binary_expression":
         node = node.child_by_field_name("left")
@@ -286,10 +314,12 @@ def _key(tree: Tree, node: Node) -> tuple[str, Node] | None:
         return (value, node) if value is not None else None
     if node.type == "identifier":
         name = tree.source(node)
-        for constant in tree.captures(_STORAGE).get("constant", ()):
-            target = constant.child_by_field_name("name")
+        for target in tree.named(name):
+            constant = target.parent
+            if constant is None or constant.type != "variable_declarator":
+                continue
             literal = constant.child_by_field_name("value")
-            if target is not None and literal is not None and tree.source(target) == name:
+            if literal is not None and literal.type == "string":
                 return tree.source(literal)[1:-1], literal
     return None
 

@@ -16,67 +16,35 @@ from honest_offers.check import vendors
 from honest_offers.check.registry import Rule
 from honest_offers.check.scripts.base import Script
 from honest_offers.check.scripts.strings import texts
-from honest_offers.check.scripts.tree import Tree, constant_string, path, shared, unwrap
-
-_IMPORTS = shared(
-    """
-(import_statement source: (string) @module)
-
-(export_statement source: (string) @module)
-
-((call_expression function: (identifier) @f arguments: (arguments . (string) @module))
- (#eq? @f "require"))
-
-(call_expression function: (import) arguments: (arguments . (string) @module))
-"""
+from honest_offers.check.scripts.tree import (
+    Tree,
+    arguments,
+    call_of,
+    constant_string,
+    path,
+    unwrap,
 )
-_JSX_ATTRIBUTES = shared(
-    """
+
+_JSX_ATTRIBUTES = """
 ((jsx_attribute (property_identifier) @name (string)) @attribute
  (#match? @name "^(className|class|id|data-.*)$"))
 """
-)
-
-
-def _quoted(names: frozenset[str]) -> str:
-    return " ".join('"' + n.replace('"', "") + '"' for n in sorted(names)) or '"-"'
-
-
-def _uses() -> str:
-    """The query for globals, plugin methods and API calls, built from the catalogue."""
-    globals_ = _quoted(vendors.GLOBAL_NAMES)
-    calls = _quoted(vendors.CALL_NAMES)
-    plugins = _quoted(vendors.PLUGIN_NAMES)
-    return f"""
-(([(identifier) (property_identifier)] @global) (#any-of? @global {globals_}))
-
-(((call_expression function: [(identifier) @name (member_expression property: (_) @name)]) @call)
- (#any-of? @name {calls}))
-
-(((new_expression constructor: [(identifier) @name (member_expression property: (_) @name)]) @call)
- (#any-of? @name {calls}))
-
-(((call_expression function: (member_expression object: (_) @receiver property: (_) @plugin)) @call)
- (#any-of? @plugin {plugins}))
-"""
-
-
-_USES = shared(_uses())
+_MODULE_HOLDERS = frozenset({"import_statement", "export_statement"})
 
 
 def libraries(script: Script) -> None:
     tree = script.tree
-    for module in tree.captures(_IMPORTS).get("module", ()):
+    for module in _modules(tree):
         name = constant_string(tree, module)
         entry = vendors.by_import(name) if name else None
         if entry is not None:
             script.add(entry.rule, module, name)
-    found = tree.captures(_USES)
-    for node in found.get("global", ()):
+    for node in tree.named(*sorted(vendors.GLOBAL_NAMES)):
         entry = vendors.by_global(tree.source(node))
         if entry is not None:
             script.add(entry.rule, node, tree.source(node))
-    for call in found.get("call", ()):
+    names = sorted(vendors.CALL_NAMES | vendors.PLUGIN_NAMES)
+    for call in dict.fromkeys(c for n in tree.named(*names) if (c := call_of(n)) is not None):
         function = call.child_by_field_name("function") or call.child_by_field_name("constructor")
         called = path(tree, function)
         entry = vendors.by_call(called) if called else None
@@ -92,6 +60,36 @@ def libraries(script: Script) -> None:
                     script.add(entry.rule, call)
     _vendor_hosts(script)
     _jsx_markup(script)
+
+
+def _modules(tree: Tree) -> list[Node]:
+    """Module names of ``import … from "x"``, ``export … from "x"``, ``require("x")`` and
+    ``import("x")``."""
+    found = []
+    for start, end in [*tree.spelt("import"), *tree.spelt("export"), *tree.spelt("require")]:
+        node = tree.root.descendant_for_byte_range(start, end)
+        holder = node.parent if node is not None else None
+        if holder is None:
+            continue
+        if holder.type in _MODULE_HOLDERS:
+            source = holder.child_by_field_name("source")
+        elif holder.type == "call_expression" or (
+            holder.type == "identifier" and (holder := holder.parent) is not None
+        ):
+            args = arguments(holder) if holder.type == "call_expression" else []
+            source = args[0] if args and callee_is_loader(tree, holder) else None
+        else:
+            source = None
+        if source is not None and source.type == "string":
+            found.append(source)
+    return found
+
+
+def callee_is_loader(tree: Tree, call: Node) -> bool:
+    function = call.child_by_field_name("function")
+    return function is not None and (
+        function.type == "import" or tree.source(function) == "require"
+    )
 
 
 def _jquery(tree: Tree, receiver: Node) -> bool:
@@ -129,6 +127,8 @@ def _jsx_markup(script: Script) -> None:
     """JSX attributes that are markup: ``className``/``id`` words of countdowns, activity
     widgets and catalogue widgets, and countdown ``data-*`` attributes."""
     tree = script.tree
+    if not tree.memo.get("jsx"):
+        return
     for attribute in tree.captures(_JSX_ATTRIBUTES).get("attribute", ()):
         if attribute.named_child_count < 2:
             continue

@@ -21,7 +21,7 @@ from honest_offers.check.finding import Finding
 from honest_offers.check.locate import Mapped, check_decoded
 from honest_offers.check.phrases import Context
 from honest_offers.check.scripts.base import Script
-from honest_offers.check.scripts.tree import Tree, operator, shared
+from honest_offers.check.scripts.tree import Tree, operator
 
 PLACEHOLDER = "2"
 """Stands for a value computed at run time inside joined text: "Only " + n + " left"."""
@@ -39,15 +39,13 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 _ESCAPE = re.compile(r"\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|u\{[0-9a-fA-F]{1,6}\}|\r\n|[\s\S])")
 _SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
 
-_STRINGS = shared(
-    """
+_STRINGS = """
 (string) @string
 
 (template_string) @template
 
 (jsx_element) @jsx
 """
-)
 
 
 @dataclass(slots=True)
@@ -104,12 +102,10 @@ def texts(tree: Tree) -> list[Joined]:
 
 
 def _texts(tree: Tree) -> list[Joined]:
-    found = tree.captures(_STRINGS)
+    found = tree.opened_by(b"\"'`<")
     joined: list[Joined] = []
     done: set[int] = set()
-    for node in sorted(
-        [*found.get("string", ()), *found.get("template", ())], key=lambda n: n.start_byte
-    ):
+    for node in [*found.get("string", ()), *found.get("template_string", ())]:
         if node.start_byte in done:
             continue
         top = node
@@ -118,7 +114,8 @@ def _texts(tree: Tree) -> list[Joined]:
         parts: list[Piece | int] = []
         _flatten(tree, top, parts, done)
         joined.append(Joined(_trimmed(parts), _context(tree, top)))
-    for element in found.get("jsx", ()):
+    tree.memo["jsx"] = bool(found.get("jsx_element"))
+    for element in found.get("jsx_element", ()):
         joined += _jsx_texts(tree, element)
     return joined
 

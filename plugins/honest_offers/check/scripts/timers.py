@@ -18,16 +18,18 @@ from honest_offers.check import vendors
 from honest_offers.check.scripts.base import Script
 from honest_offers.check.scripts.timing import SCHEDULERS, Timing
 from honest_offers.check.scripts.tree import (
+    REGION,
     Tree,
     arguments,
+    call_of,
     callee,
     constant_string,
     inside_any,
     last_name,
+    member_of,
     number,
     operator,
     path,
-    shared,
     unwrap,
 )
 
@@ -35,41 +37,11 @@ SITES_MAX = 400
 """Timer calls analysed per script (Material's bundle has about 15)."""
 TICK_EVENTS = frozenset({"tick", "secondsupdated", "targetachieved"})
 """Events that generic timer libraries fire every tick."""
+_TICK_SPELLINGS = frozenset({"secondsUpdated", "targetAchieved"})
 
-_SCHEDULER_CALLS = shared(
-    """
-((call_expression function: [(identifier) @name (member_expression property: (_) @name)]) @call
- (#any-of? @name "setInterval" "setTimeout" "requestAnimationFrame"))
-
-(call_expression
-  function: (subscript_expression index: [(string) (binary_expression)]) @computed) @call
-
-((variable_declarator name: (identifier) value: [(identifier) (member_expression)] @value) @alias
- (#match? @value "(^|[.])(setInterval|setTimeout|requestAnimationFrame)$"))
-
-((assignment_expression left: (identifier) right: [(identifier) (member_expression)] @value) @alias
- (#match? @value "(^|[.])(setInterval|setTimeout|requestAnimationFrame)$"))
-"""
-)
-LISTENERS = shared(
-    """
-((call_expression function: (member_expression property: (_) @method)
-   arguments: (arguments . [(string) (template_string)] @event)) @call
- (#any-of? @method "addEventListener" "on" "one" "bind"))
-
-((call_expression function: (identifier) @method
-   arguments: (arguments . [(string) (template_string)] @event)) @call
- (#eq? @method "addEventListener"))
-"""
-)
-_IF = """
-(if_statement) @if
-
-(ternary_expression) @ternary
-"""
-_ASSIGNMENTS = """
-(assignment_expression) @assign
-"""
+LISTEN_METHODS = frozenset({"addEventListener", "on", "one", "bind"})
+_COMPUTED_PARTS = ("Interval", "Timeout", "AnimationFrame", "setInterval", "setTimeout")
+_IF = _ASSIGNMENTS = REGION
 
 STOCK_WORDS = mr.word_set(
     "stock inventory remaining left seats spots units qty quantity items available "
@@ -87,41 +59,72 @@ _ZERO_PATHS = frozenset({"undefined", "null", "false"})
 def scheduler_sites(tree: Tree) -> list[tuple[Node, Node, bool]]:
     """(call, callback argument, repeats by itself) of every timer call, also renamed
     (``var a = setInterval; a(f)``) or computed (``window["set" + "Interval"](f)``)."""
-    found = tree.captures(_SCHEDULER_CALLS)
-    sites: list[tuple[Node, Node, bool]] = []
-    for call in found.get("call", ()):
-        function = call.child_by_field_name("function")
-        name = last_name(tree, function)
-        args = arguments(call)
-        if name in SCHEDULERS and args:
-            sites.append((call, args[0], SCHEDULERS[name]))
+    calls: list[tuple[Node, bool]] = []
     aliases: dict[str, bool] = {}
-    for node in found.get("alias", ()):
-        target = node.child_by_field_name("name") or node.child_by_field_name("left")
-        value = node.child_by_field_name("value") or node.child_by_field_name("right")
-        if target is not None and last_name(tree, value) in SCHEDULERS:
-            aliases[tree.source(target)] = SCHEDULERS[last_name(tree, value)]
+    for name in tree.named(*SCHEDULERS):
+        repeats = SCHEDULERS[tree.source(name)]
+        call = call_of(name)
+        if call is not None:
+            calls.append((call, repeats))
+            continue
+        holder = member_of(name) or name
+        parent = holder.parent
+        if parent is not None and parent.type in ("variable_declarator", "assignment_expression"):
+            target = parent.child_by_field_name("name") or parent.child_by_field_name("left")
+            value = parent.child_by_field_name("value") or parent.child_by_field_name("right")
+            if target is not None and target.type == "identifier" and value == holder:
+                aliases[tree.source(target)] = repeats
     for alias, repeats in aliases.items():
-        for call in tree.captures(_alias_calls(alias)).get("call", ()):
-            args = arguments(call)
-            if args:
-                sites.append((call, args[0], repeats))
+        calls += [(c, repeats) for n in tree.named(alias) if (c := call_of(n)) is not None]
+    for literal in tree.strings_saying(*_COMPUTED_PARTS):
+        computed = _computed_call(tree, literal)
+        if computed is not None:
+            calls.append(computed)
+    sites = [(call, args[0], repeats) for call, repeats in calls if (args := arguments(call))]
     return sorted(sites, key=lambda s: s[0].start_byte)[:SITES_MAX]
 
 
-def _alias_calls(name: str) -> str:
-    quoted = name.replace("\\", "\\\\").replace('"', '\\"')
-    return f'((call_expression function: (identifier) @n) @call (#eq? @n "{quoted}"))\n'
+def _computed_call(tree: Tree, literal: Node) -> tuple[Node, bool] | None:
+    """``window["set" + "Interval"](…)``: the call, if the key spells a timer."""
+    node = literal
+    while node.parent is not None and node.parent.type == "binary_expression":
+        node = node.parent
+    subscript = node.parent
+    if subscript is None or subscript.type != "subscript_expression":
+        return None
+    name = last_name(tree, subscript)
+    call = subscript.parent
+    if name in SCHEDULERS and call is not None and call.type == "call_expression":
+        return (
+            (call, SCHEDULERS[name]) if call.child_by_field_name("function") == subscript else None
+        )
+    return None
+
+
+def listeners(tree: Tree, events: frozenset[str]) -> list[tuple[Node, str]]:
+    """(call, event) of ``x.addEventListener(event, …)``, jQuery ``.on(event, …)`` and the
+    like, for the events asked about (``name.namespace`` matches ``name``)."""
+    found = []
+    words = {e.split(".")[0] for e in events}
+    for literal in tree.strings_saying(*sorted(words)):
+        arguments_node = literal.parent
+        call = arguments_node.parent if arguments_node is not None else None
+        if call is None or call.type != "call_expression" or arguments(call)[:1] != [literal]:
+            continue
+        if callee(tree, call) not in LISTEN_METHODS:
+            continue
+        for event in (constant_string(tree, literal) or "").split():
+            if event in events or event.split(".")[0].lower() in events:
+                found.append((call, event))
+    return found
 
 
 def tick_sites(tree: Tree) -> list[tuple[Node, Node]]:
     """(call, callback) of listeners to a timer library's tick event."""
     sites = []
-    for call in tree.captures(LISTENERS).get("call", ()):
+    for call, _ in listeners(tree, TICK_EVENTS | _TICK_SPELLINGS):
         args = arguments(call)
-        event = constant_string(tree, args[0]) if args else None
-        names = {e.split(".")[0].lower() for e in (event or "").split()}
-        if names & TICK_EVENTS and len(args) > 1:
+        if len(args) > 1 and (call, args[-1]) not in sites:
             sites.append((call, args[-1]))
     return sites
 
@@ -148,10 +151,8 @@ def countdowns(script: Script, timing: Timing) -> None:
 def library_ticks(tree: Tree) -> list[Node]:
     """Listeners to a countdown library's own events (``.on("update.countdown", …)``)."""
     found = []
-    for call in tree.captures(LISTENERS).get("call", ()):
-        args = arguments(call)
-        event = constant_string(tree, args[0]) if args else None
-        if event and any(vendors.by_event(e) for e in event.split()):
+    for call, event in listeners(tree, vendors.EVENT_NAMES):
+        if vendors.by_event(event) and call not in found:
             found.append(call)
     return found
 

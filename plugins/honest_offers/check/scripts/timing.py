@@ -15,8 +15,10 @@ from tree_sitter import Node
 from honest_offers.check import markup_rules as mr
 from honest_offers.check.scripts.tree import (
     FUNCTIONS,
+    REGION,
     Tree,
     arguments,
+    call_of,
     callee,
     contains,
     enclosing,
@@ -25,7 +27,6 @@ from honest_offers.check.scripts.tree import (
     number,
     operator,
     path,
-    shared,
     unwrap,
 )
 
@@ -46,48 +47,10 @@ TIME_UNITS = mr.word_set(
     "day days"
 )
 
-_WRITES = """
-(assignment_expression left: (member_expression property: (_) @prop)) @assign
-
-(augmented_assignment_expression left: (member_expression property: (_) @prop)) @assign
-
-(call_expression function: (member_expression property: (_) @method)) @call
-
-(call_expression function: (identifier) @fname) @call
-"""
-_ARITHMETIC = """
-(binary_expression) @binary
-
-(call_expression function: (member_expression property: (_) @format)) @call
-
-(ternary_expression) @ternary
-"""
-_DECREMENTS = """
-(update_expression) @update
-
-(augmented_assignment_expression) @augment
-
-(assignment_expression right: (binary_expression)) @assign
-"""
-_CLOCKS = """
-(call_expression) @call
-
-(new_expression) @new
-
-(variable_declarator) @declarator
-
-(assignment_expression) @assign
-"""
-_STATE = shared(
-    """
-(variable_declarator name: (array_pattern) value: (call_expression)) @declarator
-"""
-)
-_JSX = shared(
-    """
+_WRITES = _ARITHMETIC = _DECREMENTS = _CLOCKS = REGION
+_JSX = """
 (jsx_expression) @expression
 """
-)
 
 
 class Timing:
@@ -100,15 +63,37 @@ class Timing:
 
     # -- clocks --
 
+    def clock_reads(self) -> list[Node]:
+        """Every clock read of the script (helpers' calls included), found from the names
+        they are spelt with."""
+        tree = self.tree
+        if "clocks" in tree.memo:
+            reads: list[Node] = tree.memo["clocks"]
+            return reads
+        reads = []
+        names = ("now", "getTime", "valueOf", "Date", *CLOCK_FACTORIES)
+        for name in tree.named(*names, *self.helpers):
+            read = call_of(name)
+            if read is None:
+                continue
+            if read.parent is not None and read.parent.type == "unary_expression":
+                read = read.parent if self.is_clock(read.parent) else read
+            if self.is_clock(read):
+                reads.append(read)
+        tree.memo["clocks"] = reads
+        return reads
+
     @property
     def helpers(self) -> frozenset[str]:
         """Functions that only read the clock: ``const now = () => Date.now()``."""
         if self._helpers is None:
-            self._helpers = frozenset(
-                name
-                for name, functions in self.tree.definitions.items()
-                if any(self._returns_clock(f) for f in functions[:4])
-            )
+            names = set()
+            for name in self.tree.named("now", "getTime", "Date", *CLOCK_FACTORIES):
+                read = call_of(name)
+                function = _returned_by(read) if read is not None else None
+                if function is not None and self._returns_clock(function):
+                    names.add(self.tree.function_name(function))
+            self._helpers = frozenset(names - {""})
         return self._helpers
 
     def _returns_clock(self, function: Node) -> bool:
@@ -261,6 +246,8 @@ class Timing:
                     found.append((node, path(tree, node.child_by_field_name("left"))))
             for node in captured.get("assign", ()):
                 right = unwrap(node.child_by_field_name("right") or node)
+                if right.type != "binary_expression":
+                    continue
                 target = path(tree, node.child_by_field_name("left"))
                 if (
                     operator(tree, right) == "-"
@@ -285,15 +272,16 @@ class Timing:
         if self._setters is None:
             self._setters = {}
             tree = self.tree
-            for declarator in tree.captures(_STATE).get("declarator", ()):
+            for hook in tree.named("useState", "useReducer", "useSignal"):
+                value = call_of(hook)
+                declarator = value.parent if value is not None else None
+                if declarator is None or declarator.type != "variable_declarator":
+                    continue
                 pattern = declarator.child_by_field_name("name")
-                value = declarator.child_by_field_name("value")
-                if pattern is None or value is None:
+                if pattern is None or pattern.type != "array_pattern":
                     continue
                 names = pattern.named_children
-                if value.type != "call_expression" or len(names) < 2:
-                    continue
-                if callee(tree, value) not in ("useState", "useReducer", "useSignal"):
+                if len(names) < 2:
                     continue
                 state = tree.source(names[0])
                 rendered = any(
@@ -322,8 +310,10 @@ class Timing:
         extra: list[Node] = []
         for region in regions:
             found = tree.captures(_WRITES, region)
-            for prop in found.get("prop", ()):
-                if tree.source(prop) in WRITE_PROPERTIES:
+            for node in (*found.get("assign", ()), *found.get("augment", ())):
+                left = node.child_by_field_name("left")
+                prop = left.child_by_field_name("property") if left is not None else None
+                if prop is not None and tree.source(prop) in WRITE_PROPERTIES:
                     return [region]
             for call in found.get("call", ()):
                 name = callee(tree, call)
@@ -335,6 +325,20 @@ class Timing:
                 elif name in self.setters:
                     extra.append(self.setters[name])
         return extra
+
+
+def _returned_by(read: Node) -> Node | None:
+    """The function whose whole body returns ``read`` (``() => Date.now()``)."""
+    node = read
+    while node.parent is not None and node.parent.type in ("unary_expression", "member_expression"):
+        node = node.parent
+        if node.parent is not None and node.parent.type == "call_expression":
+            node = node.parent
+    parent = node.parent
+    if parent is not None and parent.type == "return_statement":
+        block = parent.parent
+        parent = block.parent if block is not None and block.type == "statement_block" else None
+    return parent if parent is not None and parent.type in FUNCTIONS else None
 
 
 def _is_delay(tree: Tree, node: Node) -> bool:

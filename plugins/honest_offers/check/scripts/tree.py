@@ -73,28 +73,19 @@ def query(dialect: Dialect, source: str) -> Query:
     return Query(lang, "\n".join(patterns) or "(program) @_")
 
 
-_SHARED: list[str] = []
-_CAPTURE = re.compile(r"@([A-Za-z_][\w.]*)")
-
-
-def shared(source: str) -> str:
-    """Register a query that rules run over whole scripts. All registered queries run as one
-    (one pass over the tree, in C); ``Tree.captures`` hands each its own captures."""
-    if source not in _SHARED:
-        _SHARED.append(source)
-    return source
-
-
-def _renamed(source: str, index: int) -> str:
-    return _CAPTURE.sub(lambda m: f"@q{index}_{m.group(1)}", source)
-
-
-@lru_cache(maxsize=8)
-def _combined(dialect: Dialect, sources: tuple[str, ...]) -> Query:
-    renamed = [_renamed(source, index) for index, source in enumerate(sources)]
-    return query(dialect, "\n\n".join(renamed))
-
-
+_NAME_BYTES = frozenset(
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_$"
+) | frozenset(range(0x80, 0x100))
+_NAMES_KINDS = frozenset(
+    {
+        "identifier",
+        "property_identifier",
+        "shorthand_property_identifier",
+        "private_property_identifier",
+        "type_identifier",
+    }
+)
+_OPENED = frozenset({"string", "template_string", "jsx_element"})
 FUNCTIONS = frozenset(
     {
         "function_declaration",
@@ -118,8 +109,7 @@ _WRAPPERS = frozenset(
 _CONTINUATION = bytes(1 if 0x80 <= b <= 0xBF else 0 for b in range(256))
 _BLOCK = 4096
 
-_DEFINITIONS = shared(
-    """
+_DEFINITIONS = """
 [(function_declaration) (generator_function_declaration) (method_definition)] @fn
 
 (variable_declarator value: [(arrow_function) (function_expression) (generator_function)] @fn)
@@ -132,13 +122,35 @@ _DEFINITIONS = shared(
 
 (public_field_definition value: [(arrow_function) (function_expression)] @fn)
 """
-)
 _NAMES = """
 [(identifier) (property_identifier) (shorthand_property_identifier)] @name
 """
-_CALLS = """
-(call_expression function: [(identifier) @name (member_expression property: (_) @name)])
+REGION = """
+(call_expression function: [(identifier) @callname (member_expression property: (_) @callname)])
+
+(call_expression) @call
+
+(new_expression) @new
+
+(assignment_expression) @assign
+
+(augmented_assignment_expression) @augment
+
+(binary_expression) @binary
+
+(ternary_expression) @ternary
+
+(update_expression) @update
+
+(variable_declarator) @declarator
+
+(if_statement) @if
+
+(return_statement (_)) @return
+
+(arrow_function body: [(string) (template_string) (true) (unary_expression)]) @arrow
 """
+"""What the rules ask about the code of a callback or handler, in one pass over it."""
 
 DEFINITIONS_MAX = 8
 """Definitions of one name followed (minified bundles reuse short names)."""
@@ -208,25 +220,75 @@ class Tree:
         """Captures of a query over the script, or over one node (both cached)."""
         if node is None:
             if source not in self._captures:
-                if source in _SHARED:
-                    self._run_shared()
-                else:
-                    cursor = QueryCursor(query(self.dialect, source))
-                    self._captures[source] = cursor.captures(self.root)
+                cursor = QueryCursor(query(self.dialect, source))
+                self._captures[source] = cursor.captures(self.root)
             return self._captures[source]
         key = (source, node.start_byte, node.end_byte)
         if key not in self._inside:
             self._inside[key] = QueryCursor(query(self.dialect, source)).captures(node)
         return self._inside[key]
 
-    def _run_shared(self) -> None:
-        sources = tuple(_SHARED)
-        found = QueryCursor(_combined(self.dialect, sources)).captures(self.root)
-        split: list[dict[str, list[Node]]] = [{} for _ in sources]
-        for name, nodes in found.items():
-            index, _, capture = name[1:].partition("_")
-            split[int(index)][capture] = nodes
-        self._captures.update(zip(sources, split, strict=True))
+    def named(self, *words: str) -> list[Node]:
+        """Identifiers and property names spelt ``word``, in source order.
+
+        Found where the word is written (a byte search for the spelling, a whole word), then
+        confirmed on the tree: a node of the tree that is exactly that name. A rule that asks
+        about ``setInterval`` costs nothing in a bundle that never says it.
+        """
+        found: list[Node] = []
+        for word in words:
+            for start, end in self.spelt(word):
+                node = self.root.named_descendant_for_byte_range(start, end)
+                if (
+                    node is not None
+                    and node.type in _NAMES_KINDS
+                    and (node.start_byte, node.end_byte) == (start, end)
+                ):
+                    found.append(node)
+        return sorted(found, key=lambda n: n.start_byte)
+
+    def strings_saying(self, *words: str) -> list[Node]:
+        """String literals whose text has one of ``words`` as a whole word."""
+        found: dict[int, Node] = {}
+        for word in words:
+            for start, end in self.spelt(word):
+                node = self.root.named_descendant_for_byte_range(start, end)
+                if node is not None and node.type == "string_fragment":
+                    node = node.parent
+                if node is not None and node.type in ("string", "template_string"):
+                    found[node.start_byte] = node
+        return [found[k] for k in sorted(found)]
+
+    def opened_by(self, openers: bytes) -> dict[str, list[Node]]:
+        """String literals, template literals and JSX elements by kind, in source order:
+        found from their opening character (a byte search), confirmed on the tree."""
+        found: dict[str, list[Node]] = {}
+        data, root = self.data, self.root
+        for opener in openers:
+            at = data.find(opener)
+            while at >= 0:
+                token = root.descendant_for_byte_range(at, at + 1)
+                owner = token.parent if token is not None else None
+                if owner is not None and owner.start_byte == at:
+                    if owner.type == "jsx_opening_element":
+                        owner = owner.parent
+                    if owner is not None and owner.type in _OPENED:
+                        found.setdefault(owner.type, []).append(owner)
+                at = data.find(opener, at + 1)
+        for nodes in found.values():
+            nodes.sort(key=lambda n: n.start_byte)
+        return found
+
+    def spelt(self, word: str) -> Iterator[tuple[int, int]]:
+        data, key = self.data, word.encode()
+        at = data.find(key)
+        while at >= 0:
+            end = at + len(key)
+            if (at == 0 or data[at - 1] not in _NAME_BYTES) and (
+                end >= len(data) or data[end] not in _NAME_BYTES
+            ):
+                yield at, end
+            at = data.find(key, end)
 
     def names(self, node: Node) -> frozenset[str]:
         """Identifiers and property names used inside ``node``."""
@@ -292,7 +354,9 @@ class Tree:
         for _ in range(depth):
             names: set[str] = set()
             for region in frontier:
-                names.update(self.source(n) for n in self.captures(_CALLS, region).get("name", ()))
+                names.update(
+                    self.source(n) for n in self.captures(REGION, region).get("callname", ())
+                )
             frontier = []
             for name in sorted(names - NOT_CALLS):
                 for function in self.functions_named(name):
@@ -319,6 +383,29 @@ def unwrap(node: Node) -> Node:
             break
         node = children[-1] if node.type == "sequence_expression" else children[0]
     return node
+
+
+def call_of(name: Node) -> Node | None:
+    """The call or ``new`` that calls the function ``name`` names (``f`` of ``f()``,
+    ``x.f()``, ``new F()``), if any."""
+    node = name
+    if node.parent is not None and node.parent.type == "member_expression":
+        if node.parent.child_by_field_name("property") != node:
+            return None
+        node = node.parent
+    parent = node.parent
+    if parent is None or parent.type not in ("call_expression", "new_expression"):
+        return None
+    function = parent.child_by_field_name("function") or parent.child_by_field_name("constructor")
+    return parent if function == node else None
+
+
+def member_of(name: Node) -> Node | None:
+    """The member expression ``name`` is the property of (``x.name``)."""
+    parent = name.parent
+    if parent is not None and parent.type == "member_expression":
+        return parent if parent.child_by_field_name("property") == name else None
+    return None
 
 
 def contains(outer: Node, inner: Node) -> bool:
