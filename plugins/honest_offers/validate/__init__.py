@@ -10,6 +10,7 @@ from pydantic_core import ErrorDetails
 
 from honest_offers.diagnostics import Problem, Severity
 from honest_offers.load.yaml_source import PathKey, YamlDocument, format_path
+from honest_offers.validate.details import removed_markup
 from honest_offers.validate.messages import reword
 from honest_offers.validate.model import Billing, Offer
 from honest_offers.validate.rules import RuleViolation, check_rules, check_rules_on_valid_fields
@@ -33,6 +34,7 @@ def validate_document(doc: YamlDocument, today: date) -> tuple[Offer | None, lis
         return None, _unique(problems)
 
     problems = _violations(doc, check_rules(offer, today))
+    problems += removed_markup(doc, offer.details)
     if any(p.severity == "error" for p in problems):
         return None, problems
     return offer, problems
