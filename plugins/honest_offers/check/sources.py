@@ -227,3 +227,73 @@ def _occurrences_before(value: str, excerpt: str, start: int) -> int:
         count += 1
         index = value.find(excerpt, index + 1)
     return count
+
+
+# -- files by kind -------------------------------------------------------------------------------
+
+FileKind = Literal["markdown", "html", "template", "script", "stylesheet"]
+FILE_KINDS: dict[str, FileKind] = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".js": "script",
+    ".mjs": "script",
+    ".cjs": "script",
+    ".jsx": "script",
+    ".ts": "script",
+    ".mts": "script",
+    ".cts": "script",
+    ".tsx": "script",
+    ".vue": "template",
+    ".svelte": "template",
+    ".liquid": "template",
+    ".hbs": "template",
+    ".handlebars": "template",
+    ".njk": "template",
+    ".php": "template",
+    ".css": "stylesheet",
+}
+"""Source files the check reads, by suffix. Scripts are parsed by their dialect (``.ts``
+TypeScript, ``.tsx`` TSX, the rest JavaScript with JSX); templates and components are
+checked as HTML after their template syntax is blanked (:func:`blank_template`)."""
+
+
+def check_file_text(text: str, kind: FileKind, path: str) -> CheckResult:
+    """A source file's text checked by its kind; the engines load on first use, and the
+    script engine gets the markup check for HTML inside its strings."""
+    if kind == "markdown":
+        return check_markdown(text, path)
+    if kind == "stylesheet":
+        from honest_offers.check.styles import check_stylesheet
+
+        return check_stylesheet(text, path)
+    from honest_offers.check.html import check_html, nested_findings
+
+    if kind == "script":
+        from honest_offers.check.scripts import check_script
+
+        return check_script(text, path, nested_html=nested_findings)
+    return check_html(blank_template(text) if kind == "template" else text, path)
+
+
+_TEMPLATE_SYNTAX = re.compile(
+    r"<\?(?:php\b|=)?[\s\S]*?(?:\?>|\Z)"  # PHP
+    r"|<%[\s\S]*?(?:%>|\Z)"  # ERB, EJS
+    r"|\{\{\{[\s\S]*?\}\}\}|\{\{![\s\S]*?\}\}"  # Handlebars raw output and comments
+    r"|\{[#:/@][^{}\n]*\}"  # Svelte blocks: {#if …} {:else} {/if} {@html …}
+)
+_VUE_TEMPLATE = re.compile(r"^<template(?=[\s>])|</template>(?![\s\S]*</template>)", re.M)
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+def blank_template(text: str) -> str:
+    """Template syntax blanked with spaces, every offset and line kept: PHP (``<?php ?>``,
+    ``<?= ?>``), ERB/EJS (``<% %>``), Handlebars raw output and comments, Svelte blocks; and
+    a Vue component's root ``<template>`` read as a section (it holds the page). Jinja,
+    Liquid, Nunjucks and Handlebars ``{{ }}``/``{% %}``/``{# #}`` the HTML check blanks
+    itself."""
+    text = _TEMPLATE_SYNTAX.sub(lambda m: _NOT_NEWLINE.sub(" ", m.group()), text)
+    return _VUE_TEMPLATE.sub(
+        lambda m: "<section " if m.group().startswith("<t") else "</section >", text
+    )

@@ -67,19 +67,17 @@ def _modules(tree: Tree) -> list[Node]:
     ``import("x")``."""
     found = []
     for start, end in [*tree.spelt("import"), *tree.spelt("export"), *tree.spelt("require")]:
-        node = tree.root.descendant_for_byte_range(start, end)
-        holder = node.parent if node is not None else None
-        if holder is None:
-            continue
-        if holder.type in _MODULE_HOLDERS:
+        holder = tree.root.descendant_for_byte_range(start, end)
+        for _ in range(3):
+            if holder is None or holder.type in _MODULE_HOLDERS or holder.type == "call_expression":
+                break
+            holder = holder.parent
+        source: Node | None = None
+        if holder is not None and holder.type in _MODULE_HOLDERS:
             source = holder.child_by_field_name("source")
-        elif holder.type == "call_expression" or (
-            holder.type == "identifier" and (holder := holder.parent) is not None
-        ):
-            args = arguments(holder) if holder.type == "call_expression" else []
+        elif holder is not None and holder.type == "call_expression":
+            args = arguments(holder)
             source = args[0] if args and callee_is_loader(tree, holder) else None
-        else:
-            source = None
         if source is not None and source.type == "string":
             found.append(source)
     return found

@@ -33,6 +33,7 @@ ATTRIBUTE_TEXT = frozenset(
     {"alt", "title", "aria-label", "aria-description", "placeholder", "label", "value"}
 )
 _HTML = re.compile(r"<[A-Za-z][^<>]*>")
+_NOT_NEWLINE = re.compile(r"[^\n]")
 _RUN = re.compile(r"\S+")
 _TAG = re.compile(r"<[^<>]*>")
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -265,12 +266,39 @@ def text_findings(script: Script, context: Context | None = None) -> list[Findin
 
 def _html_findings(script: Script, joined: Joined, text: str) -> list[Finding]:
     if script.nested_html is not None:
-        line, column = script.lines.at(joined.mapped().source(0))
-        return script.nested_html(text, script.path, line, column, script.depth + 1)
+        aligned = _aligned(script.text, joined)
+        first = joined.first_source()
+        if aligned is None:
+            aligned, first = text, joined.mapped().source(0)
+        line, column = script.lines.at(first)
+        return script.nested_html(aligned, script.path, line, column, script.depth + 1)
     visible = _TAG.sub(lambda m: " " * len(m.group()), text)
     if not is_text(visible):
         return []
     return check_decoded(visible, joined.mapped, "prose", script.path, script.lines)
+
+
+def _aligned(source: str, joined: Joined) -> str | None:
+    """The joined text laid out where its pieces are written: what lies between them (quotes,
+    ``' + n + '``, ``${n}``) becomes a placeholder and spaces, line breaks kept, so the markup
+    check's positions are the file's. None when a piece is not written as it reads
+    (escapes, character references) or pieces are out of order."""
+    out: list[str] = []
+    start = end = -1
+    for part in joined.parts:
+        if isinstance(part, int):
+            continue
+        if part.jsx or "\\" in part.raw or part.start < end:
+            return None
+        if start < 0:
+            start = end = part.start
+        gap = source[end : part.start]
+        if gap:
+            filler = _NOT_NEWLINE.sub(" ", gap)
+            out.append(PLACEHOLDER + filler[1:] if filler[:1] == " " else filler)
+        out.append(part.raw)
+        end = part.start + len(part.raw)
+    return "".join(out) if out else None
 
 
 def is_text(text: str) -> bool:

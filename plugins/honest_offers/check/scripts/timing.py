@@ -49,7 +49,7 @@ TIME_UNITS = mr.word_set(
 
 _WRITES = _ARITHMETIC = _DECREMENTS = _CLOCKS = REGION
 _JSX = """
-(jsx_expression) @expression
+[(jsx_element) (jsx_self_closing_element)] @jsx
 """
 
 
@@ -267,7 +267,7 @@ class Timing:
 
     @property
     def setters(self) -> dict[str, Node]:
-        """useState setters whose state is rendered in JSX, with the component declaring
+        """useState setters of components that render JSX, with the component declaring
         them: ``const [left, setLeft] = useState(…)``."""
         if self._setters is None:
             self._setters = {}
@@ -283,12 +283,8 @@ class Timing:
                 names = pattern.named_children
                 if len(names) < 2:
                     continue
-                state = tree.source(names[0])
-                rendered = any(
-                    state in tree.names(e) for e in tree.captures(_JSX).get("expression", ())
-                )
                 component = enclosing(pattern, FUNCTIONS)
-                if rendered and component is not None:
+                if component is not None and tree.captures(_JSX, component).get("jsx"):
                     self._setters[tree.source(names[1])] = component
         return self._setters
 
