@@ -6,6 +6,7 @@ about full prices or a plain "No thanks" passes; labels (buttons, links) get loo
 
 from __future__ import annotations
 
+from honest_offers.check import lexicon as lx
 from honest_offers.check.phrases import (
     LABELS_ONLY,
     START,
@@ -142,10 +143,81 @@ _DECLINE = r"(?:no|nah|nope|not now|maybe later|skip)\b(?:[ ,.!-]*(?:thanks|than
 _OWN_VOICE = rf"(?:\b{_DECLINE})?\b{_I}"
 """A decline in the reader's voice, quoted with its "No thanks" when there is one."""
 
+# --- confirmshaming as a shape: a decline, then the reader's own voice scolding them --------
+#
+# The reader's voice is "I" with its auxiliaries and adverbs; what makes it scold is polarity:
+# a verb of liking with a worthless object ("I enjoy overpaying"), or a verb of refusing with a
+# worthwhile one ("I don't want to save"). Honest declines have neither ("No, I already have
+# an account", "No thanks, I'll decide later"). After a decline the classes widen (weaker
+# verbs and objects, scorn for anything, sarcasm); without one only the plain shapes count.
+
+_ADV = lx.STANCE_ADVERBS.regex
+_AUX = rf"(?:'{lx.CONTRACTED_AUXILIARIES.regex}| {lx.SPACED_AUXILIARIES.regex})"
+_I_AS = rf"i{_AUX}?(?: {_ADV}){{0,2}}"
+"""The reader's voice: "i", "i'd", "i would really", "i'm just" (after a decline it may be
+glued to "thanks", so the word boundary is added where it is needed)."""
+_ME = rf"\b{_I_AS}"
+_I_WILL = rf"i(?:'ll|'d| will| would| shall)(?: {_ADV}){{0,2}}"
+_LINK = r"(?: (?:to|with|on|in|for|about|of|by))?"
+_DET = r"(?: (?:a|an|the|my|any|your|this|these|those|some|our|that|all|all the|such))?"
+_STATE = rf"{lx.BECOMING_VERBS.regex} {lx.BAD_STATES.regex}"
+_WORTHLESS = rf"(?:{lx.WORTHLESS_ACTIONS.regex}|{lx.WORTHLESS_NOUNS.regex}|{_STATE})\b"
+_COSTLY = (
+    rf"(?:{lx.WORTHLESS_ACTIONS.regex}|{lx.COSTLY_ACTIONS.regex}|{lx.WORTHLESS_NOUNS.regex}"
+    rf"|{_STATE})\b"
+)
+_DET_ = r"(?:(?:a|an|the|my|any|your|this|these|those|some|our|that|all|all the|such) )?"
+_WORTHWHILE = (
+    rf"(?:{lx.WORTHWHILE_ACTIONS.regex}|{lx.CARED_FOR.regex}"
+    rf"|{_DET_}(?:{lx.WORTHWHILE_NOUNS.regex}|{lx.GOOD_ADJECTIVES.regex} [a-z][a-z'-]*))\b"
+)
+_SEP = r"[ ,.!;:()-]"
+_DECLINED = (
+    rf"\b{lx.DECLINE_OPENERS.regex}\b(?:{_SEP}*{lx.THANKS.regex})?{_SEP}*"
+    r"(?:(?:but|because|cause|'cause|as|since|and|so) )?"
+)
+"""A decline ("No thanks,", "Nope -", "Maybe later:") and what joins the next clause; "thanks"
+may be glued to it ("No thanksI'd rather ...", as widgets flatten their text)."""
+
+_SCOLDING = (
+    # a verb of liking, a worthless object: "I'd happily keep paying more"
+    rf"{_I_AS} (?:{lx.PREFERENCE_VERBS.regex}|{lx.CONTINUING_VERBS.regex})(?: {_ADV})?{_LINK}"
+    rf"{_DET} {_COSTLY}"
+    # the future with a worthless object: "I'll pay more", "I'll stay broke", "I'll risk it"
+    rf"|{_I_WILL} (?:{_COSTLY}|{lx.RISK_TAKING.regex}\b)"
+    # a verb of refusing, a worthwhile object: "I'll pass on the savings"
+    rf"|{_I_AS} (?:{lx.REJECTION_VERBS.regex}|{lx.REFUSAL_VERBS.regex})(?: {_ADV})?{_LINK} "
+    rf"{_WORTHWHILE}"
+    # scorn for anything on offer: "I don't like nice things"
+    rf"|{_I_AS} {lx.SCORN_VERBS.regex}{_LINK}{_DET} (?!{_COSTLY})[a-z][a-z'-]*"
+    # sarcasm: "I already know everything", "I'm perfect"
+    rf"|{_I_AS} {lx.KNOW_IT_ALL.regex}\b"
+    # a worthwhile thing dismissed: "saving money isn't for me"
+    rf"|(?:{lx.WORTHWHILE_ACTIONS.regex}|{lx.WORTHWHILE_NOUNS.regex}|{lx.GOOD_ADJECTIVES.regex}"
+    rf" [a-z][a-z'-]*) {lx.DISMISSIVE_PREDICATES.regex}"
+    # a worthless thing accepted: "full price is fine"
+    rf"|(?:{lx.WORTHLESS_NOUNS.regex}|{lx.WORTHLESS_ACTIONS.regex}|{lx.COSTLY_ACTIONS.regex}) "
+    rf"{lx.FINE_PREDICATES.regex}\b"
+    # a rhetorical question: "who needs free shipping?"
+    rf"|who needs {_WORTHWHILE}"
+    r")"
+)
+
 PHRASES: tuple[PhraseRule, ...] = (
     PhraseRule(
         CONFIRMSHAMING,
         (
+            # shapes (see above): a decline, then the reader's voice scolding them
+            pattern(lx.DECLINE_OPENERS.anchors, rf"{_DECLINED}(?:{_SCOLDING}"),
+            # without a decline, only the plain shapes: "I enjoy overpaying"
+            pattern(
+                "i",
+                rf"{_ME} {lx.PREFERENCE_VERBS.regex}(?: {_ADV})?{_LINK}{_DET} {_WORTHLESS}",
+            ),
+            pattern(
+                "i",
+                rf"{_ME} {lx.REJECTION_VERBS.regex}(?: {_ADV})?{_LINK} {_WORTHWHILE}",
+            ),
             pattern(
                 "i",
                 rf"{_OWN_VOICE}(?:'d |would )?(?:rather|prefer(?: to)?|like to|love to|want to|"
@@ -225,7 +297,7 @@ PHRASES: tuple[PhraseRule, ...] = (
         (
             pattern(
                 "no nah nope not maybe skip",
-                rf"^{_DECLINE}{_I}(?:{_DONT} (?:want|need|like|care) to \w+|hate \w+|"
+                rf"^{_DECLINE}{_I}(?:{_DONT} (?:like|care) to \w+|hate \w+|"
                 rf"(?:'d |would )?rather (?:not|stay|keep|pay|miss)|(?:'m |am )?fine "
                 rf"(?:paying|missing|without)|like paying)",
             ),

@@ -18,6 +18,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Literal
 
+from honest_offers.check import lexicon
 from honest_offers.check.registry import Rule
 
 Context = Literal["prose", "label", "attribute"]
@@ -61,6 +62,9 @@ class PhraseRule:
     the same clause ("there is no hurry", "we never show 'only 2 left' banners").
     ``unless_before``: skip a match when this pattern occurs earlier in the same sentence
     ("SQL skills are in high demand" is about the job market, not about stock).
+    ``unless_in_sentence``: skip a match when this pattern matches the match's sentence (the
+    sentence alone, so ``^`` and ``$`` are its ends): "10 builds remaining on your plan" is
+    usage, not stock; "20% off for students" is a standing price rule, not a sale.
     """
 
     rule: Rule
@@ -68,6 +72,7 @@ class PhraseRule:
     contexts: frozenset[Context] = EVERYWHERE
     negatable: bool = True
     unless_before: str | None = None
+    unless_in_sentence: str | None = None
 
 
 TOKEN = r"[^\W\d_]+"
@@ -85,63 +90,12 @@ START = r"(?:^|(?<=[.!?:;,(\[|*>\"/•~-])|(?<=[.!?:;,(\[|*>\"/•~-] ))"
 END = r"(?= ?(?:$|[.!?:;,)\]|*\"/•~-]))"
 """The end of a clause: the text's end, or punctuation ahead."""
 
-NUMBER_WORDS = words(
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "a hundred",
-    "a dozen",
-    "dozens of",
-    "hundreds of",
-    "thousands of",
-    "a few",
-    "few",
-    "several",
-    "a couple(?: of)?",
-    "a handful(?: of)?",
-    "a limited number of",
-    "limited",
-)
+NUMBER_WORDS = lexicon.NUMBER_WORDS.regex
 DIGITS = r"\d+(?:[.,]\d+)*"
 NUM = rf"(?:{DIGITS}|{NUMBER_WORDS}\b)"
 """A count written in digits ("1,250", "12.5") or words ("two", "a few", "several")."""
 
-QUANTIFIER = words(
-    "only",
-    "just",
-    "less than",
-    "fewer than",
-    "under",
-    "over",
-    "no more than",
-    "not more than",
-    "about",
-    "around",
-    "nearly",
-    "almost",
-    "merely",
-    "still",
-)
+QUANTIFIER = lexicon.QUANTIFIERS.regex
 QTY = rf"(?:{QUANTIFIER} )?\(?{NUM}\+?\)?"
 """A count with an optional quantifier: "only 3", "less than 10", "(5)", "2+"."""
 

@@ -7,6 +7,7 @@ against the price history, so it is a finding.
 
 from __future__ import annotations
 
+from honest_offers.check import lexicon as lx
 from honest_offers.check.phrases import (
     CURRENCY,
     PERCENT,
@@ -89,6 +90,17 @@ PRIZE = register(
 )
 
 _AMOUNT = rf"(?:{PRICE}|{PERCENT})"
+
+_STANDING_RULE = (
+    rf"^(?!.*\b{lx.TIME_LIMIT_CUES.regex}\b)"
+    rf".*(?:\b(?:for|to|with|on|when|if|by|of) (?:(?:you|they|all|our|eligible|registered|verified|"
+    rf"accredited|every|any) )?(?:{lx.STANDING_GROUPS.regex}|{lx.BILLING_PERIODS.regex})\b"
+    rf"|\b{lx.STANDING_GROUPS.regex} (?:get|pay|save|receive|enjoy)\b)"
+)
+"""A standing price rule for a group or a billing term, with no time limit in its sentence:
+"20% off for students", "save 15% with annual billing", "students get 30% off". It is a
+price, not a sale against an invented former price; "20% off for students this week" and
+"was EUR 100, now 60" still fail."""
 
 _CURRENCIES = "$ € £ ¥ ₹ ₩ ₽ ¢ usd eur gbp chf aud cad nzd inr jpy sek nok dkk pln czk rs kr"
 
@@ -181,6 +193,7 @@ PHRASES: tuple[PhraseRule, ...] = (
             pattern("bogo", r"\bbogo\b"),
             pattern("buy", r"\bbuy one,? get one\b"),
         ),
+        unless_in_sentence=_STANDING_RULE,
     ),
     PhraseRule(
         PRIZE,

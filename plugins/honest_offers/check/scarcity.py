@@ -6,6 +6,7 @@ a count typed into text cannot be checked and goes stale.
 
 from __future__ import annotations
 
+from honest_offers.check import lexicon as lx
 from honest_offers.check.phrases import (
     END,
     NUM,
@@ -15,6 +16,7 @@ from honest_offers.check.phrases import (
     START,
     TIME_UNIT,
     Detector,
+    Pattern,
     PhraseRule,
     pattern,
     words,
@@ -116,7 +118,9 @@ _NOT_STOCK = words(
     "points?",
     "turns?",
     "to go",
+    lx.QUOTA_NOUNS.regex,
 )
+"""What a count of is not stock: durations, sizes, and metered usage (:data:`lx.QUOTA_NOUNS`)."""
 _CONTINUES = words(
     "$",
     r"[.!?,;:)\]*\"|/~-]",
@@ -153,8 +157,10 @@ _LEFT = (
 )
 """Stock "left" (not "left-handed", "left turn") or predicative "remaining" (not "remaining
 payments")."""
-_COUNT = rf"(?<![$€£¥₹\w.,])(?<!all )(?<!every ){QTY} (?!{_NOT_STOCK}\b)"
-_QUANTIFIED = rf"\b{QUANTIFIER} \(?{NUM}\+?\)? (?!{_NOT_STOCK}\b)"
+_NOT_COUNTED = rf"(?!(?:[\w'-]+ ){{0,2}}?{_NOT_STOCK}\b)"
+"""Neither the next word nor the one after names usage: "10 free builds remaining"."""
+_COUNT = rf"(?<![$€£¥₹\w.,])(?<!all )(?<!every ){QTY} {_NOT_COUNTED}"
+_QUANTIFIED = rf"\b{QUANTIFIER} \(?{NUM}\+?\)? {_NOT_COUNTED}"
 _UNITS = r"(?:[\w()'.-]+ ){0,2}?"
 _PLACES = words(
     "items?",
@@ -176,10 +182,52 @@ _JOBS = (
     r"specialists?|talent|graduates?|workers?|staff|support|service|team|hotline|line)\b"
 )
 
+# --- low stock as shapes ----------------------------------------------------------------------
+#
+# A count (digits or words), a unit of stock, and a word of remaining: "two places remaining",
+# "one table still available", "last three rooms", "8 of 10 seats taken", "not many left".
+# Counts of metered usage ("10 builds remaining this month") and anything in a sentence about a
+# plan's quota ("3 seats left on your plan") are not stock.
+
+_STOCK = rf"(?:[\w'-]+ )?{lx.STOCK_NOUNS.regex}"
+"""A unit of stock with one optional word before it: "seats", "front-row seats"."""
+_STILL = (
+    r"(?:are |is )?(?:still (?:available|open|free|up for grabs|unsold|unclaimed|unbooked|"
+    r"to be had|on sale|in stock)|unsold|unclaimed|unbooked|up for grabs|yet to be (?:sold|"
+    r"booked|claimed|taken))\b"
+)
+_NUMBERED = r"(?<![\w.,/])\d+ ?(?:of|out of|/) ?\d+"
+"""A fraction of a capacity: "8 of 10", "18/20"."""
+_SHAPES: tuple[Pattern, ...] = (
+    pattern(
+        "still unsold unclaimed unbooked up yet",
+        rf"{_COUNT}{_STOCK} {_STILL}",
+    ),
+    pattern(
+        "last",
+        rf"\blast (?:{NUM}|remaining) {_STOCK}\b(?! (?:of|you|we|i|viewed|ordered|purchased|sold|"
+        rf"were|was|have|had|in your|on your))",
+    ),
+    pattern(
+        lx.TAKEN.anchors,
+        rf"{_NUMBERED} (?:{_STOCK} )?(?:are |have been |already |now )?{lx.TAKEN.regex}\b",
+    ),
+    pattern(
+        "left remaining remain remains",
+        rf"{_NUMBERED} (?:{_STOCK} )?(?:are |is )?(?:left|remaining|remain|remains)\b",
+    ),
+    pattern(
+        lx.FEW_LEFT.anchors,
+        rf"\b{lx.FEW_LEFT.regex} (?:{_STOCK} )?(?:are |is )?(?:still )?(?:left\b(?![- ]?hand)|"
+        r"remaining|remain|in stock|to go)\b",
+    ),
+)
+
 PHRASES: tuple[PhraseRule, ...] = (
     PhraseRule(
         LOW_STOCK,
         (
+            *_SHAPES,
             pattern("left remaining", rf"{_QUANTIFIED}{_UNITS}{_LEFT}"),
             pattern("left remaining", rf"{_COUNT}{_UNITS}{_LEFT}(?= ?{_CONTINUES})"),
             pattern("stock", rf"{_COUNT}{_UNITS}in stock\b"),
@@ -198,7 +246,9 @@ PHRASES: tuple[PhraseRule, ...] = (
             ),
             pattern("low", r"\b(?:stock|availability): ?low\b"),
             pattern(
-                "running", r"\brunning (?:low|out)(?: of stock)?\b(?! of (?:time|ideas|patience))"
+                "running",
+                rf"\brunning (?:low|out)(?: of stock)?\b(?! (?:of|on) "
+                rf"(?:(?:your|my|our|the|free) )?(?:time|ideas|patience|{lx.QUOTA_NOUNS.regex}))",
             ),
             pattern(
                 "almost nearly practically virtually",
@@ -244,6 +294,7 @@ PHRASES: tuple[PhraseRule, ...] = (
                 r"(?:scarce|running out|disappearing)\b",
             ),
         ),
+        unless_in_sentence=rf"\b{lx.QUOTA_CONTEXT.regex}\b",
     ),
     PhraseRule(
         HIGH_DEMAND,

@@ -6,14 +6,18 @@ the text is either invented or stale by the time anyone reads it.
 
 from __future__ import annotations
 
+from honest_offers.check import lexicon as lx
 from honest_offers.check.phrases import (
+    DIGITS,
     END,
     NUM,
     PEOPLE,
     QTY,
+    QUANTIFIER,
     START,
     TIME_UNIT,
     Detector,
+    Pattern,
     PhraseRule,
     pattern,
     words,
@@ -160,6 +164,168 @@ _CROWD = words(
 _NAME = rf"(?!{_CROWD} )[a-z]+(?: [a-z]+\.?)?"
 """A first name with an optional surname or initial, as fake purchase pop-ups show them."""
 
+# --- activity notices as shapes ---------------------------------------------------------------
+#
+# A count, who or what (optional), an activity verb and, where the verb alone does not make it
+# live, a time word: "14 sold in the last 24 hours", "9 people have this in their basket",
+# "bought 40 times today", "In the past hour, 32 people signed up". Verbs in the progressive
+# ("are viewing") are live by themselves; buying in the past needs a people noun, an auxiliary
+# or "just"; joining, viewing in the past and bare counts need a time word.
+
+_COUNT = rf"(?<![\w.,]){QTY}(?: ?k\b)?\+?"
+"""A count: "12", "over 200", "a dozen", "1.2k+"."""
+_WORD = r"[a-z][\w'&-]*"
+_FILL = rf"(?:{_WORD} ){{0,2}}?"
+_MORE = rf"(?:{_WORD} ){{0,3}}?"
+_AUX = r"(?:have|has|had|'ve|are|is|were|was|'re) "
+_ADVS = r"(?:(?:just|recently|already|also|all|currently|now|right now|together) ){0,2}"
+_UNIT = lx.TIME_UNITS.regex
+_SPAN = (
+    rf"(?:{lx.RECENT_SPAN_OPENERS.regex} (?:(?:{NUM}|few|couple of|several) ?)?{_UNIT}"
+    rf"|in {DIGITS} ?{_UNIT})\b"
+)
+"""A recent span: "in the last 24 hours", "over the past few days", "in 24 hrs"."""
+_AGO_SHAPE = rf"(?:about |around |over |nearly |just |only )?(?:{NUM}|an?|one) ?{_UNIT} ago\b"
+_RATES = r"(?:per (?:day|hour|week)|a day|an hour|each day|every day|daily)\b"
+_NOW = rf"(?:{_SPAN}|{_AGO_SHAPE}|(?<!for )(?<!until )(?<!by ){lx.RECENCY.regex}\b)"
+"""When the activity happened, if recently (rates such as "per day" are apart)."""
+_WHEN = rf"(?:{_NOW}|{_RATES})"
+_PURCHASE = lx.PURCHASE_VERBS.regex
+_JOINED = lx.SIGNUP_VERBS.regex
+_OBJECT = rf"(?:{lx.PRODUCT_NOUNS.regex})\b"
+_KEPT = (
+    rf"(?:(?:added|put|placed|saved|moved)(?: {_OBJECT})?(?: (?:item|product))? "
+    rf"(?:to|in|into) (?:(?:their|a|the|his|her|your) )?{lx.BAG_NOUNS.regex}"
+    rf"|{lx.CART_VERBS.regex})\b"
+)
+"""Keeping for later: "added this to their cart", "wishlisted", "saved"."""
+_LOOKED = lx.VIEW_PAST.regex
+_NOT_PASSIVE_SHAPE = (
+    r"(?! (?:by|from|through|via|separately|directly|individually|only|exclusively|online|"
+    r"in bulk|in store|in-store))"
+)
+_NOT_DATED = (
+    r"(?![^.!?]{0,60}?\b(?:since|in|during|throughout) (?:(?:19|20)\d\d|jan|feb|mar|apr|may|"
+    r"jun|jul|aug|sep|oct|nov|dec))"
+)
+"""A dated total ("1,214 customers since 2019") is a sourced fact, not a live notice."""
+_LEAD = rf"{START}(?:{_SPAN}|{lx.RECENCY.regex}\b)[ ,:-]+"
+"""A time word leading the clause: "In the last hour, ...", "Today: ..."."""
+
+_BUYERS = (
+    rf"(?:{_FILL}{lx.PEOPLE_NOUNS.regex} (?:{_AUX})?|{_FILL}{_AUX}|(?:just|recently|already) )"
+)
+"""Who bought, or that it is done: "people", "happy customers have", "have", "just"."""
+
+_SHAPE_PURCHASES: tuple[Pattern, ...] = (
+    # "61 people bought this", "12 recently purchased it"
+    pattern(
+        lx.PURCHASE_VERBS.anchors,
+        rf"{_COUNT} {_BUYERS}{_ADVS}{_PURCHASE}\b{_NOT_PASSIVE_SHAPE}{_NOT_DATED}",
+    ),
+    # "14 sold in the last 24 hours", "40 people signed up today", "3 rooms booked this hour"
+    pattern(
+        f"{lx.PURCHASE_VERBS.anchors} {lx.SIGNUP_VERBS.anchors} sold",
+        rf"{_COUNT} {_MORE}(?:{_AUX})?{_ADVS}(?:{_PURCHASE}|{_JOINED}|sold)\b"
+        rf"(?: [^.!?]{{0,40}}?)? {_WHEN}",
+    ),
+    # "bought 40 times today", "purchased by 50 people"
+    pattern(
+        f"{lx.PURCHASE_VERBS.anchors} sold",
+        rf"\b(?:{_PURCHASE}|sold)(?: by)?(?: {QUANTIFIER})? {NUM}\+? "
+        rf"(?:{lx.PEOPLE_ADJECTIVES.regex} )?(?:{lx.PEOPLE_NOUNS.regex}|times)\b",
+    ),
+    # "downloaded 300 times this week", "joined by 40 people today"
+    pattern(
+        lx.SIGNUP_VERBS.anchors,
+        rf"\b{_JOINED}(?: by)?(?: {QUANTIFIER})? {NUM}\+? (?:{_WORD} )?(?:{lx.PEOPLE_NOUNS.regex}|"
+        rf"times) {_WHEN}",
+    ),
+    # "In the past hour, 32 people signed up", "Today: 40 sold"
+    pattern(
+        f"{lx.PURCHASE_VERBS.anchors} {lx.SIGNUP_VERBS.anchors} sold",
+        rf"{_LEAD}{_COUNT} {_MORE}(?:{_AUX})?{_ADVS}(?:{_PURCHASE}|{_JOINED}|sold)\b",
+    ),
+    # "18 orders in the past hour", "Today: 40 orders"
+    pattern(
+        lx.EVENT_NOUNS.anchors,
+        rf"{_COUNT} (?:{_WORD} )?{lx.EVENT_NOUNS.regex}(?: so far)? {_NOW}",
+    ),
+    pattern(lx.EVENT_NOUNS.anchors, rf"{_LEAD}{_COUNT} (?:{_WORD} )?{lx.EVENT_NOUNS.regex}\b"),
+    # "Sam from Leeds booked a table", "Frank (Oslo) bought this"
+    pattern(
+        f"{lx.PURCHASE_VERBS.anchors} got",
+        rf"{START}{_NAME}(?: \([^()]{{1,40}}\)|,? (?:from|in|near) [^.!?]{{1,60}}?) "
+        rf"(?:just |recently )?(?:{_PURCHASE}|got)\b{_NOT_PASSIVE_SHAPE}",
+    ),
+    # "Lena in Graz just subscribed"
+    pattern(
+        "just recently",
+        rf"{START}{_NAME}(?: \([^()]{{1,40}}\)|,? (?:from|in|near) [^.!?]{{1,60}}?) "
+        rf"(?:just|recently) (?:{_JOINED}|{_KEPT})",
+    ),
+)
+
+_SHAPE_VIEWERS: tuple[Pattern, ...] = (
+    # "12 people are viewing this", "24 people currently interested", "5 are looking right now"
+    pattern(
+        lx.VIEW_VERBS.anchors,
+        rf"{_COUNT} {_FILL}(?:(?:are|is|were|'re) )?(?:(?:currently|now|right now|also|all) )?"
+        rf"{lx.VIEW_VERBS.regex}\b(?= {_OBJECT}|(?: [^.!?]{{0,30}}?)? {_NOW}|{END})"
+        rf"(?: {_OBJECT})?(?: {_NOW})?",
+    ),
+    # "viewed 300 times today", "added to basket 38 times"
+    pattern(
+        f"{lx.VIEW_PAST.anchors} {lx.CART_VERBS.anchors} put placed moved",
+        rf"\b(?:{_LOOKED}|{_KEPT})(?: by)?(?: {QUANTIFIER})? {NUM}\+? "
+        rf"(?:{lx.PEOPLE_ADJECTIVES.regex} )?(?:{lx.PEOPLE_NOUNS.regex}|times)\b",
+    ),
+    # "45 added to bag in the past 24 hours", "8 people viewed this today"
+    pattern(
+        f"{lx.VIEW_PAST.anchors} {lx.CART_VERBS.anchors} put placed moved",
+        rf"{_COUNT} {_MORE}(?:{_AUX})?{_ADVS}(?:{_LOOKED}|{_KEPT})(?: [^.!?]{{0,40}}?)? {_WHEN}",
+    ),
+    # "13 people have added this to their cart", "166 people have viewed this item"
+    pattern(
+        f"{lx.VIEW_PAST.anchors} {lx.CART_VERBS.anchors} put placed moved",
+        rf"{_COUNT} {_FILL}(?:{lx.PEOPLE_NOUNS.regex} )?(?:(?:have|has|'ve) {_ADVS}|"
+        rf"(?:just|recently|already) )(?:{_LOOKED}|{_KEPT})\b",
+    ),
+    pattern(
+        f"{lx.VIEW_PAST.anchors} {lx.CART_VERBS.anchors} {lx.VIEW_VERBS.anchors} put placed moved",
+        rf"{_LEAD}{_COUNT} {_MORE}(?:{_AUX})?{_ADVS}(?:{_LOOKED}|{_KEPT}|{lx.VIEW_VERBS.regex})\b",
+    ),
+    # "9 people have this in their basket", "in the carts of 12 shoppers"
+    pattern(
+        lx.BAG_NOUNS.anchors,
+        rf"{_COUNT} {_FILL}(?:(?:have|has|'ve|got|keep|are keeping|are holding) )(?:got )?"
+        rf"(?:{_OBJECT} )?(?:(?:item|product) )?in (?:their|the|a|his|her|your) "
+        rf"{lx.BAG_NOUNS.regex}\b",
+    ),
+    pattern(
+        lx.BAG_NOUNS.anchors,
+        rf"\bin (?:the )?{lx.BAG_NOUNS.regex} of(?: {QUANTIFIER})? {NUM}\+? "
+        rf"(?:{lx.PEOPLE_ADJECTIVES.regex} )?{lx.PEOPLE_NOUNS.regex}\b",
+    ),
+    # "34 users are online now", "120 people on this page"
+    pattern(
+        "online live page site browsing shopping",
+        rf"{_COUNT} (?:{lx.PEOPLE_ADJECTIVES.regex} )?{lx.PEOPLE_NOUNS.regex} (?:are|is) "
+        r"(?:(?:currently|now|all) )?(?:online|live|on this page|on the site|on this site|"
+        r"browsing|shopping)\b",
+    ),
+    pattern(
+        lx.ACTIVE_STATES.anchors,
+        rf"{_COUNT} (?:{lx.PEOPLE_ADJECTIVES.regex} )?{lx.PEOPLE_NOUNS.regex} (?:(?:are|is) )?"
+        rf"(?:(?:currently|now|all) )?{lx.ACTIVE_STATES.regex} {_NOW}",
+    ),
+    # "5 viewers right now"
+    pattern(
+        lx.ONLOOKERS.anchors,
+        rf"{_COUNT} (?:{lx.PEOPLE_ADJECTIVES.regex} )?{lx.ONLOOKERS.regex} {_NOW}",
+    ),
+)
+
 _VIEWING = "viewing viewed looking looked watching eyeing seeing checking browsing interested"
 _BAGS = "cart carts bag bags basket baskets wish wishlist wishlists"
 _BOUGHT = "bought purchased ordered"
@@ -168,11 +334,7 @@ PHRASES: tuple[PhraseRule, ...] = (
     PhraseRule(
         VIEWERS,
         (
-            pattern(
-                _VIEWING,
-                rf"(?<![\w.,]){QTY} (?:[\w']+ ){{0,2}}?(?:(?:are|is|were) )?(?:currently |now |"
-                rf"right now |also )?{_VIEW}\b",
-            ),
+            *_SHAPE_VIEWERS,
             pattern(
                 "viewed looked seen visited added",
                 rf"(?<![\w.,]){QTY} (?:[\w']+ ){{0,2}}?(?:have|has|had) (?:(?:already|recently|"
@@ -234,6 +396,7 @@ PHRASES: tuple[PhraseRule, ...] = (
     PhraseRule(
         PURCHASES,
         (
+            *_SHAPE_PURCHASES,
             pattern(
                 f"sold booked claimed {_BOUGHT}",
                 rf"(?<![\w.,]){QTY} (?:[\w']+ ){{0,2}}?(?:sold|bought|purchased|ordered|booked|"

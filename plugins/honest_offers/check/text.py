@@ -102,6 +102,11 @@ class _Entry:
         unless = self.phrase.unless_before
         return _compiled(unless) if unless else None
 
+    @property
+    def sentence_guard(self) -> re.Pattern[str] | None:
+        unless = self.phrase.unless_in_sentence
+        return _compiled(unless) if unless else None
+
 
 @cache
 def _compiled(source: str) -> re.Pattern[str]:
@@ -156,7 +161,7 @@ def compile_all() -> None:
     """Compile the patterns now rather than on the first check (e.g. before timing a run)."""
     for context in ("prose", "label"):
         for entry in _index(context).entries:
-            _ = entry.regex, entry.guard
+            _ = entry.regex, entry.guard, entry.sentence_guard
 
 
 def check_text(
@@ -510,8 +515,10 @@ def _entry_spans(norm: str, entry: _Entry, low: int, high: int) -> list[Span]:
                 continue
         end = match.end()
         guard = entry.guard if phrase.unless_before else None
-        if (phrase.negatable and _is_negated(norm, start)) or (
-            guard is not None and guard.search(norm, _sentence_start(norm, start), start)
+        if (
+            (phrase.negatable and _is_negated(norm, start))
+            or (guard is not None and guard.search(norm, _sentence_start(norm, start), start))
+            or (phrase.unless_in_sentence and _in_sentence(norm, entry, start, end))
         ):
             pos = start + 1
             continue
@@ -523,6 +530,25 @@ def _entry_spans(norm: str, entry: _Entry, low: int, high: int) -> list[Span]:
 
 def _is_negated(norm: str, start: int) -> bool:
     return _NEGATED.search(norm, max(0, start - _NEGATION_WINDOW), start) is not None
+
+
+_SENTENCE_REACH = 200
+"""How far a sentence guard looks from the match, before and after."""
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+
+
+def _in_sentence(norm: str, entry: _Entry, start: int, end: int) -> bool:
+    """Whether the entry's sentence guard matches the sentence holding ``norm[start:end]``."""
+    guard = entry.sentence_guard
+    if guard is None:
+        return False
+    low = max(0, start - _SENTENCE_REACH)
+    cut = max(norm.rfind(". ", low, start), norm.rfind("! ", low, start))
+    cut = max(cut, norm.rfind("? ", low, start))
+    first = cut + 2 if cut >= 0 else low
+    stop = _SENTENCE_END.search(norm, end, end + _SENTENCE_REACH)
+    last = stop.end() if stop else min(len(norm), end + _SENTENCE_REACH)
+    return guard.search(norm[first:last]) is not None
 
 
 def _sentence_start(norm: str, start: int) -> int:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 
+from honest_offers.check import lexicon as lx
 from honest_offers.check.phrases import (
     END,
     NUM,
@@ -18,6 +19,7 @@ from honest_offers.check.phrases import (
     START,
     TIME_UNIT,
     Detector,
+    Pattern,
     PhraseRule,
     Span,
     pattern,
@@ -173,6 +175,91 @@ _SOON = words(
     "in (?:a few|a couple of|\\d+) (?:hours?|hrs?|days?|minutes?|mins?)",
 )
 
+# --- deadlines as shapes ----------------------------------------------------------------------
+#
+# A deadline cue and a near time: "offer ends at midnight", "this discount disappears tonight",
+# "valid until Sunday only", "only until Friday", "final 24 hours". A subordinate clause ("the
+# field says when the offer ends") and documentation ("tokens expire in 24 hours", "the
+# `expires_at` field") describe a deadline; they do not announce one.
+
+_NEAR = (
+    rf"(?:{lx.SHORT_TIMES.regex}|(?:(?:this|next|on) )?{lx.WEEKDAYS.regex}"
+    r"(?: (?:night|evening|morning|at midnight))?"
+    r"|\d{1,2}(?: ?: ?\d\d)? ?(?:am|pm|a\.m|p\.m)|\d{1,2} ?: ?\d\d)\b"
+)
+"""A near time: "midnight", "the end of the day", "Sunday night", "11pm", "23:59"."""
+_BY_NEAR = (
+    r"(?: (?:only|just))?(?: (?:at|by|on|in|until|till|til|through|thru|before|after|"
+    rf"as of|from))?(?: the)? {_NEAR}"
+)
+_SALES = rf"\b{lx.SALES_SUBJECTS.regex}"
+_UNTIL = r"(?: only| just)? (?:until|till|til|through|thru|before)(?: the)?"
+_CLAUSE_ENDS = lx.word_class(
+    "deadlines opening a clause",
+    "ends",
+    "ending",
+    "expires",
+    "expiring",
+    "closes",
+    "closing",
+    "finishes",
+    "disappears",
+    "vanishes",
+)
+_CLAUSE_LASTS = lx.word_class("validity opening a clause", "valid", "on sale", "available")
+_SHORT_SPAN = r"(?:hours?|hrs?|minutes?|mins?)"
+_API_DOC = (
+    r"\b(?:field|fields|parameter|parameters|param|attribute|property|endpoint|header|"
+    r"timestamp|webhook|json|api|payload|schema|ttl|returns|response|request|token|tokens|"
+    r"session|sessions|cookie|cookies|cache)\b|\b[a-z]+_[a-z_]+\b"
+)
+"""Words of documentation: a sentence with these (or a snake_case name) is not sales copy."""
+_NOT_ANNOUNCED = (
+    rf"{_API_DOC}|\b{lx.RELATIVE_OPENERS.regex}(?: (?:the|a|an|your|this|our|each|every|any))? $"
+)
+
+_DEADLINES: tuple[Pattern, ...] = (
+    # "This discount disappears at midnight", "the promotion is over on Monday"
+    pattern(
+        lx.SALES_SUBJECTS.anchors,
+        rf"{_SALES} (?:(?:will|is going to|is about to|is|are) )?"
+        rf"(?:{lx.ENDING_VERBS.regex}{_BY_NEAR}|{lx.LASTING_VERBS.regex}{_UNTIL} {_NEAR})",
+    ),
+    # "Ends midnight", "Valid until Sunday only"
+    pattern(_CLAUSE_ENDS.anchors, rf"{START}{_CLAUSE_ENDS.regex}{_BY_NEAR}"),
+    pattern(_CLAUSE_LASTS.anchors, rf"{START}{_CLAUSE_LASTS.regex}{_UNTIL} {_NEAR}"),
+    # "only until Friday", "until Sunday only"
+    pattern(
+        "only just",
+        rf"\b(?:only|just) (?:until|till|til|through|thru|for) (?:the )?{_NEAR}",
+    ),
+    pattern(
+        "until till til through thru",
+        rf"\b(?:until|till|til|through|thru) (?:the )?{_NEAR} only\b",
+    ),
+    # "final 24 hours", "only hours left", "48 hours only"
+    pattern(
+        "final",
+        rf"\bfinal (?:{NUM} )?(?:hours?|days?|minutes?)\b",
+    ),
+    pattern(
+        "last",
+        rf"(?<!the )(?<!in )(?<!past )(?<!over )\blast {NUM} (?:hours?|days?|minutes?)"
+        rf"(?: (?:left|remaining|to go|of (?:the|our) (?:sale|offer|deal|discount))\b|(?=!)|$)",
+    ),
+    pattern(
+        "hours days minutes",
+        r"\b(?:only|just|mere|a few|few) (?:hours|days|minutes) (?:left|remaining|to go)\b",
+    ),
+    pattern("only", rf"(?<![\w.,]){NUM} ?(?:days?|hours?|hrs?) only\b"),
+    # "Offer valid for 24 hours"
+    pattern(
+        lx.SALES_SUBJECTS.anchors,
+        rf"{_SALES} (?:is |are )?(?:valid|available|good|live|on) (?:only )?for "
+        rf"(?:the next |just |only )?(?:{NUM}|a few|a couple of) ?{_SHORT_SPAN}\b",
+    ),
+)
+
 _END = "end ends ending expire expires expiring close closes closing"
 _DAYS = "today tonight week weekend monday tuesday wednesday thursday friday saturday sunday"
 
@@ -180,6 +267,7 @@ PHRASES: tuple[PhraseRule, ...] = (
     PhraseRule(
         LIMITED_TIME,
         (
+            *_DEADLINES,
             pattern(
                 "limited",
                 r"\b(?:for (?:a )?)?limited[ -](?:time|period)"
@@ -230,6 +318,7 @@ PHRASES: tuple[PhraseRule, ...] = (
                 "few next", r"\bonly (?:available )?for (?:a few|the next \w+) (?:hours|days)\b"
             ),
         ),
+        unless_before=_NOT_ANNOUNCED,
     ),
     PhraseRule(
         HURRY,
@@ -397,6 +486,18 @@ _SINGLE_CUE_AFTER = re.compile(
     r" (?:offer|deal|sale|price)|at this price|and counting))"
 )
 _LAST_CALL = re.compile(r"\b(?:last|final|only|just)$")
+_ORDER_WITHIN = re.compile(
+    r"\b(?:order|buy|purchase|book|check ?out|checkout)(?: (?:it|now|today))? "
+    r"(?:within|in the next)(?: the next)? ?$"
+)
+"""A dispatch cut-off that counts down: "order within 2 hours for next-day delivery"."""
+_TECH_BEFORE = re.compile(
+    rf"\b{lx.TECH_NOUNS.regex}(?: (?:will|would|can|may|must|should|is|are|get|gets|will be|"
+    r"are being|is being|automatically|also))? $"
+)
+"""A technical subject right before the cue: "access tokens expire in 24 hours"."""
+_SPLIT_UNITS = re.compile(r"[a-z] ?[:|] ?\d")
+"""Unit groups split by colons or bars, as timer widgets print them: "3 days : 14 hours"."""
 _TO_ACT = re.compile(
     r" to (?:save|order|buy|get|claim|grab|book|shop|enrol|enroll|register|redeem|lock in|join|"
     r"sign up|apply|use)\b"
@@ -467,6 +568,8 @@ def _countdown(norm: str, kind: str, start: int, end: int) -> Span | None:
         cue = _SINGLE_CUE_BEFORE.search(norm, low, high)
         after = _SINGLE_CUE_AFTER.match(norm, end)
         if cue is None and after is None:
+            cue = _ORDER_WITHIN.search(norm, low, high)
+        if cue is None and after is None:
             cue = _LAST_CALL.search(norm, low, high)
             after = _TO_ACT.match(norm, end) if cue else None
             if after is None:
@@ -478,6 +581,8 @@ def _countdown(norm: str, kind: str, start: int, end: int) -> Span | None:
         after = _CUE_AFTER.match(norm, end)
         if cue is None and after is None and not _timer_shaped(norm[start:end]):
             return None
+    if cue is not None and _TECH_BEFORE.search(norm, max(0, cue.start() - 48), cue.start()):
+        return None
     return COUNTDOWN, cue.start() if cue else start, after.end() if after else end
 
 
@@ -504,7 +609,7 @@ def _timer_shaped(readout: str) -> bool:
     a unit list down to the second that starts with a zero-padded field ("07:25:41")."""
     if _ZERO_PADDED_UNIT.search(readout) or _DAYS_AND_CLOCK.search(readout):
         return True
-    if _LEADING_ZERO_CLOCK.match(readout):
+    if _LEADING_ZERO_CLOCK.match(readout) or _SPLIT_UNITS.search(readout):
         return True
     return len(_WORD.findall(readout)) >= 3 and _SECONDS.search(readout) is not None
 

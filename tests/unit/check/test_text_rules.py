@@ -177,6 +177,7 @@ CATCH: dict[str, list[str]] = {
         "Yes, I want to save money",
         "No thanks, I don't want the discount",
         "No, I'll pay full price",
+        "No thanks, I don't want to grow my business",
     ],
     "HO402": [
         "Buy now before it's gone",
@@ -405,7 +406,9 @@ def test_passes_honest_text(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["No thanks, I don't want to grow my business", "No, I'd rather stay where I am"],
+    # "No thanks, I don't want to grow my business" was here: it scolds the reader for not
+    # wanting a worthwhile thing, the confirmshaming shape, and is now caught in prose too.
+    ["No thanks, I'm fine without it", "No, I'd rather stay where I am"],
 )
 def test_labels_are_matched_more_loosely(text: str) -> None:
     assert check_text(text, path="p", context="prose") == []

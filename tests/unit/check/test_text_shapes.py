@@ -1,0 +1,577 @@
+"""The structural rules: each shape of a tactic, built from word classes, both ways.
+
+Every example here is written for these tests from the grammar of the tactic (never taken from
+a corpus): texts in the shape must be caught, honest texts that share its words must pass. The
+property tests compose texts from the shapes' parts (a decline and a scolding clause, a count,
+a people noun and an activity verb, ...) and check every composition.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from honest_offers.check import check_markdown, check_text, lexicon
+from honest_offers.check.lexicon import WordClass, plurals, with_contractions, word_class
+from tests.conftest import examples
+
+
+def rules(text: str, context: str = "prose") -> list[str]:
+    return [f.rule for f in check_text(text, path="p", context=context)]  # type: ignore[arg-type]
+
+
+# --- the word classes ------------------------------------------------------------------------
+
+
+def test_a_word_class_is_plain_data() -> None:
+    verbs = word_class("test", "sign up", "sign up for", "add-to-cart", "pay $5+")
+    assert re.fullmatch(verbs.regex, "sign up for")
+    assert re.fullmatch(verbs.regex, "pay $5+")  # specials are escaped
+    assert not re.fullmatch(verbs.regex, "pay $55")
+    assert verbs.first_words == {"sign", "add", "pay"}
+    order = verbs.regex.removeprefix("(?:").removesuffix(")").split("|")
+    assert order.index("sign up for") < order.index("sign up")  # longest first
+
+
+@pytest.mark.parametrize("entry", ["Capital", " padded", "two  spaces"])
+def test_entries_are_written_normalised(entry: str) -> None:
+    with pytest.raises(ValueError, match="normalised"):
+        word_class("test", entry)
+
+
+def test_entries_start_with_a_word() -> None:
+    with pytest.raises(ValueError, match="does not start with a word"):
+        _ = word_class("test", "'d rather").first_words
+
+
+def test_word_forms() -> None:
+    assert plurals("seat", "box", "copy", "day") == (
+        "seat",
+        "seats",
+        "box",
+        "boxes",
+        "copy",
+        "copies",
+        "day",
+        "days",
+    )
+    assert with_contractions("do not want") == ("do not want", "don't want", "dont want")
+
+
+def test_every_class_builds() -> None:
+    classes = [v for v in vars(lexicon).values() if isinstance(v, WordClass)]
+    assert len(classes) > 30
+    for cls in classes:
+        re.compile(cls.regex)
+        assert cls.first_words, cls.name
+
+
+# --- confirmshaming: a decline, then the reader's voice scolding them ------------------------
+
+CONFIRMSHAMING = [
+    "No thanks, I enjoy overpaying",
+    "Nope, I don't want to save",
+    "No, I'll stay disorganised",
+    "Skip - I prefer to miss out",
+    "Not now, I like paying full price",
+    "No thanks, I'm not interested in growing my business",
+    "Maybe later, I'm fine being broke",
+    "No way, I love wasting money",
+    "I'll pass, I don't care about my health",
+    "No thanks, I don't need more customers",
+    "No thanks, saving money isn't for me",
+    "No thanks, discounts are not my thing",
+    "No thanks, who needs free shipping?",
+    "No thanks, I'll risk it",
+    "No, I'll take my chances",
+    "No thanks, I already know everything",
+    "No thanks, I'd rather keep struggling",
+    "Nah, I'll keep paying retail",
+    "No thanks, I don't want better sleep",
+    "No thanks, I'm not a fan of free gifts",
+    "No thank you, I want to stay uninformed",
+    "No thanks I'd rather not learn",
+    "No thanksI'd rather pay full price",
+    "No thanks, full price is fine",
+    "No thanks, I don't like nice things",
+    "Not today - I'm happy to stay out of shape",
+    "No, I'll do without the bonus",
+    "Maybe later, I'm too cool for insider tips",
+    # without a decline, the plain shapes
+    "I enjoy overpaying.",
+    "I don't want to save money.",
+    "I like paying full price",
+    "I'd much rather stay uninformed",
+]
+
+HONEST_DECLINES = [
+    "No thanks",
+    "No, thanks - maybe later",
+    "Skip this step",
+    "No, I already have an account",
+    "No thanks, I'll decide later",
+    "No, I'll pay by card",
+    "No thanks, I'll pay in full",
+    "No thanks, I'll pay the full amount now",
+    "No thanks, I'm just browsing",
+    "No, I don't want to receive emails",
+    "No thanks, I don't need an account",
+    "No, I'd rather talk to someone first",
+    "No thanks, I'll keep my current plan",
+    "No, I prefer to pay monthly",
+    "No thanks, I already have insurance",
+    "No, I don't want the extended warranty",
+    "Not now, remind me next week",
+    "No thanks, I'm good",
+    "No thanks, continue to checkout",
+    "No, I used to pay full price elsewhere",
+    # the reader's voice without a decline, in honest copy
+    "I hate overpaying, so I switched to the yearly plan.",
+    "I love saving money with this plan.",
+    "I don't like wasting money.",
+    "I'd rather pay more for quality.",
+    "I don't want to miss out.",
+    "We don't want you to pay more than you need.",
+    "If you prefer to pay monthly, choose the monthly plan.",
+]
+
+
+@pytest.mark.parametrize("text", CONFIRMSHAMING)
+def test_confirmshaming_shapes(text: str) -> None:
+    assert "HO401" in rules(text), text
+
+
+@pytest.mark.parametrize("text", HONEST_DECLINES)
+def test_honest_declines_pass(text: str) -> None:
+    assert rules(text) == []
+    assert "HO401" not in rules(text, "label")
+
+
+DECLINES = st.sampled_from(
+    ["No thanks", "No", "Nope", "No, thank you", "Not now", "Maybe later", "I'll pass", "Nah"]
+)
+JOINS = st.sampled_from([", ", " - ", ". ", "! ", ": ", " "])
+SCOLDING = st.one_of(
+    st.tuples(
+        st.sampled_from(["I like", "I love", "I enjoy", "I prefer", "I'd rather", "I'm happy"]),
+        st.sampled_from(lexicon.WORTHLESS_ACTIONS.entries),
+    ).map(" ".join),
+    st.tuples(
+        st.sampled_from(["I don't want to", "I'd rather not", "I'm not interested in"]),
+        st.sampled_from(lexicon.WORTHWHILE_ACTIONS.entries),
+    ).map(" ".join),
+    st.tuples(
+        st.sampled_from(["I don't need", "I hate", "I don't care about"]),
+        st.sampled_from(lexicon.WORTHWHILE_NOUNS.entries + lexicon.CARED_FOR.entries),
+    ).map(" ".join),
+    st.tuples(
+        st.sampled_from(["I'll stay", "I want to stay", "I'm fine being"]),
+        st.sampled_from(lexicon.BAD_STATES.entries),
+    ).map(" ".join),
+)
+NEUTRAL_FACTS = st.sampled_from(
+    [
+        "",
+        "I already have an account",
+        "I'll decide later",
+        "I'm just browsing",
+        "I'll pay by bank transfer",
+        "remind me next week",
+        "I'll come back tomorrow",
+        "I have one already",
+        "I'll check with my team first",
+        "I don't need an account",
+        "I'd rather talk to a person",
+    ]
+)
+
+
+@settings(max_examples=examples(150), suppress_health_check=list(HealthCheck))
+@given(DECLINES, JOINS, SCOLDING, st.booleans())
+def test_a_decline_and_a_scolding_clause_is_confirmshaming(
+    decline: str, join: str, clause: str, upper: bool
+) -> None:
+    text = decline + join + clause
+    text = text.upper() if upper else text
+    assert "HO401" in rules(text), text
+
+
+@settings(max_examples=examples(80), suppress_health_check=list(HealthCheck))
+@given(DECLINES, JOINS, NEUTRAL_FACTS, st.sampled_from(["prose", "label"]))
+def test_a_decline_and_a_neutral_fact_passes(
+    decline: str, join: str, fact: str, context: str
+) -> None:
+    text = decline + (join + fact if fact else "")
+    assert rules(text, context) == [], text
+
+
+# --- activity notices: a count, who, an activity verb, and when ------------------------------
+
+ACTIVITY = {
+    "HO301": [
+        "In 7 carts",
+        "in 7 baskets right now",
+        "34 users are active now",
+        "120 people online right now",
+        "9 people have this in their basket",
+        "Six shoppers have this in their bag",
+        "5 people are considering this",
+        "27 people are shopping right now",
+        "8 people added this to cart in the last hour",
+        "Eleven guests are looking at this room",
+        "In the carts of 12 shoppers",
+        "5 viewers right now",
+        "Viewed 90 times since this morning",
+        "A dozen visitors have just viewed this tour",
+        "Wishlisted 14 times",
+    ],
+    "HO302": [
+        "14 sold in the last 24 hours",
+        "Bought 40 times today",
+        "A dozen customers ordered this week",
+        "18 orders in the past hour",
+        "Today: 40 orders",
+        "In the last 24 hours, 18 people signed up",
+        "Over 50 people downloaded this today",
+        "Marco from Turin ordered a lamp",
+        "Marco from Turin ordered a lamp 4 minutes ago",
+        "Lena in Graz just subscribed",
+        "Priya from Pune purchased Blue Mug",
+        "1K+ bought in past month",
+        "Booked by 42 guests this week",
+        "3 rooms booked in the last hour",
+        "Frank (Oslo) bought this",
+        "42 travellers booked this hotel today",
+        "Downloaded 300 times this week",
+        "Twenty happy customers have already bought one",
+        "7 reserved in the past 2 days",
+    ],
+}
+
+HONEST_COUNTS = [
+    "3 people found this review helpful",
+    "Our team of 4 people has been building sites for years.",
+    "1,214 customers since 2019 (billing data, November 2026)",
+    "312 people took this course in 2026 (our enrolment records).",
+    "Made in Germany, purchased by schools across Europe.",
+    "4 new features added this month",
+    "You have 2 rooms booked for tonight.",
+    "3 experts are looking at your site",
+    "We handle 500 orders a day.",
+    "Up to 10 users online at once",
+    "Our 12 members are active in the community.",
+    "10 people are here to help you",
+    "Seats 4 people watching a film",
+    "5,000 teams signed up since 2019",
+    "Over 10,000 people have signed up",
+    "Used by 10,000 teams",
+    "This item is sold by 3 shops",
+    "Over 300 people have taken this course since 2020 (enrolment records).",
+    "2 items in your cart",
+]
+
+
+@pytest.mark.parametrize(
+    ("code", "text"), [(code, text) for code, texts in ACTIVITY.items() for text in texts]
+)
+def test_activity_shapes(code: str, text: str) -> None:
+    assert code in rules(text), text
+
+
+@pytest.mark.parametrize("text", HONEST_COUNTS)
+def test_honest_counts_pass(text: str) -> None:
+    assert not [code for code in rules(text) if code.startswith("HO3")], text
+
+
+COUNTS = st.one_of(
+    st.integers(2, 99_999).map(lambda n: f"{n:,}"),
+    st.sampled_from(["Over 40", "12", "Twelve", "A dozen", "Several", "Only 3", "200+"]),
+)
+PEOPLE = st.sampled_from(
+    ["people", "shoppers", "customers", "other customers", "guests", "travellers", "others"]
+)
+PURCHASED = st.sampled_from(lexicon.PURCHASE_VERBS.entries)
+OBJECTS = st.sampled_from(["", " this", " this item", " it", " one"])
+WHEN = st.sampled_from(
+    ["", " today", " in the last 24 hours", " in the past hour", " this week", " recently"]
+)
+
+
+@settings(max_examples=examples(150), suppress_health_check=list(HealthCheck))
+@given(COUNTS, PEOPLE, st.sampled_from(["", "have ", "have just ", "just "]), PURCHASED)
+def test_a_count_of_people_who_bought_is_a_purchase_notice(
+    count: str, people: str, aux: str, verb: str
+) -> None:
+    text = f"{count} {people} {aux}{verb} this"
+    assert "HO302" in rules(text), text
+
+
+@settings(max_examples=examples(100), suppress_health_check=list(HealthCheck))
+@given(
+    COUNTS,
+    st.sampled_from(["", "units ", "seats ", "tickets "]),
+    # not "paid for": "2 paid for today" reads as paid for a day
+    st.sampled_from(
+        [
+            v
+            for v in lexicon.PURCHASE_VERBS.entries + lexicon.SIGNUP_VERBS.entries
+            if v != "paid for"
+        ]
+        + ["sold"]
+    ),
+    st.sampled_from(
+        [
+            "today",
+            "in the last 24 hours",
+            "in the past 3 days",
+            "over the last few hours",
+            "this week",
+            "2 hours ago",
+            "right now",
+        ]
+    ),
+)
+def test_a_count_and_a_verb_with_recency_is_an_activity_notice(
+    count: str, noun: str, verb: str, when: str
+) -> None:
+    text = f"{count} {noun}{verb} {when}"
+    assert any(code.startswith("HO3") for code in rules(text)), text
+
+
+@settings(max_examples=examples(100), suppress_health_check=list(HealthCheck))
+@given(
+    COUNTS,
+    PEOPLE,
+    st.sampled_from(["are", "were", "are currently"]),
+    st.sampled_from(lexicon.VIEW_VERBS.entries),
+    st.sampled_from([" this", " this item", " right now", " now", ""]),
+)
+def test_a_count_of_people_looking_now_is_a_viewer_notice(
+    count: str, people: str, aux: str, verb: str, tail: str
+) -> None:
+    needs_object = verb.endswith((" at", " in", " about", " for"))
+    text = f"{count} {people} {aux} {verb}{' this' if needs_object else ''}{tail}"
+    assert "HO301" in rules(text), text
+
+
+@settings(max_examples=examples(80), suppress_health_check=list(HealthCheck))
+@given(
+    COUNTS,
+    PEOPLE,
+    st.sampled_from(
+        [
+            "found this review helpful",
+            "work in our team",
+            "fit in the van",
+            "took part in the 2025 survey",
+            "can sit at the big table",
+            "have used it since 2019",
+        ]
+    ),
+)
+def test_a_count_without_activity_passes(count: str, people: str, rest: str) -> None:
+    text = f"{count} {people} {rest}."
+    assert not [code for code in rules(text) if code.startswith("HO3")], text
+
+
+# --- scarcity: a count in words, a unit of stock, a word of remaining --------------------------
+
+LOW_STOCK = [
+    "two places remaining",
+    "a handful of seats left",
+    "only a few units remaining",
+    "one table still available",
+    "last three rooms",
+    "The last 3 tables",
+    "only 2 rooms still available",
+    "4 of 10 seats taken",
+    "18/20 sold",
+    "Not many left",
+    "Hardly any left",
+    "Three spots still open",
+    "Five front-row seats up for grabs",
+    "Hardly any tickets remain",
+]
+
+NOT_STOCK = [
+    "Your plan runs out of credits on the 1st.",
+    "Your plan is running out of credits.",
+    "10 builds remaining this month",
+    "10 free builds remaining",
+    "You have 500 API calls left in your quota.",
+    "Only 3 seats left on your plan",
+    "You have 2 projects remaining on the free tier.",
+    "Step 2 of 3 completed",
+    "4 of 5 stars",
+    "The last three prints I made sold out.",
+    "The last 2 appointments were cancelled.",
+    "3 questions still open",
+    "Hardly any left-handed models",
+]
+
+
+@pytest.mark.parametrize("text", LOW_STOCK)
+def test_low_stock_shapes(text: str) -> None:
+    assert "HO201" in rules(text), text
+
+
+@pytest.mark.parametrize("text", NOT_STOCK)
+def test_usage_and_look_alikes_are_not_stock(text: str) -> None:
+    assert not [code for code in rules(text) if code.startswith("HO2")], text
+
+
+@settings(max_examples=examples(120), suppress_health_check=list(HealthCheck))
+@given(
+    st.sampled_from(["two", "three", "a few", "a handful of", "only four", "just one", "5"]),
+    st.sampled_from([e for e in lexicon.STOCK_NOUNS.entries if e.endswith("s")]),
+    st.sampled_from(["left", "remaining", "still available", "up for grabs", "left in stock"]),
+)
+def test_a_count_of_stock_that_remains_is_low_stock(count: str, noun: str, left: str) -> None:
+    text = f"{count} {noun} {left}"
+    assert "HO201" in rules(text), text
+
+
+@settings(max_examples=examples(80), suppress_health_check=list(HealthCheck))
+@given(
+    st.integers(2, 5000),
+    st.sampled_from([e for e in lexicon.QUOTA_NOUNS.entries if e.endswith("s")]),
+    st.sampled_from(["remaining this month", "left in your plan", "left this billing period"]),
+)
+def test_metered_usage_that_remains_is_not_stock(count: int, noun: str, left: str) -> None:
+    text = f"You have {count} {noun} {left}."
+    assert not [code for code in rules(text) if code.startswith("HO2")], text
+
+
+# --- deadlines: a cue and a near time --------------------------------------------------------
+
+DEADLINES = [
+    "offer ends at midnight",
+    "sale ends Sunday",
+    "only until Friday",
+    "Available only until Friday",
+    "Offer valid until midnight",
+    "Valid until Sunday only",
+    "This discount disappears at midnight",
+    "Ends midnight",
+    "The promotion is over on Monday",
+    "Deal runs until Friday",
+    "Final 24 hours!",
+    "Only hours left!",
+    "5 days only",
+    "Last 48 hours!",
+    "Offer valid for 24 hours",
+    "Prices good through Sunday",
+    "Coupon expires end of day",
+    "Discount code valid till tomorrow",
+    "3 Days : 14 Hours : 22 Mins",
+    "Order in the next 3 hours and get it tomorrow",
+]
+
+NOT_DEADLINES = [
+    "The `expires_at` field says when the offer ends.",
+    "the expires_at field says when the offer ends",
+    "Access tokens expire in 24 hours.",
+    "The download link expires in 7 days.",
+    "The lock is held for 10 minutes.",
+    "A 10-minute lock keeps two people from booking the same seat.",
+    "The session timeout is 30 minutes.",
+    "Password reset links expire in 1 hour.",
+    "Support is available until 6pm.",
+    "Available Monday to Friday",
+    "Valid Monday to Friday",
+    "The workshop runs until Sunday.",
+    "In the last 2 days we answered 30 emails.",
+    "Please order 3 days in advance.",
+    "Offer valid for 12 months",
+]
+
+
+@pytest.mark.parametrize("text", DEADLINES)
+def test_deadline_shapes(text: str) -> None:
+    assert {"HO101", "HO102"} & set(rules(text)), text
+
+
+@pytest.mark.parametrize("text", NOT_DEADLINES)
+def test_documentation_and_hours_are_not_deadlines(text: str) -> None:
+    assert not [code for code in rules(text) if code.startswith("HO1")], text
+    found = check_markdown(text, "api.md").findings
+    assert not [f.rule for f in found if f.rule.startswith("HO1")], text
+
+
+@settings(max_examples=examples(120), suppress_health_check=list(HealthCheck))
+@given(
+    st.sampled_from(["The sale", "This offer", "Our discount", "The deal", "Early-bird pricing"]),
+    st.sampled_from(["ends", "expires", "closes", "disappears", "is over", "will end"]),
+    st.sampled_from(
+        ["at midnight", "tonight", "on Sunday", "this weekend", "at 11pm", "by the end of the day"]
+    ),
+)
+def test_a_sale_that_ends_soon_is_limited_time(subject: str, verb: str, when: str) -> None:
+    # early-bird pricing that ends is also a price-rise threat (HO104)
+    assert {"HO102", "HO104"} & set(rules(f"{subject} {verb} {when}."))
+
+
+@settings(max_examples=examples(80), suppress_health_check=list(HealthCheck))
+@given(
+    st.sampled_from(["Access tokens", "The session", "Download links", "The lock", "Cookies"]),
+    st.sampled_from(["expire in", "expires in", "is held for", "time out after", "last"]),
+    st.integers(1, 72),
+    st.sampled_from(["hours", "minutes", "days"]),
+)
+def test_technical_expiry_is_not_urgency(subject: str, verb: str, count: int, unit: str) -> None:
+    assert rules(f"{subject} {verb} {count} {unit}.") == []
+
+
+# --- standing price rules -----------------------------------------------------------------------
+
+STANDING_RULES = [
+    "20 % off for students",
+    "20% off for students",
+    "Students get 20% off.",
+    "Half price for students and teachers",
+    "Two months free with yearly billing.",
+    "Charities pay half.",
+    "Save 20% with annual billing",
+    "Save 15% when you pay annually.",
+    "10% off for registered charities",
+    "Non-profits get 50% off every plan.",
+]
+
+STILL_DISCOUNTS = [
+    "20% off for students this week only",
+    "Save 20% with annual billing until Friday",
+    "Save 40%",
+    "Save 40% - was $100, now $60",
+    "60% off everything",
+    "Save 40% on annual plans in our summer sale",
+]
+
+
+@pytest.mark.parametrize("text", STANDING_RULES)
+def test_standing_discounts_for_a_group_or_billing_term_pass(text: str) -> None:
+    assert rules(text) == [], text
+
+
+@pytest.mark.parametrize("text", STILL_DISCOUNTS)
+def test_time_limited_and_reference_discounts_still_fail(text: str) -> None:
+    assert {"HO501", "HO502"} & set(rules(text)), text
+
+
+# --- code is not sales copy ----------------------------------------------------------------------
+
+
+@settings(max_examples=examples(40), suppress_health_check=list(HealthCheck))
+@given(
+    st.sampled_from(
+        ["Only 2 left", "Sale ends in 02:14:09", "12 people are viewing this", "Save 50%"]
+    ),
+    st.sampled_from(["`", "``"]),
+)
+def test_pressure_words_in_a_code_span_are_not_copy(phrase: str, ticks: str) -> None:
+    page = f"The banner renders {ticks}{phrase}{ticks} from the template.\n"
+    assert check_markdown(page, "docs.md").findings == []
+    block = f"Example:\n\n```html\n<p>{phrase}</p>\n```\n\n    {phrase}\n"
+    assert check_markdown(block, "docs.md").findings == []
