@@ -39,9 +39,28 @@ class PageSource:
     """Rule code → reason, for exceptions that cover the whole file (an offer's ``allow``)."""
 
 
+def shared_sources(layout: SiteLayout, config_file: Path | None) -> tuple[PageSource, ...]:
+    """The sources whose text reaches every page: theme overrides, and the config (site name,
+    navigation titles, copyright, extra). A finding in a rendered page that is not in the
+    page's own source is traced to one of these, so it is reported once, where to edit it."""
+    paths = [p for folder in layout.template_dirs for p in sorted(folder.rglob("*.html"))]
+    if config_file is not None:
+        paths.append(config_file)
+    found = []
+    for path in paths:
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue  # the sources check reports files it cannot read
+        found.append(PageSource(display_path(path, layout.root), text))
+    return tuple(found)
+
+
 @dataclass(slots=True)
 class BuildCheck:
     layout: SiteLayout
+    shared: tuple[PageSource, ...] = ()
+    """Sources that reach every page (see :func:`shared_sources`)."""
     result: CheckResult = field(default_factory=CheckResult)
     _seen: set[Key] = field(default_factory=set)
 
@@ -64,8 +83,9 @@ class BuildCheck:
         checked = PAGES.get((digest, built_path), partial(check_html, html, built_path))
         self.result.suppressed.extend(checked.suppressed)
         on_page: list[Finding] = []
+        sources = (source, *self.shared) if source else self.shared
         for found in checked.findings:
-            located = _locate(found, source) if source else found
+            located = _locate_in(found, sources)
             reason = source.allowed.get(located.rule) if source else None
             if reason is None:
                 on_page.append(located)
@@ -80,6 +100,15 @@ class BuildCheck:
 
     def display(self, path: Path) -> str:
         return display_path(path, self.layout.root)
+
+
+def _locate_in(found: Finding, sources: tuple[PageSource, ...]) -> Finding:
+    """``found`` located in the first of ``sources`` that holds its text, else as it is."""
+    for source in sources:
+        located = _locate(found, source)
+        if located is not found:
+            return located
+    return found
 
 
 def _locate(found: Finding, source: PageSource) -> Finding:

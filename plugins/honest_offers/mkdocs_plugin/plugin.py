@@ -23,7 +23,7 @@ from honest_offers.catalog import Catalog, load_catalog
 from honest_offers.dates import build_date
 from honest_offers.mkdocs_plugin.config import HonestOffersConfig
 from honest_offers.mkdocs_plugin.escaping import escape_page_text, striptags_as_text
-from honest_offers.mkdocs_plugin.honesty import LOADED, BuildCheck, PageSource
+from honest_offers.mkdocs_plugin.honesty import LOADED, BuildCheck, PageSource, shared_sources
 from honest_offers.mkdocs_plugin.output import StagedOutput, fix_gzip_timestamp
 from honest_offers.mkdocs_plugin.pages import (
     OfferPages,
@@ -111,7 +111,8 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
                 files.append(file)
                 self.previews.add(file.src_uri)
         self.generated = {file.src_uri for file in self.pages.files} | self.reference_pages
-        self.check = BuildCheck(self.layout)
+        config_file = Path(config.config_file_path) if config.config_file_path else None
+        self.check = BuildCheck(self.layout, shared_sources(self.layout, config_file))
         self.check.check_sources(catalog)
         return files
 
@@ -121,7 +122,8 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
         uri = page.file.src_uri
         if self.check is None or uri in self.reference_pages or uri in self.previews:
             return output
-        built = self.check.display(Path(config.site_dir) / page.file.dest_uri)
+        site_dir = self.output.target if self.output else Path(config.site_dir)
+        built = self.check.display(site_dir / page.file.dest_uri)  # never the staging folder
         found = self.check.check_rendered(output, built, self._page_source(page))
         errors = [finding for finding in found if finding.severity == "error"]
         if self.serving and errors:
