@@ -14,7 +14,7 @@ LATEST := .venv-latest
 EXTRAS := test,lint,browser,bench
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint unit fuzz lock test-latest schema clean bench
+.PHONY: site serve test lint unit fuzz lock test-latest schema clean bench guide
 
 # The lock holds setuptools (the build backend), so the editable install downloads nothing
 # that is not pinned; --require-hashes also fails if a dependency is missing from the lock.
@@ -80,3 +80,8 @@ bench: $(STAMP)
 
 schema: $(STAMP)
 	$(BIN)/python -c "from honest_offers.validate.schema import SCHEMA_PATH, render_schema; SCHEMA_PATH.write_text(render_schema(), encoding='utf-8')"
+
+# The user guide (guide/), built with honest-offers itself; its reference pages are generated
+# from the code (guide/hooks.py). Published by ci-recipes/github-pages-guide.yml.
+guide: $(STAMP)
+	$(BIN)/mkdocs build --strict -f guide/mkdocs.yml
