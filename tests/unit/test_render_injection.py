@@ -17,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from honest_offers.catalog import load_offer_text
 from honest_offers.mkdocs_plugin.escaping import escape_page_text, striptags_as_text
+from honest_offers.mkdocs_plugin.i18n import install_translations
 from honest_offers.mkdocs_plugin.pages import IndexEntry
 from honest_offers.render.view import offer_view
 from honest_offers.validate.model import Offer
@@ -40,6 +41,7 @@ def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(REPO_ROOT / "theme")), undefined=StrictUndefined)
     env.filters["url"] = lambda value: value
     env.filters["striptags"] = striptags_as_text
+    install_translations(env, "en")  # the partials' `_()` and `{% trans %}`, as in a build
     return env
 
 

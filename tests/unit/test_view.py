@@ -96,7 +96,7 @@ def test_availability_is_neutral_facts() -> None:
     )
     day = make(availability={"next_start": date(2027, 9, 14)})
     assert offer_view(day, "x", "de_DE").availability == (
-        "Next start: Dienstag, 14. September 2027.",
+        "Nächster Beginn: Dienstag, 14. September 2027.",
     )
 
 

@@ -24,6 +24,7 @@ from honest_offers.dates import build_date
 from honest_offers.mkdocs_plugin.config import HonestOffersConfig
 from honest_offers.mkdocs_plugin.escaping import escape_page_text, striptags_as_text
 from honest_offers.mkdocs_plugin.honesty import LOADED, BuildCheck, PageSource, shared_sources
+from honest_offers.mkdocs_plugin.i18n import install_translations
 from honest_offers.mkdocs_plugin.output import StagedOutput, fix_gzip_timestamp
 from honest_offers.mkdocs_plugin.pages import (
     OfferPages,
@@ -189,6 +190,7 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.filters["striptags"] = striptags_as_text
+        install_translations(env, self.locale)
         return env
 
     def on_page_markdown(

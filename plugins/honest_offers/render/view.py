@@ -1,34 +1,57 @@
 """Render: an :class:`Offer` → plain, pre-formatted values for the templates.
 
-Templates stay free of logic: every number is already formatted with Babel for the site's
+Templates stay free of logic: every number is already formatted with Babel for the page's
 locale, every sentence about price position is chosen here, where it can be tested.
+
+Sentences built from facts (capacity, next start, price change, market position, taxes,
+billing) are whole messages with placeholders in the gettext catalogues
+(:mod:`honest_offers.render.translations`), never assembled from translated fragments: a
+translator sees "From %(date)s the price is %(amount)s. Reason: %(reason)s." and may reorder
+it. The page's locale is the site's, or the offer's ``lang`` when that names another language.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
+from gettext import NullTranslations
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_time
 from babel.numbers import format_currency
 
+from honest_offers.render.translations import N_, page_locale, translations
 from honest_offers.validate.model import Availability, Billing, Offer, Price
 
 BILLING_PHRASES: dict[Billing, str] = {
-    Billing.ONE_TIME: "one-time payment",
-    Billing.WEEKLY: "per week",
-    Billing.MONTHLY: "per month",
-    Billing.QUARTERLY: "per quarter",
-    Billing.YEARLY: "per year",
-    Billing.PER_HOUR: "per hour",
-    Billing.PER_DAY: "per day",
-    Billing.PER_SESSION: "per session",
-    Billing.PER_PERSON: "per person",
-    Billing.PER_UNIT: "per unit",
+    # Translators: the billing unit, shown after an amount ("€49.00 per month").
+    Billing.ONE_TIME: N_("one-time payment"),
+    Billing.WEEKLY: N_("per week"),
+    Billing.MONTHLY: N_("per month"),
+    Billing.QUARTERLY: N_("per quarter"),
+    Billing.YEARLY: N_("per year"),
+    Billing.PER_HOUR: N_("per hour"),
+    Billing.PER_DAY: N_("per day"),
+    Billing.PER_SESSION: N_("per session"),
+    Billing.PER_PERSON: N_("per person"),
+    Billing.PER_UNIT: N_("per unit"),
 }
+"""English messages, translated where they are shown."""
+
+SECTION_TITLES: dict[str, str] = {
+    "ho-summary": N_("Summary"),
+    "ho-scope": N_("What it does and does not do"),
+    "ho-audience": N_("Who it is for"),
+    "ho-price": N_("Price"),
+    "ho-market": N_("Typical market price"),
+    "ho-alternatives": N_("Alternatives"),
+    "ho-terms": N_("Terms"),
+    "ho-timing": N_("The right time"),
+    "ho-details": N_("Details"),
+}
+"""The page's section headings by anchor, as the theme writes them (same messages)."""
 
 
 def format_money(amount: Decimal, currency: str, locale: str) -> str:
@@ -92,6 +115,9 @@ class OfferView:
     title: str
     summary: str
     lang: str | None
+    """The offer's own ``lang``, for the ``lang`` attribute of its content."""
+    locale: str
+    """The Babel locale this view is formatted and worded in (the theme's words follow it)."""
     does: tuple[str, ...]
     does_not: tuple[str, ...]
     for_: tuple[str, ...]
@@ -110,26 +136,30 @@ class OfferView:
 
 
 def offer_view(offer: Offer, slug: str, locale: str) -> OfferView:
-    """Everything an offer page shows, formatted for ``locale``."""
+    """Everything an offer page shows, formatted for ``locale`` (the site's), or for the
+    offer's ``lang`` when that names another language."""
+    locale = page_locale(locale, offer.lang)
+    tr = translations(locale)
     timing = offer.timing
     return OfferView(
         slug=slug,
         title=offer.title,
         summary=offer.summary,
         lang=offer.lang,
+        locale=locale,
         does=tuple(offer.does),
         does_not=tuple(offer.does_not),
         for_=tuple(offer.for_),
         not_for=tuple(offer.not_for),
-        price=_price(offer, locale),
-        market=_market(offer, locale),
+        price=_price(offer, locale, tr),
+        market=_market(offer, locale, tr),
         price_rationale=offer.price_rationale,
-        alternatives=tuple(_alternatives(offer, locale)),
-        terms=_terms(offer),
+        alternatives=tuple(_alternatives(offer, locale, tr)),
+        terms=_terms(offer, tr),
         good_time=timing.good_time if timing else None,
         wait_if=timing.wait_if if timing else None,
-        availability=_availability(offer.availability, locale),
-        cta=_cta(offer),
+        availability=_availability(offer.availability, locale, tr),
+        cta=_cta(offer, tr),
         seller_name=offer.seller.name if offer.seller else None,
         seller_contact=_contact(offer.seller.contact)
         if offer.seller and offer.seller.contact
@@ -137,57 +167,68 @@ def offer_view(offer: Offer, slug: str, locale: str) -> OfferView:
     )
 
 
-def _price(offer: Offer, locale: str) -> PriceView:
+def _price(offer: Offer, locale: str, tr: NullTranslations) -> PriceView:
     price = offer.price
 
     def money(amount: Decimal) -> str:
         return format_money(amount, price.currency, locale)
 
     first = price.first_payment if price.first_payment != price.per_payment else None
-    taxes = price.tax_note or ("Taxes included" if price.taxes_included else "Taxes not included")
+    taxes = price.tax_note or (
+        tr.gettext("Taxes included") if price.taxes_included else tr.gettext("Taxes not included")
+    )
     taxes = taxes.rstrip(". ")
     taxes = taxes[:1].upper() + taxes[1:]
     return PriceView(
         total=money(price.per_payment),
-        billing=BILLING_PHRASES[price.billing],
+        billing=tr.gettext(BILLING_PHRASES[price.billing]),
         recurring=price.billing.recurring,
         first_payment=money(first) if first is not None else None,
         amount=money(price.amount),
         taxes=taxes,
         fees=tuple(FeeView(f.name, money(f.amount), f.once) for f in price.fees),
-        change=_change(price, locale),
+        change=_change(price, locale, tr),
     )
 
 
-def _change(price: Price, locale: str) -> str | None:
+def _change(price: Price, locale: str, tr: NullTranslations) -> str | None:
     change = price.change
     if change is None:
         return None
-    when = format_date(change.effective, "long", locale=locale)
-    amount = format_money(change.amount, price.currency, locale)
-    reason = change.reason.rstrip(". ")
-    per = "" if price.billing is Billing.ONE_TIME else f" {BILLING_PHRASES[price.billing]}"
-    return f"From {when} the price is {amount}{per}. Reason: {reason}."
+    values = {
+        "date": format_date(change.effective, "long", locale=locale),
+        "amount": format_money(change.amount, price.currency, locale),
+        "reason": change.reason.rstrip(". "),
+        "billing": tr.gettext(BILLING_PHRASES[price.billing]),
+    }
+    if price.billing is Billing.ONE_TIME:
+        # Translators: an announced price change; the reason is the seller's own words.
+        text = tr.gettext("From %(date)s the price is %(amount)s. Reason: %(reason)s.")
+    else:
+        # Translators: as above, for a recurring price; billing is e.g. "per month".
+        text = tr.gettext("From %(date)s the price is %(amount)s %(billing)s. Reason: %(reason)s.")
+    return text % values
 
 
-def _market(offer: Offer, locale: str) -> MarketView:
+def _market(offer: Offer, locale: str, tr: NullTranslations) -> MarketView:
     market = offer.market_price
     total = offer.price.per_payment
     span = market.high - market.low
     if total < market.low:
-        position, sentence = "below", "This price is below the typical range."
+        position, sentence = "below", tr.gettext("This price is below the typical range.")
     elif total > market.high:
-        position, sentence = "above", "This price is above the typical range."
+        position, sentence = "above", tr.gettext("This price is above the typical range.")
     elif span == 0:
-        position, sentence = "within", "This price matches the typical price."
+        position, sentence = "within", tr.gettext("This price matches the typical price.")
     else:
         share = (total - market.low) / span
-        part = (
-            "lower part"
-            if share < Decimal("0.34")
-            else ("middle" if share <= Decimal("0.66") else "upper part")
-        )
-        position, sentence = "within", f"This price is in the {part} of the typical range."
+        if share < Decimal("0.34"):
+            sentence = tr.gettext("This price is in the lower part of the typical range.")
+        elif share <= Decimal("0.66"):
+            sentence = tr.gettext("This price is in the middle of the typical range.")
+        else:
+            sentence = tr.gettext("This price is in the upper part of the typical range.")
+        position = "within"
     percent = (
         50
         if span == 0
@@ -203,59 +244,89 @@ def _market(offer: Offer, locale: str) -> MarketView:
     )
 
 
-def _alternatives(offer: Offer, locale: str) -> list[AlternativeView]:
+def _alternatives(offer: Offer, locale: str, tr: NullTranslations) -> list[AlternativeView]:
     views = []
     for alt in offer.alternatives:
         price = None
         if alt.price is not None:
             price = (
-                "Free" if alt.price == 0 else format_money(alt.price, offer.price.currency, locale)
+                tr.gettext("Free")
+                if alt.price == 0
+                else format_money(alt.price, offer.price.currency, locale)
             )
             if alt.billing is not None:
-                price = f"{price} {BILLING_PHRASES[alt.billing]}"
+                # Translators: an alternative's price and its billing unit ("€9.00 per month").
+                price = tr.gettext("%(amount)s %(billing)s") % {
+                    "amount": price,
+                    "billing": tr.gettext(BILLING_PHRASES[alt.billing]),
+                }
         link = Link(alt.name, alt.url, is_external(alt.url)) if alt.url else None
         views.append(AlternativeView(alt.name, price, alt.note, link))
     return views
 
 
-def _terms(offer: Offer) -> tuple[tuple[str, str], ...]:
+def _terms(offer: Offer, tr: NullTranslations) -> tuple[tuple[str, str], ...]:
     if offer.terms is None:
         return ()
     pairs = (
-        ("Refunds", offer.terms.refund),
-        ("Cancellation", offer.terms.cancellation),
-        ("Guarantee", offer.terms.guarantee),
+        (tr.gettext("Refunds"), offer.terms.refund),
+        (tr.gettext("Cancellation"), offer.terms.cancellation),
+        (tr.gettext("Guarantee"), offer.terms.guarantee),
     )
     return tuple((label, text) for label, text in pairs if text)
 
 
-def _availability(availability: Availability | None, locale: str) -> tuple[str, ...]:
+def _availability(
+    availability: Availability | None, locale: str, tr: NullTranslations
+) -> tuple[str, ...]:
     """Neutral, factual sentences: a date and a number, never a feeling."""
     if availability is None:
         return ()
     lines = []
     start = availability.next_start
-    if isinstance(start, datetime) and start.tzinfo is not None and availability.timezone:
-        start = start.astimezone(ZoneInfo(availability.timezone))
     if start is not None:
-        when = format_date(start, "full", locale=locale)
-        if isinstance(start, datetime):
-            when = f"{when}, {format_time(start.time(), 'short', locale=locale)}"
-        zone = f" ({availability.timezone})" if availability.timezone else ""
-        lines.append(f"Next start: {when}{zone}.")
-    if availability.capacity is not None:
-        per = f" per {availability.per}" if availability.per else ""
-        noun = "place" if availability.capacity == 1 else "places"
-        lines.append(f"Capacity: {availability.capacity} {noun}{per}.")
+        lines.append(_next_start(start, availability.timezone, locale, tr))
+    count = availability.capacity
+    if count is not None:
+        values = {"count": count, "per": availability.per}
+        if availability.per:
+            # Translators: "per" is the seller's unit, e.g. "cohort" or "workshop".
+            line = tr.ngettext(
+                "Capacity: %(count)d place per %(per)s.",
+                "Capacity: %(count)d places per %(per)s.",
+                count,
+            )
+        else:
+            line = tr.ngettext("Capacity: %(count)d place.", "Capacity: %(count)d places.", count)
+        lines.append(line % values)
     return tuple(lines)
 
 
-def _cta(offer: Offer) -> Link | None:
+def _next_start(
+    start: date | datetime, timezone: str | None, locale: str, tr: NullTranslations
+) -> str:
+    if isinstance(start, datetime) and start.tzinfo is not None and timezone:
+        start = start.astimezone(ZoneInfo(timezone))
+    when = format_date(start, "full", locale=locale)
+    if isinstance(start, datetime):
+        # Translators: a start date with its time of day, both formatted by Babel.
+        when = tr.gettext("%(date)s, %(time)s") % {
+            "date": when,
+            "time": format_time(start.time(), "short", locale=locale),
+        }
+    if timezone:
+        # Translators: timezone is an IANA name such as "Europe/Berlin".
+        text = tr.gettext("Next start: %(date)s (%(timezone)s).")
+        return text % {"date": when, "timezone": timezone}
+    return tr.gettext("Next start: %(date)s.") % {"date": when}
+
+
+def _cta(offer: Offer, tr: NullTranslations) -> Link | None:
     if offer.cta is not None:
         return Link(offer.cta.label, offer.cta.url, is_external(offer.cta.url))
     if offer.seller and offer.seller.contact:
         contact = _contact(offer.seller.contact)
-        return Link("Ask a question", contact.url, contact.external)
+        return Link(tr.gettext("Ask a question"), contact.url, contact.external)
     return None
 
 
@@ -275,19 +346,20 @@ def is_external(url: str) -> bool:
 def outline(view: OfferView) -> list[tuple[str, str]]:
     """The page's sections as ``(anchor id, title)``, in the order the theme renders them.
 
-    Used for the table of contents; tests check that the theme's headings match it.
+    Used for the table of contents; tests check that the theme's headings match it. The
+    titles are in the view's language.
     """
-    sections = [
-        ("ho-summary", "Summary"),
-        ("ho-scope", "What it does and does not do"),
-        ("ho-audience", "Who it is for"),
-        ("ho-price", "Price"),
-        ("ho-market", "Typical market price"),
-    ]
+    anchors = ["ho-summary", "ho-scope", "ho-audience", "ho-price", "ho-market"]
     if view.alternatives:
-        sections.append(("ho-alternatives", "Alternatives"))
+        anchors.append("ho-alternatives")
     if view.terms:
-        sections.append(("ho-terms", "Terms"))
+        anchors.append("ho-terms")
     if view.good_time or view.wait_if or view.availability:
-        sections.append(("ho-timing", "The right time"))
-    return sections
+        anchors.append("ho-timing")
+    return [(anchor, section_title(view, anchor)) for anchor in anchors]
+
+
+def section_title(view: OfferView, anchor: str) -> str:
+    """The heading of one of the page's sections (``ho-details`` included) in the view's
+    language: ``ho-price`` → ``Preis`` for a German view."""
+    return translations(view.locale).gettext(SECTION_TITLES[anchor])
