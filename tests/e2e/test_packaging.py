@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import zipfile
@@ -46,7 +47,7 @@ def test_every_module_and_theme_file_is_in_the_wheel(wheel: zipfile.ZipFile) -> 
         f"honest_offers/{p.relative_to(package).as_posix()}"
         for p in package.rglob("*")
         if p.is_file()
-        and p.suffix in {".py", ".json", ".typed", ".yml"}
+        and p.suffix in {".py", ".json", ".typed", ".yml", ".mo"}
         and "__pycache__" not in p.parts
     }
     theme = REPO_ROOT / "theme"
@@ -56,6 +57,39 @@ def test_every_module_and_theme_file_is_in_the_wheel(wheel: zipfile.ZipFile) -> 
         if p.is_file() and "__pycache__" not in p.parts
     }
     assert expected - names == set()
+
+
+def test_the_wheel_carries_the_compiled_catalogues_and_reads_them(
+    wheel: zipfile.ZipFile, tmp_path: Path
+) -> None:
+    """The theme's words ship as the committed .mo files (honest_offers.render.translations);
+    the .po sources stay in the repository. Imported from the unpacked wheel, German works."""
+    from honest_offers.render.catalogues import LANGUAGES, mo_path
+
+    names = set(wheel.namelist())
+    for language in LANGUAGES:
+        name = f"honest_offers/locale/{language}/LC_MESSAGES/honest_offers.mo"
+        assert name in names, name
+        assert wheel.read(name) == mo_path(language).read_bytes(), name
+    assert not [n for n in names if n.endswith((".po", ".pot", ".cfg"))]
+    wheel.extractall(tmp_path)
+    probe = (
+        "import honest_offers.render.translations as t; "
+        "print(t.__file__); print(t.translations('de').gettext('Typical market price'))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    location, words = result.stdout.splitlines()
+    assert Path(location).is_relative_to(tmp_path)
+    assert words == "Üblicher Marktpreis"
 
 
 def test_the_version_is_written_once(wheel: zipfile.ZipFile) -> None:
