@@ -3,6 +3,7 @@ sites, and an offer whose ``lang`` differs from its site's."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -130,3 +131,21 @@ def test_an_offer_in_another_language_than_its_site(
     index = (tmp_path / "out" / "offers" / "index.html").read_text("utf-8")
     assert "Total price" in index and '<th scope="row" lang="de">' in index
     assert index.count('<th scope="row">') == 1
+
+
+def test_german_offers_declare_and_meet_the_schema() -> None:
+    jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is a test dependency")
+    import yaml
+
+    from honest_offers.validate.schema import SCHEMA_PATH, offer_json_schema
+
+    validator = jsonschema.Draft202012Validator(offer_json_schema())
+    offers = sorted((EXAMPLE / "offers").glob("*.yml"))
+    assert len(offers) == 2
+    for offer in offers:
+        text = offer.read_text("utf-8")
+        first = text.splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema="), offer.name
+        assert (offer.parent / first.split("$schema=", 1)[1]).resolve() == SCHEMA_PATH.resolve()
+        data = json.loads(json.dumps(yaml.safe_load(text), default=str))
+        assert [e.message for e in validator.iter_errors(data)] == [], offer.name
