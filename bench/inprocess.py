@@ -32,8 +32,9 @@ from generate import edit_offer
 def check(root: Path, built: Path) -> dict[str, Any]:
     from honest_offers.catalog import load_catalog
     from honest_offers.check.html import check_html
+    from honest_offers.check.sources import FILE_KINDS
     from honest_offers.check.text import compile_all
-    from honest_offers.site import SOURCE_KINDS, check_source_file, check_sources, read_layout
+    from honest_offers.site import check_source_file, check_sources, read_layout
 
     compile_all()
     layout, problems = read_layout(root / "mkdocs.yml")
@@ -61,9 +62,9 @@ def check(root: Path, built: Path) -> dict[str, Any]:
     html_seconds = time.process_time() - started_html
 
     others = [
-        (p, SOURCE_KINDS[p.suffix.lower()])
+        (p, FILE_KINDS[p.suffix.lower()])
         for p in sorted(built.rglob("*"))
-        if p.suffix.lower() in SOURCE_KINDS and p.suffix.lower() not in (".html", ".htm")
+        if p.suffix.lower() in FILE_KINDS and p.suffix.lower() not in (".html", ".htm")
     ]
     other_bytes = sum(p.stat().st_size for p, _ in others)
     started_other = time.process_time()

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from honest_offers.check import Finding
-    from honest_offers.site import SourceKind
+    from honest_offers.check.sources import FileKind
 
 # The check itself is imported where it is used, so that a tree whose check does not import
 # (others edit it at the same time) still gets a one-line message and exit code 0.
@@ -47,7 +47,7 @@ MANIFEST = SET_DIR / "MANIFEST.csv"
 Label = Literal["tactic", "honest"]
 LABELS: tuple[Label, ...] = ("tactic", "honest")
 
-FALLBACK_KINDS: dict[str, SourceKind] = {
+FALLBACK_KINDS: dict[str, FileKind] = {
     ".jsx": "script",
     ".tsx": "script",
     ".ts": "script",
@@ -102,7 +102,7 @@ class Outcome:
     """What the check found in one file."""
 
     entry: Entry
-    engine: SourceKind
+    engine: FileKind
     cli_reads: bool
     """Whether ``honest-offers check FILE`` accepts the suffix (else a fallback engine ran)."""
     hits: list[Hit] = field(default_factory=list)
@@ -183,12 +183,12 @@ def read_manifest(path: Path) -> list[Entry]:
     return entries
 
 
-def engine_for(file: Path) -> tuple[SourceKind, bool]:
+def engine_for(file: Path) -> tuple[FileKind, bool]:
     """The engine for a file, and whether the command line itself reads the suffix."""
-    from honest_offers.site import SOURCE_KINDS
+    from honest_offers.check.sources import FILE_KINDS
 
     suffix = file.suffix.lower()
-    kind = SOURCE_KINDS.get(suffix)
+    kind = FILE_KINDS.get(suffix)
     if kind is not None:
         return kind, True
     return FALLBACK_KINDS.get(suffix, "html"), False

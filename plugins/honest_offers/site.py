@@ -7,14 +7,23 @@ tolerantly: MkDocs-specific tags such as ``!ENV`` or ``!!python/name:`` do not s
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from honest_offers.check import CheckResult, check_markdown, check_offer
+from honest_offers.as_built import (
+    Render,
+    check_markdown_as_built,
+    config_findings,
+    markdown_renderer,
+)
+from honest_offers.check import CheckResult, check_offer
+from honest_offers.check.sources import FILE_KINDS, FileKind, check_file_text
+from honest_offers.check.suppress import UNUSED
 from honest_offers.diagnostics import Problem
 from honest_offers.load.discover import display_path
 from honest_offers.memo import Memo
@@ -55,6 +64,8 @@ class SiteLayout:
     template_dirs: tuple[Path, ...]
     """Theme overrides (``theme.custom_dir``): templates, partials and their scripts."""
     index_folder: str
+    config_file: Path | None = None
+    """The site's config: its text reaches pages (site name, navigation titles, …)."""
 
 
 def find_config(folder: Path) -> Path | None:
@@ -95,6 +106,7 @@ def read_layout(config_path: Path) -> tuple[SiteLayout | None, list[Problem]]:
         offers_dir=root / str(options.get("offers_dir") or "offers"),
         template_dirs=(root / str(custom_dir),) if custom_dir else (),
         index_folder=str(options.get("index_url") or "offers/").strip("/"),
+        config_file=config_path,
     )
     return layout, []
 
@@ -114,32 +126,20 @@ def plugin_options(config: dict[str, Any]) -> dict[str, Any]:
     return {}
 
 
-SourceKind = Literal["markdown", "html", "script", "stylesheet"]
-SOURCE_KINDS: dict[str, SourceKind] = {
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".html": "html",
-    ".htm": "html",
-    ".js": "script",
-    ".mjs": "script",
-    ".css": "stylesheet",
-}
-
-
-def source_files(layout: SiteLayout) -> list[tuple[Path, SourceKind]]:
+def source_files(layout: SiteLayout) -> list[tuple[Path, FileKind]]:
     """Pages, templates, scripts and styles a visitor can end up seeing, in a stable order.
 
     Everything below ``docs_dir`` (Markdown pages, ``extra_javascript``, ``extra_css`` and
     any other script or page) and below each template folder (theme overrides). Hidden
     files and folders are skipped, as MkDocs skips them.
     """
-    found: dict[Path, SourceKind] = {}
+    found: dict[Path, FileKind] = {}
     for folder in (layout.docs_dir, *layout.template_dirs):
         if not folder.is_dir():
             continue
         for path in sorted(folder.rglob("*")):
             relative = path.relative_to(folder)
-            kind = SOURCE_KINDS.get(path.suffix.lower())
+            kind = FILE_KINDS.get(path.suffix.lower())
             if kind and path.is_file() and not any(p.startswith(".") for p in relative.parts):
                 found.setdefault(path.resolve(), kind)
     return sorted(found.items())
@@ -152,7 +152,9 @@ SourceMemo = Memo[tuple[str, ...], CheckResult]
 def check_sources(
     layout: SiteLayout, catalog: Catalog, memo: SourceMemo | None = None
 ) -> CheckResult:
-    """The honesty check over a site's sources: offers, pages, templates, scripts, styles.
+    """The honesty check over a site's sources: offers, pages, templates, scripts, styles,
+    and what the build makes of them (:mod:`honest_offers.as_built`): Markdown pages as
+    rendered, and the config's text printed on pages.
 
     With ``memo``, offers and files whose text was checked before are not checked again."""
     result = CheckResult()
@@ -162,21 +164,80 @@ def check_sources(
         else:
             key = ("offer", loaded.path, loaded.document.text)
             result.extend(memo.get(key, partial(check_offer, loaded)))
+    config = read_config(layout.config_file)
+    render = renderer(config)
     for path, kind in source_files(layout):
         display = display_path(path, layout.root)
-        if memo is None:
-            result.extend(check_source_file(path, kind, display))
-            continue
         text = read_source(path)
-        result.extend(
-            memo.get((kind, display, text), partial(check_source_text, text, kind, display))
-        )
+        check = partial(check_source_text, text, kind, display, render)
+        result.extend(check() if memo is None else memo.get((kind, display, text), check))
+    if layout.config_file is not None:
+        display = display_path(layout.config_file, layout.root)
+        result.extend(check_config_text(layout.config_file, config, display))
     return result
 
 
-def check_source_file(path: Path, kind: SourceKind, display: str) -> CheckResult:
-    """One source file by its kind; unreadable bytes are replaced, never fatal."""
-    return check_source_text(read_source(path), kind, display)
+def check_config_text(config_file: Path, config: dict[str, Any], display: str) -> CheckResult:
+    """The config's text that the theme prints on pages, each finding at its line."""
+    if not config:
+        return CheckResult()
+    text = read_source(config_file)
+    return CheckResult(findings=config_findings(printed_text(config), text, display))
+
+
+def read_config(config_file: Path | None) -> dict[str, Any]:
+    """The config file's data, read tolerantly; empty where there is none or it is broken
+    (:func:`read_layout` reports a broken config)."""
+    if config_file is None:
+        return {}
+    try:
+        data = yaml.load(read_source(config_file), Loader=_TolerantLoader)
+    except (OSError, yaml.YAMLError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def printed_text(config: dict[str, Any]) -> Iterator[str]:
+    """The config's text that the theme prints on pages: site name, description, copyright,
+    navigation titles, and the offer index's title and intro."""
+    for key in ("site_name", "site_description", "copyright"):
+        if isinstance(config.get(key), str):
+            yield config[key]
+    yield from _nav_titles(config.get("nav"))
+    options = plugin_options(config)
+    for key in ("index_title", "index_intro"):
+        if isinstance(options.get(key), str):
+            yield options[key]
+
+
+def _nav_titles(nav: Any) -> Iterator[str]:
+    if isinstance(nav, list):
+        for item in nav:
+            yield from _nav_titles(item)
+    elif isinstance(nav, dict):
+        for title, target in nav.items():
+            if isinstance(title, str):
+                yield title
+            yield from _nav_titles(target)
+
+
+_RENDERERS: dict[str, Render] = {}
+
+
+def renderer(config: dict[str, Any]) -> Render:
+    """The site's Markdown renderer, made once per set of extensions (loading is slow)."""
+    key = repr(config.get("markdown_extensions"))
+    if key not in _RENDERERS:
+        _RENDERERS[key] = markdown_renderer(config)
+    return _RENDERERS[key]
+
+
+def check_source_file(
+    path: Path, kind: FileKind, display: str, render: Render | None = None
+) -> CheckResult:
+    """One source file by its kind; unreadable bytes are replaced, never fatal. Markdown is
+    rendered with ``render`` (a site's extensions), else with MkDocs' own."""
+    return check_source_text(read_source(path), kind, display, render or renderer({}))
 
 
 def read_source(path: Path) -> str:
@@ -191,19 +252,35 @@ def read_source(path: Path) -> str:
     return text
 
 
-def check_source_text(text: str, kind: SourceKind, display: str) -> CheckResult:
-    """A source file's text, checked by its kind."""
-    if kind == "markdown":
-        return check_markdown(text, display)
-    # Imported here: a check of offers and pages alone does not need these engines.
-    if kind == "html":
-        from honest_offers.check.html import check_html
+def check_source_text(text: str, kind: FileKind, display: str, render: Render) -> CheckResult:
+    """A source file's text, checked by its kind; a Markdown page also as the build renders
+    it (a suppression marker is unused only where neither reading uses it)."""
+    checked = check_file_text(text, kind, display)
+    if kind != "markdown":
+        return checked
+    return merge_readings(checked, check_markdown_as_built(text, display, render))
 
-        return check_html(text, display)
-    if kind == "script":
-        from honest_offers.check.scripts import check_script
 
-        return check_script(text, display)
-    from honest_offers.check.styles import check_stylesheet
-
-    return check_stylesheet(text, display)
+def merge_readings(source: CheckResult, rendered: CheckResult) -> CheckResult:
+    """Two readings of one Markdown page: every finding once, and HO904 (unused marker) only
+    where both readings left the marker unused."""
+    unused = {(f.path, f.line) for f in rendered.findings if f.rule == UNUSED.code}
+    merged = CheckResult(suppressed=[*source.suppressed])
+    seen: set[tuple[str, str, int]] = set()
+    for found in source.findings:
+        if found.rule == UNUSED.code and (found.path, found.line) not in unused:
+            continue
+        seen.add((found.rule, found.path, found.line))
+        merged.findings.append(found)
+    for found in rendered.findings:
+        if found.rule != UNUSED.code and (found.rule, found.path, found.line) not in seen:
+            seen.add((found.rule, found.path, found.line))
+            merged.findings.append(found)
+    known = {(s.finding.rule, s.finding.path, s.finding.line) for s in source.suppressed}
+    merged.suppressed += [
+        s
+        for s in rendered.suppressed
+        if (s.finding.rule, s.finding.path, s.finding.line) not in known
+    ]
+    merged.findings.sort(key=lambda f: f.sort_key())
+    return merged

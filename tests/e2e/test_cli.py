@@ -99,7 +99,7 @@ def test_scaffolded_site_builds_strict_and_passes_the_check(tmp_path: Path) -> N
     root = tmp_path / "client-site"
     checked = honest_offers("check", cwd=root)
     assert checked.returncode == 0, checked.stdout + checked.stderr
-    assert "Checked 2 files." in checked.stdout
+    assert "Checked 3 files." in checked.stdout  # offer, page, config
     built = run_mkdocs("build", "--strict", "-f", "site_config.yml", cwd=root)
     assert built.returncode == 0, built.stderr
     page = (root / "site" / "offers" / "first-consultation" / "index.html").read_text("utf-8")

@@ -124,4 +124,3 @@ def test_findings_are_reported_while_serving_and_the_page_still_updates(
     page = fetch(base + "/offers/garden-plan/")[1]
     notice = page.split('class="ho-preview-notice"', 1)[1].split("</div>", 1)[0]
     assert "Preview only." in notice and "HO2" in notice
-

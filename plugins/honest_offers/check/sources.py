@@ -14,6 +14,7 @@ strings are. Suppression markers are described in :mod:`.suppress`.
 
 from __future__ import annotations
 
+import html
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -218,6 +219,49 @@ def source_pattern(excerpt: str) -> re.Pattern[str]:
         for word in excerpt.split()
     ]
     return re.compile(r"\s+".join(words))
+
+
+_RENDERED_AWAY = re.compile(
+    r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"  # character references: decoded
+    r"|<[^<>\n]*>"  # inline tags: dropped
+    r"|\*+|_+|~~|`+"  # emphasis, strike-through and code marks: dropped
+)
+"""What rendering changes in a source's text: the rendered excerpt does not stand in it as
+written (``&#79;nly *2* places`` renders as ``Only 2 places``)."""
+
+
+def locate_excerpt(excerpt: str, text: str) -> int | None:
+    """Where a rendered page's ``excerpt`` was written in its source ``text``: as it stands
+    (any line folding), else in the text as rendering reads it — character references decoded,
+    inline markup dropped — mapped back to the source. ``None`` if it is not in ``text``."""
+    pattern = source_pattern(excerpt.rstrip("…").strip())
+    match = pattern.search(text)
+    if match is not None:
+        return match.start()
+    if not _RENDERED_AWAY.search(text):
+        return None
+    plain, starts = _as_rendered(text)
+    match = pattern.search(plain)
+    return starts[match.start()] if match is not None else None
+
+
+def _as_rendered(text: str) -> tuple[str, list[int]]:
+    """``text`` as rendering reads it, and for each of its characters the source offset."""
+    pieces: list[str] = []
+    starts: list[int] = []
+    position = 0
+    for match in _RENDERED_AWAY.finditer(text):
+        pieces.append(text[position : match.start()])
+        starts.extend(range(position, match.start()))
+        token = match.group(0)
+        if token.startswith("&"):
+            decoded = html.unescape(token)
+            pieces.append(decoded)
+            starts.extend([match.start()] * len(decoded))
+        position = match.end()
+    pieces.append(text[position:])
+    starts.extend(range(position, len(text)))
+    return "".join(pieces), starts
 
 
 def _occurrences_before(value: str, excerpt: str, start: int) -> int:

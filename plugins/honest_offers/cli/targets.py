@@ -29,26 +29,29 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from honest_offers.as_built import Render
 from honest_offers.check import CheckResult, check_offer
 from honest_offers.check.runtime import Site
+from honest_offers.check.sources import FILE_KINDS, FileKind
 from honest_offers.diagnostics import Problem
 from honest_offers.load.discover import OFFER_SUFFIXES, display_path
 from honest_offers.site import (
     CONFIG_NAMES,
-    SOURCE_KINDS,
-    SourceKind,
+    check_config_text,
     check_source_file,
     find_config,
+    read_config,
     read_layout,
+    renderer,
     source_files,
 )
 
 if TYPE_CHECKING:
     from honest_offers.catalog import Catalog, LoadedOffer
 
-HTML_SUFFIXES = frozenset(s for s, kind in SOURCE_KINDS.items() if kind == "html")
+HTML_SUFFIXES = frozenset(s for s, kind in FILE_KINDS.items() if kind == "html")
 _HTML_ENDINGS = tuple(sorted(HTML_SUFFIXES))
 _SITE_NAME = re.compile(r"^site_name\s*:", re.MULTILINE)
 _PLUGIN = re.compile(r"(?<![\w-])honest-offers(?![\w-])")
@@ -84,11 +87,18 @@ class Plan:
     def display(self, path: Path) -> str:
         return display_path(path.absolute(), self.cwd)
 
-    def add_file(self, path: Path, kind: SourceKind) -> None:
+    def add_file(self, path: Path, kind: FileKind, render: Render | None = None) -> None:
         if self._first_time(path):
             display = self.display(path)
             self.files.append(display)
-            self.jobs.append(Job(display, lambda: _check_file(path, kind, display)))
+            self.jobs.append(Job(display, lambda: _check_file(path, kind, display, render)))
+
+    def add_config(self, config: Path, data: dict[str, Any]) -> None:
+        """A site config's text that the theme prints on pages (site name, nav titles…)."""
+        if self._first_time(config):
+            display = self.display(config)
+            self.files.append(display)
+            self.jobs.append(Job(display, lambda: check_config_text(config, data, display)))
 
     def add_offer(self, loaded: LoadedOffer) -> None:
         if self._first_time(loaded.source):
@@ -245,8 +255,11 @@ def _add_site(plan: Plan, config: Path) -> None:
         raise TargetError(f"{where}: {detail}")
     if layout.offers_dir.is_dir() or _uses_plugin(config):
         _add_offers(plan, layout.offers_dir)
+    data = read_config(config)
+    render = renderer(data)  # Markdown pages are also checked as the site renders them
     for path, kind in source_files(layout):
-        plan.add_file(path, kind)
+        plan.add_file(path, kind, render)
+    plan.add_config(config, data)
 
 
 def _one_line(message: str) -> str:
@@ -281,7 +294,7 @@ def _add_folder(plan: Plan, folder: Path) -> None:
     if not built and any(suffix in OFFER_SUFFIXES for _, suffix in files):
         _add_offers(plan, folder)
     for path, suffix in files:
-        kind = SOURCE_KINDS.get(suffix)
+        kind = FILE_KINDS.get(suffix)
         if kind is not None:
             plan.add_file(path, kind)
 
@@ -291,7 +304,7 @@ def _add_single(plan: Plan, path: Path) -> None:
     if suffix in OFFER_SUFFIXES:
         plan.add_offer_file(path)
         return
-    kind = SOURCE_KINDS.get(suffix)
+    kind = FILE_KINDS.get(suffix)
     if kind is None:
         raise TargetError(
             f"{plan.display(path)}: not a file the check reads (offers .yml/.yaml, "
@@ -318,9 +331,11 @@ def _walk(folder: Path) -> Iterator[Path]:
                 yield Path(root, name)
 
 
-def _check_file(path: Path, kind: SourceKind, display: str) -> CheckResult:
+def _check_file(
+    path: Path, kind: FileKind, display: str, render: Render | None = None
+) -> CheckResult:
     try:
-        return check_source_file(path, kind, display)
+        return check_source_file(path, kind, display, render)
     except OSError as exc:
         raise UnreadableFileError(
             Problem(

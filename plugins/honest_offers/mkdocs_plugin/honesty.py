@@ -14,7 +14,7 @@ from pathlib import Path
 from honest_offers.catalog import Catalog, LoadMemo
 from honest_offers.check import CheckResult, Finding, Suppressed
 from honest_offers.check.html import check_html
-from honest_offers.check.sources import source_pattern
+from honest_offers.check.sources import locate_excerpt
 from honest_offers.load.discover import display_path
 from honest_offers.memo import Memo
 from honest_offers.site import SiteLayout, SourceMemo, check_sources
@@ -39,13 +39,13 @@ class PageSource:
     """Rule code → reason, for exceptions that cover the whole file (an offer's ``allow``)."""
 
 
-def shared_sources(layout: SiteLayout, config_file: Path | None) -> tuple[PageSource, ...]:
+def shared_sources(layout: SiteLayout) -> tuple[PageSource, ...]:
     """The sources whose text reaches every page: theme overrides, and the config (site name,
     navigation titles, copyright, extra). A finding in a rendered page that is not in the
     page's own source is traced to one of these, so it is reported once, where to edit it."""
     paths = [p for folder in layout.template_dirs for p in sorted(folder.rglob("*.html"))]
-    if config_file is not None:
-        paths.append(config_file)
+    if layout.config_file is not None:
+        paths.append(layout.config_file)
     found = []
     for path in paths:
         try:
@@ -73,19 +73,24 @@ class BuildCheck:
         self._seen |= {_key(s.finding) for s in self.result.suppressed}
 
     def check_rendered(
-        self, html: str, built_path: str, source: PageSource | None
+        self, html: str, built_path: str, sources: tuple[PageSource, ...]
     ) -> list[Finding]:
-        """Check one rendered page; findings point into ``source`` where the text is found.
+        """Check one rendered page; findings point into the first of ``sources`` (the page's
+        own, then those every page shares) that holds their text.
 
         Returns the page's unsuppressed findings, also those reported before (from the
         sources or another page), for a preview to show on the page itself."""
         digest = hashlib.sha256(html.encode("utf-8", "surrogatepass")).digest()
         checked = PAGES.get((digest, built_path), partial(check_html, html, built_path))
-        self.result.suppressed.extend(checked.suppressed)
+        everywhere = (*sources, *self.shared)
+        for allowed in checked.suppressed:  # by a marker in the page: once, at its source
+            located, _ = _locate_in(allowed.finding, everywhere)
+            if _key(located) not in self._seen:
+                self._seen.add(_key(located))
+                self.result.suppressed.append(Suppressed(located, allowed.reason))
         on_page: list[Finding] = []
-        sources = (source, *self.shared) if source else self.shared
         for found in checked.findings:
-            located = _locate_in(found, sources)
+            located, source = _locate_in(found, everywhere)
             reason = source.allowed.get(located.rule) if source else None
             if reason is None:
                 on_page.append(located)
@@ -102,23 +107,18 @@ class BuildCheck:
         return display_path(path, self.layout.root)
 
 
-def _locate_in(found: Finding, sources: tuple[PageSource, ...]) -> Finding:
-    """``found`` located in the first of ``sources`` that holds its text, else as it is."""
+def _locate_in(
+    found: Finding, sources: tuple[PageSource, ...]
+) -> tuple[Finding, PageSource | None]:
+    """``found`` located in the first of ``sources`` that holds its text, and that source."""
     for source in sources:
-        located = _locate(found, source)
-        if located is not found:
-            return located
-    return found
-
-
-def _locate(found: Finding, source: PageSource) -> Finding:
-    match = source_pattern(found.excerpt.rstrip("…").strip()).search(source.text)
-    if match is None:
-        return found
-    before = source.text[: match.start()]
-    line = before.count("\n") + 1
-    column = match.start() - (before.rfind("\n") + 1) + 1
-    return replace(found, path=source.path, line=line, column=column)
+        offset = locate_excerpt(found.excerpt, source.text)
+        if offset is not None:
+            before = source.text[:offset]
+            line = before.count("\n") + 1
+            column = offset - (before.rfind("\n") + 1) + 1
+            return replace(found, path=source.path, line=line, column=column), source
+    return found, None
 
 
 def _key(finding: Finding) -> Key:

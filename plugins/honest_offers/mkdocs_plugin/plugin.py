@@ -19,7 +19,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from honest_offers.catalog import Catalog, load_catalog
+from honest_offers.catalog import Catalog, LoadedOffer, load_catalog
 from honest_offers.dates import build_date
 from honest_offers.mkdocs_plugin.config import HonestOffersConfig
 from honest_offers.mkdocs_plugin.escaping import escape_page_text, striptags_as_text
@@ -84,6 +84,7 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
             offers_dir=self.offers_dir,
             template_dirs=(Path(custom_dir),) if custom_dir else (),
             index_folder=self.config.index_url.strip("/"),
+            config_file=Path(config.config_file_path) if config.config_file_path else None,
         )
         if self.stage:
             self.output = StagedOutput(Path(config.site_dir))
@@ -112,8 +113,7 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
                 files.append(file)
                 self.previews.add(file.src_uri)
         self.generated = {file.src_uri for file in self.pages.files} | self.reference_pages
-        config_file = Path(config.config_file_path) if config.config_file_path else None
-        self.check = BuildCheck(self.layout, shared_sources(self.layout, config_file))
+        self.check = BuildCheck(self.layout, shared_sources(self.layout))
         self.check.check_sources(catalog)
         return files
 
@@ -125,7 +125,7 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
             return output
         site_dir = self.output.target if self.output else Path(config.site_dir)
         built = self.check.display(site_dir / page.file.dest_uri)  # never the staging folder
-        found = self.check.check_rendered(output, built, self._page_source(page))
+        found = self.check.check_rendered(output, built, self._page_sources(page))
         errors = [finding for finding in found if finding.severity == "error"]
         if self.serving and errors:
             return add_preview_notice(output, errors)
@@ -178,15 +178,19 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
             self.output.discard()
         self.output = None
 
-    def _page_source(self, page: Page) -> PageSource | None:
-        loaded = self.pages.sources.get(page.file.src_uri) if self.pages else None
-        if loaded is not None:
-            allowed = {item.rule: item.reason for item in loaded.offer.allow}
-            return PageSource(loaded.path, loaded.document.text, allowed)
+    def _page_sources(self, page: Page) -> tuple[PageSource, ...]:
+        """Where the text of ``page`` was written: its offer, every offer (the index), or
+        its Markdown file."""
+        if self.pages is not None:
+            loaded = self.pages.sources.get(page.file.src_uri)
+            if loaded is not None:
+                return (_offer_source(loaded),)
+            if page.file.src_uri == self.pages.index_uri:
+                return tuple(_offer_source(loaded) for loaded in self.pages.sources.values())
         if page.file.generated_by is None and page.file.abs_src_path and self.check:
             path = self.check.display(Path(page.file.abs_src_path))
-            return PageSource(path, page.file.content_string)
-        return None
+            return (PageSource(path, page.file.content_string),)
+        return ()
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.filters["striptags"] = striptags_as_text
@@ -249,3 +253,8 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
                 f"honest-offers: locale `{wanted}` is not known to Babel ({exc}); "
                 "set the plugin's `locale` option to a code such as `en`, `de_DE` or `fr_CH`"
             ) from None
+
+
+def _offer_source(loaded: LoadedOffer) -> PageSource:
+    allowed = {item.rule: item.reason for item in loaded.offer.allow}
+    return PageSource(loaded.path, loaded.document.text, allowed)

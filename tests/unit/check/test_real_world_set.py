@@ -163,4 +163,4 @@ def test_the_bench_reads_the_manifest() -> None:
     assert len(entries) == len(read_rows())
     for entry in entries:
         engine, _ = bench.engine_for(SET_DIR / entry.file)
-        assert engine in {"markdown", "html", "script", "stylesheet"}
+        assert engine in {"markdown", "html", "template", "script", "stylesheet"}

@@ -133,7 +133,7 @@ def test_every_format_to_stdout_and_to_a_file(runner: CliRunner, fmt: str, tmp_p
     assert written.exit_code == 1
     assert written.stdout == ""
     assert written.stderr == (
-        f"honest-offers: 8 errors, 1 warning, 1 suppressed in 8 files. Report: {out}\n"
+        f"honest-offers: 8 errors, 1 warning, 1 suppressed in 9 files. Report: {out}\n"
     )
     assert out.read_text(encoding="utf-8") == printed.stdout
 

@@ -82,7 +82,7 @@ def test_the_site_fixture_has_the_known_findings(site_report: Report) -> None:
         (s.finding.rule, s.finding.path, s.finding.line) for s in site_report.suppressed
     } == SITE_SUPPRESSED
     assert site_report.problems == []
-    assert len(site_report.files) == 8
+    assert len(site_report.files) == 9  # the config too: its site name and nav titles
     assert site_report.exit_code == 1
 
 
@@ -123,7 +123,7 @@ def test_text_uses_the_build_wording_and_counts_files(site_report: Report) -> No
         in text
     )
     assert "honesty check: 8 error(s), 1 warning(s), 1 suppressed." in text
-    assert text.endswith("Checked 8 files.\n")
+    assert text.endswith("Checked 9 files.\n")
     assert "\x1b[" not in text
 
 
@@ -159,7 +159,7 @@ def test_json_has_the_documented_shape(site_report: Report) -> None:
     assert data["suppressed"][0]["reason"] == "Places are counted live by our booking system"
     assert data["problems"] == []
     assert data["summary"] == {
-        "files": 8,
+        "files": 9,
         "errors": 8,
         "warnings": 1,
         "suppressed": 1,
@@ -201,7 +201,7 @@ def test_github_annotations(site_report: Report) -> None:
     (notice,) = [line for line in lines if line.startswith("::notice ")]
     assert "title=HO201 low-stock-claim (allowed)::" in notice
     assert "allowed with the reason: Places are counted live" in notice
-    assert lines[-1] == "honest-offers: 8 errors, 1 warning, 1 suppressed in 8 files."
+    assert lines[-1] == "honest-offers: 8 errors, 1 warning, 1 suppressed in 9 files."
 
 
 def test_github_escapes_data_and_properties_as_documented() -> None:

@@ -48,7 +48,7 @@ def test_new_site_writes_a_site_that_passes_the_check(tmp_path: Path) -> None:
     )
     assert (root / "offer.schema.json").read_text(encoding="utf-8") == render_schema()
     report = run_report(cwd=root)
-    assert report.files == ["offers/first-consultation.yml", "docs/index.md"]
+    assert report.files == ["offers/first-consultation.yml", "docs/index.md", "site_config.yml"]
     assert report.findings == []
     assert report.problems == [], [p.format() for p in report.problems]
     assert report.exit_code == 0

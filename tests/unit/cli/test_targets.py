@@ -39,6 +39,7 @@ def test_no_path_checks_the_site_config_in_the_current_folder() -> None:
         "docs/js/ticker.js",
         "docs/notes.md",
         "overrides/main.html",
+        "site_config.yml",  # its text that pages show: site name, navigation titles
     ]
 
 
@@ -48,7 +49,7 @@ def test_site_config_comes_before_mkdocs_yml(tmp_path: Path) -> None:
     (tmp_path / "a" / "page.md").write_text("Only 2 left in stock!\n", encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text("site_name: M\ndocs_dir: a\n", encoding="utf-8")
     (tmp_path / "site_config.yml").write_text("site_name: S\ndocs_dir: b\n", encoding="utf-8")
-    assert plan_check([], tmp_path, TODAY).files == []
+    assert plan_check([], tmp_path, TODAY).files == ["site_config.yml"]
 
 
 def test_no_config_and_no_path_is_an_error(tmp_path: Path) -> None:
@@ -137,7 +138,7 @@ def test_a_file_named_twice_is_checked_once() -> None:
     )
     assert plan.files.count("pushy-site/docs/index.md") == 1
     assert plan.files.count("pushy-site/offers/pushy.yml") == 1
-    assert len(plan.jobs) == len(plan.files) == 8
+    assert len(plan.jobs) == len(plan.files) == 9
 
 
 def test_an_offer_that_does_not_load_is_a_problem_and_still_a_file() -> None:

@@ -1,0 +1,121 @@
+"""`honest-offers check` on a site's sources finds what `mkdocs build` finds: the same
+(rule, file, line) for every site, with a tactic placed in each kind of source a page is made
+from. A site that `check` passes never fails the build's honesty check."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO_ROOT, SITE_CONFIG, mkdocs_env, offer_yaml, run_mkdocs
+
+pytestmark = pytest.mark.e2e
+
+Found = set[tuple[str, str, int]]
+_REPORTED = re.compile(r"^(\S+):(\d+):\d+: (HO\d{3}) ", re.MULTILINE)
+
+
+def build_findings(root: Path, config: str, out: Path) -> Found:
+    result = run_mkdocs("build", "-f", config, "-d", str(out), cwd=root)
+    log = result.stdout + result.stderr
+    return {(rule, path, int(line)) for path, line, rule in _REPORTED.findall(log)}
+
+
+def check_findings(root: Path, config: str) -> Found:
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "honest-offers"), "check", config, "--format", "json"],
+        cwd=root,
+        env=mkdocs_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode in (0, 1), done.stderr
+    report = json.loads(done.stdout)
+    return {(f["rule"], f["path"], f["line"]) for f in report["findings"]}
+
+
+def agree(root: Path, config: str, tmp_path: Path) -> Found:
+    built = build_findings(root, config, tmp_path / "out")
+    checked = check_findings(root, config)
+    assert checked == built, f"only check: {checked - built}; only the build: {built - checked}"
+    return built
+
+
+def test_the_example_site_is_clean_both_ways(tmp_path: Path) -> None:
+    assert agree(REPO_ROOT, "site_config.yml", tmp_path) == set()
+
+
+def test_the_pushy_fixture_site_agrees(tmp_path: Path) -> None:
+    root = tmp_path / "pushy"
+    shutil.copytree(REPO_ROOT / "tests" / "fixtures" / "cli" / "pushy-site", root)
+    found = agree(root, "site_config.yml", tmp_path)
+    assert {path for _, path, _ in found} >= {"overrides/main.html", "docs/index.md"}
+
+
+CLAIM = "Only 2 places left"
+KINDS: dict[str, dict[str, str]] = {
+    "offer-field": {"offers/a.yml": offer_yaml(summary=f"{CLAIM} in the spring course.")},
+    "markdown-prose": {"docs/index.md": f"# Home\n\n{CLAIM} in the spring course.\n"},
+    "markdown-character-references": {
+        "docs/index.md": "# Home\n\n&#79;nly 2 places &#108;eft in the spring course.\n"
+    },
+    "markdown-emphasis-and-line-break": {
+        "docs/index.md": "# Home\n\nOnly *2 places*\nleft in the spring course.\n"
+    },
+    "markdown-raw-html-attribute": {
+        "docs/index.md": f'# Home\n\n<a href="#" aria-label="{CLAIM}">Book</a>\n'
+    },
+    "markdown-raw-html-prechecked-addon": {
+        "docs/index.md": (
+            '# Home\n\n<form><label><input type="checkbox" name="insurance" checked> '
+            "Add travel insurance for EUR 19</label></form>\n"
+        )
+    },
+    "config-site-name": {"mkdocs.yml": SITE_CONFIG.replace("Test site", f"{CLAIM} shop")},
+    "config-nav-title": {
+        "mkdocs.yml": SITE_CONFIG + f"nav:\n  - '{CLAIM}': index.md\n  - Offers: offers/index.md\n"
+    },
+    "theme-override": {
+        "mkdocs.yml": SITE_CONFIG.replace(
+            "name: material\n", "name: material\n  custom_dir: overrides\n"
+        ),
+        "overrides/main.html": (
+            '{% extends "base.html" %}\n{% block announce %}' + CLAIM + "{% endblock %}\n"
+        ),
+    },
+    "extra-javascript": {
+        "mkdocs.yml": SITE_CONFIG + "extra_javascript:\n  - js/timer.js\n",
+        "docs/js/timer.js": (
+            "const end = Date.now() + 15 * 60 * 1000;\nsetInterval(function () {\n"
+            "  const left = Math.max(0, end - Date.now());\n"
+            "  document.getElementById('t').textContent = Math.floor(left / 60000) + ' min';\n"
+            "}, 1000);\n"
+        ),
+    },
+    "extra-css": {
+        "mkdocs.yml": SITE_CONFIG + "extra_css:\n  - css/site.css\n",
+        "docs/css/site.css": ".old-price { text-decoration: line-through; }\n",
+    },
+}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_tactic_in_each_kind_of_source_is_found_alike(
+    make_site: Callable[..., Path], tmp_path: Path, kind: str
+) -> None:
+    root = make_site({"calm.yml": offer_yaml()})
+    for name, text in KINDS[kind].items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    found = agree(root, "mkdocs.yml", tmp_path)
+    assert found, f"{kind}: neither check nor build found the tactic"
