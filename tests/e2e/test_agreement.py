@@ -50,8 +50,10 @@ def agree(root: Path, config: str, tmp_path: Path) -> Found:
     return built
 
 
-def test_the_example_site_is_clean_both_ways(tmp_path: Path) -> None:
+def test_the_example_site_is_clean_both_ways_and_built(tmp_path: Path) -> None:
+    """Sources, build and the built folder (rule reference pages included) agree: clean."""
     assert agree(REPO_ROOT, "site_config.yml", tmp_path) == set()
+    assert check_findings(tmp_path, "out") == set()
 
 
 def test_the_pushy_fixture_site_agrees(tmp_path: Path) -> None:

@@ -28,6 +28,7 @@ from typing import Literal
 
 from honest_offers.check import markup_rules as mr
 from honest_offers.check import vendors
+from honest_offers.check.docs import REFERENCE_MARKER, REFERENCE_REASON
 from honest_offers.check.finding import CheckResult, Finding, Suppressed
 from honest_offers.check.locate import Lines, Mapped, check_mapped, text_findings, with_markers
 from honest_offers.check.phrases import Context
@@ -138,7 +139,16 @@ def check_html(html: str, path: str, *, line: int = 1, column: int = 1) -> Check
     rule on its own line and the next non-blank line, as in Markdown."""
     walker = _walk(html, path, Lines(html, line, column), 0)
     found = _unique(walker.findings)
-    return with_markers(found, walker.suppressed, walker.marker_view(), path, walker.lines)
+    result = with_markers(found, walker.suppressed, walker.marker_view(), path, walker.lines)
+    return as_reference(result) if REFERENCE_MARKER in html else result
+
+
+def as_reference(result: CheckResult) -> CheckResult:
+    """A rule reference page's findings, listed as allowed: it names tactics to explain
+    them (the marker's own mistakes, HO9xx, stay findings)."""
+    kept = [f for f in result.findings if f.rule.startswith("HO9")]
+    allowed = [Suppressed(f, REFERENCE_REASON) for f in result.findings if f not in kept]
+    return CheckResult(findings=kept, suppressed=[*result.suppressed, *allowed])
 
 
 def nested_findings(html: str, path: str, line: int, column: int, depth: int) -> list[Finding]:

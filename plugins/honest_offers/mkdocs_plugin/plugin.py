@@ -118,10 +118,11 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
         return files
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        # The rule reference names tactics in order to explain them, and a preview of an
-        # offer's errors quotes the offer: neither is a page that sells.
+        # A preview of an offer's errors quotes the offer: it is not a page that sells. (The
+        # rule reference is checked like any page; its marker lists its findings as allowed,
+        # as `check` on the built folder does.)
         uri = page.file.src_uri
-        if self.check is None or uri in self.reference_pages or uri in self.previews:
+        if self.check is None or uri in self.previews:
             return output
         site_dir = self.output.target if self.output else Path(config.site_dir)
         built = self.check.display(site_dir / page.file.dest_uri)  # never the staging folder
