@@ -110,6 +110,33 @@ KINDS: dict[str, dict[str, str]] = {
 }
 
 
+SUPPRESSED = {
+    "marker-before-a-quote": (
+        "# Home\n\n"
+        '<!-- honest-offers: allow HO201 reason="We quote a shop we reviewed" -->\n'
+        "> Only 2 places left\n> at this price.\n"
+    ),
+    "marker-before-a-list": (
+        "# Home\n\n"
+        '<!-- honest-offers: allow HO201 reason="Examples of what we do not write" -->\n'
+        "- Only 2 places left\n- Only 3 seats left\n"
+    ),
+    "page-marker": (
+        '<!-- honest-offers: allow-page HO201 reason="An article about scarcity claims" -->\n'
+        "# Home\n\nOnly 2 places left.\n\nOnly 3 seats left.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", SUPPRESSED)
+def test_block_and_page_markers_allow_alike_in_check_build_and_built_folder(
+    make_site: Callable[..., Path], tmp_path: Path, kind: str
+) -> None:
+    root = make_site({"calm.yml": offer_yaml()}, docs={"index.md": SUPPRESSED[kind]})
+    assert agree(root, "mkdocs.yml", tmp_path) == set()  # no finding, no unused marker
+    assert check_findings(tmp_path, "out") == set()
+
+
 @pytest.mark.parametrize("kind", KINDS)
 def test_a_tactic_in_each_kind_of_source_is_found_alike(
     make_site: Callable[..., Path], tmp_path: Path, kind: str

@@ -25,7 +25,7 @@ def rule_pages(rules: Iterable[Rule] | None = None, folder: str = "rules") -> di
     pages = {f"{prefix}{INDEX}": index_page(ordered)}
     for rule in ordered:
         pages[f"{prefix}{page_name(rule)}"] = rule_page(rule)
-    return pages
+    return {path: f"{REFERENCE_MARKER}\n\n{text}" for path, text in pages.items()}
 
 
 def page_name(rule: Rule) -> str:
@@ -36,8 +36,6 @@ def rule_page(rule: Rule) -> str:
     """The reference page of one rule."""
     return "\n".join(
         [
-            REFERENCE_MARKER,
-            "",
             f"# {rule.code} `{rule.name}`",
             "",
             f"**Family:** {rule.family} · **Severity:** {rule.severity}",
@@ -64,8 +62,6 @@ def rule_page(rule: Rule) -> str:
 def index_page(rules: Iterable[Rule]) -> str:
     """A table of every rule, grouped by family."""
     lines = [
-        REFERENCE_MARKER,
-        "",
         "# Honesty rules",
         "",
         "The build fails when a page uses one of these pressure tactics. Each rule has a stable "

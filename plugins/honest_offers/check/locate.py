@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from honest_offers.check.finding import CheckResult, Finding, Suppressed
 from honest_offers.check.phrases import Context
-from honest_offers.check.suppress import Suppression, apply_suppressions, parse_markers
+from honest_offers.check.suppress import Reach, Suppression, apply_suppressions, parse_markers
 from honest_offers.check.text import check_text
 
 _NEWLINE = re.compile("\n")
@@ -176,9 +176,13 @@ def with_markers(
     lines: Lines,
     shifts: dict[int, int] | None = None,
 ) -> CheckResult:
-    """Apply the suppression markers in ``view`` (same lines as the source) to ``found``."""
+    """Apply the suppression markers in ``view`` (same lines as the source) to ``found``.
+
+    Markers written as comments of a script or stylesheet (``shifts`` given) cover the next
+    line of code; HTML markers the next block (paragraph, list, quote, table)."""
     line, column = lines.at(0)
-    markers = parse_markers(view, path=path, line=line, column=column)
+    reach: Reach = "element" if shifts is None else "line"
+    markers = parse_markers(view, path=path, line=line, column=column, reach=reach)
     allowances = [_unshifted(s, shifts, lines) for s in markers.suppressions]
     result = apply_suppressions(found, allowances, path=path)
     result.findings += markers.problems

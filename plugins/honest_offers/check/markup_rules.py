@@ -364,6 +364,12 @@ def word_set(words: str) -> frozenset[str]:
 
 # -- word lists -----------------------------------------------------------------------------
 
+VOID_ELEMENTS = word_set(
+    "area base br col embed hr img input keygen link meta param source track wbr"
+)
+"""HTML elements without an end tag: the one list for the markup check, the browser check and
+the reach of suppression markers."""
+
 COUNTDOWN_WORDS = frozenset(
     {
         "countdown",

@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from honest_offers.check.finding import CheckResult, Finding
+from honest_offers.check.markup_rules import VOID_ELEMENTS
 from honest_offers.check.runtime_rules import TEXT_CHANGES as TEXT_CHANGES  # re-exported
 from honest_offers.diagnostics import Problem
 from honest_offers.load.discover import display_path
@@ -434,9 +435,7 @@ class _SourceMap(HTMLParser):
         return line, offset - self.source.rfind("\n", 0, offset)
 
 
-_VOID = frozenset(
-    "area base br col embed hr img input link meta param source track wbr".split()  # noqa: SIM905
-)
+_VOID = VOID_ELEMENTS
 
 
 def _load_problem(display: str, reason: str) -> Problem:

@@ -7,12 +7,17 @@ In Markdown (and HTML) a suppression is an HTML comment::
 Grammar (spaces are optional around ``:``, ``,`` and ``=``; case does not matter except in
 the reason)::
 
-    marker = "<!--" "honest-offers" ":" "allow" codes [ "reason" "=" quoted ] "-->"
+    marker = "<!--" "honest-offers" ":" ( "allow" | "allow-page" ) codes
+             [ "reason" "=" quoted ] "-->"
     codes  = code { [","] code }            code = "HO" digit digit digit
     quoted = '"' { any character but '"' } '"' | "'" { any character but "'" } "'"
 
-Scope: the rest of the line on which the comment ends, then the next non-blank line that is
-not itself only a marker (so several markers can stand above one line). The reason needs at
+Scope of ``allow``: the rest of the line on which the comment ends, then the block that
+follows: the next non-blank line that is not itself only a marker (so several markers can
+stand above one line) and the lines after it up to the next blank line — a paragraph, a
+list, a quote or a table, in Markdown and in the HTML it renders to. ``allow-page`` allows
+its rules on the whole page, wherever it stands (in Markdown, front matter
+``honest_offers: {allow: [{rule, reason}]}`` says the same). The reason needs at
 least :data:`MIN_REASON` characters, like ``allow[].reason`` in an offer. In an offer the
 ``allow`` list applies to the whole file.
 
@@ -26,8 +31,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal
 
 from honest_offers.check.finding import CheckResult, Finding, Suppressed
+from honest_offers.check.markup_rules import VOID_ELEMENTS
 from honest_offers.check.registry import RULES, Rule, RuleDoc, register
 from honest_offers.check.text import finding, position
 
@@ -112,7 +119,7 @@ UNUSED = register(
 
 _MARKER = re.compile(r"<!--\s*honest-offers\s*:(?P<body>.*?)-->", re.DOTALL | re.IGNORECASE)
 _BODY = re.compile(
-    r"\s*allow\s+(?P<codes>[a-z0-9]+(?:\s*,?\s*(?!reason\b)[a-z0-9]+)*)"
+    r"\s*allow(?P<page>-page)?\s+(?P<codes>[a-z0-9]+(?:\s*,?\s*(?!reason\b)[a-z0-9]+)*)"
     r"(?:\s+reason\s*=\s*(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)'))?\s*",
     re.IGNORECASE | re.DOTALL,
 )
@@ -148,7 +155,14 @@ class Markers:
     problems: list[Finding]
 
 
-def parse_markers(text: str, *, path: str, line: int = 1, column: int = 1) -> Markers:
+Reach = Literal["block", "element", "line"]
+"""What an ``allow`` marker covers after its own line: the Markdown block (up to a blank
+line), the next HTML element (to its end tag), or the next line (a comment in code)."""
+
+
+def parse_markers(
+    text: str, *, path: str, line: int = 1, column: int = 1, reach: Reach = "block"
+) -> Markers:
     """Read every ``<!-- honest-offers: ... -->`` marker of ``text``.
 
     ``line`` and ``column`` give where ``text`` starts in ``path``. Callers blank out code
@@ -164,14 +178,20 @@ def parse_markers(text: str, *, path: str, line: int = 1, column: int = 1) -> Ma
             continue
         codes, reason, problems = parsed
         markers.problems.extend(problems)
-        if codes:
+        if not codes:
+            continue
+        scope: tuple[tuple[int, int], ...] | None = None  # allow-page: the whole page
+        if not _is_page_marker(match):
             end_line, end_column = position(text, match.end(), line, column)
             if lines is None:
                 lines = text.split("\n")
-            scope = _scope(lines, end_line - line, end_line, end_column, line)
-            markers.suppressions.append(
-                Suppression(codes, reason, at_line, at_column, match.group(), scope)
-            )
+            if reach == "element":
+                scope = _element_scope(text, match.end(), end_line, end_column, line)
+            else:
+                scope = _scope(lines, end_line - line, end_line, end_column, line, reach)
+        markers.suppressions.append(
+            Suppression(codes, reason, at_line, at_column, match.group(), scope)
+        )
     return markers
 
 
@@ -222,13 +242,60 @@ def _parse(
     return frozenset(c for c in codes if not unknown_code(c)), reason, problems
 
 
+def _is_page_marker(match: re.Match[str]) -> bool:
+    body = _BODY.fullmatch(match.group("body"))
+    return body is not None and body.group("page") is not None
+
+
 def _scope(
-    lines: list[str], index: int, end_line: int, end_column: int, first_line: int
+    lines: list[str], index: int, end_line: int, end_column: int, first_line: int, reach: Reach
 ) -> tuple[tuple[int, int], ...]:
-    """The rest of the marker's last line, and the next line with text that is not a marker."""
+    """The rest of the marker's last line, then the next line with text that is not a marker,
+    and for a ``block`` the lines that follow it up to a blank line."""
     scope = [(end_line, end_column)]
+    in_block = False
     for offset, content in enumerate(lines[index + 1 :], start=1):
-        if content.strip() and not _ONLY_MARKERS.match(content):
-            scope.append((first_line + index + offset, 1))
+        if not content.strip():
+            if in_block:
+                break
+            continue
+        if not in_block and _ONLY_MARKERS.match(content):
+            continue
+        in_block = True
+        scope.append((first_line + index + offset, 1))
+        if reach == "line":
             break
     return tuple(scope)
+
+
+_NEXT_TAG = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?P<name>[a-zA-Z][\w-]*)", re.DOTALL)
+
+
+def _element_scope(
+    text: str, end: int, end_line: int, end_column: int, first_line: int
+) -> tuple[tuple[int, int], ...]:
+    """The rest of the marker's line, then every line of the next element, from its start
+    tag to its matching end tag (a quote, a list, a table, a paragraph)."""
+    scope = [(end_line, end_column)]
+    opened = _NEXT_TAG.match(text, end)
+    if opened is None:
+        return tuple(scope)
+    name = opened.group("name").lower()
+    start = opened.start("name") - 1
+    close = start + 1 if name in VOID_ELEMENTS else _matching_end(text, name, start)
+    first = first_line + text.count("\n", 0, start)
+    last = first + text.count("\n", start, close)
+    scope += [(number, 1) for number in range(max(first, end_line + 1), last + 1)]
+    return tuple(scope)
+
+
+def _matching_end(text: str, name: str, start: int) -> int:
+    """Offset of the end tag that closes the ``name`` element opened at ``start`` (nested
+    elements of the same name counted), or the end of the text."""
+    tags = re.compile(rf"<(/?){re.escape(name)}\b", re.IGNORECASE)
+    depth = 0
+    for tag in tags.finditer(text, start):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return tag.start()
+    return len(text)

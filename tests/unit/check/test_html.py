@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import honest_offers.check.html as html_check
-from honest_offers.check.docs import REFERENCE_MARKER, REFERENCE_REASON, rule_page
+from honest_offers.check.docs import REFERENCE_MARKER, REFERENCE_REASON, rule_pages
 from honest_offers.check.finding import Finding
 from honest_offers.check.html import check_html
 from honest_offers.check.registry import RULES
@@ -511,6 +511,6 @@ def test_a_rule_reference_page_lists_its_findings_as_allowed() -> None:
     result = check_html(page, "site/honesty-rules/ho201/index.html")
     assert result.findings == []
     assert [(s.finding.rule, s.reason) for s in result.suppressed] == [("HO201", REFERENCE_REASON)]
-    assert rule_page(RULES["HO201"]).startswith(REFERENCE_MARKER)
+    assert rule_pages()["rules/ho201.md"].startswith(REFERENCE_MARKER)
     without = check_html("<p>Only 2 places left!</p>", "page.html")
     assert [f.rule for f in without.findings] == ["HO201"]

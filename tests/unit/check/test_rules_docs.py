@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from honest_offers.check import RULES, check_markdown, rule_pages
-from honest_offers.check.docs import REFERENCE_MARKER
+from honest_offers.check.docs import REFERENCE_MARKER, rule_page
 from honest_offers.check.registry import FAMILIES
 
 OWN_FAMILIES = ("HO1", "HO2", "HO3", "HO4", "HO5", "HO9")
@@ -45,6 +45,7 @@ def test_one_page_per_rule_and_an_index() -> None:
     assert set(pages) == {"rules/index.md"} | {f"rules/{code.lower()}.md" for code in RULES}
     page = pages["rules/ho101.md"]
     assert page.startswith(REFERENCE_MARKER + "\n\n# HO101 `countdown-text`\n")
+    assert rule_page(RULES["HO101"]).startswith("# HO101")  # `explain` prints no marker
     assert "**Family:** Urgency" in page
     assert "```text\nSale ends in 02:14:09\n```" in page
     assert "## Honest alternative" in page

@@ -207,22 +207,25 @@ def test_bare_web_addresses_are_not_prose(address: str) -> None:
     assert markdown.prose(page).split() == ["#", "Links.", "See", "for", "details."]
 
 
-def test_markers_suppress_the_rest_of_their_line_and_the_next_line() -> None:
+def test_markers_suppress_the_rest_of_their_line_and_the_next_block() -> None:
     page = (
         'Only 2 left <!-- honest-offers: allow HO201 reason="Counted live by the booking '
         'system" --> only 3 left\n'
         "\n"
         "Only 4 left\n"
         "Only 5 left\n"
+        "\n"
+        "Only 6 left\n"
     )
     result = check_markdown(page, "p.md")
     assert [(f.rule, f.line, f.column) for f in result.findings] == [
         ("HO201", 1, 1),
-        ("HO201", 4, 1),
+        ("HO201", 6, 1),
     ]
     assert [(s.finding.line, s.finding.excerpt) for s in result.suppressed] == [
         (1, "only 3 left"),
         (3, "Only 4 left"),
+        (4, "Only 5 left"),
     ]
     assert result.suppressed[0].reason == "Counted live by the booking system"
 

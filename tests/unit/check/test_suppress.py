@@ -64,22 +64,57 @@ def test_ordinary_comments_are_not_markers() -> None:
     assert markers.problems == [] and markers.suppressions == []
 
 
-def test_scope_is_rest_of_line_and_next_non_blank_line() -> None:
+def test_scope_is_rest_of_line_and_the_next_block() -> None:
+    """In Markdown a marker covers the rest of its line and the block after it: a paragraph,
+    list, quote or table runs to the next blank line."""
     text = (
         f'Only 2 left <!-- honest-offers: allow HO201 reason="{REASON}" --> only 3 left\n'
         "\n"
         "   \n"
         "Only 4 left and only 5 left\n"
         "Only 6 left\n"
+        "\n"
+        "Only 7 left\n"
     )
     markers = parse_markers(text, path="p")
     result = apply_suppressions(check_text(text, path="p"), markers.suppressions, path="p")
-    assert [(f.line, f.column) for f in result.findings] == [(1, 1), (5, 1)]
+    assert [(f.line, f.column) for f in result.findings] == [(1, 1), (7, 1)]
     assert [(s.finding.line, s.finding.column) for s in result.suppressed] == [
         (1, 93),
         (4, 1),
         (4, 17),
+        (5, 1),
     ]
+
+
+def test_in_code_a_marker_covers_the_next_line_only() -> None:
+    text = f'<!-- honest-offers: allow HO201 reason="{REASON}" -->\nOnly 4 left\nOnly 5 left\n'
+    markers = parse_markers(text, path="p", reach="line")
+    result = apply_suppressions(check_text(text, path="p"), markers.suppressions, path="p")
+    assert [f.line for f in result.findings] == [3]
+
+
+def test_in_html_a_marker_covers_the_next_element_to_its_end_tag() -> None:
+    text = (
+        f'<!-- honest-offers: allow HO201 reason="{REASON}" -->\n'
+        "<blockquote>\n<p>Only 4 left\nand only 5 left</p>\n<blockquote>Only 6 left</blockquote>"
+        "\n</blockquote>\n<p>Only 7 left</p>\n"
+    )
+    markers = parse_markers(text, path="p", reach="element")
+    result = apply_suppressions(check_text(text, path="p"), markers.suppressions, path="p")
+    assert [f.line for f in result.findings] == [7]
+    assert [s.finding.line for s in result.suppressed] == [3, 4, 5]
+
+
+def test_allow_page_covers_the_whole_page_wherever_it_stands() -> None:
+    text = (
+        f'Only 2 left\n\nOnly 3 left\n<!-- honest-offers: allow-page HO201 reason="{REASON}" -->\n'
+    )
+    for reach in ("block", "element", "line"):
+        markers = parse_markers(text, path="p", reach=reach)
+        result = apply_suppressions(check_text(text, path="p"), markers.suppressions, path="p")
+        assert result.findings == []
+        assert [s.finding.line for s in result.suppressed] == [1, 3]
 
 
 def test_a_marker_only_covers_its_own_rules() -> None:
