@@ -22,6 +22,10 @@ target family and the pressure false-positive rate, the worst fold, and the figu
 *development* folds (``0 .. dev-folds - 1``) against the *held* folds (the rest). The
 discipline: read misses of the development folds only (``--fold-set dev --show-misses N``),
 judge a change on the held folds. ``--fold-set`` also restricts the main report to those rows.
+
+``--shapes-only`` runs the structural rules alone (patterns built from the word classes of
+``check/lexicon.py``, and the countdown detector), without the phrase tables: a measure of how
+far the grammar of each tactic reaches on its own.
 """
 
 from __future__ import annotations
@@ -32,10 +36,11 @@ import hashlib
 import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from honest_offers.check import check_text
+from honest_offers.check import text as text_engine
 
 BARE_CLOCK = "timer_digits_only_no_cue"
 TARGET_RECALL = 0.97
@@ -235,6 +240,15 @@ def _in_targets(row: Row) -> bool:
     return any(group in (row.category, f"{row.category}/{row.type}") for group in TARGET_GROUPS)
 
 
+def use_shapes_only() -> None:
+    """Keep only the structural patterns (``Pattern.shape``) for the rest of this process."""
+    text_engine.PHRASES = tuple(
+        replace(rule, patterns=tuple(item for item in rule.patterns if item.shape))
+        for rule in text_engine.PHRASES
+    )
+    text_engine._index.cache_clear()  # the engine indexes PHRASES once
+
+
 def fold_of(group: str, folds: int) -> int:
     """The fold of a template group: a hash of its key (the same on every run and machine,
     unlike :func:`hash`)."""
@@ -352,7 +366,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         default="all",
         help="report (and list misses of) only the development or held folds",
     )
+    parser.add_argument(
+        "--shapes-only",
+        action="store_true",
+        help="run the structural rules alone, without the phrase tables",
+    )
     args = parser.parse_args(argv)
+    if args.shapes_only:
+        use_shapes_only()
+        print("Structural rules only (no phrase tables).\n")
     rows = read_rows(args.csv)
     if args.fold_set != "all" and args.folds < 2:
         parser.error("--fold-set needs --folds K (K >= 2)")

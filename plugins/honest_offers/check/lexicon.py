@@ -16,8 +16,10 @@ corpus; add the word class it belongs to.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 _SPECIAL = re.compile(r"([.^$*+?{}\[\]\\|()])")
 _TOKEN = re.compile(r"[^\W\d_]+")
@@ -37,10 +39,10 @@ class WordClass:
 
     @cached_property
     def regex(self) -> str:
-        """A non-capturing alternation of the entries, longest first (so that "sign up for"
-        is tried before "sign up")."""
-        ordered = sorted(set(self.entries), key=lambda e: (-len(e), e))
-        return "(?:" + "|".join(_SPECIAL.sub(r"\\\1", e) for e in ordered) + ")"
+        """A non-capturing expression matching exactly the entries, written as a trie ("sign
+        up" and "sign up for" share "sign up"): shorter to compile and faster to match than a
+        plain alternation. Where one entry continues another, the longer is tried first."""
+        return "(?:" + trie_regex(self.entries) + ")"
 
     @cached_property
     def first_words(self) -> frozenset[str]:
@@ -61,6 +63,26 @@ class WordClass:
 
     def __or__(self, other: WordClass) -> WordClass:
         return WordClass(f"{self.name}|{other.name}", self.entries + other.entries)
+
+
+def trie_regex(entries: Iterable[str]) -> str:
+    """An expression (without an outer group) that fully matches exactly ``entries``."""
+    root: dict[str, dict[str, Any]] = {}
+    for entry in entries:
+        node = root
+        for char in entry:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _emit(root)
+
+
+def _emit(node: dict[str, dict[str, Any]]) -> str:
+    branches = [
+        _SPECIAL.sub(r"\\\1", char) + _emit(child) for char, child in sorted(node.items()) if char
+    ]
+    if "" in node:
+        return f"(?:{'|'.join(branches)})?" if branches else ""
+    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 
 
 def word_class(name: str, *entries: str) -> WordClass:
@@ -229,6 +251,95 @@ REMAINING = word_class(
     "available now",
     "still up for grabs",
     "still to be had",
+)
+
+STOCK_LEVELS = word_class(
+    "amounts of stock",
+    "stock",
+    "stocks",
+    "inventory",
+    *plurals("seat", "place", "spot", "ticket", "unit", "item", "piece", "room", "slot"),
+)
+
+SCARCE = word_class(
+    "words of scarcity",
+    "limited",
+    "low",
+    "scarce",
+    "tight",
+    "dwindling",
+    "very limited",
+    "very low",
+    "extremely limited",
+    "running low",
+    "running out",
+    "getting low",
+    "almost gone",
+    "nearly gone",
+)
+
+DEPLETED = word_class(
+    "depleted",
+    "gone",
+    "all gone",
+    "sold out",
+    "out of stock",
+    "booked up",
+    "fully booked",
+    "snapped up",
+    "taken",
+    "full",
+)
+
+ALMOST = word_class(
+    "almost", "almost", "nearly", "practically", "virtually", "all but", "close to being"
+)
+
+STOCK_LABELS = word_class(
+    "labels of a stock count",
+    "stock",
+    "in stock",
+    "availability",
+    "inventory",
+    "remaining",
+    "left",
+    "stock left",
+    "stock remaining",
+    "stock level",
+    "stock count",
+    "remaining stock",
+    "available stock",
+    "quantity left",
+    "quantity remaining",
+    "quantity available",
+    "available quantity",
+    "remaining quantity",
+    "qty left",
+    "qty available",
+    "items left",
+    "items remaining",
+    "units left",
+    "units remaining",
+    "pieces left",
+    "seats left",
+    "places left",
+    "spots left",
+    "tickets left",
+)
+"""A count shown as a label: "Stock: 2", "Quantity left: 3"."""
+
+VARIANTS = word_class(
+    "product variants",
+    "size",
+    "colour",
+    "color",
+    "style",
+    "fit",
+    "length",
+    "width",
+    "shade",
+    "finish",
+    "pattern",
 )
 
 TAKEN = word_class(
@@ -529,6 +640,35 @@ ONLOOKERS = word_class(
     "shoppers online",
 )
 """Nouns that are activity in themselves: "5 viewers right now"."""
+
+SOMEONE = word_class(
+    "an unnamed buyer",
+    "someone",
+    "somebody",
+    "a customer",
+    "a shopper",
+    "a buyer",
+    "a visitor",
+    "a guest",
+    "a user",
+    "a member",
+    "another customer",
+    "another shopper",
+    "another buyer",
+    "a fellow shopper",
+)
+
+BUYING_NOW = word_class(
+    "verbs of buying under way",
+    "started buying",
+    "started ordering",
+    "started checking out",
+    "started booking",
+    "is buying",
+    "is ordering",
+    "is checking out",
+    "is booking",
+)
 
 ACTIVE_STATES = word_class(
     "present on the site",
@@ -1743,6 +1883,59 @@ GOOD_ADJECTIVES = word_class(
     "premium",
 )
 """Before any noun, these make an object worth having ("better sleep", "great deals")."""
+
+GOOD_STATES = word_class(
+    "states worth being in",
+    "lucky",
+    "smart",
+    "beautiful",
+    "rich",
+    "special",
+    "confident",
+    "inspired",
+    "pampered",
+    "stylish",
+    "fabulous",
+    "gorgeous",
+    "healthy",
+    "healthier",
+    "happy",
+    "happier",
+    "safe",
+    "informed",
+    "organised",
+    "organized",
+    "productive",
+    "younger",
+    "attractive",
+    "successful",
+    "amazing",
+    "in the know",
+    "in the loop",
+    "ahead",
+)
+"""After a decline, refusing to be these scolds ("No thanks, I don't need to look good"); on its
+own only "lucky" does ("I don't feel lucky"): "I don't feel confident" can be honest copy."""
+
+TAKING_VERBS = word_class(
+    "verbs of taking an offer",
+    "have",
+    "get",
+    "receive",
+    "take",
+    "claim",
+    "accept",
+    "grab",
+    "keep",
+    "use",
+    "enjoy",
+    "join",
+    "try",
+    "unlock",
+    "redeem",
+    "collect",
+)
+"""Between a refusal and its object: "I prefer not to have a protection plan"."""
 
 RISK_TAKING = word_class(
     "taking one's chances",

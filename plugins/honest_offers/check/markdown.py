@@ -2,7 +2,8 @@
 
 Every function here returns a string of the same length as its input, with the same line
 breaks, so a match in the result is at the same line and column in the source. Code (fenced
-and indented blocks, inline spans) is blanked: it is shown as code, e.g. a rule's bad example.
+and indented blocks, inline spans, and ``<code>``, ``<pre>``, ``<kbd>`` or ``<samp>`` written
+as HTML) is blanked: it is shown as code, e.g. a rule's bad example or a field's name.
 Markup (HTML comments and tags, link targets, attribute lists, emphasis marks) is blanked too,
 so "**Only 2** left" reads as "Only 2 left". Ends of headings, table cells and paragraphs
 become full stops, so a phrase never runs from one block into the next (the line breaks of
@@ -20,6 +21,10 @@ _CONTAINER = re.compile(r"^(?P<indent>\s*)(?:(?:[-*+]|\d{1,9}[.)])\s+|(?:!!!|\?\
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?^(?:---|\.\.\.)[ \t]*$", re.DOTALL | re.MULTILINE)
 _INLINE_CODE = re.compile(r"(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)", re.DOTALL)
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_HTML_CODE = re.compile(
+    r"<(?P<tag>code|pre|kbd|samp|var|tt)\b[^>]*>.*?</(?P=tag)\s*>", re.DOTALL | re.IGNORECASE
+)
+"""Code written as raw HTML in Markdown: "<code>expires_at</code>", "<pre>...</pre>"."""
 _MARKUP = re.compile(
     r"</?[a-z][^<>]*>"  # HTML tags and autolinks
     r"|\bhttps?://[^\s)>\]]+"  # bare web addresses
@@ -67,6 +72,8 @@ def prose(text: str, code_free: str | None = None) -> str:
     visible = without_code(text) if code_free is None else code_free
     if "<!--" in visible:
         visible = _COMMENT.sub(_spaces, visible)
+    if "<" in visible and _HTML_CODE.search(visible):
+        visible = _HTML_CODE.sub(_spaces, visible)
     if _MARKUP_START.search(visible) or "http" in visible.lower():
         visible = _MARKUP.sub(_spaces, visible)
     if "|" in visible:

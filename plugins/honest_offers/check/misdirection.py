@@ -13,6 +13,7 @@ from honest_offers.check.phrases import (
     Detector,
     PhraseRule,
     pattern,
+    shape,
     words,
 )
 from honest_offers.check.registry import Rule, RuleDoc, register
@@ -161,11 +162,19 @@ _I_WILL = rf"i(?:'ll|'d| will| would| shall)(?: {_ADV}){{0,2}}"
 _LINK = r"(?: (?:to|with|on|in|for|about|of|by))?"
 _DET = r"(?: (?:a|an|the|my|any|your|this|these|those|some|our|that|all|all the|such))?"
 _STATE = rf"{lx.BECOMING_VERBS.regex} {lx.BAD_STATES.regex}"
-_WORTHLESS = rf"(?:{lx.WORTHLESS_ACTIONS.regex}|{lx.WORTHLESS_NOUNS.regex}|{_STATE})\b"
+_NOTHING_OFF = r"(?:0 ?%|zero ?%|zero percent|0 percent|nothing) off"
+_WORTHLESS = (
+    rf"(?:{lx.WORTHLESS_ACTIONS.regex}|{lx.WORTHLESS_NOUNS.regex}|{_STATE}|{_NOTHING_OFF})\b"
+)
 _COSTLY = (
     rf"(?:{lx.WORTHLESS_ACTIONS.regex}|{lx.COSTLY_ACTIONS.regex}|{lx.WORTHLESS_NOUNS.regex}"
-    rf"|{_STATE})\b"
+    rf"|{_STATE}|{_NOTHING_OFF})\b"
 )
+_JOINING = r"(?: join(?: the)?)?"
+"""Membership of the worthless: "I'd rather join the "pay full price" club"."""
+_TAKE = rf"(?: {lx.TAKING_VERBS.regex})?"
+_NEG = rf"(?:{'|'.join(lx.with_contractions('do not'))}|never|won't|will not)"
+_BE = r"(?:feel|look|be|get|stay|become|feeling|looking|being|getting|staying)"
 _DET_ = r"(?:(?:a|an|the|my|any|your|this|these|those|some|our|that|all|all the|such) )?"
 _WORTHWHILE = (
     rf"(?:{lx.WORTHWHILE_ACTIONS.regex}|{lx.CARED_FOR.regex}"
@@ -180,18 +189,23 @@ _DECLINED = (
 may be glued to it ("No thanksI'd rather ...", as widgets flatten their text)."""
 
 _SCOLDING = (
-    # a verb of liking, a worthless object: "I'd happily keep paying more"
-    rf"{_I_AS} (?:{lx.PREFERENCE_VERBS.regex}|{lx.CONTINUING_VERBS.regex})(?: {_ADV})?{_LINK}"
-    rf"{_DET} {_COSTLY}"
-    # the future with a worthless object: "I'll pay more", "I'll stay broke", "I'll risk it"
-    rf"|{_I_WILL} (?:{_COSTLY}|{lx.RISK_TAKING.regex}\b)"
+    rf"{_I_AS} (?:"
+    # a verb of liking (or, after "I'll", none), a worthless object: "I'd happily keep paying
+    # more", "I'll pay more", "I'll stay broke"
+    rf"(?:(?:{lx.PREFERENCE_VERBS.regex}|{lx.CONTINUING_VERBS.regex})(?: {_ADV})?{_LINK}"
+    rf'{_JOINING}{_DET} "*)?{_COSTLY}'
+    # taking one's chances: "I'll risk it"
+    rf"|{lx.RISK_TAKING.regex}\b"
     # a verb of refusing, a worthwhile object: "I'll pass on the savings"
-    rf"|{_I_AS} (?:{lx.REJECTION_VERBS.regex}|{lx.REFUSAL_VERBS.regex})(?: {_ADV})?{_LINK} "
+    rf"|(?:{lx.REJECTION_VERBS.regex}|{lx.REFUSAL_VERBS.regex})(?: {_ADV})?{_LINK}{_TAKE} "
     rf"{_WORTHWHILE}"
+    # refusing to be well: "I don't need to look good", "I don't want to be in the know"
+    rf"|(?:{_NEG} )?(?:{lx.REJECTION_VERBS.regex} )?(?:to )?{_BE} {lx.GOOD_STATES.regex}\b"
     # scorn for anything on offer: "I don't like nice things"
-    rf"|{_I_AS} {lx.SCORN_VERBS.regex}{_LINK}{_DET} (?!{_COSTLY})[a-z][a-z'-]*"
+    rf"|{lx.SCORN_VERBS.regex}{_LINK}{_DET} [a-z][a-z'-]*"
     # sarcasm: "I already know everything", "I'm perfect"
-    rf"|{_I_AS} {lx.KNOW_IT_ALL.regex}\b"
+    rf"|{lx.KNOW_IT_ALL.regex}\b"
+    r")"
     # a worthwhile thing dismissed: "saving money isn't for me"
     rf"|(?:{lx.WORTHWHILE_ACTIONS.regex}|{lx.WORTHWHILE_NOUNS.regex}|{lx.GOOD_ADJECTIVES.regex}"
     rf" [a-z][a-z'-]*) {lx.DISMISSIVE_PREDICATES.regex}"
@@ -203,20 +217,39 @@ _SCOLDING = (
     r")"
 )
 
+_SCOLDING_GATE = (
+    rf"{_DECLINED}(?:i\b|who needs|[^.!?]{{0,60}}?\b(?:is|are|isn't|aren't|doesn't|does|don't|do|"
+    r"works|suits|sounds)\b)"
+)
+"""What every scolding decline starts with: a decline, then "I", "who needs", or a predicate."""
+
 PHRASES: tuple[PhraseRule, ...] = (
     PhraseRule(
         CONFIRMSHAMING,
         (
             # shapes (see above): a decline, then the reader's voice scolding them
-            pattern(lx.DECLINE_OPENERS.anchors, rf"{_DECLINED}(?:{_SCOLDING}"),
+            shape(lx.DECLINE_OPENERS.anchors, rf"{_DECLINED}(?:{_SCOLDING}", gate=_SCOLDING_GATE),
             # without a decline, only the plain shapes: "I enjoy overpaying"
-            pattern(
+            shape(
                 "i",
                 rf"{_ME} {lx.PREFERENCE_VERBS.regex}(?: {_ADV})?{_LINK}{_DET} {_WORTHLESS}",
             ),
-            pattern(
+            shape(
                 "i",
-                rf"{_ME} {lx.REJECTION_VERBS.regex}(?: {_ADV})?{_LINK} {_WORTHWHILE}",
+                rf"{_ME} {lx.REJECTION_VERBS.regex}(?: {_ADV})?{_LINK}{_TAKE} {_WORTHWHILE}",
+            ),
+            # "I'll shop without a discount", "I don't feel lucky"
+            shape(
+                "i",
+                rf"\b{_I_WILL} (?:do|go|shop|buy|order|pay|continue|live|stay|manage|check out|"
+                rf"checkout) without {_WORTHWHILE}",
+            ),
+            shape("i", rf"{_ME} {_NEG} (?:feel|get) lucky\b"),
+            # the accepting side, in the same voice: "Yes, I want to save money"
+            shape(
+                "yes",
+                rf"{START}yes\b[ ,.!-]*{_I_AS} (?:want|like|love|need)(?: to)?{_TAKE} "
+                rf"{_WORTHWHILE}",
             ),
             pattern(
                 "i",

@@ -47,11 +47,25 @@ class Pattern:
 
     anchors: frozenset[str]
     regex: str
+    shape: bool = False
+    """A structural rule built from word classes (:mod:`.lexicon`), not a phrase table entry:
+    ``bench/detection.py --shapes-only`` measures these alone."""
+    counted: bool = False
+    """Every match holds a count (a digit or one of :data:`COUNT_WORDS`): the engine skips the
+    pattern on texts with neither, such as the many "Add to cart" labels."""
+    gate: str | None = None
+    """A short pattern that finds something in every text this one matches: the engine compiles
+    and runs a long pattern only on texts its gate passes (``test_text_fast`` checks gates)."""
 
 
 def pattern(anchors: str, regex: str) -> Pattern:
     """``pattern("left remaining", r"...")``: anchors as a space-separated list."""
     return Pattern(frozenset(anchors.split()), regex)
+
+
+def shape(anchors: str, regex: str, *, counted: bool = False, gate: str | None = None) -> Pattern:
+    """A structural :class:`Pattern` (a shape over word classes), as :func:`pattern`."""
+    return Pattern(frozenset(anchors.split()), regex, shape=True, counted=counted, gate=gate)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +105,14 @@ END = r"(?= ?(?:$|[.!?:;,)\]|*\"/•~-]))"
 """The end of a clause: the text's end, or punctuation ahead."""
 
 NUMBER_WORDS = lexicon.NUMBER_WORDS.regex
+COUNT_WORDS: frozenset[str] = frozenset(
+    word
+    for entry in lexicon.NUMBER_WORDS.entries
+    for word in entry.split()
+    if word not in {"a", "of", "number"}
+)
+"""Words without which a count in words cannot be written ("two", "dozen", "few")."""
+
 DIGITS = r"\d+(?:[.,]\d+)*"
 NUM = rf"(?:{DIGITS}|{NUMBER_WORDS}\b)"
 """A count written in digits ("1,250", "12.5") or words ("two", "a few", "several")."""

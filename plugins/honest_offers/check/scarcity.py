@@ -19,6 +19,7 @@ from honest_offers.check.phrases import (
     Pattern,
     PhraseRule,
     pattern,
+    shape,
     words,
 )
 from honest_offers.check.registry import Rule, RuleDoc, register
@@ -198,25 +199,103 @@ _STILL = (
 )
 _NUMBERED = r"(?<![\w.,/])\d+ ?(?:of|out of|/) ?\d+"
 """A fraction of a capacity: "8 of 10", "18/20"."""
+_WORD = r"[a-z][\w'&()-]*"
+_REMAINS = (
+    r"(?:(?:are|is) )?(?:still )?(?:left\b(?![- ]?hand)|remaining|remains?|in stock|available|"
+    rf"to go|up for grabs|on hand|in inventory|in the warehouse|more(?={END}))\b"
+)
 _SHAPES: tuple[Pattern, ...] = (
-    pattern(
-        "still unsold unclaimed unbooked up yet",
-        rf"{_COUNT}{_STOCK} {_STILL}",
+    # "only 3 left", "just two tickets remaining", "less than 10 in stock"
+    shape(
+        "left remaining remain remains in available to up on more",
+        rf"\b{QUANTIFIER} \(?{NUM}\+?\)? {_NOT_COUNTED}(?:{_WORD} ){{0,3}}?{_REMAINS}",
+        counted=True,
     ),
-    pattern(
+    # "3 left!", "two seats remaining", "4 rooms left at this price"
+    shape(
+        "left remaining",
+        rf"{_COUNT}(?:{_WORD} )?{lx.STOCK_NOUNS.regex}(?: ?\(s\))? (?:are |is )?"
+        r"(?:left\b(?![- ]?hand)|remaining\b)",
+        counted=True,
+    ),
+    shape(
+        "left remaining",
+        rf"{_COUNT}(?:left(?![- ]?(?:hand|side|wing|click|turn|lane|over))|remaining)"
+        rf"(?:{END}| (?:in stock|at this price|for this|in your|today|"
+        r"now)\b)",
+        counted=True,
+    ),
+    # "5 in stock", "a few tickets left", "23% left in stock"
+    shape("stock", rf"{_COUNT}(?:{_WORD} ){{0,2}}?(?:(?:are|is) )?in stock\b", counted=True),
+    shape(
+        "few",
+        rf"\b(?:(?:only|just|very|so) )?few (?:{_WORD} )?{_REMAINS}",
+    ),
+    shape(
+        "%",
+        rf"{PERCENT} (?:of (?:the |our |all )?{lx.STOCK_LEVELS.regex} )?(?:(?:are|is) )?"
+        rf"(?:left|remaining|in stock|{lx.TAKEN.regex})\b",
+        counted=True,
+    ),
+    # "down to the last 3", "Last 2!", "Availability: low"
+    shape(
+        "down",
+        rf"\bdown to (?:the |our |my )?(?:last |final )?{NUM}\b(?! (?:[\w'-]+ )?{_NOT_STOCK}\b)",
+        counted=True,
+    ),
+    shape("last", rf"\blast {NUM}(?:{END}| (?:left|available|remaining|in stock)\b)", counted=True),
+    shape(
+        "stock availability inventory",
+        rf"\b(?:stock|availability|inventory)(?: levels?)?(?: is)?(?:: ?| ){lx.SCARCE.regex}\b",
+    ),
+    # "Last items in stock", "last tickets available"
+    shape(
+        "last",
+        rf"\blast (?:{_WORD} )?{lx.STOCK_NOUNS.regex} (?:in stock|left|available|remaining)\b",
+    ),
+    # "Stock: 2", "Quantity left: 3", "In stock (8) left"
+    shape(
+        lx.STOCK_LABELS.anchors,
+        rf"\b{lx.STOCK_LABELS.regex} ?[:|] ?\(?{NUM}\)?(?! ?[\d.,%$€£])"
+        rf"(?! (?:[\w'-]+ )?{_NOT_STOCK}\b)",
+        counted=True,
+    ),
+    shape("stock", rf"\bin stock(?: ?\(| ){NUM}\)? (?:left|remaining)\b", counted=True),
+    # "only 3 in your size"
+    shape(
+        lx.VARIANTS.anchors,
+        rf"\b{QUANTIFIER} {NUM} (?:left )?in (?:your|this|that|the) {lx.VARIANTS.regex}\b",
+        counted=True,
+    ),
+    # "low stock", "limited quantities", "stock is running low", "almost sold out"
+    shape(
+        f"{lx.STOCK_LEVELS.anchors} quantity quantities supply supplies",
+        rf"\b{lx.SCARCE.regex} (?:in )?"
+        rf"(?:{lx.STOCK_LEVELS.regex}|quantit(?:y|ies)|suppl(?:y|ies))\b",
+    ),
+    shape(
+        lx.STOCK_LEVELS.anchors,
+        rf"\b{lx.STOCK_LEVELS.regex} (?:is |are |levels? (?:are |is )?|remains? )?"
+        rf"(?:(?:very|extremely|really|now|currently) )?{lx.SCARCE.regex}\b(?! to\b)",
+    ),
+    shape(lx.ALMOST.anchors, rf"\b{lx.ALMOST.regex} {lx.DEPLETED.regex}\b"),
+    shape("still unsold unclaimed unbooked up yet", rf"{_COUNT}{_STOCK} {_STILL}", counted=True),
+    shape(
         "last",
         rf"\blast (?:{NUM}|remaining) {_STOCK}\b(?! (?:of|you|we|i|viewed|ordered|purchased|sold|"
         rf"were|was|have|had|in your|on your))",
     ),
-    pattern(
+    shape(
         lx.TAKEN.anchors,
         rf"{_NUMBERED} (?:{_STOCK} )?(?:are |have been |already |now )?{lx.TAKEN.regex}\b",
+        counted=True,
     ),
-    pattern(
+    shape(
         "left remaining remain remains",
         rf"{_NUMBERED} (?:{_STOCK} )?(?:are |is )?(?:left|remaining|remain|remains)\b",
+        counted=True,
     ),
-    pattern(
+    shape(
         lx.FEW_LEFT.anchors,
         rf"\b{lx.FEW_LEFT.regex} (?:{_STOCK} )?(?:are |is )?(?:still )?(?:left\b(?![- ]?hand)|"
         r"remaining|remain|in stock|to go)\b",

@@ -20,6 +20,7 @@ from honest_offers.check.phrases import (
     Pattern,
     PhraseRule,
     pattern,
+    shape,
     words,
 )
 from honest_offers.check.registry import Rule, RuleDoc, register
@@ -180,12 +181,11 @@ _MORE = rf"(?:{_WORD} ){{0,3}}?"
 _AUX = r"(?:have|has|had|'ve|are|is|were|was|'re) "
 _ADVS = r"(?:(?:just|recently|already|also|all|currently|now|right now|together) ){0,2}"
 _UNIT = lx.TIME_UNITS.regex
-_SPAN = (
-    rf"(?:{lx.RECENT_SPAN_OPENERS.regex} (?:(?:{NUM}|few|couple of|several) ?)?{_UNIT}"
-    rf"|in {DIGITS} ?{_UNIT})\b"
-)
+_FEW = r"(?:\d+|an?|one|two|three|four|five|six|ten|twelve|few|a few|couple of|a couple of|several)"
+"""The counts a time span is written with ("the last 24 hours", "the past few days")."""
+_SPAN = rf"(?:{lx.RECENT_SPAN_OPENERS.regex} (?:{_FEW} ?)?{_UNIT}|in {DIGITS} ?{_UNIT})\b"
 """A recent span: "in the last 24 hours", "over the past few days", "in 24 hrs"."""
-_AGO_SHAPE = rf"(?:about |around |over |nearly |just |only )?(?:{NUM}|an?|one) ?{_UNIT} ago\b"
+_AGO_SHAPE = rf"(?:about |around |over |nearly |just |only |a )?{_FEW} ?{_UNIT} ago\b"
 _RATES = r"(?:per (?:day|hour|week)|a day|an hour|each day|every day|daily)\b"
 _NOW = rf"(?:{_SPAN}|{_AGO_SHAPE}|(?<!for )(?<!until )(?<!by ){lx.RECENCY.regex}\b)"
 """When the activity happened, if recently (rates such as "per day" are apart)."""
@@ -193,12 +193,17 @@ _WHEN = rf"(?:{_NOW}|{_RATES})"
 _PURCHASE = lx.PURCHASE_VERBS.regex
 _JOINED = lx.SIGNUP_VERBS.regex
 _OBJECT = rf"(?:{lx.PRODUCT_NOUNS.regex})\b"
+_INTO_BAG = rf"(?:to|in|into) (?:(?:their|a|the|his|her|your) )?{lx.BAG_NOUNS.regex}"
 _KEPT = (
-    rf"(?:(?:added|put|placed|saved|moved)(?: {_OBJECT})?(?: (?:item|product))? "
-    rf"(?:to|in|into) (?:(?:their|a|the|his|her|your) )?{lx.BAG_NOUNS.regex}"
+    rf"(?:(?:added|add|put|placed|saved|moved)(?: {_OBJECT})?(?: (?:item|product))? {_INTO_BAG}"
     rf"|{lx.CART_VERBS.regex})\b"
 )
-"""Keeping for later: "added this to their cart", "wishlisted", "saved"."""
+"""Keeping for later: "added this to their cart", "wishlisted"."""
+_KEPT_ANCHORS = f"added add put placed saved moved {lx.CART_VERBS.anchors}"
+_KEPT_ANY = rf"(?:{_KEPT}|added [^.!?]{{1,60}}? {_INTO_BAG}\b)"
+"""Also with a product's name between: "just added Blue Linen Shirt to their cart"."""
+_WHERE = r"(?: \([^()]{1,40}\)|,? (?:from|in|near) [^.!?]{1,60}?)"
+"""A place after a name: " (Oslo)", " from Leeds", " in Graz, Austria"."""
 _LOOKED = lx.VIEW_PAST.regex
 _NOT_PASSIVE_SHAPE = (
     r"(?! (?:by|from|through|via|separately|directly|individually|only|exclusively|online|"
@@ -219,110 +224,188 @@ _BUYERS = (
 
 _SHAPE_PURCHASES: tuple[Pattern, ...] = (
     # "61 people bought this", "12 recently purchased it"
-    pattern(
+    shape(
         lx.PURCHASE_VERBS.anchors,
         rf"{_COUNT} {_BUYERS}{_ADVS}{_PURCHASE}\b{_NOT_PASSIVE_SHAPE}{_NOT_DATED}",
+        counted=True,
     ),
     # "14 sold in the last 24 hours", "40 people signed up today", "3 rooms booked this hour"
-    pattern(
+    shape(
         f"{lx.PURCHASE_VERBS.anchors} {lx.SIGNUP_VERBS.anchors} sold",
         rf"{_COUNT} {_MORE}(?:{_AUX})?{_ADVS}(?:{_PURCHASE}|{_JOINED}|sold)\b"
         rf"(?: [^.!?]{{0,40}}?)? {_WHEN}",
+        counted=True,
     ),
     # "bought 40 times today", "purchased by 50 people"
-    pattern(
+    shape(
         f"{lx.PURCHASE_VERBS.anchors} sold",
         rf"\b(?:{_PURCHASE}|sold)(?: by)?(?: {QUANTIFIER})? {NUM}\+? "
         rf"(?:{lx.PEOPLE_ADJECTIVES.regex} )?(?:{lx.PEOPLE_NOUNS.regex}|times)\b",
+        counted=True,
     ),
     # "downloaded 300 times this week", "joined by 40 people today"
-    pattern(
+    shape(
         lx.SIGNUP_VERBS.anchors,
         rf"\b{_JOINED}(?: by)?(?: {QUANTIFIER})? {NUM}\+? (?:{_WORD} )?(?:{lx.PEOPLE_NOUNS.regex}|"
         rf"times) {_WHEN}",
+        counted=True,
     ),
     # "In the past hour, 32 people signed up", "Today: 40 sold"
-    pattern(
+    shape(
         f"{lx.PURCHASE_VERBS.anchors} {lx.SIGNUP_VERBS.anchors} sold",
         rf"{_LEAD}{_COUNT} {_MORE}(?:{_AUX})?{_ADVS}(?:{_PURCHASE}|{_JOINED}|sold)\b",
+        counted=True,
     ),
     # "18 orders in the past hour", "Today: 40 orders"
-    pattern(
+    shape(
         lx.EVENT_NOUNS.anchors,
         rf"{_COUNT} (?:{_WORD} )?{lx.EVENT_NOUNS.regex}(?: so far)? {_NOW}",
+        counted=True,
     ),
-    pattern(lx.EVENT_NOUNS.anchors, rf"{_LEAD}{_COUNT} (?:{_WORD} )?{lx.EVENT_NOUNS.regex}\b"),
+    shape(
+        lx.EVENT_NOUNS.anchors,
+        rf"{_LEAD}{_COUNT} (?:{_WORD} )?{lx.EVENT_NOUNS.regex}\b",
+        counted=True,
+    ),
     # "Sam from Leeds booked a table", "Frank (Oslo) bought this"
-    pattern(
+    shape(
         f"{lx.PURCHASE_VERBS.anchors} got",
-        rf"{START}{_NAME}(?: \([^()]{{1,40}}\)|,? (?:from|in|near) [^.!?]{{1,60}}?) "
-        rf"(?:just |recently )?(?:{_PURCHASE}|got)\b{_NOT_PASSIVE_SHAPE}",
+        rf"{START}{_NAME}{_WHERE} (?:just |recently )?(?:{_PURCHASE}|got)\b{_NOT_PASSIVE_SHAPE}",
     ),
-    # "Lena in Graz just subscribed"
-    pattern(
+    # "Kim T. purchased a desk lamp"
+    shape(
+        lx.PURCHASE_VERBS.anchors,
+        rf"{START}{_NAME} (?:just |recently )?{_PURCHASE} (?:a|an|the|this|these|\d)\b",
+    ),
+    # "Lena in Graz just subscribed", "Someone in Porto just added Linen Shirt to their cart"
+    shape(
         "just recently",
-        rf"{START}{_NAME}(?: \([^()]{{1,40}}\)|,? (?:from|in|near) [^.!?]{{1,60}}?) "
-        rf"(?:just|recently) (?:{_JOINED}|{_KEPT})",
+        rf"{START}(?:{_NAME}|{lx.SOMEONE.regex}){_WHERE}? (?:just|recently) "
+        rf"(?:{_PURCHASE}|{_JOINED}|{_KEPT_ANY}|{lx.BUYING_NOW.regex})\b",
+    ),
+    shape(
+        lx.SOMEONE.anchors,
+        rf"\b{lx.SOMEONE.regex}{_WHERE} (?:{_PURCHASE}|{_JOINED}|{_KEPT_ANY}|"
+        rf"{lx.BUYING_NOW.regex})\b{_NOT_PASSIVE_SHAPE}",
+    ),
+    # "Last order was 18 minutes ago"
+    shape(
+        "last latest recent",
+        rf"\b(?:last|latest|most recent) {lx.EVENT_NOUNS.regex} (?:was |were |made |placed )?"
+        rf"{_AGO_SHAPE}",
+    ),
+    # "We've sold 38 in the last few days"
+    shape(
+        "sold shipped booked",
+        rf"\bwe(?:'ve| have)? (?:just |already )?(?:sold|shipped|booked) (?:over |more than )?"
+        rf"{NUM}\+?(?: [^.!?]{{0,30}}?)? {_NOW}",
+        counted=True,
+    ),
+    # "Someone purchased a desk lamp"
+    shape(
+        lx.SOMEONE.anchors,
+        rf"\b{lx.SOMEONE.regex} (?:just |recently )?{_PURCHASE} (?:a|an|the|this|these|\d)\b",
+    ),
+    # "500+ sold", "Sold: 234", "5 recent orders"
+    shape(
+        "sold bought",
+        rf"{_COUNT} (?:{lx.STOCK_NOUNS.regex} )?(?:sold|bought)(?: so far| already| to date)?{END}",
+        counted=True,
+    ),
+    shape("sold", rf"\bsold ?: ?{NUM}\b(?! ?[\d.,%$€£])", counted=True),
+    shape(
+        lx.EVENT_NOUNS.anchors,
+        rf"{_COUNT} (?:recent|latest|new) {lx.EVENT_NOUNS.regex}\b",
+        counted=True,
+    ),
+    # "77 people love this"
+    shape(
+        "like likes love loves want wants need needs loving wanting",
+        rf"{_COUNT} (?:{lx.PEOPLE_ADJECTIVES.regex} )?{lx.PEOPLE_NOUNS.regex} (?:also |already )?"
+        rf"(?:like|likes|love|loves|want|wants|need|needs|are loving|are wanting) {_OBJECT}",
+        counted=True,
     ),
 )
 
 _SHAPE_VIEWERS: tuple[Pattern, ...] = (
     # "12 people are viewing this", "24 people currently interested", "5 are looking right now"
-    pattern(
+    shape(
         lx.VIEW_VERBS.anchors,
         rf"{_COUNT} {_FILL}(?:(?:are|is|were|'re) )?(?:(?:currently|now|right now|also|all) )?"
-        rf"{lx.VIEW_VERBS.regex}\b(?= {_OBJECT}|(?: [^.!?]{{0,30}}?)? {_NOW}|{END})"
-        rf"(?: {_OBJECT})?(?: {_NOW})?",
+        rf"{lx.VIEW_VERBS.regex}\b(?: {_OBJECT}|(?= ?(?:[^.!?]{{0,30}}? )?{_NOW})|{END})",
+        counted=True,
     ),
     # "viewed 300 times today", "added to basket 38 times"
-    pattern(
-        f"{lx.VIEW_PAST.anchors} {lx.CART_VERBS.anchors} put placed moved",
+    shape(
+        f"{lx.VIEW_PAST.anchors} {_KEPT_ANCHORS}",
         rf"\b(?:{_LOOKED}|{_KEPT})(?: by)?(?: {QUANTIFIER})? {NUM}\+? "
         rf"(?:{lx.PEOPLE_ADJECTIVES.regex} )?(?:{lx.PEOPLE_NOUNS.regex}|times)\b",
+        counted=True,
     ),
     # "45 added to bag in the past 24 hours", "8 people viewed this today"
-    pattern(
-        f"{lx.VIEW_PAST.anchors} {lx.CART_VERBS.anchors} put placed moved",
+    shape(
+        f"{lx.VIEW_PAST.anchors} {_KEPT_ANCHORS}",
         rf"{_COUNT} {_MORE}(?:{_AUX})?{_ADVS}(?:{_LOOKED}|{_KEPT})(?: [^.!?]{{0,40}}?)? {_WHEN}",
+        counted=True,
     ),
     # "13 people have added this to their cart", "166 people have viewed this item"
-    pattern(
-        f"{lx.VIEW_PAST.anchors} {lx.CART_VERBS.anchors} put placed moved",
+    shape(
+        f"{lx.VIEW_PAST.anchors} {_KEPT_ANCHORS}",
         rf"{_COUNT} {_FILL}(?:{lx.PEOPLE_NOUNS.regex} )?(?:(?:have|has|'ve) {_ADVS}|"
-        rf"(?:just|recently|already) )(?:{_LOOKED}|{_KEPT})\b",
+        rf"(?:just|recently|already) )(?:{_LOOKED}|{_KEPT}|added(?= ?(?:[.!)]|$)))\b",
+        counted=True,
     ),
-    pattern(
-        f"{lx.VIEW_PAST.anchors} {lx.CART_VERBS.anchors} {lx.VIEW_VERBS.anchors} put placed moved",
+    shape(
+        f"{lx.VIEW_PAST.anchors} {_KEPT_ANCHORS} {lx.VIEW_VERBS.anchors}",
         rf"{_LEAD}{_COUNT} {_MORE}(?:{_AUX})?{_ADVS}(?:{_LOOKED}|{_KEPT}|{lx.VIEW_VERBS.regex})\b",
+        counted=True,
     ),
     # "9 people have this in their basket", "in the carts of 12 shoppers"
-    pattern(
+    shape(
         lx.BAG_NOUNS.anchors,
         rf"{_COUNT} {_FILL}(?:(?:have|has|'ve|got|keep|are keeping|are holding) )(?:got )?"
-        rf"(?:{_OBJECT} )?(?:(?:item|product) )?in (?:their|the|a|his|her|your) "
+        rf"(?:{_OBJECT} )?(?:(?:item|product) )?(?:in|on) (?:their|the|a|his|her|your) "
         rf"{lx.BAG_NOUNS.regex}\b",
+        counted=True,
     ),
-    pattern(
+    # "in 24 carts", "added to 38 baskets", "12 carts have this"
+    shape(
+        lx.BAG_NOUNS.anchors,
+        rf"\b(?:in|added to|saved to|on) (?:{QUANTIFIER} )?{NUM}\+? (?:other )?"
+        rf"(?:(?:people's|shoppers'|customers'|users'|buyers'|others') )?{lx.BAG_NOUNS.regex}\b",
+        counted=True,
+    ),
+    shape(
+        lx.BAG_NOUNS.anchors,
+        rf"{_COUNT} (?:other )?{lx.BAG_NOUNS.regex} (?:have|has|contain|contains|include|hold) "
+        rf"{_OBJECT}",
+        counted=True,
+    ),
+    shape(
         lx.BAG_NOUNS.anchors,
         rf"\bin (?:the )?{lx.BAG_NOUNS.regex} of(?: {QUANTIFIER})? {NUM}\+? "
         rf"(?:{lx.PEOPLE_ADJECTIVES.regex} )?{lx.PEOPLE_NOUNS.regex}\b",
+        counted=True,
     ),
     # "34 users are online now", "120 people on this page"
-    pattern(
+    shape(
         "online live page site browsing shopping",
         rf"{_COUNT} (?:{lx.PEOPLE_ADJECTIVES.regex} )?{lx.PEOPLE_NOUNS.regex} (?:are|is) "
         r"(?:(?:currently|now|all) )?(?:online|live|on this page|on the site|on this site|"
         r"browsing|shopping)\b",
+        counted=True,
     ),
-    pattern(
+    shape(
         lx.ACTIVE_STATES.anchors,
         rf"{_COUNT} (?:{lx.PEOPLE_ADJECTIVES.regex} )?{lx.PEOPLE_NOUNS.regex} (?:(?:are|is) )?"
         rf"(?:(?:currently|now|all) )?{lx.ACTIVE_STATES.regex} {_NOW}",
+        counted=True,
     ),
     # "5 viewers right now"
-    pattern(
+    shape(
         lx.ONLOOKERS.anchors,
         rf"{_COUNT} (?:{lx.PEOPLE_ADJECTIVES.regex} )?{lx.ONLOOKERS.regex} {_NOW}",
+        counted=True,
     ),
 )
 

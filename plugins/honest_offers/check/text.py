@@ -21,7 +21,15 @@ from typing import Any
 from honest_offers.check import misdirection, pricing, scarcity, social_proof, urgency
 from honest_offers.check.finding import Finding
 from honest_offers.check.normalize import normalize
-from honest_offers.check.phrases import NEGATION, TOKEN, Context, Detector, PhraseRule, Span
+from honest_offers.check.phrases import (
+    COUNT_WORDS,
+    NEGATION,
+    TOKEN,
+    Context,
+    Detector,
+    PhraseRule,
+    Span,
+)
 from honest_offers.check.registry import Rule
 
 PHRASES: tuple[PhraseRule, ...] = (
@@ -81,14 +89,15 @@ class _Entry:
     phrase: PhraseRule
     source: str
     anchors: frozenset[str]
+    counted: bool = False
+    gate_source: str | None = None
     _regex: re.Pattern[str] | None = None
     _requires: tuple[frozenset[str], ...] = ()
 
     @property
     def regex(self) -> re.Pattern[str]:
         if self._regex is None:
-            fast, self._requires = _prepared(self.source)
-            self._regex = re.compile(fast)
+            self._regex, self._requires = _compiled_fast(self.source)
         return self._regex
 
     @property
@@ -103,6 +112,10 @@ class _Entry:
         return _compiled(unless) if unless else None
 
     @property
+    def gate(self) -> re.Pattern[str] | None:
+        return _compiled(self.gate_source) if self.gate_source else None
+
+    @property
     def sentence_guard(self) -> re.Pattern[str] | None:
         unless = self.phrase.unless_in_sentence
         return _compiled(unless) if unless else None
@@ -113,8 +126,10 @@ def _compiled(source: str) -> re.Pattern[str]:
     return re.compile(source)
 
 
-_Chosen = tuple[tuple[re.Pattern[str], _Entry], ...]
-"""Patterns chosen for a text, each with its compiled form (no property to call per text)."""
+_Chosen = tuple[tuple[re.Pattern[str] | None, _Entry], ...]
+"""Patterns chosen for a text, each with its compiled form (no property to call per text), or
+``None`` for a gated pattern: compiled only once a text passes its gate."""
+_Ready = tuple[tuple[re.Pattern[str], _Entry], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +159,7 @@ def _index(context: Context) -> _Index:
     for phrase in (p for p in PHRASES if context in p.contexts):
         for item in phrase.patterns:
             order = len(entries)
-            entries.append(_Entry(phrase, item.regex, item.anchors))
+            entries.append(_Entry(phrase, item.regex, item.anchors, item.counted, item.gate))
             for anchor in item.anchors:
                 (by_word if anchor.isalpha() else by_symbol).setdefault(anchor, []).append(order)
     return _Index(
@@ -161,7 +176,7 @@ def compile_all() -> None:
     """Compile the patterns now rather than on the first check (e.g. before timing a run)."""
     for context in ("prose", "label"):
         for entry in _index(context).entries:
-            _ = entry.regex, entry.guard, entry.sentence_guard
+            _ = entry.regex, entry.guard, entry.sentence_guard, entry.gate
 
 
 def check_text(
@@ -195,9 +210,8 @@ def scan(text: str, context: Context = "prose") -> list[Hit]:
     tokens = _words(plain)
     words = index.vocabulary.intersection(tokens)
     spans: list[Span] = []
-    chosen = _candidates(plain, words, index)
-    if chosen:
-        chosen = _requirements_met(chosen, tokens)
+    candidates = _candidates(plain, words, index)
+    chosen = _requirements_met(candidates, tokens, plain) if candidates else ()
     if len(plain) <= 3 * REACH:
         for regex, entry in chosen:
             if regex.search(plain):  # most find nothing: one search, no call
@@ -267,6 +281,32 @@ def _prepared(source: str) -> tuple[str, tuple[frozenset[str], ...]]:
     return (f"(?={first}){source}" if first else source), _required_of(tree)
 
 
+def _compiled_fast(source: str) -> tuple[re.Pattern[str], tuple[frozenset[str], ...]]:
+    """The compiled :func:`fast_source` of ``source`` and its :func:`required_words`.
+
+    The source is parsed once: the lookahead is put in front of the parse tree, which is
+    compiled as it is (``re.compile`` would parse the text again; parsing is most of the cost
+    of compiling the long patterns built from word classes). Without CPython's compiler, or if
+    it refuses the tree, the fast source is compiled as text: the same pattern.
+    """
+    tree = _parsed(source)
+    if tree is None:
+        return re.compile(source), ()
+    first = _first_of(tree)
+    requires = _required_of(tree)
+    fast = f"(?={first}){source}" if first else source
+    if _COMPILER is not None:
+        try:
+            if first:
+                tree.data[0:0] = _SRE.parse(f"(?={first})").data
+            compiled: re.Pattern[str] = _COMPILER.compile(tree, 0)
+        except Exception:  # any refusal: compile the text instead
+            pass
+        else:
+            return compiled, requires
+    return re.compile(fast), requires
+
+
 try:  # CPython's own regex parser: private, so its absence only turns these speed-ups off
     _SRE: Any = importlib.import_module("re._parser")
     _OPS: Any = importlib.import_module("re._constants")
@@ -278,6 +318,12 @@ try:  # CPython's own regex parser: private, so its absence only turns these spe
 except (ImportError, AttributeError):
     _SRE = _OPS = None
     _CATEGORIES = {}
+try:
+    _COMPILER: Any = importlib.import_module("re._compiler")
+    if not callable(getattr(_COMPILER, "compile", None)):
+        _COMPILER = None
+except ImportError:
+    _COMPILER = None
 
 
 def _parsed(source: str) -> Any:
@@ -437,18 +483,40 @@ def _candidates(norm: str, words: frozenset[str], index: _Index) -> _Chosen:
     return chosen
 
 
-def _requirements_met(chosen: _Chosen, tokens: list[str]) -> _Chosen:
-    """The chosen patterns whose :func:`required_words` the text has."""
+def _requirements_met(chosen: _Chosen, tokens: list[str], plain: str) -> _Ready:
+    """The chosen patterns that can match: with a count in the text if they need one
+    (``Pattern.counted``), past their gate if they have one, and with their
+    :func:`required_words` in the text. The first two are checked before a pattern is
+    compiled."""
     present: set[str] | None = None
+    counts: bool | None = None
     kept: list[tuple[re.Pattern[str], _Entry]] = []
-    for item in chosen:
-        requires = item[1].requires
+    for regex, entry in chosen:
+        if entry.counted:
+            if counts is None:
+                counts = has_count(plain, tokens)
+            if not counts:
+                continue
+        if regex is None:
+            gate = entry.gate
+            if gate is not None and gate.search(plain) is None:
+                continue
+            regex = entry.regex
+        requires = entry.requires
         if requires:
             present = set(tokens) if present is None else present
             if any(group.isdisjoint(present) for group in requires):
                 continue
-        kept.append(item)
-    return tuple(kept) if len(kept) < len(chosen) else chosen
+        kept.append((regex, entry))
+    return tuple(kept)
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def has_count(plain: str, tokens: Iterable[str]) -> bool:
+    """Whether normalised text holds a digit or a count word (see ``Pattern.counted``)."""
+    return _DIGIT.search(plain) is not None or not COUNT_WORDS.isdisjoint(tokens)
 
 
 def _anchored(index: _Index, words: frozenset[str], symbols: tuple[str, ...]) -> _Chosen:
@@ -458,7 +526,8 @@ def _anchored(index: _Index, words: frozenset[str], symbols: tuple[str, ...]) ->
     for symbol, orders in index.by_symbol:
         if symbol in symbols:
             found.update(orders)
-    return tuple((index.entries[order].regex, index.entries[order]) for order in sorted(found))
+    entries = [index.entries[order] for order in sorted(found)]
+    return tuple((None if entry.gate_source else entry.regex, entry) for entry in entries)
 
 
 def _windows(

@@ -23,6 +23,7 @@ from honest_offers.check.phrases import (
     PhraseRule,
     Span,
     pattern,
+    shape,
     words,
 )
 from honest_offers.check.registry import Rule, RuleDoc, register
@@ -220,43 +221,54 @@ _NOT_ANNOUNCED = (
 
 _DEADLINES: tuple[Pattern, ...] = (
     # "This discount disappears at midnight", "the promotion is over on Monday"
-    pattern(
+    shape(
         lx.SALES_SUBJECTS.anchors,
         rf"{_SALES} (?:(?:will|is going to|is about to|is|are) )?"
         rf"(?:{lx.ENDING_VERBS.regex}{_BY_NEAR}|{lx.LASTING_VERBS.regex}{_UNTIL} {_NEAR})",
     ),
     # "Ends midnight", "Valid until Sunday only"
-    pattern(_CLAUSE_ENDS.anchors, rf"{START}{_CLAUSE_ENDS.regex}{_BY_NEAR}"),
-    pattern(_CLAUSE_LASTS.anchors, rf"{START}{_CLAUSE_LASTS.regex}{_UNTIL} {_NEAR}"),
+    shape(_CLAUSE_ENDS.anchors, rf"{START}{_CLAUSE_ENDS.regex}{_BY_NEAR}"),
+    shape(_CLAUSE_LASTS.anchors, rf"{START}{_CLAUSE_LASTS.regex}{_UNTIL} {_NEAR}"),
     # "only until Friday", "until Sunday only"
-    pattern(
+    shape(
         "only just",
         rf"\b(?:only|just) (?:until|till|til|through|thru|for) (?:the )?{_NEAR}",
     ),
-    pattern(
+    shape(
         "until till til through thru",
         rf"\b(?:until|till|til|through|thru) (?:the )?{_NEAR} only\b",
     ),
     # "final 24 hours", "only hours left", "48 hours only"
-    pattern(
+    shape(
         "final",
         rf"\bfinal (?:{NUM} )?(?:hours?|days?|minutes?)\b",
     ),
-    pattern(
+    shape(
         "last",
         rf"(?<!the )(?<!in )(?<!past )(?<!over )\blast {NUM} (?:hours?|days?|minutes?)"
         rf"(?: (?:left|remaining|to go|of (?:the|our) (?:sale|offer|deal|discount))\b|(?=!)|$)",
+        counted=True,
     ),
-    pattern(
+    shape(
         "hours days minutes",
         r"\b(?:only|just|mere|a few|few) (?:hours|days|minutes) (?:left|remaining|to go)\b",
     ),
-    pattern("only", rf"(?<![\w.,]){NUM} ?(?:days?|hours?|hrs?) only\b"),
+    shape("only", rf"(?<![\w.,]){NUM} ?(?:days?|hours?|hrs?) only\b", counted=True),
+    # "Limited-time offer", "for a short period only"
+    shape("limited", r"\blimited[ -](?:time|period|run|window)\b"),
+    shape("short brief", r"\bfor (?:a )?(?:short|brief) (?:time|period|window)(?: only)?\b"),
+    # a cue whose time a widget shows apart: "Sale ends in:", "Special price expires"
+    shape(
+        lx.SALES_SUBJECTS.anchors,
+        rf"{_SALES} (?:(?:will|is going to|is about to) )?{lx.ENDING_VERBS.regex}"
+        rf"(?: in| at| on| within)?:?{END}",
+    ),
     # "Offer valid for 24 hours"
-    pattern(
+    shape(
         lx.SALES_SUBJECTS.anchors,
         rf"{_SALES} (?:is |are )?(?:valid|available|good|live|on) (?:only )?for "
         rf"(?:the next |just |only )?(?:{NUM}|a few|a couple of) ?{_SHORT_SPAN}\b",
+        counted=True,
     ),
 )
 
@@ -392,6 +404,13 @@ PHRASES: tuple[PhraseRule, ...] = (
     PhraseRule(
         CART_HOLD,
         (
+            # a hold whose time a widget shows apart: "Your seats are reserved for:"
+            shape(
+                "reserved held saved locked hold",
+                rf"\b(?:{lx.BAG_NOUNS.regex}|orders?|{lx.STOCK_NOUNS.regex}|bookings?|"
+                rf"reservations?|discounts?|prices?|codes?) (?:is |are |has been |have been |"
+                rf"will be )?(?:reserved|held|saved|locked|on hold) (?:for|until):?{END}",
+            ),
             pattern(
                 "reserved held saved guaranteed locked",
                 r"\b(?:your )?(?:cart|basket|bag|order|items?|seats?|tickets?|booking|reservation|"

@@ -25,6 +25,7 @@ from honest_offers.check.text import (
     _words,
     fast_source,
     first_characters,
+    has_count,
     required_words,
 )
 from tests.conftest import examples
@@ -184,3 +185,70 @@ def spaced_as_before(text: str) -> str:
 @given(st.text(alphabet="0a\u0663\u00e9\u00b2_ .\u20ac\t\n", max_size=16))
 def test_space_splits_glued_runs_as_before(text: str) -> None:
     assert _space(text) == spaced_as_before(text)
+
+
+COUNTED = sorted({item.regex for phrase in PHRASES for item in phrase.patterns if item.counted})
+
+
+def test_count_led_shapes_are_marked() -> None:
+    assert len(COUNTED) > 20
+
+
+@pytest.mark.parametrize("source", COUNTED, ids=[str(i) for i in range(len(COUNTED))])
+def test_counted_patterns_match_only_texts_with_a_count(source: str) -> None:
+    """The engine skips a ``counted`` pattern on texts without a digit or a count word."""
+    regex = re.compile(source)
+    glued = st.tuples(GLUE, st.from_regex(regex, fullmatch=True), GLUE).map("".join)
+
+    @settings(max_examples=examples(10), deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.lists(st.one_of(glued, NOISE), min_size=1, max_size=3).map("".join))
+    def check(text: str) -> None:
+        plain = normalize(text).text
+        if regex.search(plain):
+            assert has_count(plain, _words(plain)), plain
+
+    check()
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("Add to cart", False),
+        ("Only a few left", True),
+        ("12 people", True),
+        ("a dozen guests", True),
+        ("Several shoppers", True),
+        ("\u0663 left", True),
+    ],
+)
+def test_has_count(text: str, counted: bool) -> None:
+    plain = normalize(text).text
+    assert has_count(plain, _words(plain)) is counted
+
+
+GATED = [
+    (item.regex, item.gate)
+    for phrase in PHRASES
+    for item in phrase.patterns
+    if item.gate is not None
+]
+
+
+def test_long_patterns_have_gates() -> None:
+    assert GATED
+
+
+@pytest.mark.parametrize(("source", "gate"), GATED, ids=[str(i) for i in range(len(GATED))])
+def test_a_gate_passes_every_text_its_pattern_matches(source: str, gate: str) -> None:
+    """The engine does not compile or run a gated pattern on texts its gate does not pass."""
+    regex, gated = re.compile(source), re.compile(gate)
+    glued = st.tuples(GLUE, st.from_regex(regex, fullmatch=True), GLUE).map("".join)
+
+    @settings(max_examples=examples(60), deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.lists(st.one_of(glued, NOISE), min_size=1, max_size=3).map("".join))
+    def check(text: str) -> None:
+        plain = normalize(text).text
+        if regex.search(plain):
+            assert gated.search(plain), plain
+
+    check()
