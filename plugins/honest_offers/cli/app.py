@@ -102,7 +102,7 @@ Pass the built site's root folder, so that its pages find their styles and scrip
 \b
 Exit codes:
   0  no error-level findings (warnings and suppressed findings are reported)
-  1  error-level findings
+  1  error-level findings; with --strict also any warning
   2  usage, configuration or load error: an unknown option or rule code, a
      missing path or config, or a file that cannot be loaded (an invalid offer)
 
@@ -127,6 +127,7 @@ Examples:
   honest-offers check public/ --format junit --output honest-offers.xml
   honest-offers check offers/garden-plan.yml docs/index.md
   honest-offers check --select HO2,HO5 --ignore HO203
+  honest-offers check --strict      # the same verdict as mkdocs build --strict
   honest-offers check --browser site/
 """
 
@@ -167,6 +168,12 @@ Examples:
     "--select and --ignore decides.",
 )
 @click.option(
+    "--strict",
+    is_flag=True,
+    help="Fail (exit 1) on warnings too, as `mkdocs build --strict` does: use it wherever "
+    "the site is built with --strict, so both give one verdict.",
+)
+@click.option(
     "--browser",
     is_flag=True,
     help="Also open every page of the built sites in PATH in headless Chromium and report "
@@ -188,6 +195,7 @@ def check(
     output: Path | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
+    strict: bool,
     browser: bool,
     chromium: str | None,
 ) -> None:
@@ -216,6 +224,7 @@ def check(
         problems=problems,
         files=plan.files,
         version=__version__,
+        strict=strict,
     )
     if output is None:
         color = fmt == "text" and color_wanted(sys.stdout)

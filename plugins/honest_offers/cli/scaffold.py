@@ -166,7 +166,7 @@ def site_config(site_name: str) -> str:
     name = site_name.replace('"', "'")
     return f"""\
 # The site's config, for MkDocs with the honest-offers plugin.
-#   Check offers and pages:  honest-offers check
+#   Check offers and pages:  honest-offers check --strict
 #   Preview while editing:   mkdocs serve -f {CONFIG_FILE}
 #   Build into site/:        mkdocs build --strict -f {CONFIG_FILE}
 site_name: "{name}"

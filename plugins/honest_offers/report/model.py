@@ -42,6 +42,8 @@ class Report:
     """Display paths of every file checked or tried, in a stable order."""
     version: str = "0"
     """The version of the tool that made the report."""
+    strict: bool = False
+    """Warnings fail the run too (exit 1), as in ``mkdocs build --strict``."""
 
     def __post_init__(self) -> None:
         self.findings = sorted(self.findings, key=Finding.sort_key)
@@ -62,9 +64,12 @@ class Report:
 
     @property
     def exit_code(self) -> int:
-        """0 clean (warnings allowed), 1 error-level findings, 2 load errors."""
+        """0 clean (warnings allowed unless strict), 1 error-level findings (or, strict, any
+        warning: a finding or an offer's, such as a passed start date), 2 load errors."""
         if self.load_errors:
             return 2
+        if self.strict and (self.warnings or self.problems):
+            return 1
         return 1 if self.errors else 0
 
     def summary(self) -> dict[str, int]:

@@ -12,6 +12,7 @@ from honest_offers import __version__
 from honest_offers.check import RULES
 from honest_offers.cli import cli, main
 from honest_offers.validate.schema import SCHEMA_PATH, render_schema
+from tests.conftest import offer_yaml
 from tests.unit.cli.conftest import FIXTURES, SITE_FINDINGS
 
 COMMANDS = ["check", "rules", "explain", "schema", "new-site", "new-offer"]
@@ -262,3 +263,18 @@ def test_main_usage_errors_are_exit_2(capsys: pytest.CaptureFixture[str]) -> Non
     assert "Usage: honest-offers" in capsys.readouterr().out
     assert main([]) == 2, "no command: the help, as a usage error"
     assert "Commands:" in "".join(capsys.readouterr())
+
+
+def test_strict_fails_on_a_warning_as_the_strict_build_does(tmp_path: Path) -> None:
+    """A passed start date is a warning everywhere: exit 0 without --strict, 1 with it —
+    the verdict of `mkdocs build` and `mkdocs build --strict`."""
+    offers = tmp_path / "offers"
+    offers.mkdir()
+    (offers / "course.yml").write_text(
+        offer_yaml(availability={"next_start": "2020-03-01"}), encoding="utf-8"
+    )
+    relaxed = CliRunner().invoke(cli, ["check", str(offers / "course.yml")])
+    strict = CliRunner().invoke(cli, ["check", "--strict", str(offers / "course.yml")])
+    assert relaxed.exit_code == 0, relaxed.output
+    assert strict.exit_code == 1, strict.output
+    assert "set the next real start date, or remove `next_start`" in strict.output
