@@ -95,8 +95,24 @@ def test_german_index_and_table_of_contents(german_site: Path) -> None:
 @pytest.mark.parametrize(
     ("language", "words"),
     [
-        ("fr", ("Prix habituel du marché", "Ce que cette offre ne fait pas", "Poser une question")),
-        ("es", ("Precio habitual en el mercado", "Qué no hace esta oferta", "Hacer una pregunta")),
+        (
+            "fr",
+            (
+                "Prix habituel du marché",
+                "Ce que cette offre ne fait pas",
+                "Poser une question",
+                "Détails",
+            ),
+        ),
+        (
+            "es",
+            (
+                "Precio habitual en el mercado",
+                "Qué no hace esta oferta",
+                "Hacer una pregunta",
+                "Detalles",
+            ),
+        ),
     ],
 )
 def test_french_and_spanish_sites(
@@ -104,13 +120,16 @@ def test_french_and_spanish_sites(
 ) -> None:
     config = SITE_CONFIG.replace("  font: false\n", f"  font: false\n  language: {language}\n")
     seller = {"name": "Studio", "contact": "hi@studio.example"}
-    root = make_site({"garden-plan.yml": offer_yaml(seller=seller)}, config=config)
+    offer = offer_yaml(seller=seller, details="## Plan\n\nOne visit.\n")
+    root = make_site({"garden-plan.yml": offer}, config=config)
     result = run_mkdocs("build", "--strict", "-d", str(tmp_path / "out"), cwd=root)
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "out" / "offers" / "garden-plan" / "index.html").read_text("utf-8")
     text = page_text(page)
     for expected in words:
         assert expected in text
+    toc = page.split('data-md-component="toc"', 1)[1].split("</nav>", 1)[0]
+    assert words[-1] in toc  # the table of contents names the details section in the language
     offer_text = " ".join(str(value) for value in MINIMAL_OFFER.values())
     assert [p for p in english_left(text) if p not in offer_text] == []
 

@@ -6,7 +6,7 @@ from html import escape
 
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from honest_offers.render.view import OfferView, outline
+from honest_offers.render.view import OfferView, outline, section_title
 
 
 def offer_toc(view: OfferView, details: TableOfContents, has_details: bool) -> TableOfContents:
@@ -14,7 +14,7 @@ def offer_toc(view: OfferView, details: TableOfContents, has_details: bool) -> T
     would list only the headings of its ``details``."""
     items = [AnchorLink(escape(title), anchor, 2) for anchor, title in outline(view)]
     if has_details:
-        section = AnchorLink("Details", "ho-details", 2)
+        section = AnchorLink(escape(section_title(view, "ho-details")), "ho-details", 2)
         section.children = [_demoted(item) for item in details]
         items.append(section)
     items[0].active = True  # type: ignore[attr-defined]
