@@ -292,6 +292,7 @@ class _Walker:
         self.path = path
         self.lines = lines
         self.depth = depth
+        self.svelte = path.endswith(".svelte")
         self.findings: list[Finding] = []
         self.suppressed: list[Suppressed] = []
         self.block: list[Chunk] = []
@@ -310,7 +311,9 @@ class _Walker:
     def run(self) -> None:
         html, pos = self.html, 0
         tokens = _TOKEN.finditer(html)
-        cache = _SEGMENTS if self.depth == 0 else None
+        # A Svelte component's scripts read differently (its top-level variables are what
+        # the markup shows), so what is remembered from pages does not apply to it.
+        cache = _SEGMENTS if self.depth == 0 and not self.svelte else None
         recording: _Recording | None = None
         while (match := next(tokens, None)) is not None:
             start = match.start()
@@ -747,7 +750,14 @@ class _Walker:
             dialect = dialect_for(lang=attrs.get("lang", "") or kind)
             self.merge(
                 script_result(
-                    content, self.path, line, column, self.depth, dialect, nested_findings
+                    content,
+                    self.path,
+                    line,
+                    column,
+                    self.depth,
+                    dialect,
+                    nested_findings,
+                    svelte=self.svelte,
                 )
             )
         elif kind == "application/ld+json":
@@ -886,7 +896,8 @@ def _plan(tag_name: str, raw: str) -> _Plan:
     name = tag_name.lower()
     attrs = _attributes(raw) if raw and not raw.isspace() and raw != "/" else {}
     handlers = [a for a, v in attrs.items() if a[:2] == "on" and v and a != "onbeforeunload"]
-    markers, texts = tuple(_markers(name, attrs)), tuple(_texts(name, attrs))
+    markers = (*_markers(name, attrs), *_component_markers(tag_name, raw, attrs))
+    texts = tuple(_texts(name, attrs))
     return _Plan(
         name=name,
         attrs=attrs,
@@ -921,6 +932,31 @@ def _markers(name: str, attrs: dict[str, str]) -> list[tuple[str, Rule, str | No
     url_attribute = VENDOR_URLS.get(name, "")
     for _, _, vendor in vendors.references(attrs.get(url_attribute, ""))[:1]:
         found.append((url_attribute, vendor.rule, None))
+    return found
+
+
+_BINDING = re.compile(r"^(?:v-bind:|v-on:|bind:|on:|:|@)")
+_HANDLER_BINDING = ("@", "v-on:", "on:")
+
+
+def _component_markers(
+    tag_name: str, raw: str, attrs: dict[str, str]
+) -> list[tuple[str, Rule, str | None]]:
+    """A countdown component given a time (``<vue-countdown :time="ms">``,
+    ``<CountdownTimer end-date="…">``): HO601 on the time; a handler at zero that starts it
+    again (``@end="restart"``): HO615."""
+    if not mr.is_countdown_name(tag_name):
+        return []
+    props = {_BINDING.sub("", name): name.lower() for name, _ in _ATTR.findall(raw)}
+    time = next((name for prop, name in props.items() if mr.gives_time(prop)), None)
+    if time is None:
+        return []
+    found: list[tuple[str, Rule, str | None]] = [(time, mr.COUNTDOWN_MARKUP, None)]
+    for prop, name in props.items():
+        event = f"on-{prop}" if name.startswith(_HANDLER_BINDING) else prop
+        value = mr.name_words(attrs.get(name, ""))
+        if mr.is_completion(event) and not mr.RESTARTING_CALLS.isdisjoint(value):
+            found.append((name, mr.TIMER_RESET, None))
     return found
 
 

@@ -35,7 +35,7 @@ COUNTDOWN_MARKUP = register(
     Rule(
         code="HO601",
         name="countdown-markup",
-        summary="Countdown or timer widget in the markup (class, id or data attribute).",
+        summary="Countdown or timer widget in the markup (component, class, id or data attribute).",
         message="countdown or timer in the markup: “{text}”",
         doc=RuleDoc(
             why=_TIMER_LAW,
@@ -403,6 +403,25 @@ COUNTDOWN_PAIRS = frozenset(
 )
 """Adjacent word pairs in class and id names of countdowns (``count-down``, ``timeLeft``)."""
 
+COUNTDOWN_NAME_WORDS = word_set("countdown countdowns countdowntimer")
+COUNTDOWN_NAME_PAIRS = frozenset(
+    {("count", "down"), ("time", "left"), ("time", "remaining"), ("flip", "down")}
+)
+"""Words of component, element and hook names that run a countdown (``<CountdownTimer>``,
+``<vue-countdown>``, ``useCountDown``); ``Timer`` alone does not: timers also count up."""
+TIME_PROP_WORDS = word_set(
+    "date deadline duration until end ends ending target time seconds minutes hours days "
+    "expiry expires expiration remaining left"
+)
+"""Words of the props that give a countdown component its time (``date``, ``duration``,
+``initialRemainingTime``, ``targetDate``)."""
+COMPLETION_WORDS = word_set("complete completed end ended finish finished expire expired done zero")
+"""Words of the handlers a countdown calls at zero (``onComplete``, ``@end``)."""
+RESTART_WORDS = word_set("repeat restart loop reset")
+"""Words of what starts a countdown again (``shouldRepeat: true``, ``restart()``)."""
+RESTARTING_CALLS = RESTART_WORDS | {"start"}
+"""Words of calls that start a countdown again from its completion handler."""
+
 ACTIVITY_WORDS = frozenset({"fomo", "salespop", "scarcity", "lowstock", "stockcounter"})
 ACTIVITY_PAIRS = frozenset(
     {
@@ -518,6 +537,26 @@ def has_marker(
     if any(word in singles for word in words):
         return True
     return any(pair in pairs for pair in pairwise(words))
+
+
+def is_countdown_name(name: str) -> bool:
+    """Whether a component, element or hook name says countdown (``FlipCountdown``,
+    ``vue-countdown``, ``useCountDown``)."""
+    words = name_words(name)
+    if words[:1] == ("use",):
+        words = words[1:]
+    return has_marker(words, COUNTDOWN_NAME_WORDS, COUNTDOWN_NAME_PAIRS)
+
+
+def gives_time(prop: str) -> bool:
+    """Whether a prop gives a countdown its time (``date``, ``:initial-remaining-time``)."""
+    return not TIME_PROP_WORDS.isdisjoint(name_words(prop))
+
+
+def is_completion(handler: str) -> bool:
+    """Whether a handler prop runs at zero: ``onComplete``, ``@end``, ``v-on:finish``."""
+    words = name_words(handler)
+    return words[:1] == ("on",) and not COMPLETION_WORDS.isdisjoint(words[1:])
 
 
 def is_reference_price(class_name: str) -> bool:

@@ -9,6 +9,7 @@ Each script is parsed once with tree-sitter (:mod:`.tree`); the rules read the s
 * :mod:`.deadlines` — deadlines from page load, end-of-day rollovers, renewals, storage;
 * :mod:`.behaviour` — random activity, pre-selection, exit-intent and other traps;
 * :mod:`.libraries` — the catalogue (:mod:`honest_offers.check.vendors`) in code;
+* :mod:`.components` — countdown components and hooks used by name;
 * :mod:`.strings` — string literals, template literals and JSX text for the text rules.
 
 HTML inside a string is checked by the function the caller passes as ``nested_html`` (the
@@ -24,7 +25,14 @@ from functools import lru_cache
 
 from honest_offers.check.finding import CheckResult, Finding, Suppressed
 from honest_offers.check.locate import Lines, comment_markers, with_markers
-from honest_offers.check.scripts import behaviour, deadlines, libraries, strings, timers
+from honest_offers.check.scripts import (
+    behaviour,
+    components,
+    deadlines,
+    libraries,
+    strings,
+    timers,
+)
 from honest_offers.check.scripts.base import NestedHtml, Script
 from honest_offers.check.scripts.timing import Timing
 from honest_offers.check.scripts.tree import Dialect, Tree, dialect_for
@@ -79,11 +87,15 @@ def script_result(
     depth: int,
     dialect: Dialect = "js",
     nested_html: NestedHtml | None = None,
+    *,
+    svelte: bool = False,
 ) -> CheckResult:
-    """``check_script`` for a script found ``depth`` levels inside other markup."""
+    """``check_script`` for a script found ``depth`` levels inside other markup (``svelte``:
+    the script of a Svelte component, whose top-level variables the markup shows)."""
     if len(js) > CACHE_LIMIT:
-        return _result(Script(Tree(js, dialect), path, Lines(js, line, column), depth, nested_html))
-    at_origin = _result_at_origin(js, depth, dialect, nested_html)
+        lines = Lines(js, line, column)
+        return _result(Script(Tree(js, dialect), path, lines, depth, nested_html, svelte=svelte))
+    at_origin = _result_at_origin(js, depth, dialect, nested_html, svelte)
     return CheckResult(
         findings=[_moved(f, path, line, column) for f in at_origin.findings],
         suppressed=[
@@ -95,11 +107,11 @@ def script_result(
 
 @lru_cache(maxsize=512)
 def _result_at_origin(
-    js: str, depth: int, dialect: Dialect, nested_html: NestedHtml | None
+    js: str, depth: int, dialect: Dialect, nested_html: NestedHtml | None, svelte: bool
 ) -> CheckResult:
     """The result for ``js`` alone at line 1, column 1 of no file (callers copy it). Cached:
     generators repeat the same inline scripts on every page."""
-    return _result(Script(Tree(js, dialect), "", Lines(js), depth, nested_html))
+    return _result(Script(Tree(js, dialect), "", Lines(js), depth, nested_html, svelte=svelte))
 
 
 def _moved(found: Finding, path: str, line: int, column: int) -> Finding:
@@ -139,7 +151,7 @@ def _result(script: Script) -> CheckResult:
 
 
 def _findings(script: Script) -> list[Finding]:
-    timing = Timing(script.tree)
+    timing = Timing(script.tree, svelte=script.svelte)
     timers.countdowns(script, timing)
     deadlines.deadlines(script, timing)
     deadlines.stored_deadlines(script)
@@ -147,6 +159,7 @@ def _findings(script: Script) -> list[Finding]:
     behaviour.preselection(script)
     behaviour.events(script)
     libraries.libraries(script)
+    components.components(script)
     script.found += strings.text_findings(script)
     return script.found
 

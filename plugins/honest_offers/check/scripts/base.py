@@ -25,6 +25,8 @@ class Script:
     lines: Lines
     depth: int = 0
     nested_html: NestedHtml | None = None
+    svelte: bool = False
+    """The script of a Svelte component: its top-level variables are what the markup shows."""
     found: list[Finding] = field(default_factory=list)
     tickers: list[list[Node]] = field(default_factory=list)
     """Expanded callbacks of the countdowns found (deadline rules ask what they read)."""

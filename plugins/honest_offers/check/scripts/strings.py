@@ -115,7 +115,7 @@ def _texts(tree: Tree) -> list[Joined]:
         parts: list[Piece | int] = []
         _flatten(tree, top, parts, done)
         joined.append(Joined(_trimmed(parts), _context(tree, top)))
-    tree.memo["jsx"] = bool(found.get("jsx_element"))
+    tree.memo["jsx"] = [*found.get("jsx_element", ()), *found.get("jsx_self_closing_element", ())]
     for element in found.get("jsx_element", ()):
         joined += _jsx_texts(tree, element)
     return joined

@@ -3,9 +3,10 @@
 
 A countdown is a *repeating* callback — ``setInterval``, a ``setTimeout`` or
 ``requestAnimationFrame`` callback that schedules itself, a library's tick event — whose
-code (with the local functions it calls, two levels deep) works out the time left (the
-clock on the right of a subtraction, or a counter that goes down), does time arithmetic,
-and writes to the page (DOM text, jQuery ``.text()``, a rendered React state). A clock, a
+code (with the local functions it calls, two levels deep, three when it writes to the page)
+works out the time left (the clock on the right of a subtraction, or a counter that goes
+down), does time arithmetic, and writes to the page (DOM text, jQuery ``.text()``, the state
+a React, Vue or Svelte component renders). A clock, a
 stopwatch, a progress bar, polling, a debounce or an API timeout lacks one of these.
 """
 
@@ -33,6 +34,9 @@ from honest_offers.check.scripts.tree import (
     unwrap,
 )
 
+CALL_DEPTH = 3
+"""Calls followed from a timer's callback that writes to the page (a plugin's tick → update
+→ render → format); two for the other questions."""
 SITES_MAX = 400
 """Timer calls analysed per script (Material's bundle has about 15)."""
 TICK_EVENTS = frozenset({"tick", "secondsupdated", "targetachieved"})
@@ -134,11 +138,17 @@ def countdowns(script: Script, timing: Timing) -> None:
     sites = [(call, callback, repeats) for call, callback, repeats in scheduler_sites(tree)]
     sites += [(call, callback, True) for call, callback in tick_sites(tree)]
     for call, callback, repeats in sites:
-        regions = tree.expand(tree.callback(callback))
+        functions = tree.callback(callback)
+        regions = tree.expand(functions)
         if not regions:
             continue
         repeats = repeats or inside_any(regions, call)
         ticking = repeats and is_ticker(timing, regions)
+        if repeats and not ticking and timing.writes(regions):
+            # it writes to the page but the time may be worked out a call further down
+            deeper = tree.expand(functions, CALL_DEPTH)
+            if len(deeper) > len(regions) and is_ticker(timing, deeper):
+                ticking, regions = True, deeper
         fake_depletion(script, timing, regions, ticking)
         if ticking:
             script.tickers.append(regions)
@@ -163,7 +173,8 @@ def is_ticker(timing: Timing, regions: list[Node]) -> bool:
         return False
     if not timing.time_arithmetic([*regions, *writes]):
         return False
-    return timing.remaining(regions) or bool(timing.decrements(regions))
+    components = [w for w in writes if w not in regions]
+    return timing.remaining(regions, components) or bool(timing.decrements(regions))
 
 
 def timer_resets(script: Script, regions: list[Node]) -> None:

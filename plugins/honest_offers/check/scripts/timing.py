@@ -17,6 +17,7 @@ from honest_offers.check.scripts.tree import (
     FUNCTIONS,
     REGION,
     Tree,
+    ancestors,
     arguments,
     call_of,
     callee,
@@ -41,7 +42,15 @@ WRITE_PROPERTIES = frozenset(
 )
 WRITE_METHODS = frozenset({"insertAdjacentHTML", "insertAdjacentText", "write", "writeln"})
 JQUERY_WRITES = frozenset({"text", "html", "val"})
+VUE_OPTIONS = mr.word_set(
+    "data methods computed watch props render template setup mounted created emits components"
+)
+"""Keys of a Vue component's options object (two of them make one)."""
+VUE_REFS = ("ref", "shallowRef")
+ROUNDING = frozenset({"Math.floor", "Math.trunc", "Math.round", "Math.ceil", "parseInt", "Number"})
 TIME_NUMBERS = frozenset({60.0, 1000.0, 3600.0, 86400.0, 60000.0, 3600000.0, 86400000.0})
+DURATION_CALLS = frozenset({"duration", "intervalToDuration", "formatDuration", "fromMillis"})
+"""Date-library calls that split milliseconds into days, hours, minutes and seconds."""
 TIME_UNITS = mr.word_set(
     "ms millis milliseconds sec secs second seconds min mins minute minutes hour hours hr hrs "
     "day days"
@@ -56,10 +65,15 @@ _JSX = """
 class Timing:
     """Answers about time and page writes in one script (what it learns once is kept)."""
 
-    def __init__(self, tree: Tree) -> None:
+    def __init__(self, tree: Tree, *, svelte: bool = False) -> None:
         self.tree = tree
+        self.svelte = svelte
+        """A Svelte component's script: its top-level variables are what the markup shows."""
         self._helpers: frozenset[str] | None = None
         self._setters: dict[str, Node] | None = None
+        self._refs: frozenset[str] | None = None
+        self._handles = b".current" in tree.data
+        """Whether the script says ``.current`` (a React ref's handle) at all."""
 
     # -- clocks --
 
@@ -111,10 +125,13 @@ class Timing:
             body = values[0] if values else body
         return self.is_clock(body, frozenset(), helpers=False)
 
-    def is_clock(self, node: Node, fresh: Iterable[str] = (), *, helpers: bool = True) -> bool:
+    def is_clock(
+        self, node: Node, fresh: frozenset[str] = frozenset(), *, helpers: bool = True
+    ) -> bool:
         """Whether ``node`` reads the clock: ``Date.now()``, ``new Date()``, ``+new Date``,
-        ``performance.now()``, ``x.getTime()`` of such, a clock helper, or a variable in
-        ``fresh`` (set from the clock in the same code)."""
+        ``performance.now()`` or any ``x.now()`` (a component's ``this.now()``), ``x.getTime()``
+        of such, a clock helper, or a variable or property in ``fresh`` (set from the clock in
+        the same code: ``this.now = Date.now()``)."""
         tree = self.tree
         node = unwrap(node)
         kind = node.type
@@ -125,13 +142,13 @@ class Timing:
             return path(tree, node.child_by_field_name("constructor")) == "Date" and not arguments(
                 node
             )
-        if kind == "identifier":
-            return tree.source(node) in fresh
+        if kind in ("identifier", "member_expression"):
+            return bool(fresh) and path(tree, node) in fresh
         if kind != "call_expression":
             return False
         function = node.child_by_field_name("function")
         name = path(tree, function)
-        if name in CLOCK_CALLS:
+        if name in CLOCK_CALLS or (name.endswith(".now") and not arguments(node)):
             return True
         if name in CLOCK_FACTORIES or (helpers and name in self.helpers):
             return not arguments(node)
@@ -162,23 +179,41 @@ class Timing:
             for node in found.get("declarator", ()):
                 value = node.child_by_field_name("value")
                 target = node.child_by_field_name("name")
-                if value is not None and target is not None and self.is_clock(value):
+                if value is not None and target is not None and self.from_clock(value):
                     names.add(self.tree.source(target))
             for node in found.get("assign", ()):
                 right, left = node.child_by_field_name("right"), node.child_by_field_name("left")
-                if right is not None and left is not None and self.is_clock(right):
-                    names.add(self.tree.source(left))
+                if right is not None and left is not None and self.from_clock(right):
+                    names.add(path(self.tree, left) or self.tree.source(left))
         return frozenset(names)
 
-    def remaining(self, regions: list[Node]) -> bool:
+    def from_clock(self, node: Node, fresh: frozenset[str] = frozenset()) -> bool:
+        """A clock read, also rounded or scaled: ``Math.trunc(Date.now() / 1000)``."""
+        node = unwrap(node)
+        for _ in range(4):
+            if (
+                node.type == "call_expression"
+                and path(self.tree, node.child_by_field_name("function")) in ROUNDING
+            ):
+                args = arguments(node)
+                node = unwrap(args[0]) if args else node
+            elif node.type == "binary_expression" and operator(self.tree, node) in ("/", "|"):
+                node = unwrap(node.child_by_field_name("left") or node)
+            else:
+                break
+        return self.is_clock(node, fresh)
+
+    def remaining(self, regions: list[Node], scope: Iterable[Node] = ()) -> bool:
         """``end - now`` (the clock on the right: time left, not time passed), or
-        ``end.diff(dayjs())``."""
+        ``end.diff(dayjs())``, in ``regions`` or in the wider ``scope`` (the component whose
+        state the regions set: ``this.now = Date.now()`` there, ``this.end - this.now`` in
+        its watcher)."""
         fresh = self.fresh(regions)
-        for region in regions:
+        for region in [*regions, *scope]:
             for node in self.tree.captures(_ARITHMETIC, region).get("binary", ()):
                 if operator(self.tree, node) == "-":
                     right = node.child_by_field_name("right")
-                    if right is not None and self.is_clock(right, fresh):
+                    if right is not None and self.from_clock(right, fresh):
                         return True
             for call in self.tree.captures(_CLOCKS, region).get("call", ()):
                 args = arguments(call)
@@ -189,9 +224,10 @@ class Timing:
     # -- arithmetic --
 
     def time_arithmetic(self, regions: Iterable[Node]) -> bool:
-        """Division, modulo or product by a time unit (``/ 1000``, ``% 60``, ``/ HOUR``), or
-        clock formatting (``padStart(2, "0")``, ``slice(-2)``, ``s < 10 ? "0" + s : s``); not
-        a timer's own delay (``setTimeout(f, 60 * 1000)``)."""
+        """Division, modulo or product by a time unit (``/ 1000``, ``% 60``, ``/ HOUR``), clock
+        formatting (``padStart(2, "0")``, ``slice(-2)``, ``s < 10 ? "0" + s : s``) or a
+        duration split into units (``dayjs.duration(ms)``); not a timer's own delay
+        (``setTimeout(f, 60 * 1000)``)."""
         tree = self.tree
         for region in regions:
             found = tree.captures(_ARITHMETIC, region)
@@ -202,13 +238,8 @@ class Timing:
                     and not _is_delay(tree, node)
                 ):
                     return True
-            for call in found.get("call", ()):
-                name, args = callee(tree, call), arguments(call)
-                first = number(tree, args[0]) if args else None
-                if (name == "padStart" and first == 2) or (
-                    name in ("slice", "substr") and first == -2
-                ):
-                    return True
+            if any(self._formats_time(call) for call in found.get("call", ())):
+                return True
             for node in found.get("ternary", ()):
                 condition = unwrap(node.child_by_field_name("condition") or node)
                 if (
@@ -218,6 +249,16 @@ class Timing:
                 ):
                     return True
         return False
+
+    def _formats_time(self, call: Node) -> bool:
+        """``padStart(2, "0")``, ``slice(-2)``, or a duration split into units by a date
+        library (``dayjs.duration(ms)``, ``intervalToDuration(…)``)."""
+        tree = self.tree
+        name, args = callee(tree, call), arguments(call)
+        if name in DURATION_CALLS:
+            return bool(args)
+        first = number(tree, args[0]) if args else None
+        return (name == "padStart" and first == 2) or (name in ("slice", "substr") and first == -2)
 
     def _time_operands(self, node: Node) -> bool:
         tree = self.tree
@@ -233,34 +274,46 @@ class Timing:
 
     def decrements(self, regions: Iterable[Node]) -> list[tuple[Node, str]]:
         """(node, name) of counters that go down: ``s--``, ``s -= 1``, ``s = s - 1``, and
-        ``setS(s => s - 1)`` / ``this.setState({s: this.state.s - 1})``."""
-        tree = self.tree
+        ``setS(s => s - 1)`` / ``this.setState({s: this.state.s - 1})``; not a loop's own
+        counter (``for (…; i--)``)."""
         found: list[tuple[Node, str]] = []
         for region in regions:
-            captured = tree.captures(_DECREMENTS, region)
-            for node in captured.get("update", ()):
-                if "--" in operator(tree, node) or tree.source(node).count("--"):
-                    found.append((node, path(tree, node.child_by_field_name("argument"))))
-            for node in captured.get("augment", ()):
-                if operator(tree, node) == "-=":
-                    found.append((node, path(tree, node.child_by_field_name("left"))))
-            for node in captured.get("assign", ()):
-                right = unwrap(node.child_by_field_name("right") or node)
-                if right.type != "binary_expression":
-                    continue
-                target = path(tree, node.child_by_field_name("left"))
-                if (
-                    operator(tree, right) == "-"
-                    and target
-                    and path(tree, right.child_by_field_name("left")) == target
-                ):
-                    found.append((node, target))
+            captured = self.tree.captures(_DECREMENTS, region)
+            found += self._stepped_down(captured)
+            found += self._set_lower(captured.get("assign", ()))
             for call in self._setter_calls([region]):
-                for node in tree.captures(_ARITHMETIC, call).get("binary", ()):
-                    if operator(tree, node) == "-" and number(
-                        tree, node.child_by_field_name("right")
+                for node in self.tree.captures(_ARITHMETIC, call).get("binary", ()):
+                    if operator(self.tree, node) == "-" and number(
+                        self.tree, node.child_by_field_name("right")
                     ):
-                        found.append((node, path(tree, node.child_by_field_name("left"))))
+                        found.append((node, path(self.tree, node.child_by_field_name("left"))))
+        return found
+
+    def _stepped_down(self, captured: dict[str, list[Node]]) -> list[tuple[Node, str]]:
+        """``s--`` and ``s -= d``, except in a ``for`` loop's update clause."""
+        tree = self.tree
+        found = []
+        for node in captured.get("update", ()):
+            if ("--" in operator(tree, node) or tree.source(node).count("--")) and not _loop_step(
+                node
+            ):
+                found.append((node, path(tree, node.child_by_field_name("argument"))))
+        for node in captured.get("augment", ()):
+            if operator(tree, node) == "-=" and not _loop_step(node):
+                found.append((node, path(tree, node.child_by_field_name("left"))))
+        return found
+
+    def _set_lower(self, assignments: Iterable[Node]) -> list[tuple[Node, str]]:
+        """``s = s - 1``."""
+        tree = self.tree
+        found = []
+        for node in assignments:
+            right = unwrap(node.child_by_field_name("right") or node)
+            if right.type != "binary_expression" or operator(tree, right) != "-":
+                continue
+            target = path(tree, node.child_by_field_name("left"))
+            if target and path(tree, right.child_by_field_name("left")) == target:
+                found.append((node, target))
         return found
 
     # -- page writes --
@@ -301,26 +354,128 @@ class Timing:
 
     def writes(self, regions: Iterable[Node]) -> list[Node]:
         """Where the code writes to the page, and the components whose state it sets (their
-        render reads the time too). Empty: no write."""
+        render reads the time too). Empty: no write.
+
+        State is React's (``setState``, a ``useState`` setter, a method of a ref's
+        ``.current`` handle), Vue's (``this.x =`` in a component's options, ``x.value =`` of a
+        ``ref()``) and Svelte's (a top-level variable of the component's script)."""
         tree = self.tree
         extra: list[Node] = []
         for region in regions:
             found = tree.captures(_WRITES, region)
             for node in (*found.get("assign", ()), *found.get("augment", ())):
-                left = node.child_by_field_name("left")
-                prop = left.child_by_field_name("property") if left is not None else None
-                if prop is not None and tree.source(prop) in WRITE_PROPERTIES:
+                scope = self._state_scope(node)
+                if scope is not None:
+                    extra.append(scope)
+                elif self._writes_dom(node):
                     return [region]
             for call in found.get("call", ()):
                 name = callee(tree, call)
                 if name in WRITE_METHODS or (name in JQUERY_WRITES and arguments(call)):
                     return [region]
-                if name == "setState":
-                    owner = enclosing(call, frozenset({"class_declaration", "class"}))
-                    extra.append(owner or region)
-                elif name in self.setters:
-                    extra.append(self.setters[name])
-        return extra
+                scope = self._setter_scope(call, name, region)
+                if scope is not None:
+                    extra.append(scope)
+        return list({(n.start_byte, n.end_byte): n for n in extra}.values())
+
+    def _writes_dom(self, assignment: Node) -> bool:
+        left = assignment.child_by_field_name("left")
+        prop = left.child_by_field_name("property") if left is not None else None
+        return prop is not None and self.tree.source(prop) in WRITE_PROPERTIES
+
+    def _setter_scope(self, call: Node, name: str, region: Node) -> Node | None:
+        """The component whose state a call of ``name`` sets: ``setState``, a ``useState``
+        setter, or a method of a ref's handle with a value (``cardRef.current.flip(next)``)."""
+        if name == "setState":
+            return enclosing(call, frozenset({"class_declaration", "class"})) or region
+        if name in self.setters:
+            return self.setters[name]
+        if not self._handles:
+            return None
+        function = call.child_by_field_name("function")
+        handle = unwrap(function.child_by_field_name("object") or function) if function else None
+        if (
+            handle is not None
+            and handle.type == "member_expression"
+            and last_name(self.tree, handle) == "current"
+            and arguments(call)
+        ):
+            return _jsx_component(self.tree, call) or region
+        return None
+
+    def _state_scope(self, assignment: Node) -> Node | None:
+        """The component whose state an assignment sets (Vue's ``this.x``, a ``ref``'s
+        ``.value``, a Svelte component's top-level variable), else None."""
+        left = unwrap(assignment.child_by_field_name("left") or assignment)
+        if left.type == "identifier":
+            return self.tree.root if self.svelte and self._top_level(left) else None
+        if left.type != "member_expression":
+            return None
+        owner = unwrap(left.child_by_field_name("object") or left)
+        if owner.type == "this":
+            return _vue_component(self.tree, assignment)
+        if last_name(self.tree, left) == "value" and self.tree.source(owner) in self.refs:
+            return self.tree.root
+        return None
+
+    @property
+    def refs(self) -> frozenset[str]:
+        """Variables holding a Vue ``ref()``: ``const left = ref(0)``."""
+        if self._refs is None:
+            names = set()
+            for name in self.tree.named(*VUE_REFS):
+                call = call_of(name)
+                parent = call.parent if call is not None else None
+                if parent is not None and parent.type == "variable_declarator":
+                    target = parent.child_by_field_name("name")
+                    names.add(self.tree.source(target) if target is not None else "")
+            self._refs = frozenset(names - {""})
+        return self._refs
+
+    def _top_level(self, name: Node) -> bool:
+        """Whether the variable ``name`` is declared at the top of the script."""
+        if "top" not in self.tree.memo:
+            self.tree.memo["top"] = _top_level_names(self.tree)
+        top: frozenset[str] = self.tree.memo["top"]
+        return self.tree.source(name) in top
+
+
+_DECLARATIONS = frozenset({"lexical_declaration", "variable_declaration"})
+
+
+def _top_level_names(tree: Tree) -> frozenset[str]:
+    names = set()
+    for statement in tree.root.named_children:
+        if statement.type == "export_statement":
+            statement = statement.child_by_field_name("declaration") or statement
+        if statement.type in _DECLARATIONS:
+            for declarator in statement.named_children:
+                target = declarator.child_by_field_name("name")
+                if target is not None and target.type == "identifier":
+                    names.add(tree.source(target))
+    return frozenset(names)
+
+
+def _jsx_component(tree: Tree, node: Node) -> Node | None:
+    """The function around ``node`` that renders JSX."""
+    for function in ancestors(node):
+        if function.type in FUNCTIONS and tree.captures(_JSX, function).get("jsx"):
+            return function
+    return None
+
+
+def _vue_component(tree: Tree, node: Node) -> Node | None:
+    """The Vue component options object around ``node`` (``{ data() {…}, methods: {…} }``)."""
+    for owner in ancestors(node):
+        if owner.type != "object":
+            continue
+        keys = set()
+        for member in owner.named_children:
+            key = member.child_by_field_name("key") or member.child_by_field_name("name")
+            keys.add(tree.source(key) if key is not None else "")
+        if len(keys & VUE_OPTIONS) >= 2:
+            return owner
+    return None
 
 
 def _returned_by(read: Node) -> Node | None:
@@ -335,6 +490,18 @@ def _returned_by(read: Node) -> Node | None:
         block = parent.parent
         parent = block.parent if block is not None and block.type == "statement_block" else None
     return parent if parent is not None and parent.type in FUNCTIONS else None
+
+
+def _loop_step(node: Node) -> bool:
+    """Whether ``node`` is the update clause of a ``for`` loop (``i--``)."""
+    parent = node.parent
+    while parent is not None and parent.type == "sequence_expression":
+        node, parent = parent, parent.parent
+    return (
+        parent is not None
+        and parent.type == "for_statement"
+        and parent.child_by_field_name("increment") == node
+    )
 
 
 def _is_delay(tree: Tree, node: Node) -> bool:

@@ -85,7 +85,7 @@ _NAMES_KINDS = frozenset(
         "type_identifier",
     }
 )
-_OPENED = frozenset({"string", "template_string", "jsx_element"})
+_OPENED = frozenset({"string", "template_string", "jsx_element", "jsx_self_closing_element"})
 FUNCTIONS = frozenset(
     {
         "function_declaration",
@@ -260,8 +260,9 @@ class Tree:
         return [found[k] for k in sorted(found)]
 
     def opened_by(self, openers: bytes) -> dict[str, list[Node]]:
-        """String literals, template literals and JSX elements by kind, in source order:
-        found from their opening character (a byte search), confirmed on the tree."""
+        """String literals, template literals and JSX elements (also self-closing) by kind, in
+        source order: found from their opening character (a byte search), confirmed on the
+        tree."""
         found: dict[str, list[Node]] = {}
         data, root = self.data, self.root
         for opener in openers:

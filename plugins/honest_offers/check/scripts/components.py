@@ -1,0 +1,104 @@
+"""Countdown components and hooks used by name: a hook that runs a countdown
+(``useCountdown(props)``, HO611), a JSX element of a countdown component given a time
+(``<CountdownTimer date={end} />``, HO601), and such an element told to start again when it
+reaches zero (``onComplete={() => ({ shouldRepeat: true })}``, HO615).
+
+A name says countdown when its words do (``markup_rules.COUNTDOWN_NAME_WORDS``); ``Timer``
+alone does not, since timers also count up. A component element counts only with a time among
+its props (``date``, ``duration``, ``deadline``…): the name and what it is given.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tree_sitter import Node
+
+from honest_offers.check import markup_rules as mr
+from honest_offers.check.scripts.base import Script
+from honest_offers.check.scripts.strings import texts
+from honest_offers.check.scripts.tree import FUNCTIONS, REGION, Tree, call_of, callee, unwrap
+
+_HOOK = re.compile(rb"\buse[A-Z][A-Za-z0-9_$]*")
+_HANDLER_CODE = REGION
+
+
+def components(script: Script) -> None:
+    _hooks(script)
+    _elements(script)
+
+
+def _hooks(script: Script) -> None:
+    """Calls of a hook whose name says countdown."""
+    tree = script.tree
+    for match in _HOOK.finditer(tree.data):
+        name = match.group().decode()
+        if not mr.is_countdown_name(name):
+            continue
+        node = tree.root.named_descendant_for_byte_range(match.start(), match.end())
+        if node is None or node.type != "identifier" or node.end_byte != match.end():
+            continue
+        call = call_of(node)
+        if call is not None:
+            script.add(mr.COUNTDOWN_SCRIPT, call)
+
+
+def _elements(script: Script) -> None:
+    """JSX elements of a countdown component given a time, and their restarts."""
+    tree = script.tree
+    texts(tree)  # finds the JSX elements too (once per script)
+    elements: list[Node] = tree.memo["jsx"]
+    for element in elements:
+        if element.type == "jsx_element":
+            element = element.child_by_field_name("open_tag") or element
+        name = element.child_by_field_name("name")
+        if name is None or not mr.is_countdown_name(tree.source(name)):
+            continue
+        attributes = [a for a in element.named_children if a.type == "jsx_attribute"]
+        props = {_prop(tree, a): a for a in attributes}
+        if not any(mr.gives_time(p) for p in props):
+            continue
+        script.add(mr.COUNTDOWN_MARKUP, name, tree.source(element).split("\n", 1)[0][:60])
+        for prop, attribute in props.items():
+            if mr.is_completion(prop) and _restarts(tree, attribute):
+                script.add(mr.TIMER_RESET, attribute)
+
+
+def _prop(tree: Tree, attribute: Node) -> str:
+    first = attribute.named_children[0] if attribute.named_children else None
+    return tree.source(first) if first is not None else ""
+
+
+def _restarts(tree: Tree, attribute: Node) -> bool:
+    """Whether a completion handler starts the countdown again: it returns or passes
+    ``{ repeat: true }`` (``shouldRepeat``, ``restart``…) or calls ``restart()``/``start()``."""
+    handlers = [n for n in attribute.named_children[1:] if n.type == "jsx_expression"]
+    for expression in handlers:
+        function = unwrap(expression.named_children[0]) if expression.named_children else None
+        if function is None or function.type not in FUNCTIONS:
+            continue
+        found = tree.captures(_HANDLER_CODE, function)
+        for call in found.get("call", ()):
+            if not mr.RESTARTING_CALLS.isdisjoint(mr.name_words(callee(tree, call))):
+                return True
+        if _repeat_option(tree, function):
+            return True
+    return False
+
+
+def _repeat_option(tree: Tree, function: Node) -> bool:
+    """``{ shouldRepeat: true }`` anywhere in ``function``."""
+    for start, end in tree.spelt("true"):
+        if not (function.start_byte <= start and end <= function.end_byte):
+            continue
+        value = tree.root.named_descendant_for_byte_range(start, end)
+        pair = value.parent if value is not None else None
+        key = pair.child_by_field_name("key") if pair is not None else None
+        if (
+            pair is not None
+            and pair.type == "pair"
+            and key is not None
+            and set(mr.name_words(tree.source(key))) & mr.RESTART_WORDS
+        ):
+            return True
+    return False

@@ -1,0 +1,222 @@
+"""Countdowns in components: state that a framework renders (React refs, Vue options and
+refs, Svelte variables), clocks and durations of date libraries, calls followed three deep,
+loop counters; countdown hooks and component elements by name. Each shape with an honest
+look-alike that must pass."""
+
+from __future__ import annotations
+
+import pytest
+
+from honest_offers.check.html import nested_findings
+from honest_offers.check.scripts import check_script
+from honest_offers.check.sources import check_file_text
+
+
+def script_rules(js: str, path: str = "app.js") -> set[str]:
+    found = check_script(js, path, nested_html=nested_findings).findings
+    return {f.rule for f in found if f.rule.startswith("HO6")}
+
+
+def file_rules(text: str, path: str) -> set[str]:
+    found = check_file_text(text, "template", path).findings
+    return {f.rule for f in found if f.rule.startswith("HO6")}
+
+
+# -- component state -------------------------------------------------------------------------
+
+REF_HANDLE = """
+function Flip({ end }: { end: number }) {
+  const card = useRef<Handle>(null);
+  useEffect(() => {
+    const id = setInterval(() => {
+      const left = end - Date.now();
+      card.current?.show(String(Math.floor(left / 1000) % 60).padStart(2, "0"));
+    }, 1000);
+    return () => clearInterval(id);
+  }, [end]);
+  return <Card ref={card} />;
+}
+"""
+REF_HANDLE_CLOCK = REF_HANDLE.replace("end - Date.now()", "Date.now()")
+
+VUE_OPTIONS = """
+export default {
+  props: { deadline: Number },
+  data() { return { now: Math.trunc(Date.now() / 1000) }; },
+  computed: {
+    minutes() { return Math.floor(this.remaining / 60) % 60; },
+  },
+  watch: {
+    now() { this.remaining = this.deadline - this.now; },
+  },
+  mounted() {
+    this.timer = setInterval(() => { this.now = Math.trunc(new Date().getTime() / 1000); }, 1000);
+  },
+};
+"""
+VUE_OPTIONS_STOPWATCH = VUE_OPTIONS.replace("this.deadline - this.now", "this.now - this.deadline")
+
+VUE_NOW_PROP = """
+export default defineComponent({
+  props: { now: { type: Function, default: () => Date.now() }, time: Number },
+  data() { return { total: 0, end: 0, frame: 0 }; },
+  computed: { hours() { return Math.floor(this.total / MILLISECONDS_HOUR); } },
+  methods: {
+    step() {
+      this.total = Math.max(0, this.end - this.now());
+      this.frame = requestAnimationFrame(this.step);
+    },
+  },
+});
+"""
+
+VUE_REF = """
+const remaining = ref(0);
+const label = computed(() => `${Math.floor(remaining.value / 60000)} min`);
+onMounted(() => {
+  setInterval(() => { remaining.value = Math.max(0, props.end - Date.now()); }, 1000);
+});
+"""
+VUE_REF_ELAPSED = VUE_REF.replace("props.end - Date.now()", "Date.now() - props.start")
+
+DEEP_CALLS = """
+function tick() { update(); }
+function update() { render(); }
+function render() { el.textContent = format(end - Date.now()); }
+function format(ms) { return Math.floor(ms / 1000) % 60; }
+setInterval(tick, 1000);
+"""
+
+DURATION = """
+let diff = 3600000;
+setInterval(() => {
+  diff -= 1000;
+  const d = dayjs.duration(diff);
+  el.textContent = d.hours() + ":" + d.minutes();
+}, 1000);
+"""
+DURATION_ELAPSED = DURATION.replace("diff -= 1000", "diff += 1000")
+
+LOOP_COUNTER = """
+setInterval(() => {
+  for (let i = items.length - 1; i >= 0; i--) {
+    items[i].el.textContent = String(items[i].seconds % 60).padStart(2, "0");
+  }
+}, 1000);
+"""
+
+
+@pytest.mark.parametrize(
+    ("js", "path"),
+    [
+        (REF_HANDLE, "Flip.tsx"),
+        (VUE_OPTIONS, "countdown.js"),
+        (VUE_NOW_PROP, "countdown.ts"),
+        (VUE_REF, "countdown.js"),
+        (DEEP_CALLS, "app.js"),
+        (DURATION, "app.js"),
+    ],
+    ids=["react-ref-handle", "vue-options", "vue-now-prop", "vue-ref", "three-calls", "duration"],
+)
+def test_countdowns_in_component_state(js: str, path: str) -> None:
+    assert "HO611" in script_rules(js, path)
+
+
+@pytest.mark.parametrize(
+    ("js", "path"),
+    [
+        (REF_HANDLE_CLOCK, "Flip.tsx"),
+        (VUE_OPTIONS_STOPWATCH, "stopwatch.js"),
+        (VUE_REF_ELAPSED, "elapsed.js"),
+        (DURATION_ELAPSED, "app.js"),
+        (LOOP_COUNTER, "app.js"),
+    ],
+    ids=["react-ref-clock", "vue-stopwatch", "vue-ref-elapsed", "duration-up", "loop-counter"],
+)
+def test_clocks_and_stopwatches_in_component_state_pass(js: str, path: str) -> None:
+    assert script_rules(js, path) == set()
+
+
+SVELTE = """<script>
+  import { onMount } from "svelte";
+  export let seconds = 600;
+  let secs = seconds;
+  $: label = `${Math.floor(secs / 60)}:${String(secs % 60).padStart(2, "0")}`;
+  onMount(() => { const id = setInterval(() => { secs -= 1; }, 1000); });
+</script>
+<p>{label}</p>
+"""
+
+
+def test_svelte_top_level_variables_are_what_the_markup_shows() -> None:
+    assert file_rules(SVELTE, "Countdown.svelte") == {"HO611"}
+    # the same script in a page: a variable of a script writes nothing to the page
+    assert file_rules(SVELTE, "page.html") == set()
+    assert file_rules(SVELTE.replace("secs -= 1", "secs += 1"), "Stopwatch.svelte") == set()
+
+
+# -- hooks and component elements ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("js", "expected"),
+    [
+        ("function Timer(p) { const { left } = useCountdown(p); return <b>{left}</b>; }", "HO611"),
+        ("const t = useCountDown({ seconds: 30 });", "HO611"),
+        ("const Banner = () => <CountdownTimer date={end} />;", "HO601"),
+        ("const b = <Countdown.Circle duration={30} />;", "HO601"),
+        ("const b = <FlipCountdown targetDate={end}>{(t) => t}</FlipCountdown>;", "HO601"),
+    ],
+)
+def test_countdown_hooks_and_elements(js: str, expected: str) -> None:
+    assert expected in script_rules(js, "Banner.jsx")
+
+
+@pytest.mark.parametrize(
+    "js",
+    [
+        "const t = useTimer({ autoStart: true });",  # a timer may count up
+        "const s = useStopwatch();",
+        "const b = <Countdown label='Launch' />;",  # no time given
+        "const b = <Timer duration={30} />;",
+        "function useCountdown(p) { return p; }",  # a definition, not a use
+    ],
+)
+def test_timers_without_a_countdown_pass(js: str) -> None:
+    assert script_rules(js, "Banner.jsx") == set()
+
+
+@pytest.mark.parametrize(
+    "handler",
+    [
+        "onComplete={() => ({ shouldRepeat: true, delay: 1 })}",
+        "onEnd={() => api.restart()}",
+        "onFinish={() => { timer.start(); }}",
+    ],
+)
+def test_countdown_element_restarting_at_zero(handler: str) -> None:
+    js = f"const b = <CountdownCircleTimer duration={{60}} {handler} />;"
+    assert script_rules(js, "Banner.jsx") == {"HO601", "HO615"}
+
+
+def test_countdown_element_ending_for_good_is_no_restart() -> None:
+    js = "const b = <CountdownCircleTimer duration={60} onComplete={() => setDone(true)} />;"
+    assert script_rules(js, "Banner.jsx") == {"HO601"}
+
+
+def test_template_countdown_elements() -> None:
+    vue = (
+        "<template>\n"
+        '  <vue-countdown :time="7200000" v-slot="{ hours }" @end="restart">{{ hours }}'
+        "</vue-countdown>\n"
+        '  <CountdownTimer end-date="2030-01-01"></CountdownTimer>\n'
+        '  <count-down label="Launch"></count-down>\n'
+        '  <my-timer :time="60"></my-timer>\n'
+        "</template>"
+    )
+    found = check_file_text(vue, "template", "Offer.vue").findings
+    assert [(f.rule, f.line, f.excerpt) for f in found] == [
+        ("HO601", 2, ':time="7200000"'),
+        ("HO615", 2, '@end="restart"'),
+        ("HO601", 3, 'end-date="2030-01-01"'),
+    ]
