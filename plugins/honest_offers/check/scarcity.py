@@ -281,8 +281,9 @@ _SHAPES: tuple[Pattern, ...] = (
     shape(lx.ALMOST.anchors, rf"\b{lx.ALMOST.regex} {lx.DEPLETED.regex}\b"),
     shape("still unsold unclaimed unbooked up yet", rf"{_COUNT}{_STOCK} {_STILL}", counted=True),
     shape(
-        "last",
-        rf"\blast (?:{NUM}|remaining) {_STOCK}\b(?! (?:of|you|we|i|viewed|ordered|purchased|sold|"
+        "last final",
+        rf"\b(?:last|final) (?:{NUM}|remaining) {_STOCK}\b(?! (?:of|you|we|i|viewed|ordered|"
+        rf"purchased|sold|"
         rf"were|was|have|had|in your|on your))",
     ),
     shape(

@@ -288,6 +288,12 @@ _SHAPE_PURCHASES: tuple[Pattern, ...] = (
         rf"\b{lx.SOMEONE.regex}{_WHERE} (?:{_PURCHASE}|{_JOINED}|{_KEPT_ANY}|"
         rf"{lx.BUYING_NOW.regex})\b{_NOT_PASSIVE_SHAPE}",
     ),
+    # "Noor from Delft joined the course 5 min ago"
+    shape(
+        "ago",
+        rf"{START}(?:{_NAME}|{lx.SOMEONE.regex}){_WHERE}? (?:just |recently )?(?:{_PURCHASE}|"
+        rf"{_JOINED}|{_KEPT_ANY}|got)\b[^.!?]{{0,80}}? {_AGO_SHAPE}",
+    ),
     # "Last order was 18 minutes ago"
     shape(
         "last latest recent",
@@ -328,6 +334,12 @@ _SHAPE_PURCHASES: tuple[Pattern, ...] = (
 )
 
 _SHAPE_VIEWERS: tuple[Pattern, ...] = (
+    # "Someone in Oslo is viewing this"
+    shape(
+        lx.SOMEONE.anchors,
+        rf"\b{lx.SOMEONE.regex}{_WHERE}? (?:is|was) (?:(?:also|currently|just|now) )?"
+        rf"{lx.VIEW_VERBS.regex}\b",
+    ),
     # "12 people are viewing this", "24 people currently interested", "5 are looking right now"
     shape(
         lx.VIEW_VERBS.anchors,

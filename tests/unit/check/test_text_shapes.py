@@ -245,6 +245,9 @@ ACTIVITY = {
         "Viewed 90 times since this morning",
         "A dozen visitors have just viewed this tour",
         "Wishlisted 14 times",
+        "A visitor from Madrid is looking at this apartment",
+        "12 users have this on their wishlist",
+        "Added to 38 carts today",
     ],
     "HO302": [
         "14 sold in the last 24 hours",
@@ -266,6 +269,11 @@ ACTIVITY = {
         "Downloaded 300 times this week",
         "Twenty happy customers have already bought one",
         "7 reserved in the past 2 days",
+        "Noor from Delft joined the course 5 min ago",
+        "Someone purchased a desk lamp",
+        "500+ sold",
+        "Last order was 20 minutes ago",
+        "We've sold 41 since yesterday",
     ],
 }
 
@@ -289,6 +297,10 @@ HONEST_COUNTS = [
     "This item is sold by 3 shops",
     "Over 300 people have taken this course since 2020 (enrolment records).",
     "2 items in your cart",
+    "Sarah from our team joined in 2019.",
+    "Anna from Berlin joined our team last year.",
+    "2 items ordered",
+    "Sold separately.",
 ]
 
 
@@ -424,6 +436,7 @@ LOW_STOCK = [
     "Only a few of these left",
     "Stock is running low",
     "Nearly sold out",
+    "Final 3 tickets",
 ]
 
 NOT_STOCK = [
@@ -445,6 +458,7 @@ NOT_STOCK = [
     "We're down to the last 2 weeks of summer",
     "Places are limited to 12 per cohort.",
     "Quantity: 2",
+    "The final 2 sessions cover pricing.",
 ]
 
 
