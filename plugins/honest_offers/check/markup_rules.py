@@ -393,7 +393,6 @@ COUNTDOWN_PAIRS = frozenset(
         ("time", "left"),
         ("time", "remaining"),
         ("time", "remain"),
-        ("flip", "clock"),
         ("flip", "down"),
         ("ends", "in"),
         ("expires", "in"),
@@ -401,7 +400,8 @@ COUNTDOWN_PAIRS = frozenset(
         ("offer", "ends"),
     }
 )
-"""Adjacent word pairs in class and id names of countdowns (``count-down``, ``timeLeft``)."""
+"""Adjacent word pairs in class and id names of countdowns (``count-down``, ``timeLeft``); not
+``flip-clock``, which may show the time."""
 
 COUNTDOWN_NAME_WORDS = word_set("countdown countdowns countdowntimer")
 COUNTDOWN_NAME_PAIRS = frozenset(
@@ -419,6 +419,8 @@ COMPLETION_WORDS = word_set("complete completed end ended finish finished expire
 """Words of the handlers a countdown calls at zero (``onComplete``, ``@end``)."""
 RESTART_WORDS = word_set("repeat restart loop reset")
 """Words of what starts a countdown again (``shouldRepeat: true``, ``restart()``)."""
+TARGET_WORDS = word_set("to until deadline end ends expiry expires")
+"""First words of the option that gives a clock library a time to count down to."""
 RESTARTING_CALLS = RESTART_WORDS | {"start"}
 """Words of calls that start a countdown again from its completion handler."""
 

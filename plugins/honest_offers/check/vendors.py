@@ -52,6 +52,9 @@ class Vendor:
     mixed: bool = False
     library: bool = False
     """An open-source countdown library rather than a service."""
+    clock: bool = False
+    """A library that shows clocks and stopwatches as well as countdowns: using it is a
+    countdown only where the script sets one up (``countdown: true``, a time to count to)."""
 
     @property
     def rule(self) -> Rule:
@@ -247,10 +250,10 @@ LIBRARIES: tuple[Vendor, ...] = (
         "FlipClock",
         "flip-card clocks and countdowns",
         imports=("flipclock",),
-        class_prefixes=("flipclock", "flip-clock"),
         plugins=("FlipClock",),
-        calls=("FlipClock",),
+        calls=("FlipClock", "flipClock"),
         library=True,
+        clock=True,
     ),
     Vendor(
         "FlipDown",

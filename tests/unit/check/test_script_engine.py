@@ -149,6 +149,38 @@ def test_countdown_libraries(js: str, excerpt: str) -> None:
     assert found[0].excerpt.startswith(excerpt[:40].strip())
 
 
+@pytest.mark.parametrize(
+    "js",
+    [
+        "const t = new Timer();\nt.start({ countdown: true, startValues: { seconds: 30 } });",
+        "var c = new Clock(el, { isCountDown: !0 });",
+        "import { flipClock, elapsedTime } from 'flipclock';\n"
+        "flipClock({ parent, face: elapsedTime({ to: new Date('2030-01-01') }) });",
+        "$('.clock').FlipClock(3600, { clockFace: 'HourlyCounter', countdown: true });",
+    ],
+)
+def test_timers_set_up_as_countdowns(js: str) -> None:
+    assert script_rules(js) == {"HO611"}
+
+
+@pytest.mark.parametrize(
+    "js",
+    [
+        # a flip clock showing the time, or counting up from a date
+        "import { clock, flipClock, theme } from 'flipclock';\n"
+        "flipClock({ parent, face: clock(), theme: theme({ dividers: ':' }) });",
+        "import { flipClock, elapsedTime } from 'flipclock';\n"
+        "flipClock({ parent, face: elapsedTime({ from: new Date('2020-01-01') }) });",
+        "$('.clock').FlipClock({ clockFace: 'TwelveHourClock' });",
+        # a stopwatch of a timer library, and an option that says no countdown
+        "const t = new Timer(); t.start({ precision: 'seconds' });",
+        "t.start({ countdown: false });",
+    ],
+)
+def test_clocks_of_clock_libraries_pass(js: str) -> None:
+    assert script_rules(js) == set()
+
+
 def test_jsx_markup_classes_and_data_attributes() -> None:
     js = '<div className="promo flipdown" data-deadline={end}>\n<span id="countdown" /></div>'
     found = check_script(js, "Banner.jsx").findings

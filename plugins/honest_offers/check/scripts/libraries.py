@@ -4,10 +4,15 @@ called (``new FlipDown(…)``, ``Tick.count.down(…)``), run as a jQuery plugin
 (``$("#clock").countdown(…)``), listened to (``.on("finish.countdown", …)``, in
 :mod:`.timers`), named as a global (``window.essentialCountdownTimerConfigs``), loaded from a
 vendor's host (in any string), or rendered as JSX with a catalogue class
-(``<div className="flipdown">``).
+(``<div className="flipdown">``). A library of clocks as well as countdowns (FlipClock)
+counts only where the script sets up a countdown: a countdown option given to a call
+(``timer.start({ countdown: true })``, HO611 on its own for any timer) or a time to count to
+in the library's call (``flipClock({ face: elapsedTime({ to: date }) })``).
 """
 
 from __future__ import annotations
+
+import re
 
 from tree_sitter import Node
 
@@ -30,36 +35,109 @@ _JSX_ATTRIBUTES = """
  (#match? @name "^(className|class|id|data-.*)$"))
 """
 _MODULE_HOLDERS = frozenset({"import_statement", "export_statement"})
+_CALLS = frozenset({"call_expression", "new_expression"})
+_COUNTDOWN_OPTION = re.compile(
+    rb"""([\w$]*count_?down[\w$]*['"]?)\s*:\s*(?:true|!0)\b""", re.IGNORECASE
+)
+_KEYS = """
+(pair key: (_) @key)
+"""
+
+
+Use = tuple[vendors.Vendor, Node, str | None]
+"""A catalogue entry, where the script uses it, and the text to quote (None: the line)."""
 
 
 def libraries(script: Script) -> None:
     tree = script.tree
+    uses = [*_imported(tree), *_globals(tree), *_called(tree)]
+    configured = countdown_options(script)
+    counting = {v.name for v, node, _ in uses if node.type in _CALLS and _counts_to(tree, node)}
+    for vendor, node, text in uses:
+        if not vendor.clock or configured or vendor.name in counting:
+            script.add(vendor.rule, node, text)
+    _vendor_hosts(script)
+    _jsx_markup(script)
+
+
+def _imported(tree: Tree) -> list[Use]:
+    uses: list[Use] = []
     for module in _modules(tree):
         name = constant_string(tree, module)
         entry = vendors.by_import(name) if name else None
         if entry is not None:
-            script.add(entry.rule, module, name)
+            uses.append((entry, module, name))
+    return uses
+
+
+def _globals(tree: Tree) -> list[Use]:
+    uses: list[Use] = []
     for node in tree.named(*sorted(vendors.GLOBAL_NAMES)):
         entry = vendors.by_global(tree.source(node))
         if entry is not None:
-            script.add(entry.rule, node, tree.source(node))
+            uses.append((entry, node, tree.source(node)))
+    return uses
+
+
+def _called(tree: Tree) -> list[Use]:
+    """API calls (``new FlipDown(…)``) and jQuery plugins (``$(…).countdown(…)``)."""
+    uses: list[Use] = []
     names = sorted(vendors.CALL_NAMES | vendors.PLUGIN_NAMES)
     for call in dict.fromkeys(c for n in tree.named(*names) if (c := call_of(n)) is not None):
         function = call.child_by_field_name("function") or call.child_by_field_name("constructor")
         called = path(tree, function)
         entry = vendors.by_call(called) if called else None
-        if entry is not None:
-            script.add(entry.rule, call)
-            continue
-        if function is not None and function.type == "member_expression":
+        if entry is None and function is not None and function.type == "member_expression":
             plugin = function.child_by_field_name("property")
             receiver = function.child_by_field_name("object")
             if plugin is not None and receiver is not None and _jquery(tree, receiver):
                 entry = vendors.by_plugin(tree.source(plugin))
-                if entry is not None:
-                    script.add(entry.rule, call)
-    _vendor_hosts(script)
-    _jsx_markup(script)
+        if entry is not None:
+            uses.append((entry, call, None))
+    return uses
+
+
+def countdown_options(script: Script) -> bool:
+    """Options that turn a timer into a countdown, given to a call (``timer.start({
+    countdown: true })``, ``new Clock(el, { countDown: !0 })``): HO611 at the call. Whether
+    there was one."""
+    tree = script.tree
+    found = False
+    for match in _COUNTDOWN_OPTION.finditer(tree.data):
+        call = _option_call(tree, match.start(1), match.end(1))
+        if call is not None:
+            script.add(mr.COUNTDOWN_SCRIPT, call)
+            found = True
+    return found
+
+
+def _option_call(tree: Tree, start: int, end: int) -> Node | None:
+    """The call given the object whose key is written at ``start:end``, if the key says
+    countdown."""
+    key = tree.root.named_descendant_for_byte_range(start, end)
+    if key is not None and key.type == "string_fragment":
+        key = key.parent
+    pair = key.parent if key is not None else None
+    if key is None or pair is None or pair.type != "pair" or pair.child_by_field_name("key") != key:
+        return None
+    words = mr.name_words(tree.source(key).strip("\"'"))
+    if not mr.has_marker(words, mr.COUNTDOWN_NAME_WORDS, mr.COUNTDOWN_NAME_PAIRS):
+        return None
+    holder = pair.parent.parent if pair.parent is not None else None
+    call = holder.parent if holder is not None and holder.type == "arguments" else None
+    return call if call is not None and call.type in _CALLS else None
+
+
+def _counts_to(tree: Tree, call: Node) -> bool:
+    """Whether a call's options give a time to count to (``{ to: date }``, ``until``…)."""
+    args = call.child_by_field_name("arguments")
+    if args is None:
+        return False
+    for key in tree.captures(_KEYS, args).get("key", ()):
+        words = mr.name_words(tree.source(key).strip("\"'"))
+        if words[:1] and words[0] in mr.TARGET_WORDS:
+            return True
+    return False
 
 
 def _modules(tree: Tree) -> list[Node]:
