@@ -185,10 +185,10 @@ def parse_markers(
             end_line, end_column = position(text, match.end(), line, column)
             if lines is None:
                 lines = text.split("\n")
-            if reach == "element":
-                scope = _element_scope(text, match.end(), end_line, end_column, line)
-            else:
-                scope = _scope(lines, end_line - line, end_line, end_column, line, reach)
+            base: Reach = "line" if reach == "element" else reach
+            scope = _scope(lines, end_line - line, end_line, end_column, line, base)
+            if reach == "element":  # and the element that follows, to its end tag
+                scope = _element_scope(text, match.end(), scope, line)
         markers.suppressions.append(
             Suppression(codes, reason, at_line, at_column, match.group(), scope)
         )
@@ -272,21 +272,21 @@ _NEXT_TAG = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?P<name>[a-zA-Z][\w-]*)", re.DOT
 
 
 def _element_scope(
-    text: str, end: int, end_line: int, end_column: int, first_line: int
+    text: str, end: int, scope: tuple[tuple[int, int], ...], first_line: int
 ) -> tuple[tuple[int, int], ...]:
-    """The rest of the marker's line, then every line of the next element, from its start
-    tag to its matching end tag (a quote, a list, a table, a paragraph)."""
-    scope = [(end_line, end_column)]
+    """``scope`` (the marker's line and the next), widened to every line of the element that
+    follows the marker, from its start tag to its matching end tag (a quote, a list, a
+    table, a paragraph)."""
     opened = _NEXT_TAG.match(text, end)
     if opened is None:
-        return tuple(scope)
+        return scope
     name = opened.group("name").lower()
     start = opened.start("name") - 1
     close = start + 1 if name in VOID_ELEMENTS else _matching_end(text, name, start)
     first = first_line + text.count("\n", 0, start)
     last = first + text.count("\n", start, close)
-    scope += [(number, 1) for number in range(max(first, end_line + 1), last + 1)]
-    return tuple(scope)
+    covered = {number for number, _ in scope}
+    return scope + tuple((n, 1) for n in range(first, last + 1) if n not in covered)
 
 
 def _matching_end(text: str, name: str, start: int) -> int:

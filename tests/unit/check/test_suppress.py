@@ -131,3 +131,15 @@ def test_unused_markers_are_warnings() -> None:
     result = apply_suppressions(check_text(text, path="p"), markers.suppressions, path="p")
     assert [(f.rule, f.severity, f.line) for f in result.findings] == [("HO904", "warning", 1)]
     assert result.errors == []
+
+
+def test_in_html_a_marker_inside_a_paragraph_covers_its_next_line() -> None:
+    """As Markdown renders a marker written after the first words of a paragraph."""
+    text = (
+        f'<p><strong>The law.</strong> <!-- honest-offers: allow HO201 reason="{REASON}" -->\n'
+        "Only 4 left is what the law forbids.</p>\n<p>Only 7 left</p>\n"
+    )
+    markers = parse_markers(text, path="p", reach="element")
+    result = apply_suppressions(check_text(text, path="p"), markers.suppressions, path="p")
+    assert [f.line for f in result.findings] == [3]
+    assert [s.finding.line for s in result.suppressed] == [2]
