@@ -281,8 +281,10 @@ def _prepared(source: str) -> tuple[str, tuple[frozenset[str], ...]]:
     return (f"(?={first}){source}" if first else source), _required_of(tree)
 
 
+@cache
 def _compiled_fast(source: str) -> tuple[re.Pattern[str], tuple[frozenset[str], ...]]:
-    """The compiled :func:`fast_source` of ``source`` and its :func:`required_words`.
+    """The compiled :func:`fast_source` of ``source`` and its :func:`required_words`, once per
+    process: the prose and label contexts share most patterns.
 
     The source is parsed once: the lookahead is put in front of the parse tree, which is
     compiled as it is (``re.compile`` would parse the text again; parsing is most of the cost
