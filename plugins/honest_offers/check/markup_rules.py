@@ -424,6 +424,14 @@ TARGET_WORDS = word_set("to until deadline end ends expiry expires")
 RESTARTING_CALLS = RESTART_WORDS | {"start"}
 """Words of calls that start a countdown again from its completion handler."""
 
+PEOPLE_AND_PLACES = word_set(
+    "name names firstnames lastnames buyer buyers customer customers people persons users "
+    "shoppers visitors members clients city cities location locations country countries town "
+    "towns place places state states region regions"
+)
+"""Words of the lists a fake activity notice picks its buyer and town from at random
+(``firstNames``, ``cities``)."""
+
 ACTIVITY_WORDS = frozenset({"fomo", "salespop", "scarcity", "lowstock", "stockcounter"})
 ACTIVITY_PAIRS = frozenset(
     {

@@ -11,10 +11,11 @@ from tree_sitter import Node
 from honest_offers.check import markup_rules as mr
 from honest_offers.check.finding import Finding
 from honest_offers.check.scripts.base import Script
-from honest_offers.check.scripts.strings import is_text, string_values
-from honest_offers.check.scripts.timers import listeners
+from honest_offers.check.scripts.strings import is_text, string_values, texts
+from honest_offers.check.scripts.timers import listeners, scheduler_sites
 from honest_offers.check.scripts.timing import Timing
 from honest_offers.check.scripts.tree import (
+    FUNCTIONS,
     REGION,
     Tree,
     ancestors,
@@ -22,6 +23,9 @@ from honest_offers.check.scripts.tree import (
     call_of,
     callee,
     constant_string,
+    enclosing,
+    inside_any,
+    last_name,
     member_of,
     number,
     operator,
@@ -33,7 +37,8 @@ RANDOM_MAX = 400
 BLOCK_MAX = 3000
 ACTIVITY_TEXT = re.compile(
     r"\b(?:viewing|watching|looking at|visitors?|viewers|online now|right now|in stock|left"
-    r"|remaining|sold|bought|purchased|ordered|signed up|(?:seconds?|minutes?|hours?) ago"
+    r"|remaining|sold|bought|purchased|ordered|signed up|just now"
+    r"|(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?) ago"
     r"|in (?:their|the|your) carts?|claimed|spots|seats)\b",
     re.IGNORECASE,
 )
@@ -58,15 +63,101 @@ _HANDLER_CODE = REGION
 
 
 def random_activity(script: Script, timing: Timing) -> None:
+    """``Math.random()`` shown as activity: next to activity words, in a timer that writes
+    it where its names say activity, or picking a buyer's name or town from a list."""
     tree = script.tree
     calls = [
         call
         for name in tree.named("random")
         if (call := call_of(name)) is not None and path(tree, member_of(name)) == "Math.random"
-    ]
-    for call in calls[:RANDOM_MAX]:
+    ][:RANDOM_MAX]
+    if not calls:
+        return
+    for call in calls:
         if _shows_activity(tree, timing, _block(call)):
             script.add(mr.RANDOM_ACTIVITY, call)
+    _random_on_timer(script, timing, calls)
+    _random_picks(script, calls)
+
+
+def _random_on_timer(script: Script, timing: Timing, calls: list[Node]) -> None:
+    """A timer whose code draws a random number and writes to the page where the names say
+    activity: a visitor count that walks at random (``el.innerHTML = nextVisitors(n)``)."""
+    tree = script.tree
+    for _, callback, _ in scheduler_sites(tree):
+        regions = tree.expand(tree.callback(callback))
+        drawn = [call for call in calls if inside_any(regions, call)]
+        if not drawn:
+            continue
+        written = {
+            word
+            for node in timing.dom_writes(regions)
+            for name in tree.names(node)
+            for word in mr.name_words(name)
+        }
+        if not written.isdisjoint(ACTIVITY_NAMES):
+            script.add(mr.RANDOM_ACTIVITY, drawn[0])
+
+
+def _random_picks(script: Script, calls: list[Node]) -> None:
+    """A name or town picked at random from a list (``names[Math.random() * names.length |
+    0]``, or through a helper: ``pick(cities)``) in a script that shows notices on a timer
+    with activity words ("purchased", "2 min ago"): the buyers of a fake activity toast."""
+    tree = script.tree
+    if not scheduler_sites(tree) or not _activity_text(tree):
+        return
+    for call in calls:
+        picked = _picked(tree, call)
+        if picked is None:
+            continue
+        for site, listed in _lists(tree, picked):
+            words = mr.name_words(last_name(tree, listed))
+            if not mr.PEOPLE_AND_PLACES.isdisjoint(words):
+                script.add(mr.RANDOM_ACTIVITY, site)
+
+
+def _picked(tree: Tree, call: Node) -> Node | None:
+    """The list ``Math.random()`` picks from: ``list`` of ``list[Math.floor(Math.random() *
+    list.length)]``."""
+    for parent in ancestors(call):
+        if parent.type == "subscript_expression":
+            index = parent.child_by_field_name("index")
+            listed = parent.child_by_field_name("object")
+            if index is not None and listed is not None and ".length" in tree.source(index):
+                return listed
+            return None
+        if parent.type in _STATEMENT_END or parent.type in _BLOCKS:
+            return None
+    return None
+
+
+def _lists(tree: Tree, picked: Node) -> list[tuple[Node, Node]]:
+    """(where, list) of what is picked: the list itself, or, when it is the parameter of a
+    helper (``const pick = (a) => a[…]``), the first argument of each call of the helper."""
+    function = enclosing(picked, FUNCTIONS)
+    name = tree.source(picked)
+    if function is None or picked.type != "identifier" or not _parameter(tree, function, name):
+        return [(picked, picked)]
+    helper = tree.function_name(function)
+    found = []
+    for use in tree.named(helper) if helper else ():
+        call = call_of(use)
+        args = arguments(call) if call is not None else []
+        if call is not None and args:
+            found.append((call, args[0]))
+    return found
+
+
+def _parameter(tree: Tree, function: Node, name: str) -> bool:
+    params = function.child_by_field_name("parameters") or function.child_by_field_name("parameter")
+    return params is not None and name in tree.names(params)
+
+
+def _activity_text(tree: Tree) -> bool:
+    if "activity text" not in tree.memo:
+        tree.memo["activity text"] = any(ACTIVITY_TEXT.search(j.text) for j in texts(tree))
+    found: bool = tree.memo["activity text"]
+    return found
 
 
 def _block(node: Node) -> Node:

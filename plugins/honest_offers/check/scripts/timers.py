@@ -62,7 +62,15 @@ _ZERO_PATHS = frozenset({"undefined", "null", "false"})
 
 def scheduler_sites(tree: Tree) -> list[tuple[Node, Node, bool]]:
     """(call, callback argument, repeats by itself) of every timer call, also renamed
-    (``var a = setInterval; a(f)``) or computed (``window["set" + "Interval"](f)``)."""
+    (``var a = setInterval; a(f)``) or computed (``window["set" + "Interval"](f)``); worked
+    out once per script."""
+    if "sites" not in tree.memo:
+        tree.memo["sites"] = _scheduler_sites(tree)
+    sites: list[tuple[Node, Node, bool]] = tree.memo["sites"]
+    return sites
+
+
+def _scheduler_sites(tree: Tree) -> list[tuple[Node, Node, bool]]:
     calls: list[tuple[Node, bool]] = []
     aliases: dict[str, bool] = {}
     for name in tree.named(*SCHEDULERS):

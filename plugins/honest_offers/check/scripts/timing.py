@@ -378,6 +378,19 @@ class Timing:
                     extra.append(scope)
         return list({(n.start_byte, n.end_byte): n for n in extra}.values())
 
+    def dom_writes(self, regions: Iterable[Node]) -> list[Node]:
+        """The assignments and calls in ``regions`` that write text to the page."""
+        tree = self.tree
+        found: list[Node] = []
+        for region in regions:
+            captured = tree.captures(_WRITES, region)
+            found += [n for n in captured.get("assign", ()) if self._writes_dom(n)]
+            for call in captured.get("call", ()):
+                name = callee(tree, call)
+                if name in WRITE_METHODS or (name in JQUERY_WRITES and arguments(call)):
+                    found.append(call)
+        return found
+
     def _writes_dom(self, assignment: Node) -> bool:
         left = assignment.child_by_field_name("left")
         prop = left.child_by_field_name("property") if left is not None else None

@@ -1,0 +1,79 @@
+"""Random activity (HO616) in its wider shapes: a number that walks at random on a timer and
+is written where the names say activity, and buyers' names or towns picked at random from a
+list in a script that shows notices on a timer. Honest look-alikes pass."""
+
+from __future__ import annotations
+
+import pytest
+
+from honest_offers.check.scripts import check_script
+
+
+def random_findings(js: str) -> list[str]:
+    """The HO616 excerpts, each up to its first comma or semicolon."""
+    found = check_script(js, "app.js").findings
+    return [f.excerpt.split(",")[0].split(";")[0] for f in found if f.rule == "HO616"]
+
+
+RANDOM_WALK = """
+function nextCount(previous) {
+  var step = Math.floor(Math.random() * 5) - 2;
+  return Math.max(20, previous + step);
+}
+var shown = 30;
+setInterval(function () {
+  shown = nextCount(shown);
+  counter.innerHTML = shown;
+}, 5000);
+"""
+
+PICKED_BUYERS = """
+const firstNames = ["Ana", "Ben", "Chloe", "Dev"];
+const cities = ["Leeds", "Porto", "Lyon", "Graz"];
+function pick(list) {
+  return list[Math.floor(Math.random() * list.length)];
+}
+function notice() {
+  return { who: pick(firstNames), where: pick(cities), action: "purchased", when: "2 min ago" };
+}
+setTimeout(function show() { toasts.push(notice()); setTimeout(show, 45000); }, 10000);
+"""
+
+
+def test_random_walk_written_as_visitors() -> None:
+    js = RANDOM_WALK.replace("counter.innerHTML", "visitorCount.innerHTML")
+    assert random_findings(js) == ["Math.random() * 5) - 2"]
+
+
+def test_buyers_and_towns_picked_at_random_for_timed_notices() -> None:
+    assert random_findings(PICKED_BUYERS) == ["pick(firstNames)", "pick(cities)"]
+
+
+def test_picked_inline_without_a_helper() -> None:
+    js = PICKED_BUYERS.replace("pick(cities)", "cities[Math.random() * cities.length | 0]")
+    assert random_findings(js)[:2] == [
+        "pick(firstNames)",
+        "cities[Math.random() * cities.length | 0]",
+    ]
+
+
+@pytest.mark.parametrize(
+    "js",
+    [
+        # a random walk written where nothing says activity (an animation's offset)
+        RANDOM_WALK,
+        # a random tip every few seconds
+        "setInterval(() => { tip.textContent = tips[Math.floor(Math.random() * tips.length)]; },"
+        " 8000);",
+        # random names without timed notices: a placeholder in a form
+        "const names = ['Ana', 'Ben'];\n"
+        "input.placeholder = 'e.g. ' + names[Math.floor(Math.random() * names.length)];",
+        # timed notices with activity words, but the random pick is a colour
+        PICKED_BUYERS.replace("pick(firstNames)", "'Ana'")
+        .replace("pick(cities)", "'Leeds'")
+        .replace("function notice", "const hue = pick(colours);\nfunction notice"),
+    ],
+    ids=["animation", "tips", "placeholder", "colour"],
+)
+def test_random_without_fake_activity_passes(js: str) -> None:
+    assert random_findings(js) == []
