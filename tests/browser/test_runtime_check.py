@@ -97,3 +97,24 @@ def test_the_example_site_stays_still(browser: Browser, built_site: Path) -> Non
     result, problems = check_sites([Site(built_site, pages)], built_site, browser=browser)
     assert problems == []
     assert result.findings == [], [f"{f.location} {f.message}" for f in result.findings]
+
+
+ALLOWED = Path(__file__).parent / "fixtures" / "allowed"
+
+
+def test_a_rotating_element_can_be_allowed_by_attribute_or_marker(browser: Browser) -> None:
+    """A testimonials carousel changes by design: allowed on the element, with a reason,
+    by `data-honest-offers-allow` or by a marker before it; still listed as allowed."""
+    result, problems = check_sites(built_sites([ALLOWED], ALLOWED), ALLOWED, browser=browser)
+    assert problems == []
+    assert result.findings == [], [f.message for f in result.findings]
+    allowed = sorted((s.finding.path, s.reason) for s in result.suppressed)
+    reason = "Testimonials rotate; each is a real, dated quote"
+    assert allowed == [("attribute/index.html", reason), ("marker/index.html", reason)]
+
+
+def test_a_marker_for_the_browser_rule_is_not_unused_in_the_static_check() -> None:
+    done = _cli("check", ".", "--format", "json", cwd=ALLOWED)
+    report = json.loads(done.stdout)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert report["findings"] == []

@@ -41,9 +41,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from honest_offers.check.finding import CheckResult, Finding
+from honest_offers.check.finding import CheckResult, Finding, Suppressed
 from honest_offers.check.markup_rules import VOID_ELEMENTS
 from honest_offers.check.runtime_rules import TEXT_CHANGES as TEXT_CHANGES  # re-exported
+from honest_offers.check.suppress import MIN_REASON, apply_suppressions, parse_markers
 from honest_offers.diagnostics import Problem
 from honest_offers.load.discover import display_path
 
@@ -120,8 +121,10 @@ _READ_TEXT = """
     })) continue;
     const parts = where(el);
     const key = JSON.stringify(parts);
+    const allowing = el.closest('[data-honest-offers-allow]');
+    const allow = allowing ? allowing.getAttribute('data-honest-offers-allow') : '';
     if (places[key]) places[key].text += ' ' + text;
-    else places[key] = { parts: parts, text: text };
+    else places[key] = { parts: parts, text: text, allow: allow };
   }
   return Object.values(places);
 }
@@ -146,6 +149,8 @@ class Change:
     after: str
     kind: str
     """``"over time"`` or ``"between visits"``."""
+    allow: str = ""
+    """The element's ``data-honest-offers-allow`` (``"HO618: why"``), if any."""
 
     @property
     def place(self) -> str:
@@ -208,7 +213,7 @@ def check_sites(
                     except PageLoadError as exc:
                         problems.append(_load_problem(display, str(exc)))
                     else:
-                        result.findings.extend(_findings(changes, page_path, display))
+                        result.extend(_findings(changes, page_path, display))
                     if on_page is not None:
                         on_page(display)
             finally:
@@ -236,6 +241,8 @@ def page_changes(first: _Visitor, second: _Visitor, url: str) -> list[Change]:
 class _Reading:
     text: dict[tuple[Part, ...], str]
     """Visible text by element, in page order."""
+    allow: dict[tuple[Part, ...], str]
+    """``data-honest-offers-allow`` of the element or its closest ancestor that has one."""
 
 
 class _Visitor:
@@ -313,8 +320,10 @@ class _Visitor:
 
 def _read(page: Page) -> _Reading:
     raw: list[dict[str, Any]] = page.evaluate(_READ_TEXT)
+    places = [(tuple((str(n), int(i), str(d)) for n, i, d in item["parts"]), item) for item in raw]
     return _Reading(
-        {tuple((str(n), int(i), str(d)) for n, i, d in item["parts"]): item["text"] for item in raw}
+        {place: item["text"] for place, item in places},
+        {place: str(item.get("allow") or "") for place, item in places},
     )
 
 
@@ -330,28 +339,60 @@ def _compare(before: _Reading, after: _Reading | None, kind: str) -> list[Change
         return []
     places = list(before.text) + [p for p in after.text if p not in before.text]
     return [
-        Change(place, before.text.get(place, ""), after.text.get(place, ""), kind)
+        Change(
+            place,
+            before.text.get(place, ""),
+            after.text.get(place, ""),
+            kind,
+            before.allow.get(place) or after.allow.get(place, ""),
+        )
         for place in places
         if before.text.get(place, "") != after.text.get(place, "")
     ]
 
 
-def _findings(changes: Sequence[Change], page_path: Path, display: str) -> list[Finding]:
+def _findings(changes: Sequence[Change], page_path: Path, display: str) -> CheckResult:
+    """HO618 findings of a page, less those its author allowed with a reason: on the element
+    (``data-honest-offers-allow="HO618: why"``, on it or an ancestor) or by a marker in the
+    page (``<!-- honest-offers: allow HO618 reason="…" -->`` before the element, or
+    ``allow-page``), as every other rule is allowed."""
     if not changes:
-        return []
+        return CheckResult()
     try:
         source = page_path.read_text(encoding="utf-8-sig", errors="replace")
     except OSError:
         source = ""
     where = _SourceMap(source)
-    found = [
-        _finding(display, *where.locate(change), describe(change))
-        for change in changes[:MAX_FINDINGS_PER_PAGE]
-    ]
+    result = CheckResult()
+    found = []
+    for change in changes[:MAX_FINDINGS_PER_PAGE]:
+        finding = _finding(display, *where.locate(change), describe(change))
+        reason = _allowed_on_element(change.allow)
+        if reason is not None:
+            result.suppressed.append(Suppressed(finding, reason))
+        else:
+            found.append(finding)
     if len(changes) > MAX_FINDINGS_PER_PAGE:
         rest = len(changes) - MAX_FINDINGS_PER_PAGE
         found.append(_finding(display, 1, 1, f"and at {rest} more places on this page"))
-    return found
+    markers = parse_markers(source, path=display, reach="element")
+    allowances = [s for s in markers.suppressions if TEXT_CHANGES.code in s.codes]
+    marked = apply_suppressions(found, allowances, path=display)
+    result.findings += [f for f in marked.findings if f.rule == TEXT_CHANGES.code]
+    result.suppressed += marked.suppressed
+    return result
+
+
+_ELEMENT_ALLOW = re.compile(r"\bHO618\b\s*[:=,-]?\s*(?P<reason>.+)", re.IGNORECASE | re.DOTALL)
+
+
+def _allowed_on_element(allow: str) -> str | None:
+    """The reason a ``data-honest-offers-allow`` value gives for HO618 (at least
+    :data:`~.suppress.MIN_REASON` characters, as everywhere), else ``None``."""
+    match = _ELEMENT_ALLOW.search(allow)
+    if match is None or len(match.group("reason").strip()) < MIN_REASON:
+        return None
+    return match.group("reason").strip()
 
 
 def _finding(path: str, line: int, column: int, text: str) -> Finding:

@@ -38,6 +38,9 @@ from honest_offers.check.markup_rules import VOID_ELEMENTS
 from honest_offers.check.registry import RULES, Rule, RuleDoc, register
 from honest_offers.check.text import finding, position
 
+BROWSER_ONLY = frozenset({"HO618"})
+"""Rules only ``--browser`` finds: a marker for them alone is not unused in a static check."""
+
 MIN_REASON = 10
 """The same minimum as ``allow[].reason`` in the offer model."""
 
@@ -210,7 +213,7 @@ def apply_suppressions(
         used.add(index)
         result.suppressed.append(Suppressed(item, allowances[index].reason))
     for index, allowance in enumerate(allowances):
-        if index not in used:
+        if index not in used and not allowance.codes <= BROWSER_ONLY:
             result.findings.append(
                 finding(UNUSED, path, allowance.line, allowance.column, allowance.excerpt)
             )
