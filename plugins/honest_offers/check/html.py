@@ -920,6 +920,9 @@ def _markers(name: str, attrs: dict[str, str]) -> list[tuple[str, Rule, str | No
     found: list[tuple[str, Rule, str | None]] = []
     for attribute in ("class", "id") if name not in ANCHORS else ("class",):
         found += [(attribute, rule, word) for word, rule in _class_hits(attrs.get(attribute, ""))]
+    if attrs.get(CONTROLLER):
+        names = " ".join(_CONTROLLER_PARTS.split(attrs[CONTROLLER]))
+        found += [(CONTROLLER, rule, word) for word, rule in _class_hits(names)]
     for attribute, value in attrs.items():
         rule = _data_rule(attribute) if attribute.startswith("data-") else None
         if rule is not None:
@@ -935,6 +938,11 @@ def _markers(name: str, attrs: dict[str, str]) -> list[tuple[str, Rule, str | No
     return found
 
 
+CONTROLLER = "data-controller"
+"""Names the script controllers of an element (Stimulus: ``data-controller="live-viewers"``):
+read like class names."""
+_CONTROLLER_PARTS = re.compile(r"[\s/]+|--")
+"""What separates controller names and their namespaces (``acme--live-viewers``, a path)."""
 _BINDING = re.compile(r"^(?:v-bind:|v-on:|bind:|on:|:|@)")
 _HANDLER_BINDING = ("@", "v-on:", "on:")
 

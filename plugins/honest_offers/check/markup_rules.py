@@ -450,6 +450,8 @@ ACTIVITY_PAIRS = frozenset(
         ("visitor", "count"),
         ("visitor", "counter"),
         ("visitors", "count"),
+        ("count", "visitors"),
+        ("count", "viewers"),
         ("live", "visitors"),
         ("live", "viewers"),
         ("people", "viewing"),
@@ -540,13 +542,20 @@ def name_words(name: str) -> tuple[str, ...]:
     return tuple(word.lower() for word in _WORD.findall(name))
 
 
+_CONNECTORS = frozenset({"of", "the"})
+
+
 def has_marker(
     words: tuple[str, ...], singles: frozenset[str], pairs: frozenset[tuple[str, str]]
 ) -> bool:
-    """Whether ``words`` contain one of ``singles`` or two adjacent words forming a pair."""
+    """Whether ``words`` contain one of ``singles`` or two adjacent words forming a pair;
+    "of" and "the" between them do not part them (``count-of-visitors``)."""
     if any(word in singles for word in words):
         return True
-    return any(pair in pairs for pair in pairwise(words))
+    if any(pair in pairs for pair in pairwise(words)):
+        return True
+    joined = [w for w in words if w not in _CONNECTORS]
+    return len(joined) < len(words) and any(pair in pairs for pair in pairwise(joined))
 
 
 def is_countdown_name(name: str) -> bool:

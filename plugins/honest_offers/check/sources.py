@@ -295,7 +295,11 @@ FILE_KINDS: dict[str, FileKind] = {
     ".hbs": "template",
     ".handlebars": "template",
     ".njk": "template",
+    ".twig": "template",
     ".php": "template",
+    ".erb": "template",
+    ".ejs": "template",
+    ".tpl": "template",
     ".css": "stylesheet",
 }
 """Source files the check reads, by suffix. Scripts are parsed by their dialect (``.ts``
@@ -318,7 +322,9 @@ def check_file_text(text: str, kind: FileKind, path: str) -> CheckResult:
         from honest_offers.check.scripts import check_script
 
         return check_script(text, path, nested_html=nested_findings)
-    return check_html(blank_template(text) if kind == "template" else text, path)
+    if kind == "template":
+        text = blank_template(text, smarty=path.lower().endswith(SMARTY_SUFFIXES))
+    return check_html(text, path)
 
 
 _TEMPLATE_SYNTAX = re.compile(
@@ -327,17 +333,27 @@ _TEMPLATE_SYNTAX = re.compile(
     r"|\{\{\{[\s\S]*?\}\}\}|\{\{![\s\S]*?\}\}"  # Handlebars raw output and comments
     r"|\{[#:/@][^{}\n]*\}"  # Svelte blocks: {#if …} {:else} {/if} {@html …}
 )
+_SMARTY = re.compile(
+    r"\{\*[\s\S]*?(?:\*\}|\Z)"  # comments
+    r"|\{(?:\$|/?(?:if|elseif|else|foreach|foreachelse|section|assign|include|block|extends"
+    r"|capture|literal|strip|function|nocache)\b)[^{}\n]*\}"  # tags and {$output}
+)
+SMARTY_SUFFIXES = (".tpl",)
+"""Templates whose ``{…}`` tags are Smarty's (elsewhere ``{if`` may be minified code)."""
 _VUE_TEMPLATE = re.compile(r"^<template(?=[\s>])|</template>(?![\s\S]*</template>)", re.M)
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
 
-def blank_template(text: str) -> str:
+def blank_template(text: str, *, smarty: bool = False) -> str:
     """Template syntax blanked with spaces, every offset and line kept: PHP (``<?php ?>``,
-    ``<?= ?>``), ERB/EJS (``<% %>``), Handlebars raw output and comments, Svelte blocks; and
-    a Vue component's root ``<template>`` read as a section (it holds the page). Jinja,
+    ``<?= ?>``), ERB/EJS (``<% %>``), Handlebars raw output and comments, Svelte blocks,
+    with ``smarty`` Smarty's comments, tags and output (``{* *}``, ``{if …}``, ``{$x}``); and a
+    Vue component's root ``<template>`` read as a section (it holds the page). Jinja, Twig,
     Liquid, Nunjucks and Handlebars ``{{ }}``/``{% %}``/``{# #}`` the HTML check blanks
     itself."""
     text = _TEMPLATE_SYNTAX.sub(lambda m: _NOT_NEWLINE.sub(" ", m.group()), text)
+    if smarty:
+        text = _SMARTY.sub(lambda m: _NOT_NEWLINE.sub(" ", m.group()), text)
     return _VUE_TEMPLATE.sub(
         lambda m: "<section " if m.group().startswith("<t") else "</section >", text
     )

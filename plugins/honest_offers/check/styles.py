@@ -7,7 +7,10 @@ be noise. What CSS adds:
 * ``line-through`` on a price selector (``.old-price``, ``.product-price s``) is the look of a
   hand-written reference price (HO603);
 * ``content: "…"`` strings are visible text (``.badge::after { content: "Selling fast!" }``);
-* ``@import`` and ``url()`` of a pressure-tactics vendor (HO609/HO610).
+* ``@import`` and ``url()`` of a pressure-tactics vendor (HO609/HO610);
+* selectors of a catalogued widget (``.flipdown``, ``.hurrify-bar``): its stylesheet is on
+  the page only if the widget is, unlike a framework's generic ``.countdown`` (HO601 for a
+  countdown library, HO609/HO610 for a vendor), once per widget and stylesheet.
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ def check_stylesheet(css: str, path: str, *, line: int = 1, column: int = 1) -> 
     comments = [m.span() for m in _COMMENT.finditer(css)]
     code = _COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), css)
     found = _struck_prices(code, path, lines) + _content_text(code, path, lines)
-    found += _vendor_imports(code, path, lines)
+    found += _vendor_imports(code, path, lines) + _widget_selectors(code, path, lines)
     view, shifts = comment_markers(code, comments, css)
     return with_markers(found, [], view, path, lines, shifts)
 
@@ -76,6 +79,20 @@ def _decoded(raw: str, start: int) -> Mapped:
         last = escape.end()
     mapped.add(raw[last:], start + last)
     return mapped
+
+
+def _widget_selectors(code: str, path: str, lines: Lines) -> list[Finding]:
+    found: list[Finding] = []
+    seen: set[str] = set()
+    for rule in _RULE.finditer(code):
+        for name in _NAME.finditer(rule.group(1)):
+            vendor = vendors.by_class(name.group(1))
+            if vendor is None or vendor.name in seen:
+                continue
+            seen.add(vendor.name)
+            at = rule.start(1) + name.start()
+            found.append(finding(vendor.markup_rule, path, *lines.at(at), name.group()))
+    return found
 
 
 def _vendor_imports(code: str, path: str, lines: Lines) -> list[Finding]:

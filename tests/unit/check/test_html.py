@@ -240,6 +240,9 @@ def test_countdown_markup_negatives(tag: str) -> None:
         '<ul class="recent-sales">',
         '<div class="visitors-block">',
         '<span data-visitors="12">',
+        '<b class="count_of_visitors">',
+        '<div data-controller="acme--live-viewers">',
+        '<div data-controller="tooltip /low-stock">',
     ],
 )
 def test_activity_markup(tag: str) -> None:
@@ -248,7 +251,13 @@ def test_activity_markup(tag: str) -> None:
 
 @pytest.mark.parametrize(
     "tag",
-    ['<div class="stockholm">', '<div class="md-source">', '<div class="social-links">'],
+    [
+        '<div class="stockholm">',
+        '<div class="md-source">',
+        '<div class="social-links">',
+        '<div class="time-of-day">',
+        '<div data-controller="dropdown clipboard">',
+    ],
 )
 def test_activity_markup_negatives(tag: str) -> None:
     assert markup(tag + "x</div>") == []

@@ -65,6 +65,33 @@ def test_vendor_imports() -> None:
     assert [(f.rule, f.line, f.column) for f in findings(css)] == [("HO609", 1, 22)]
 
 
+def test_widget_selectors_once_per_widget() -> None:
+    css = (
+        ".flipdown .rotor { color: #fff }\n"
+        ".flipdown.flipdown__theme-dark { font-weight: bold }\n"
+        "#offer .hurrify-bar, .fomo-notification { display: none }"
+    )
+    assert [(f.rule, f.line, f.excerpt) for f in findings(css)] == [
+        ("HO601", 1, ".flipdown"),
+        ("HO609", 3, ".hurrify-bar"),
+        ("HO609", 3, ".fomo-notification"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "css",
+    [
+        # a framework's generic countdown styles, shipped whether a page uses them or not
+        ".uk-countdown { display: flex }",
+        ".countdown > * { font-size: 2rem }",
+        # a flip clock may show the time
+        ".flip-clock-wrapper ul li { float: left }",
+    ],
+)
+def test_generic_widget_selectors_pass(css: str) -> None:
+    assert findings(css) == []
+
+
 def test_comment_marker_allows_a_rule() -> None:
     css = (
         '/* honest-offers: allow HO603 reason="Styles the market range, not our price" */\n'

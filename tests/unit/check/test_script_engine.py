@@ -209,7 +209,28 @@ def test_typescript_generics_and_casts_parse() -> None:
 
 def test_every_suffix_has_a_kind() -> None:
     suffixes = {".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx", ".vue", ".svelte", ".liquid"}
-    assert suffixes | {".hbs", ".njk", ".php"} <= FILE_KINDS.keys()
+    assert suffixes | {".hbs", ".njk", ".php", ".twig", ".erb", ".ejs", ".tpl"} <= FILE_KINDS.keys()
+    assert {FILE_KINDS[s] for s in (".twig", ".erb", ".ejs", ".tpl")} == {"template"}
+
+
+def test_twig_and_smarty_templates() -> None:
+    twig = (
+        "{# badges #}\n{% if widgets.viewers is defined %}\n"
+        '<div data-controller="{{ prefix }}/live-viewers">{{ count }}</div>\n{% endif %}'
+    )
+    (found,) = check_file_text(twig, "template", "badge.html.twig").findings
+    assert (found.rule, found.line) == ("HO602", 3)
+    smarty = (
+        "{* banner *}\n{if $qty < 5}<p>{$qty|intval}</p>{/if}\n"
+        '<p class="note">{if $x}Only 3 left in stock{/if}</p>'
+    )
+    (found,) = check_file_text(smarty, "template", "banner.tpl").findings
+    assert found.rule == "HO201"
+    assert smarty.split("\n")[2][found.column - 1 :].startswith("Only 3 left")
+    assert "{$qty" not in blank_template(smarty, smarty=True)
+    # outside Smarty files ``{if`` may be code: a minified script in a page
+    page = "<script>function f(a){if(a)return 1}</script>"
+    assert blank_template(page) == page
 
 
 def test_template_syntax_is_blanked_in_place() -> None:
