@@ -77,3 +77,29 @@ def test_picked_inline_without_a_helper() -> None:
 )
 def test_random_without_fake_activity_passes(js: str) -> None:
     assert random_findings(js) == []
+
+
+@pytest.mark.parametrize(
+    "js",
+    [
+        "box.querySelector('.ps-stock-counter').textContent = qty;",
+        "document.getElementById('live-viewers').hidden = false;",
+        "el.closest('[data-recent-sales]').remove();",
+    ],
+)
+def test_scripts_working_on_activity_widgets(js: str) -> None:
+    found = [f.rule for f in check_script(js, "app.js").findings]
+    assert found == ["HO602"]
+
+
+@pytest.mark.parametrize(
+    "js",
+    [
+        # countdown components ship in frameworks whether a page uses them or not
+        "document.querySelectorAll('.uk-countdown').forEach(init);",
+        "document.querySelector('.product-quantities span[data-stock]');",
+        "document.getElementById('stockholm-office');",
+    ],
+)
+def test_other_queries_pass(js: str) -> None:
+    assert check_script(js, "app.js").findings == []

@@ -36,6 +36,15 @@ _JSX_ATTRIBUTES = """
 """
 _MODULE_HOLDERS = frozenset({"import_statement", "export_statement"})
 _CALLS = frozenset({"call_expression", "new_expression"})
+QUERY_METHODS = (
+    "querySelector",
+    "querySelectorAll",
+    "getElementsByClassName",
+    "getElementById",
+    "closest",
+)
+"""DOM methods whose first argument names the elements a script works on."""
+_SELECTOR_NAMES = re.compile(r"([.#\[]?)(-?[A-Za-z_][\w-]*)")
 _COUNTDOWN_OPTION = re.compile(
     rb"""([\w$]*count_?down[\w$]*['"]?)\s*:\s*(?:true|!0)\b""", re.IGNORECASE
 )
@@ -58,6 +67,7 @@ def libraries(script: Script) -> None:
             script.add(vendor.rule, node, text)
     _vendor_hosts(script)
     _jsx_markup(script)
+    _selectors(script)
 
 
 def _imported(tree: Tree) -> list[Use]:
@@ -222,6 +232,30 @@ def _jsx_markup(script: Script) -> None:
             rule = mr.ACTIVITY_MARKUP
         if rule is not None:
             script.add(rule, value, tree.source(value))
+
+
+def _selectors(script: Script) -> None:
+    """DOM queries for an activity widget (``box.querySelector(".stock-counter")``,
+    ``[data-live-viewers]``): the script fills a fake-activity or stock widget (HO602).
+    Countdown words are left to the timer rules: frameworks ship countdown components that a
+    page may not use."""
+    tree = script.tree
+    for name in tree.named(*QUERY_METHODS):
+        call = call_of(name)
+        args = arguments(call) if call is not None else []
+        selector = constant_string(tree, args[0]) if args else None
+        if selector and _activity_selector(selector):
+            script.add(mr.ACTIVITY_MARKUP, args[0], selector)
+
+
+def _activity_selector(selector: str) -> bool:
+    for kind, name in _SELECTOR_NAMES.findall(selector):
+        if kind == "[" and mr.ACTIVITY_DATA_ATTR.match(name):
+            return True
+        words = mr.name_words(name)
+        if kind != "[" and mr.has_marker(words, mr.ACTIVITY_WORDS, mr.ACTIVITY_PAIRS):
+            return True
+    return False
 
 
 def class_rule(class_name: str) -> Rule | None:
