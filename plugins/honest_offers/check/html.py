@@ -118,6 +118,20 @@ CAPTURES_MAX = 32
 """Open captures at once (links in labels in buttons…); deeper nesting is broken markup."""
 MAX_DEPTH = 4
 """HTML inside a script string inside HTML…: how deep nested checks go."""
+COMPONENT_SUFFIXES = (".vue", ".svelte")
+"""Single-file components: their markup and the code that drives it in one file."""
+COUNTDOWN_CODES = frozenset(
+    r.code
+    for r in (
+        mr.COUNTDOWN_MARKUP,
+        mr.COUNTDOWN_SCRIPT,
+        mr.EVERGREEN_DEADLINE,
+        mr.STORED_DEADLINE,
+        mr.ROLLING_DEADLINE,
+        mr.TIMER_RESET,
+    )
+)
+"""Findings that show a component runs a countdown."""
 
 Chunk = tuple[int, str]
 Kind = Literal["checkbox", "radio", "option", "switch"]
@@ -161,6 +175,7 @@ def _walk(html: str, path: str, lines: Lines, depth: int) -> _Walker:
         html = _without_template_tags(html)
     walker = _Walker(html, path, lines, depth)
     walker.run()
+    walker.weigh_names()
     return walker
 
 
@@ -293,7 +308,11 @@ class _Walker:
         self.lines = lines
         self.depth = depth
         self.svelte = path.endswith(".svelte")
+        self.component = depth == 0 and path.endswith(COMPONENT_SUFFIXES)
         self.findings: list[Finding] = []
+        self.named_countdowns: list[Finding] = []
+        """Countdown class and id names in a component, reported only with its countdown code
+        (:meth:`weigh_names`)."""
         self.suppressed: list[Suppressed] = []
         self.block: list[Chunk] = []
         self.captures: list[_Capture] = []
@@ -311,9 +330,10 @@ class _Walker:
     def run(self) -> None:
         html, pos = self.html, 0
         tokens = _TOKEN.finditer(html)
-        # A Svelte component's scripts read differently (its top-level variables are what
-        # the markup shows), so what is remembered from pages does not apply to it.
-        cache = _SEGMENTS if self.depth == 0 and not self.svelte else None
+        # A component reads differently (a Svelte script's top-level variables are what the
+        # markup shows, class names wait for its code), so what is remembered from pages
+        # does not apply to it.
+        cache = _SEGMENTS if self.depth == 0 and not self.component else None
         recording: _Recording | None = None
         while (match := next(tokens, None)) is not None:
             start = match.start()
@@ -672,7 +692,19 @@ class _Walker:
             self.add(rule, name_start, quoted)
             return
         inside = re.search(rf"(?<!\S){re.escape(word)}(?!\S)", raw)
-        self.add(rule, value_start + (inside.start() if inside else 0), word)
+        offset = value_start + (inside.start() if inside else 0)
+        if self.component and rule is mr.COUNTDOWN_MARKUP and vendors.by_class(word) is None:
+            self.named_countdowns.append(finding(rule, self.path, *self.lines.at(offset), word))
+            return
+        self.add(rule, offset, word)
+
+    def weigh_names(self) -> None:
+        """A component's countdown class and id names count with its countdown code (a
+        script's countdown, a deadline attribute, a countdown element), not alone: the code
+        is right there to read, and a ``timer`` class may sit on a stopwatch."""
+        if any(f.rule in COUNTDOWN_CODES for f in self.findings):
+            self.findings += self.named_countdowns
+        self.named_countdowns = []
 
     def add(self, rule: Rule, offset: int, text: str) -> None:
         line, column = self.lines.at(offset)

@@ -220,3 +220,26 @@ def test_template_countdown_elements() -> None:
         ("HO615", 2, '@end="restart"'),
         ("HO601", 3, 'end-date="2030-01-01"'),
     ]
+
+
+# -- class names in a component wait for its code ------------------------------------------
+
+STOPWATCH = """<script>
+  let elapsed = 0;
+  $: shown = `${Math.floor(elapsed / 60)}:${elapsed % 60}`;
+  setInterval(() => { elapsed += 1; }, 1000);
+</script>
+<div class="timer">{shown}</div>
+"""
+
+
+def test_component_class_names_count_with_countdown_code() -> None:
+    # a stopwatch component with a "timer" class: its code counts up
+    assert file_rules(STOPWATCH, "Stopwatch.svelte") == set()
+    # the same class on a countdown component
+    countdown = STOPWATCH.replace("elapsed += 1", "elapsed -= 1")
+    assert file_rules(countdown, "Countdown.svelte") == {"HO601", "HO611"}
+    # in a page, the script that fills it may be anywhere: the class alone counts
+    assert file_rules('<div class="countdown"></div>', "offer.html") == {"HO601"}
+    # a catalogued library's own class is no generic word
+    assert file_rules('<div class="flipdown"></div>', "Offer.vue") == {"HO601"}
