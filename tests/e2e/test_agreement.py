@@ -4,6 +4,7 @@ from. A site that `check` passes never fails the build's honesty check."""
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import shutil
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO_ROOT, SITE_CONFIG, mkdocs_env, offer_yaml, run_mkdocs
+from tests.conftest import REPO_ROOT, SHARED, SITE_CONFIG, mkdocs_env, offer_yaml, run_mkdocs
 
 pytestmark = pytest.mark.e2e
 
@@ -148,3 +149,24 @@ def test_a_tactic_in_each_kind_of_source_is_found_alike(
         path.write_text(text, encoding="utf-8")
     found = agree(root, "mkdocs.yml", tmp_path)
     assert found, f"{kind}: neither check nor build found the tactic"
+
+
+CORPUS = SHARED / "corpus" / "pressure-text-dev.csv"
+
+
+def test_corpus_texts_in_pages_are_found_alike(
+    make_site: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Texts of the honesty-check corpus (every 12th row: dark and benign, as they come),
+    as paragraphs of Markdown pages: check and build report the same (rule, file, line)."""
+    if not CORPUS.is_file():
+        pytest.skip(f"corpus not found at {CORPUS} (it lives beside the repo in ../shared/)")
+    with CORPUS.open(encoding="utf-8", newline="") as handle:
+        texts = [row["text"] for row in csv.DictReader(handle)][::12]
+    pages = {}
+    for start in range(0, len(texts), 100):
+        lines = [" ".join(t.split()).replace("<", "&lt;") for t in texts[start : start + 100]]
+        pages[f"corpus-{start // 100}.md"] = "# Texts\n\n" + "\n\n".join(lines) + "\n"
+    root = make_site({"calm.yml": offer_yaml()}, docs={"index.md": "# Home\n", **pages})
+    found = agree(root, "mkdocs.yml", tmp_path)
+    assert len(found) > 20  # the dark rows are found, by both
