@@ -118,3 +118,28 @@ def test_a_marker_for_the_browser_rule_is_not_unused_in_the_static_check() -> No
     report = json.loads(done.stdout)
     assert done.returncode == 0, done.stdout + done.stderr
     assert report["findings"] == []
+
+
+def test_one_page_of_a_built_site_is_served_from_the_site_root(
+    browser: Browser, built_site: Path
+) -> None:
+    """`--browser site/offers/x/index.html`: the site's root is served, so the page's
+    relative links to Material's scripts load (nothing reported missing)."""
+    page = built_site / INDEX_PATH / OFFER_SLUGS[0] / "index.html"
+    (site,) = built_sites([page], built_site.parent)
+    assert site.root == built_site
+    result, problems = check_sites([site], built_site.parent, browser=browser)
+    assert problems == [] and result.findings == []
+
+
+def test_a_script_that_does_not_load_is_named(browser: Browser, tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>x</title></head>'
+        '<body><p>Plain text.</p><script src="js/missing.js"></script></body></html>',
+        encoding="utf-8",
+    )
+    result, problems = check_sites(built_sites([page], tmp_path), tmp_path, browser=browser)
+    assert result.findings == []
+    (problem,) = problems
+    assert problem.severity == "warning" and "js/missing.js (404)" in problem.message

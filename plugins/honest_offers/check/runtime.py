@@ -49,7 +49,7 @@ from honest_offers.diagnostics import Problem
 from honest_offers.load.discover import display_path
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page, Request, Route
+    from playwright.sync_api import Browser, Page, Request, Response, Route
 
 CHROMIUM_ENV = "HONEST_OFFERS_CHROMIUM"
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
@@ -214,6 +214,10 @@ def check_sites(
                         problems.append(_load_problem(display, str(exc)))
                     else:
                         result.extend(_findings(changes, page_path, display))
+                    problems += [
+                        _missing_script(display, url + status)
+                        for url, status in first.missing_scripts.items()
+                    ]
                     if on_page is not None:
                         on_page(display)
             finally:
@@ -263,11 +267,17 @@ class _Visitor:
         self.start = start
         self.pending: set[Request] = set()
         self.last_request = time.monotonic()
+        self.missing_scripts: dict[str, str] = {}
+        """Scripts the page asked for that did not load (address → its HTTP status, if
+        any), since the last visit began."""
         self.context.on("request", self._started)
         self.context.on("requestfinished", self._ended)
         self.context.on("requestfailed", self._ended)
+        self.context.on("requestfailed", self._script_failed)
+        self.context.on("response", self._script_answered)
 
     def visit(self, url: str, *, watch: bool) -> tuple[_Reading, _Reading | None]:
+        self.missing_scripts = {}
         try:
             self.page.clock.set_system_time(self.start)
             self.page.clock.resume()
@@ -303,6 +313,14 @@ class _Visitor:
     def _ended(self, request: Request) -> None:
         self.pending.discard(request)
         self.last_request = time.monotonic()
+
+    def _script_failed(self, request: Request) -> None:
+        if request.resource_type == "script":
+            self.missing_scripts.setdefault(request.url, "")
+
+    def _script_answered(self, response: Response) -> None:
+        if response.request.resource_type == "script" and response.status >= 400:
+            self.missing_scripts[response.url] = f" ({response.status})"
 
     def _wait_for_requests(self) -> None:
         """Until no request has been under way for :data:`QUIET_MS`: the page has fetched
@@ -477,6 +495,20 @@ class _SourceMap(HTMLParser):
 
 
 _VOID = VOID_ELEMENTS
+
+
+def _missing_script(display: str, url: str) -> Problem:
+    return Problem(
+        path=display,
+        line=None,
+        column=None,
+        field=None,
+        message=f"a script of the page could not be loaded: {url}; what it does was not seen",
+        expected="every script of the page served from the site's folder",
+        fix="pass the built site's root folder (so that relative links reach its scripts), "
+        "or fix the link",
+        severity="warning",
+    )
 
 
 def _load_problem(display: str, reason: str) -> Problem:

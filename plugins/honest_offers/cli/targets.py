@@ -208,7 +208,7 @@ def built_sites(paths: Sequence[Path], cwd: Path) -> list[Site]:
     for given in paths:
         path = given if given.is_absolute() else cwd / given
         if path.is_file() and path.suffix.lower() in HTML_SUFFIXES:
-            sites.append(Site(path.parent, [path]))
+            sites.append(Site(_site_root(path, cwd), [path]))
             continue
         pages = html_pages(path) if path.is_dir() and find_config(path) is None else []
         if not pages:
@@ -218,6 +218,22 @@ def built_sites(paths: Sequence[Path], cwd: Path) -> list[Site]:
             )
         sites.append(Site(path, pages))
     return sites
+
+
+SITE_ROOT_FILES = ("sitemap.xml", "404.html")
+"""Files a built site has at its root (MkDocs, Hugo, Jekyll and most generators)."""
+
+
+def _site_root(page: Path, cwd: Path) -> Path:
+    """The folder to serve for one page, so that its relative links to scripts and styles
+    load: the nearest folder above it that holds a built site's root files, else the
+    current folder if the page is inside it, else the page's own folder."""
+    for folder in page.parents:
+        if any((folder / name).is_file() for name in SITE_ROOT_FILES):
+            return folder
+        if folder == cwd:
+            break
+    return cwd if page.is_relative_to(cwd) else page.parent
 
 
 def html_pages(folder: Path) -> list[Path]:
