@@ -615,6 +615,28 @@ VIEW_VERBS = word_class(
 )
 """Present participles: "12 people are viewing this" is about now, with no time word."""
 
+GERUND_OPENERS = word_class(
+    "words after which an -ing word is a noun (a gerund), not a verb in progress",
+    "per",
+    "each",
+    "every",
+    "for",
+    "of",
+    "after",
+    "before",
+    "by",
+    "with",
+    "without",
+    "during",
+    "upon",
+    "the",
+    "a",
+    "an",
+    "any",
+    "one",
+)
+""""45 lines per booking", "a fee for each booking": a quantity per act, not people acting."""
+
 VIEW_PAST = word_class(
     "verbs of looking (past)",
     "viewed",

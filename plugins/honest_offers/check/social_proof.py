@@ -217,6 +217,10 @@ _NOT_DATED = (
 _LEAD = rf"{START}(?:{_SPAN}|{lx.RECENCY.regex}\b)[ ,:-]+"
 """A time word leading the clause: "In the last hour, ...", "Today: ..."."""
 
+_NOT_GERUND = "".join(rf"(?<!\b{word} )" for word in lx.GERUND_OPENERS.entries)
+"""Not just after a preposition or article: in "45 lines per booking" the -ing word is a
+noun (a gerund), the count a quantity per act, not people acting now."""
+
 _BUYERS = (
     rf"(?:{_FILL}{lx.PEOPLE_NOUNS.regex} (?:{_AUX})?|{_FILL}{_AUX}|(?:just|recently|already) )"
 )
@@ -344,7 +348,8 @@ _SHAPE_VIEWERS: tuple[Pattern, ...] = (
     shape(
         lx.VIEW_VERBS.anchors,
         rf"{_COUNT} {_FILL}(?:(?:are|is|were|'re) )?(?:(?:currently|now|right now|also|all) )?"
-        rf"{lx.VIEW_VERBS.regex}\b(?: {_OBJECT}|(?= ?(?:[^.!?]{{0,30}}? )?{_NOW})|{END})",
+        rf"{_NOT_GERUND}{lx.VIEW_VERBS.regex}\b(?: {_OBJECT}|(?= ?(?:[^.!?]{{0,30}}? )?{_NOW})|"
+        rf"{END})",
         counted=True,
     ),
     # "viewed 300 times today", "added to basket 38 times"

@@ -301,6 +301,9 @@ HONEST_COUNTS = [
     "Anna from Berlin joined our team last year.",
     "2 items ordered",
     "Sold separately.",
+    "Up to 30 photos per booking",
+    "We keep 12 pages of notes for each viewing",
+    "3 reminders before every booking",
 ]
 
 
@@ -405,6 +408,21 @@ def test_a_count_of_people_looking_now_is_a_viewer_notice(
 def test_a_count_without_activity_passes(count: str, people: str, rest: str) -> None:
     text = f"{count} {people} {rest}."
     assert not [code for code in rules(text) if code.startswith("HO3")], text
+
+
+@settings(max_examples=examples(80), suppress_health_check=list(HealthCheck))
+@given(
+    COUNTS,
+    st.sampled_from(["lines", "photos", "pages", "reminders", "minutes"]),
+    st.sampled_from(lexicon.GERUND_OPENERS.entries),
+    st.sampled_from([v for v in lexicon.VIEW_VERBS.entries if " " not in v]),
+)
+def test_a_quantity_per_act_is_not_people_acting(
+    count: str, unit: str, opener: str, verb: str
+) -> None:
+    """After a preposition or article the -ing word is a noun: "45 lines per booking"."""
+    text = f"{count} {unit} {opener} {verb}"
+    assert "HO301" not in rules(text), text
 
 
 # --- scarcity: a count in words, a unit of stock, a word of remaining --------------------------
