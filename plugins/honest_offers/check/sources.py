@@ -309,7 +309,8 @@ checked as HTML after their template syntax is blanked (:func:`blank_template`).
 
 def check_file_text(text: str, kind: FileKind, path: str) -> CheckResult:
     """A source file's text checked by its kind; the engines load on first use, and the
-    script engine gets the markup check for HTML inside its strings."""
+    script engine gets the markup check for HTML inside its strings. A template's PHP blocks
+    are blanked for the markup check and their strings read as text (:mod:`.scripts.php`)."""
     if kind == "markdown":
         return check_markdown(text, path)
     if kind == "stylesheet":
@@ -322,9 +323,16 @@ def check_file_text(text: str, kind: FileKind, path: str) -> CheckResult:
         from honest_offers.check.scripts import check_script
 
         return check_script(text, path, nested_html=nested_findings)
-    if kind == "template":
-        text = blank_template(text, smarty=path.lower().endswith(SMARTY_SUFFIXES))
-    return check_html(text, path)
+    if kind != "template":
+        return check_html(text, path)
+    result = check_html(blank_template(text, smarty=path.lower().endswith(SMARTY_SUFFIXES)), path)
+    if "<?" in text:
+        from honest_offers.check.scripts.php import php_result
+
+        result.extend(php_result(text, path, nested_findings))
+        result.findings.sort(key=Finding.sort_key)
+        result.suppressed.sort(key=lambda s: s.finding.sort_key())
+    return result
 
 
 _TEMPLATE_SYNTAX = re.compile(

@@ -18,9 +18,9 @@ from functools import lru_cache
 from tree_sitter import Node
 
 from honest_offers.check.finding import Finding
-from honest_offers.check.locate import Mapped, check_decoded
+from honest_offers.check.locate import Lines, Mapped, check_decoded
 from honest_offers.check.phrases import Context
-from honest_offers.check.scripts.base import Script
+from honest_offers.check.scripts.base import NestedHtml, Script
 from honest_offers.check.scripts.tree import Tree, operator
 
 PLACEHOLDER = "2"
@@ -253,29 +253,48 @@ def string_values(tree: Tree, node: Node) -> list[str]:
 def text_findings(script: Script, context: Context | None = None) -> list[Finding]:
     """Findings of the text rules in the script's texts (``context`` overrides theirs)."""
     found: list[Finding] = []
+    place = Place(script.text, script.path, script.lines, script.depth, script.nested_html)
     for joined in texts(script.tree):
-        text = joined.text
-        if _HTML.search(text) and script.depth < MAX_DEPTH:
-            found += _html_findings(script, joined, text)
-        elif is_text(text):
-            found += check_decoded(
-                text, joined.mapped, context or joined.context, script.path, script.lines
-            )
+        found += joined_findings(joined, place, context)
     return found
 
 
-def _html_findings(script: Script, joined: Joined, text: str) -> list[Finding]:
-    if script.nested_html is not None:
-        aligned = _aligned(script.text, joined)
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where texts are written: the source, its path and lines, how deep inside other markup,
+    and the markup check for HTML inside them."""
+
+    source: str
+    path: str
+    lines: Lines
+    depth: int = 0
+    nested_html: NestedHtml | None = None
+
+
+def joined_findings(joined: Joined, place: Place, context: Context | None = None) -> list[Finding]:
+    """Findings of one text: HTML goes to the markup check, words to the text rules."""
+    text = joined.text
+    if _HTML.search(text) and place.depth < MAX_DEPTH:
+        return _html_findings(place, joined, text)
+    if is_text(text):
+        return check_decoded(
+            text, joined.mapped, context or joined.context, place.path, place.lines
+        )
+    return []
+
+
+def _html_findings(place: Place, joined: Joined, text: str) -> list[Finding]:
+    if place.nested_html is not None:
+        aligned = _aligned(place.source, joined)
         first = joined.first_source()
         if aligned is None:
             aligned, first = text, joined.mapped().source(0)
-        line, column = script.lines.at(first)
-        return script.nested_html(aligned, script.path, line, column, script.depth + 1)
+        line, column = place.lines.at(first)
+        return place.nested_html(aligned, place.path, line, column, place.depth + 1)
     visible = _TAG.sub(lambda m: " " * len(m.group()), text)
     if not is_text(visible):
         return []
-    return check_decoded(visible, joined.mapped, "prose", script.path, script.lines)
+    return check_decoded(visible, joined.mapped, "prose", place.path, place.lines)
 
 
 def _aligned(source: str, joined: Joined) -> str | None:
