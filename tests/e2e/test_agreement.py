@@ -151,6 +151,25 @@ def test_a_tactic_in_each_kind_of_source_is_found_alike(
     assert found, f"{kind}: neither check nor build found the tactic"
 
 
+def test_excluded_paths_are_listed_alike_in_check_and_build(
+    make_site: Callable[..., Path], tmp_path: Path
+) -> None:
+    """The plugin's `exclude` applies in the build and in `check` of the site alike; an
+    offer cannot be excluded."""
+    config = SITE_CONFIG.replace(
+        "  - honest-offers\n",
+        "  - honest-offers:\n      exclude:\n        - path: 'docs/api/*'\n"
+        "          reason: API reference, not sales copy\n        - path: 'offers/*'\n"
+        "          reason: Trying to hide the offers too\n",
+    )
+    root = make_site(
+        {"pushy.yml": offer_yaml(summary="Only 2 places left in spring.")},
+        config=config,
+        docs={"index.md": "# Home\n", "api/tokens.md": "# Tokens\n\nOnly 2 places left.\n"},
+    )
+    assert agree(root, "mkdocs.yml", tmp_path) == {("HO201", "offers/pushy.yml", 2)}
+
+
 CORPUS = SHARED / "corpus" / "pressure-text-dev.csv"
 
 

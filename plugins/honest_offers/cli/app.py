@@ -16,6 +16,7 @@ import click
 from honest_offers import __version__
 from honest_offers.check import RULES, CheckResult, Rule, runtime
 from honest_offers.check.docs import rule_page
+from honest_offers.check.scope import Exclusion, ExclusionError, apply_exclusions, exclusion
 from honest_offers.cli import progress as progress_display
 from honest_offers.cli.selection import Selection, SelectionError, parse_codes
 from honest_offers.cli.targets import (
@@ -168,6 +169,14 @@ Examples:
     "--select and --ignore decides.",
 )
 @click.option(
+    "--exclude",
+    multiple=True,
+    metavar="GLOB=REASON",
+    help="Leave paths out of the check, with a reason (e.g. 'docs/api/*=API reference, not "
+    "sales copy'); their findings are listed as allowed. A site's config can say the same "
+    "(the plugin's `exclude`). Offers cannot be excluded. May be repeated.",
+)
+@click.option(
     "--strict",
     is_flag=True,
     help="Fail (exit 1) on warnings too, as `mkdocs build --strict` does: use it wherever "
@@ -195,6 +204,7 @@ def check(
     output: Path | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
+    exclude: tuple[str, ...],
     strict: bool,
     browser: bool,
     chromium: str | None,
@@ -217,6 +227,14 @@ def check(
     result, problems = _run(plan.jobs, plan.problems)
     if sites:
         result, problems = _run_browser(sites, chromium, result, problems)
+    try:
+        given = [
+            exclusion(*item.split("=", 1)) if "=" in item else exclusion(item, "")
+            for item in exclude
+        ]
+    except ExclusionError as exc:
+        raise click.UsageError(f"--exclude: {exc} (write GLOB=REASON)", ctx) from None
+    result = apply_exclusions(result, [*plan.exclusions, *given], plan.protected)
     result = selection.apply(result)
     report = Report(
         findings=result.findings,
@@ -236,6 +254,17 @@ def check(
             raise CliError(f"--output {output}: {exc.strerror or exc}") from None
         click.echo(f"{report.summary_line()} Report: {output}", err=True)
     ctx.exit(report.exit_code)
+
+
+def _exclusions(values: tuple[str, ...], ctx: click.Context) -> list[Exclusion]:
+    """``--exclude GLOB=REASON`` values."""
+    try:
+        return [
+            exclusion(*value.split("=", 1)) if "=" in value else exclusion(value, "")
+            for value in values
+        ]
+    except ExclusionError as exc:
+        raise click.UsageError(f"--exclude: {exc} (write GLOB=REASON)", ctx) from None
 
 
 GC_YOUNG_THRESHOLD = 50_000

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 from honest_offers.as_built import Render
 from honest_offers.check import CheckResult, check_offer
 from honest_offers.check.runtime import Site
+from honest_offers.check.scope import Exclusion, ExclusionError, exclusion
 from honest_offers.check.sources import FILE_KINDS, FileKind
 from honest_offers.diagnostics import Problem
 from honest_offers.load.discover import OFFER_SUFFIXES, display_path
@@ -42,6 +43,7 @@ from honest_offers.site import (
     check_config_text,
     check_source_file,
     find_config,
+    plugin_options,
     read_config,
     read_layout,
     renderer,
@@ -80,6 +82,10 @@ class Plan:
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     """Display paths of every file checked or tried (offers that did not load too)."""
+    exclusions: list[Exclusion] = field(default_factory=list)
+    """Paths the sites' configs leave out of the check (the plugin's ``exclude``)."""
+    offer_paths: set[str] = field(default_factory=set)
+    """Display paths of offer files: never excluded."""
     _seen: set[str] = field(default_factory=set)
     _folders: dict[str, str] = field(default_factory=dict)
     """Real path of each folder met, so thousands of files cost one resolve per folder."""
@@ -100,7 +106,12 @@ class Plan:
             self.files.append(display)
             self.jobs.append(Job(display, lambda: check_config_text(config, data, display)))
 
+    def protected(self, path: str) -> bool:
+        """Offers are never excluded from the check."""
+        return path in self.offer_paths
+
     def add_offer(self, loaded: LoadedOffer) -> None:
+        self.offer_paths.add(loaded.path)
         if self._first_time(loaded.source):
             self.files.append(loaded.path)
             self.jobs.append(Job(loaded.path, lambda: check_offer(loaded)))
@@ -272,6 +283,11 @@ def _add_site(plan: Plan, config: Path) -> None:
     if layout.offers_dir.is_dir() or _uses_plugin(config):
         _add_offers(plan, layout.offers_dir)
     data = read_config(config)
+    entries = plugin_options(data).get("exclude") or []
+    try:
+        plan.exclusions += [exclusion(e.get("path"), e.get("reason")) for e in entries]
+    except (AttributeError, ExclusionError) as exc:
+        raise TargetError(f"{plan.display(config)}: exclude: {exc}") from None
     render = renderer(data)  # Markdown pages are also checked as the site renders them
     for path, kind in source_files(layout):
         plan.add_file(path, kind, render)

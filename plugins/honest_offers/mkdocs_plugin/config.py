@@ -28,6 +28,11 @@ class HonestOffersConfig(base.Config):
     locale = c.Optional(c.Type(str))
     """Babel locale for money and dates; defaults to the theme's ``language``, then ``en``."""
 
+    exclude = c.ListOfItems(c.Type(dict), default=[])
+    """Pages and paths left out of the honesty check, each ``{path: <glob>, reason: <why>}``
+    (e.g. an API reference beside the shop); their findings are listed as allowed with the
+    reason, never hidden. Offers and the offer index cannot be excluded."""
+
     external_fonts = c.Type(bool, default=False)
     """Keep Material's web fonts from a third-party host. Off by default: offer pages make no
     third-party requests."""

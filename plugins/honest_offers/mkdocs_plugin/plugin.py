@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from honest_offers.catalog import Catalog, LoadedOffer, load_catalog
+from honest_offers.check.scope import Exclusion, ExclusionError, apply_exclusions, exclusion
 from honest_offers.dates import build_date
 from honest_offers.mkdocs_plugin.config import HonestOffersConfig
 from honest_offers.mkdocs_plugin.escaping import escape_page_text, striptags_as_text
@@ -55,6 +56,7 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
         self.check: BuildCheck | None = None
         self.reference_pages: set[str] = set()
         self.generated: set[str] = set()
+        self.exclusions: list[Exclusion] = []
         self.previews: set[str] = set()
         """``src_uri`` of the pages ``mkdocs serve`` shows for offers with errors."""
         """``src_uri`` of every page the plugin generates (offers, index, rule reference)."""
@@ -89,6 +91,12 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
         if self.stage:
             self.output = StagedOutput(Path(config.site_dir))
             config.site_dir = self.output.begin()
+        try:
+            self.exclusions = [
+                exclusion(item.get("path"), item.get("reason")) for item in self.config.exclude
+            ]
+        except ExclusionError as exc:
+            raise PluginError(f"honest-offers: exclude: {exc}") from None
         if not self.config.external_fonts and config.theme.name == "material":
             config.theme["font"] = False
         return config
@@ -136,7 +144,7 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
     def _report_findings(self, *, config: MkDocsConfig) -> None:
         if self.check is None:
             return
-        result = self.check.result
+        result = apply_exclusions(self.check.result, self.exclusions, self._protected)
         for item in sorted(result.suppressed, key=lambda s: s.finding.sort_key()):
             log.info("honesty check, allowed: " + format_suppressed(item))
         if not result.findings:
@@ -178,6 +186,12 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
         else:
             self.output.discard()
         self.output = None
+
+    def _protected(self, path: str) -> bool:
+        """Offers and the offer index: never excluded from the check."""
+        offers = self.check.display(self.offers_dir) if self.check else ""
+        index = f"/{self.layout.index_folder}/index.html"
+        return path.startswith(f"{offers}/") or path.endswith(index)
 
     def _page_sources(self, page: Page) -> tuple[PageSource, ...]:
         """Where the text of ``page`` was written: its offer, every offer (the index), or
