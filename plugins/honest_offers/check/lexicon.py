@@ -450,6 +450,42 @@ QUOTA_CONTEXT = word_class(
 )
 """Words that place a count in a plan's metered usage ("seats left on your plan")."""
 
+TACTIC_NOUNS = word_class(
+    "nouns that name a kind of message: a tactic's words before them describe it",
+    *plurals(
+        "message",
+        "pattern",
+        "tactic",
+        "trick",
+        "technique",
+        "nudge",
+        "detector",
+        "analyzer",
+        "analyser",
+        "heuristic",
+        "category",
+    ),
+    "dark pattern",
+    "dark patterns",
+    "detection",
+)
+""""a low stock message", "limited-time offer patterns": naming a tactic, not using it."""
+
+SHOWING_VERBS = word_class(
+    "verbs that say what a page element shows",
+    "displaying",
+    "displays",
+    "showing",
+    "shows",
+    "presenting",
+    "presents",
+    "simulating",
+    "simulates",
+    "faking",
+    "fakes",
+)
+""""a timer displaying a limited-time offer": what a thing shows, described, not claimed."""
+
 # --- people, purchases, activity ------------------------------------------------------------
 
 PEOPLE_NOUNS = word_class(
@@ -842,6 +878,39 @@ TIME_UNITS = word_class(
     "d",
     "m",
 )
+
+SCHEDULE_POINTS = word_class(
+    "points in a schedule or a series (what a subject 'is the last one' of)",
+    *plurals(
+        "week",
+        "month",
+        "year",
+        "day",
+        "date",
+        "delivery",
+        "shipment",
+        "dispatch",
+        "payment",
+        "instalment",
+        "installment",
+        "invoice",
+        "issue",
+        "edition",
+        "episode",
+        "lesson",
+        "session",
+        "class",
+        "meeting",
+        "term",
+        "cycle",
+        "period",
+        "round",
+        "visit",
+    ),
+    "weekly",
+    "monthly",
+)
+""""The box that week is the last one": the last of a series of deliveries, not of stock."""
 
 RECENT_SPAN_OPENERS = word_class(
     "openers of a recent span",

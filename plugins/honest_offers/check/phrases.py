@@ -183,3 +183,11 @@ NEGATION = words(
 """Words that, before a phrase in the same clause, turn it into an honest statement.
 
 The clause ends at a comma too: in "don't wait, only 2 left" the phrase is not negated."""
+
+DESCRIBED_AFTER = rf" ?(?:[\w-]+ )?{lexicon.TACTIC_NOUNS.regex}\b"
+"""Right after a match, a noun naming a kind of message: "a low stock message", "fake
+limited-time offer patterns" name the tactic; they claim nothing about an offer."""
+
+DESCRIBED_BEFORE = rf"\b{lexicon.SHOWING_VERBS.regex} (?:a|an|the|fake) $"
+"""Right before a match, what a thing shows: "a countdown timer displaying a limited-time
+offer" describes the tactic (a noun phrase naming it), as a detector's docs do."""

@@ -178,6 +178,12 @@ _PLACES = words(
     "copies",
     "stock",
 )
+_IN_A_SERIES = (
+    rf"\b{lx.SCHEDULE_POINTS.regex}\b[^.!?;:]{{0,40}}? (?:is|was|will be|would be|'s) "
+    r"(?:the|our|your) (?=$)"
+)
+"""A point of a schedule that "is the last one" is the end of a series, not the end of stock:
+"the delivery in May is the last one", "the class on Friday will be the last one"."""
 _JOBS = (
     r"\b(?:skills?|jobs?|roles?|careers?|professionals?|developers?|engineers?|experts?|"
     r"specialists?|talent|graduates?|workers?|staff|support|service|team|hotline|line)\b"
@@ -374,6 +380,7 @@ PHRASES: tuple[PhraseRule, ...] = (
                 r"(?:scarce|running out|disappearing)\b",
             ),
         ),
+        unless_before=_IN_A_SERIES,
         unless_in_sentence=rf"\b{lx.QUOTA_CONTEXT.regex}\b",
     ),
     PhraseRule(

@@ -23,6 +23,8 @@ from honest_offers.check.finding import Finding
 from honest_offers.check.normalize import normalize
 from honest_offers.check.phrases import (
     COUNT_WORDS,
+    DESCRIBED_AFTER,
+    DESCRIBED_BEFORE,
     NEGATION,
     TOKEN,
     Context,
@@ -57,6 +59,8 @@ DETECTOR_WORDS: frozenset[str] = frozenset().union(
 REACH = 160
 """How far a match may reach from its anchor word, before or after (patterns stay shorter)."""
 
+_DESCRIBED_AFTER = re.compile(DESCRIBED_AFTER)
+_DESCRIBED_BEFORE = re.compile(DESCRIBED_BEFORE)
 _NEGATED = re.compile(rf"\b{NEGATION}\b[^.!?;:,]{{0,32}}$")
 _NEGATION_WINDOW = 48
 _TOKEN = re.compile(TOKEN)
@@ -588,6 +592,7 @@ def _entry_spans(norm: str, entry: _Entry, low: int, high: int) -> list[Span]:
         guard = entry.guard if phrase.unless_before else None
         if (
             (phrase.negatable and _is_negated(norm, start))
+            or _is_described(norm, start, end)
             or (guard is not None and guard.search(norm, _sentence_start(norm, start), start))
             or (phrase.unless_in_sentence and _in_sentence(norm, entry, start, end))
         ):
@@ -597,6 +602,14 @@ def _entry_spans(norm: str, entry: _Entry, low: int, high: int) -> list[Span]:
             spans.append((phrase.rule, start, end))
         pos = max(end, start + 1)
     return spans
+
+
+def _is_described(norm: str, start: int, end: int) -> bool:
+    """Whether the match names a tactic rather than uses it (see :data:`DESCRIBED_AFTER`)."""
+    return (
+        _DESCRIBED_AFTER.match(norm, end) is not None
+        or _DESCRIBED_BEFORE.search(norm, max(0, start - _NEGATION_WINDOW), start) is not None
+    )
 
 
 def _is_negated(norm: str, start: int) -> bool:

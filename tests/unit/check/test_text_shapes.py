@@ -455,6 +455,8 @@ LOW_STOCK = [
     "Stock is running low",
     "Nearly sold out",
     "Final 3 tickets",
+    "This lamp is the last one!",
+    "Hurry, grab the last one",
 ]
 
 NOT_STOCK = [
@@ -477,6 +479,8 @@ NOT_STOCK = [
     "Places are limited to 12 per cohort.",
     "Quantity: 2",
     "The final 2 sessions cover pricing.",
+    "If you pause now, the parcel that month is the last one.",
+    "The lesson on Friday will be the last one of the course.",
 ]
 
 
@@ -488,6 +492,20 @@ def test_low_stock_shapes(text: str) -> None:
 @pytest.mark.parametrize("text", NOT_STOCK)
 def test_usage_and_look_alikes_are_not_stock(text: str) -> None:
     assert not [code for code in rules(text) if code.startswith("HO2")], text
+
+
+@settings(max_examples=examples(60), suppress_health_check=list(HealthCheck))
+@given(
+    st.sampled_from(["The", "Your", "Our"]),
+    st.sampled_from(lexicon.SCHEDULE_POINTS.entries),
+    st.sampled_from(["", " in May", " after that", " on Friday"]),
+    st.sampled_from(["is", "will be", "was"]),
+)
+def test_the_last_point_of_a_schedule_is_not_stock(
+    det: str, point: str, when: str, verb: str
+) -> None:
+    text = f"{det} {point}{when} {verb} the last one."
+    assert "HO201" not in rules(text), text
 
 
 @settings(max_examples=examples(120), suppress_health_check=list(HealthCheck))
@@ -625,6 +643,41 @@ def test_standing_discounts_for_a_group_or_billing_term_pass(text: str) -> None:
 @pytest.mark.parametrize("text", STILL_DISCOUNTS)
 def test_time_limited_and_reference_discounts_still_fail(text: str) -> None:
     assert {"HO501", "HO502"} & set(rules(text)), text
+
+
+# --- a tactic named or described is not the tactic -------------------------------------------
+
+DESCRIBED = [
+    "Our detector flags each limited-time offer pattern it finds.",
+    "The plugin warns about low stock messages that are not backed by data.",
+    "An urgency banner simulating a limited-time offer",
+    "This widget shows a limited time offer to each visitor; we removed it.",
+]
+STILL_USED = [
+    ("Low stock: order today", "HO201"),
+    ("Limited-time offer for members", "HO102"),
+    ("Message us now: low stock on the blue model", "HO201"),
+]
+
+
+@pytest.mark.parametrize("text", DESCRIBED)
+def test_a_tactic_named_as_a_kind_of_message_passes(text: str) -> None:
+    assert not [c for c in rules(text) if c[2] in "1234" and c < "HO500"], text
+
+
+@pytest.mark.parametrize(("text", "code"), STILL_USED)
+def test_the_tactic_itself_still_fails(text: str, code: str) -> None:
+    assert code in rules(text), text
+
+
+@settings(max_examples=examples(60), suppress_health_check=list(HealthCheck))
+@given(
+    st.sampled_from(["low stock", "limited-time offer", "only 2 left", "selling fast"]),
+    st.sampled_from(lexicon.TACTIC_NOUNS.entries),
+)
+def test_a_tactic_before_a_noun_naming_a_message_kind_passes(tactic: str, noun: str) -> None:
+    text = f"The report lists every {tactic} {noun}."
+    assert not [c for c in rules(text) if c < "HO500"], text
 
 
 # --- code is not sales copy ----------------------------------------------------------------------
