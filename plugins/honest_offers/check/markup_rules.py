@@ -432,6 +432,17 @@ PEOPLE_AND_PLACES = word_set(
 """Words of the lists a fake activity notice picks its buyer and town from at random
 (``firstNames``, ``cities``)."""
 
+PEOPLE_WORDS = word_set(
+    "name names firstname fullname username buyer buyers customer customers user users "
+    "shopper shoppers visitor visitors member members client clients person people"
+)
+"""Last words of a value that is a person's name (``firstName``, ``p.first_name``, ``buyer``)."""
+THING_WORDS = word_set(
+    "product products item items file files page pages plan plans offer offers category brand "
+    "course courses event events company shop store site app tag city town country"
+)
+"""Words of values named like people but about things (``product.name``, ``city.name``)."""
+
 ACTIVITY_WORDS = frozenset({"fomo", "salespop", "scarcity", "lowstock", "stockcounter"})
 ACTIVITY_PAIRS = frozenset(
     {

@@ -50,11 +50,13 @@ def test_buyers_and_towns_picked_at_random_for_timed_notices() -> None:
 
 
 def test_picked_inline_without_a_helper() -> None:
+    js = PICKED_BUYERS.replace("pick(cities)", "town()") + (
+        "function town() {\n  return cities[Math.random() * cities.length | 0];\n}\n"
+    )
+    assert random_findings(js) == ["pick(firstNames)", "cities[Math.random() * cities.length | 0]"]
+    # where the random call is reported already (activity words around it), once
     js = PICKED_BUYERS.replace("pick(cities)", "cities[Math.random() * cities.length | 0]")
-    assert random_findings(js)[:2] == [
-        "pick(firstNames)",
-        "cities[Math.random() * cities.length | 0]",
-    ]
+    assert random_findings(js) == ["pick(firstNames)", "Math.random() * cities.length | 0]"]
 
 
 @pytest.mark.parametrize(
@@ -103,3 +105,40 @@ def test_scripts_working_on_activity_widgets(js: str) -> None:
 )
 def test_other_queries_pass(js: str) -> None:
     assert check_script(js, "app.js").findings == []
+
+
+# -- notices about other people, built around a name -----------------------------------------
+
+
+def text_findings(js: str, path: str = "app.js") -> list[tuple[str, str]]:
+    found = check_script(js, path).findings
+    return [(f.rule, js.split("\n")[f.line - 1][f.column - 1 :]) for f in found]
+
+
+@pytest.mark.parametrize(
+    ("js", "path", "starts"),
+    [
+        ("msg.innerHTML = name + ' from ' + city + ' just bought ' + product;", "a.js", "name"),
+        ("el.textContent = `${buyer.firstName} just signed up`;", "a.js", "${buyer"),
+        ("const T = ({ customerName }) => <p>{customerName} just bought it</p>;", "T.jsx", "{cu"),
+        ("toast(esc(p.first_name || 'Someone') + ' just bought ' + esc(p.product));", "a.js", "e"),
+    ],
+)
+def test_notice_with_a_name_first(js: str, path: str, starts: str) -> None:
+    ((rule, at),) = text_findings(js, path)
+    assert rule == "HO302"
+    assert at.startswith(starts)
+
+
+@pytest.mark.parametrize(
+    "js",
+    [
+        "counter.textContent = remaining + ' characters left';",
+        "log(user + ' left the room');",
+        "banner.textContent = `Welcome back, ${user.name}!`;",
+        "title.textContent = product.name + ' just arrived in our catalogue';",
+        "const T = ({ count }) => <span>{count} items left to review</span>;",
+    ],
+)
+def test_values_first_that_are_no_person_pass(js: str) -> None:
+    assert text_findings(js, "a.jsx") == []

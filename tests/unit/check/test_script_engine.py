@@ -76,7 +76,7 @@ def test_toast_template_text_is_read_with_its_html() -> None:
     text, found = fixture("toast.js")
     (bought,) = [f for f in found if f.rule == "HO302"]
     assert bought.line == 7
-    assert at(text, bought).startswith("${b.city} just bought")
+    assert at(text, bought).startswith("${b.name} from ${b.city} just bought")
 
 
 def test_liquid_stock_counter_keeps_positions() -> None:

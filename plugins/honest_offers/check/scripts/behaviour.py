@@ -73,11 +73,11 @@ def random_activity(script: Script, timing: Timing) -> None:
     ][:RANDOM_MAX]
     if not calls:
         return
-    for call in calls:
-        if _shows_activity(tree, timing, _block(call)):
-            script.add(mr.RANDOM_ACTIVITY, call)
+    shown = [call for call in calls if _shows_activity(tree, timing, _block(call))]
+    for call in shown:
+        script.add(mr.RANDOM_ACTIVITY, call)
     _random_on_timer(script, timing, calls)
-    _random_picks(script, calls)
+    _random_picks(script, calls, shown)
 
 
 def _random_on_timer(script: Script, timing: Timing, calls: list[Node]) -> None:
@@ -99,10 +99,11 @@ def _random_on_timer(script: Script, timing: Timing, calls: list[Node]) -> None:
             script.add(mr.RANDOM_ACTIVITY, drawn[0])
 
 
-def _random_picks(script: Script, calls: list[Node]) -> None:
+def _random_picks(script: Script, calls: list[Node], shown: list[Node]) -> None:
     """A name or town picked at random from a list (``names[Math.random() * names.length |
     0]``, or through a helper: ``pick(cities)``) in a script that shows notices on a timer
-    with activity words ("purchased", "2 min ago"): the buyers of a fake activity toast."""
+    with activity words ("purchased", "2 min ago"): the buyers of a fake activity toast.
+    ``shown``: random calls already reported."""
     tree = script.tree
     if not scheduler_sites(tree) or not _activity_text(tree):
         return
@@ -111,6 +112,8 @@ def _random_picks(script: Script, calls: list[Node]) -> None:
         if picked is None:
             continue
         for site, listed in _lists(tree, picked):
+            if site == picked and call in shown:
+                continue  # reported at the random call, on the same line
             words = mr.name_words(last_name(tree, listed))
             if not mr.PEOPLE_AND_PLACES.isdisjoint(words):
                 script.add(mr.RANDOM_ACTIVITY, site)

@@ -17,14 +17,19 @@ from functools import lru_cache
 
 from tree_sitter import Node
 
+from honest_offers.check import markup_rules as mr
 from honest_offers.check.finding import Finding
 from honest_offers.check.locate import Lines, Mapped, check_decoded
 from honest_offers.check.phrases import Context
 from honest_offers.check.scripts.base import NestedHtml, Script
-from honest_offers.check.scripts.tree import Tree, operator
+from honest_offers.check.scripts.tree import Tree, arguments, operator, path, unwrap
 
 PLACEHOLDER = "2"
 """Stands for a value computed at run time inside joined text: "Only " + n + " left"."""
+STAND_IN = "Someone"
+"""Stands for a person's name computed at run time, also first in a text (``name + " just
+bought"`` reads "Someone just bought"): other values that start a text are left out, since a
+count there is rarely what it says ("2 characters left")."""
 MAX_DEPTH = 4
 """HTML inside a script string inside HTML…: how deep nested checks go."""
 LABEL_WORDS = re.compile(r"button|btn|decline|dismiss|close|cta|link|label", re.IGNORECASE)
@@ -51,14 +56,20 @@ _STRINGS = """
 
 @dataclass(slots=True)
 class Piece:
-    """Raw source text of a literal (or of a JSX text run) starting at character ``start``."""
+    """Raw source text of a literal (or of a JSX text run) starting at character ``start``;
+    or, ``stand_in``, the word that stands for a person's name computed there."""
 
     start: int
     raw: str
     jsx: bool = False
+    stand_in: bool = False
+    span: int = 0
+    """How many characters of the source a stand-in stands for (``${b.name}``: 9)."""
 
     @property
     def value(self) -> str:
+        if self.stand_in:
+            return self.raw
         if self.jsx:
             return htmllib.unescape(self.raw) if "&" in self.raw else self.raw
         return _unescape(self.raw) if "\\" in self.raw else self.raw
@@ -79,6 +90,8 @@ class Joined:
         for part in self.parts:
             if isinstance(part, int):
                 yield PLACEHOLDER, part, False
+            elif part.stand_in:
+                yield part.raw, part.start, False
             elif part.jsx or "\\" not in part.raw:
                 yield part.value, part.start, not (part.jsx and "&" in part.raw)
             else:
@@ -137,8 +150,41 @@ def _flatten(tree: Tree, node: Node, parts: list[Piece | int], done: set[int]) -
     elif node.type == "template_string":
         done.add(node.start_byte)
         parts += _template(tree, node)
-    elif parts and not isinstance(parts[-1], int):
-        parts.append(tree.start(node))
+    else:
+        _value(tree, node, parts, node)
+
+
+def _value(tree: Tree, node: Node, parts: list[Piece | int], written: Node) -> None:
+    """A value computed between literals: :data:`STAND_IN` for a person's name (also as
+    the first word: ``name + " just bought"``), else a placeholder between words; a value
+    right after another is read as part of it."""
+    last = parts[-1] if parts else None
+    if isinstance(last, int) or (last is not None and last.stand_in):
+        return
+    start = tree.start(written)
+    if names_person(tree, node):
+        parts.append(Piece(start, STAND_IN, stand_in=True, span=tree.end(written) - start))
+    elif last is not None:
+        parts.append(start)
+
+
+def names_person(tree: Tree, node: Node) -> bool:
+    """Whether a value is a person's name by what it is called (``name``,
+    ``esc(p.first_name || "Someone")``, ``buyer``; not ``product.name``)."""
+    node = unwrap(node)
+    for _ in range(3):
+        if node.type == "call_expression" and arguments(node):
+            node = unwrap(arguments(node)[0])
+        elif node.type == "binary_expression" and operator(tree, node) in ("||", "??"):
+            node = unwrap(node.child_by_field_name("left") or node)
+        else:
+            break
+    dotted = path(tree, node)
+    if not dotted or dotted.endswith(")"):
+        return False
+    last = mr.name_words(dotted.rsplit(".", 1)[-1])
+    words = {w for part in dotted.split(".") for w in mr.name_words(part)}
+    return not mr.PEOPLE_WORDS.isdisjoint(last) and mr.THING_WORDS.isdisjoint(words)
 
 
 def _trimmed(parts: list[Piece | int]) -> list[Piece | int]:
@@ -164,7 +210,8 @@ def _template(tree: Tree, node: Node) -> list[Piece | int]:
     for child in node.named_children:
         if child.type == "template_substitution":
             _chunk(tree, start, child.start_byte, parts)
-            parts.append(tree.start(child))
+            value = child.named_children[0] if child.named_children else child
+            _value(tree, value, parts, child)
             start = child.end_byte
     end = node.end_byte - 1 if tree.data[node.end_byte - 1 : node.end_byte] == b"`" else None
     _chunk(tree, start, end if end is not None and end >= start else node.end_byte, parts)
@@ -189,8 +236,9 @@ def _jsx_texts(tree: Tree, element: Node) -> list[Joined]:
             current += _words(tree.start(child), tree.source(child))
         elif child.type == "html_character_reference":
             current.append(Piece(tree.start(child), tree.source(child), jsx=True))
-        elif child.type == "jsx_expression" and current:
-            current.append(tree.start(child))
+        elif child.type == "jsx_expression":
+            value = child.named_children[0] if child.named_children else child
+            _value(tree, value, current, child)
         elif child.type not in ("jsx_opening_element", "jsx_closing_element"):
             if current:
                 joined.append(Joined(_trimmed(current), context))
@@ -246,7 +294,8 @@ def string_values(tree: Tree, node: Node) -> list[str]:
     found = tree.captures(_STRINGS, node)
     values = [_literal(tree, n).value for n in found.get("string", ())]
     for template in found.get("template", ()):
-        values += [p.value for p in _template(tree, template) if isinstance(p, Piece)]
+        parts = _template(tree, template)
+        values += [p.value for p in parts if isinstance(p, Piece) and not p.stand_in]
     return values
 
 
@@ -300,8 +349,9 @@ def _html_findings(place: Place, joined: Joined, text: str) -> list[Finding]:
 def _aligned(source: str, joined: Joined) -> str | None:
     """The joined text laid out where its pieces are written: what lies between them (quotes,
     ``' + n + '``, ``${n}``) becomes a placeholder and spaces, line breaks kept, so the markup
-    check's positions are the file's. None when a piece is not written as it reads
-    (escapes, character references) or pieces are out of order."""
+    check's positions are the file's; a person's name stands where its value is written.
+    None when a piece is not written as it reads (escapes, character references, a stand-in
+    longer than its value) or pieces are out of order."""
     out: list[str] = []
     start = end = -1
     for part in joined.parts:
@@ -309,14 +359,18 @@ def _aligned(source: str, joined: Joined) -> str | None:
             continue
         if part.jsx or "\\" in part.raw or part.start < end:
             return None
+        if part.stand_in and (
+            part.span < len(part.raw) or "\n" in source[part.start : part.start + part.span]
+        ):
+            return None
         if start < 0:
             start = end = part.start
         gap = source[end : part.start]
         if gap:
             filler = _NOT_NEWLINE.sub(" ", gap)
             out.append(PLACEHOLDER + filler[1:] if filler[:1] == " " else filler)
-        out.append(part.raw)
-        end = part.start + len(part.raw)
+        out.append(part.raw.ljust(part.span) if part.stand_in else part.raw)
+        end = part.start + (part.span if part.stand_in else len(part.raw))
     return "".join(out) if out else None
 
 
