@@ -408,7 +408,8 @@ def _option_kind(option: Any) -> tuple[str, str]:
 
 
 def command_line_page() -> tuple[str, list[str]]:
-    root = click.Context(cli, info_name="honest-offers")
+    # The group's own settings (-h as well as --help), as `honest-offers --help` uses them.
+    root = click.Context(cli, info_name="honest-offers", **cli.context_settings)
     lines = [
         "# Command line",
         "",
