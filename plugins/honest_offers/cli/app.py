@@ -227,14 +227,8 @@ def check(
     result, problems = _run(plan.jobs, plan.problems)
     if sites:
         result, problems = _run_browser(sites, chromium, result, problems)
-    try:
-        given = [
-            exclusion(*item.split("=", 1)) if "=" in item else exclusion(item, "")
-            for item in exclude
-        ]
-    except ExclusionError as exc:
-        raise click.UsageError(f"--exclude: {exc} (write GLOB=REASON)", ctx) from None
-    result = apply_exclusions(result, [*plan.exclusions, *given], plan.protected)
+    exclusions = [*plan.exclusions, *_exclusions(exclude, ctx)]
+    result = apply_exclusions(result, exclusions, plan.protected)
     result = selection.apply(result)
     report = Report(
         findings=result.findings,

@@ -278,3 +278,17 @@ def test_strict_fails_on_a_warning_as_the_strict_build_does(tmp_path: Path) -> N
     assert relaxed.exit_code == 0, relaxed.output
     assert strict.exit_code == 1, strict.output
     assert "set the next real start date, or remove `next_start`" in strict.output
+
+
+def test_exclude_lists_findings_of_a_path_as_allowed(tmp_path: Path) -> None:
+    page = tmp_path / "api.md"
+    page.write_text("# API\n\nOnly 2 places left.\n", encoding="utf-8")
+    plain = CliRunner().invoke(cli, ["check", str(page)])
+    excluded = CliRunner().invoke(
+        cli, ["check", str(page), "--exclude", "*api.md=API reference, not sales copy"]
+    )
+    assert plain.exit_code == 1
+    assert excluded.exit_code == 0, excluded.output
+    assert "excluded (*api.md): API reference, not sales copy" in excluded.output
+    short = CliRunner().invoke(cli, ["check", str(page), "--exclude", "*api.md=short"])
+    assert short.exit_code == 2 and "reason" in short.output
