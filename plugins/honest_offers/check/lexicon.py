@@ -486,6 +486,57 @@ SHOWING_VERBS = word_class(
 )
 """"a timer displaying a limited-time offer": what a thing shows, described, not claimed."""
 
+HYPOTHETICAL_SUBJECTS = word_class(
+    "third parties a conditional of documentation is about (never the reader)",
+    *(
+        f"{det} {noun}"
+        for det in ("a", "an", "the", "another", "any", "each")
+        for noun in plurals(
+            "item",
+            "product",
+            "variant",
+            "order",
+            "checkout",
+            "cart",
+            "customer",
+            "user",
+            "buyer",
+            "shopper",
+            "client",
+            "request",
+            "reservation",
+            "sale",
+            "voucher",
+            "promotion",
+        )
+        if det != "an" or noun[0] in "aeiou"
+        if det != "a" or noun[0] not in "aeiou"
+    ),
+    "they",
+    "he",
+    "she",
+)
+""""if a product has a 10% discount", "in case an item with limited stock is added": a
+worked example of a mechanism, about someone other than the reader."""
+
+CONDITIONAL_OPENERS = word_class(
+    "openers of a hypothetical", "if", "in case", "suppose", "supposing", "unless"
+)
+
+BILLING_ADVERBS = word_class(
+    "billing terms as adverbs (a plan switcher's labels)",
+    "annually",
+    "yearly",
+    "biannually",
+    "bi-annually",
+    "semiannually",
+    "semi-annually",
+    "quarterly",
+    "every year",
+    "per year",
+)
+""""Annually: save 20%": a price for a billing term, as a plan switcher offers it."""
+
 # --- people, purchases, activity ------------------------------------------------------------
 
 PEOPLE_NOUNS = word_class(

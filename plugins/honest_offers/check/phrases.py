@@ -191,3 +191,11 @@ limited-time offer patterns" name the tactic; they claim nothing about an offer.
 DESCRIBED_BEFORE = rf"\b{lexicon.SHOWING_VERBS.regex} (?:a|an|the|fake) $"
 """Right before a match, what a thing shows: "a countdown timer displaying a limited-time
 offer" describes the tactic (a noun phrase naming it), as a detector's docs do."""
+
+HYPOTHETICAL = (
+    rf"\b{lexicon.CONDITIONAL_OPENERS.regex} (?:{lexicon.HYPOTHETICAL_SUBJECTS.regex}|"
+    r"(?:user|customer|buyer|shopper) [a-z]\b(?! ?'))(?= )"
+)
+"""A sentence that supposes something of a third party ("if user A adds the last two items",
+"if a product has a 10% discount", "in case an item with limited stock is added") works an
+example of a mechanism through, as documentation does; pressure speaks to the reader."""

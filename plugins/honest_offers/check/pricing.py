@@ -10,6 +10,7 @@ from __future__ import annotations
 from honest_offers.check import lexicon as lx
 from honest_offers.check.phrases import (
     CURRENCY,
+    HYPOTHETICAL,
     PERCENT,
     PRICE,
     START,
@@ -95,12 +96,18 @@ _STANDING_RULE = (
     rf"^(?!.*\b{lx.TIME_LIMIT_CUES.regex}\b)"
     rf".*(?:\b(?:for|to|with|on|when|if|by|of) (?:(?:you|they|all|our|eligible|registered|verified|"
     rf"accredited|every|any) )?(?:{lx.STANDING_GROUPS.regex}|{lx.BILLING_PERIODS.regex})\b"
-    rf"|\b{lx.STANDING_GROUPS.regex} (?:get|pay|save|receive|enjoy)\b)"
+    rf"|\b{lx.STANDING_GROUPS.regex} (?:get|pay|save|receive|enjoy)\b"
+    rf"|^\W*{lx.BILLING_ADVERBS.regex}\W+(?:save|get|pay)\b"
+    rf"|\bsav(?:e|ing) {_AMOUNT} (?:(?:when |if )?(?:billed|paid|paying) )?"
+    rf"{lx.BILLING_ADVERBS.regex}\W*$"
+    rf"|{HYPOTHETICAL})"
 )
 """A standing price rule for a group or a billing term, with no time limit in its sentence:
 "20% off for students", "save 15% with annual billing", "students get 30% off". It is a
 price, not a sale against an invented former price; "20% off for students this week" and
-"was EUR 100, now 60" still fail."""
+"was EUR 100, now 60" still fail. So is a plan switcher's "Annually: save 20%" (the term
+leads its label) and a worked example ("if a product has a 10% discount", see
+:data:`HYPOTHETICAL`)."""
 
 _CURRENCIES = "$ € £ ¥ ₹ ₩ ₽ ¢ usd eur gbp chf aud cad nzd inr jpy sek nok dkk pln czk rs kr"
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from honest_offers.check import lexicon as lx
 from honest_offers.check.phrases import (
     END,
+    HYPOTHETICAL,
     NUM,
     PERCENT,
     QTY,
@@ -381,7 +382,7 @@ PHRASES: tuple[PhraseRule, ...] = (
             ),
         ),
         unless_before=_IN_A_SERIES,
-        unless_in_sentence=rf"\b{lx.QUOTA_CONTEXT.regex}\b",
+        unless_in_sentence=rf"\b{lx.QUOTA_CONTEXT.regex}\b|{HYPOTHETICAL}",
     ),
     PhraseRule(
         HIGH_DEMAND,

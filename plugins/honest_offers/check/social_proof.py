@@ -10,6 +10,7 @@ from honest_offers.check import lexicon as lx
 from honest_offers.check.phrases import (
     DIGITS,
     END,
+    HYPOTHETICAL,
     NUM,
     PEOPLE,
     QTY,
@@ -492,6 +493,7 @@ PHRASES: tuple[PhraseRule, ...] = (
             pattern("watchers", rf"(?<![\w.,]){QTY} watchers\b"),
             pattern("ago", rf"\b(?:viewed|seen) {_AGO}"),
         ),
+        unless_in_sentence=HYPOTHETICAL,
     ),
     PhraseRule(
         PURCHASES,
@@ -572,6 +574,7 @@ PHRASES: tuple[PhraseRule, ...] = (
                 rf"through|via|at|with|under|on))\b{END}",
             ),
         ),
+        unless_in_sentence=HYPOTHETICAL,
     ),
 )
 

@@ -13,6 +13,7 @@ from collections.abc import Set as AbstractSet
 from honest_offers.check import lexicon as lx
 from honest_offers.check.phrases import (
     END,
+    HYPOTHETICAL,
     NUM,
     NUMBER_WORDS,
     PERCENT,
@@ -444,6 +445,7 @@ PHRASES: tuple[PhraseRule, ...] = (
             ),
             pattern("reserved guaranteed", rf"\bstock is (?:reserved|guaranteed) for{END}?"),
         ),
+        unless_in_sentence=HYPOTHETICAL,
     ),
 )
 

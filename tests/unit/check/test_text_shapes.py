@@ -625,7 +625,15 @@ STANDING_RULES = [
     "Non-profits get 50% off every plan.",
 ]
 
+STANDING_RULES += [
+    "Quarterly, save 5%",
+    "Yearly: save 15%",
+    "Save 15% paid annually",
+]
+
 STILL_DISCOUNTS = [
+    "Quarterly: save 5% this weekend only",
+    "Save 15% today, then pay annually",
     "20% off for students this week only",
     "Save 20% with annual billing until Friday",
     "Save 40%",
@@ -678,6 +686,31 @@ def test_the_tactic_itself_still_fails(text: str, code: str) -> None:
 def test_a_tactic_before_a_noun_naming_a_message_kind_passes(tactic: str, noun: str) -> None:
     text = f"The report lists every {tactic} {noun}."
     assert not [c for c in rules(text) if c < "HO500"], text
+
+
+# --- a worked example about a third party documents a mechanism --------------------------------
+
+WORKED_EXAMPLES = [
+    "If a variant has a 25% discount, its line shows the reduced unit price.",
+    "In case a product with low stock sits in two carts, the first paid order gets it.",
+    "If user B takes the last three seats, the others see them as sold.",
+    "If they don't pay in time, the reservation will expire and the seats return to sale.",
+]
+STILL_PRESSURE = [
+    ("If you wait, the last three seats will be gone", "HO201"),
+    ("Your reservation will expire soon", "HO105"),
+    ("If you order today: 25% discount", "HO502"),
+]
+
+
+@pytest.mark.parametrize("text", WORKED_EXAMPLES)
+def test_a_worked_example_about_a_third_party_passes(text: str) -> None:
+    assert not rules(text), text
+
+
+@pytest.mark.parametrize(("text", "code"), STILL_PRESSURE)
+def test_a_conditional_addressed_to_the_reader_still_fails(text: str, code: str) -> None:
+    assert code in rules(text), text
 
 
 # --- code is not sales copy ----------------------------------------------------------------------
