@@ -12,6 +12,7 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,7 @@ from honest_offers.check.runtime import Site, check_sites
 from honest_offers.check.runtime_rules import TEXT_CHANGES
 from honest_offers.cli.targets import built_sites
 from tests.browser.conftest import INDEX_PATH, OFFER_SLUGS, require
+from tests.conftest import SITE_CONFIG, offer_yaml, run_mkdocs
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -143,3 +145,24 @@ def test_a_script_that_does_not_load_is_named(browser: Browser, tmp_path: Path) 
     assert result.findings == []
     (problem,) = problems
     assert problem.severity == "warning" and "js/missing.js (404)" in problem.message
+
+
+def test_the_build_option_runs_the_browser_check(
+    make_site: Callable[..., Path], tmp_path: Path
+) -> None:
+    """`browser_check: true` makes `mkdocs build` fail on what only a browser sees; off by
+    default, the same site builds (the static rules miss the disguised timer)."""
+    require()
+    html = (FIXTURES / "ticking" / "index.html").read_text(encoding="utf-8")
+    timer = html[html.index('<p class="status">') : html.index("</main>")]
+    config = SITE_CONFIG.replace(
+        "  - honest-offers\n", "  - honest-offers:\n      browser_check: true\n"
+    )
+    root = make_site(
+        {"a.yml": offer_yaml()}, config=config, docs={"index.md": f"# Home\n\n{timer}\n"}
+    )
+    checked = run_mkdocs("build", "-d", str(tmp_path / "out"), cwd=root)
+    assert checked.returncode == 1
+    assert "HO618 text-changes-by-itself" in checked.stderr
+    (root / "mkdocs.yml").write_text(SITE_CONFIG, encoding="utf-8")
+    assert run_mkdocs("build", "-d", str(tmp_path / "out2"), cwd=root).returncode == 0

@@ -33,6 +33,12 @@ class HonestOffersConfig(base.Config):
     (e.g. an API reference beside the shop); their findings are listed as allowed with the
     reason, never hidden. Offers and the offer index cannot be excluded."""
 
+    browser_check = c.Type(bool, default=False)
+    """Also open every built page in headless Chromium and fail on text that changes by
+    itself (HO618, as `honest-offers check --browser`). Off by default; needs Playwright
+    (the `browser` extra) and Chromium (`HONEST_OFFERS_CHROMIUM`, else /usr/bin/chromium);
+    without them the build says so and goes on without it."""
+
     external_fonts = c.Type(bool, default=False)
     """Keep Material's web fonts from a third-party host. Off by default: offer pages make no
     third-party requests."""

@@ -22,6 +22,7 @@ from mkdocs.utils.templates import TemplateContext
 from honest_offers.catalog import Catalog, LoadedOffer, load_catalog
 from honest_offers.check.scope import Exclusion, ExclusionError, apply_exclusions, exclusion
 from honest_offers.dates import build_date
+from honest_offers.mkdocs_plugin.browser import browser_findings
 from honest_offers.mkdocs_plugin.config import HonestOffersConfig
 from honest_offers.mkdocs_plugin.escaping import escape_page_text, striptags_as_text
 from honest_offers.mkdocs_plugin.honesty import LOADED, BuildCheck, PageSource, shared_sources
@@ -57,6 +58,7 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
         self.reference_pages: set[str] = set()
         self.generated: set[str] = set()
         self.exclusions: list[Exclusion] = []
+        self.built_pages: list[Path] = []
         self.previews: set[str] = set()
         """``src_uri`` of the pages ``mkdocs serve`` shows for offers with errors."""
         """``src_uri`` of every page the plugin generates (offers, index, rule reference)."""
@@ -122,6 +124,7 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
                 self.previews.add(file.src_uri)
         self.generated = {file.src_uri for file in self.pages.files} | self.reference_pages
         self.check = BuildCheck(self.layout, shared_sources(self.layout))
+        self.built_pages = []
         self.check.check_sources(catalog)
         return files
 
@@ -132,6 +135,7 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
         uri = page.file.src_uri
         if self.check is None or uri in self.previews:
             return output
+        self.built_pages.append(Path(config.site_dir) / page.file.dest_uri)
         site_dir = self.output.target if self.output else Path(config.site_dir)
         built = self.check.display(site_dir / page.file.dest_uri)  # never the staging folder
         found = self.check.check_rendered(output, built, self._page_sources(page))
@@ -139,6 +143,22 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
         if self.serving and errors:
             return add_preview_notice(output, errors)
         return output
+
+    @event_priority(110)
+    def _browser_check(self, *, config: MkDocsConfig) -> None:
+        """The option `browser_check`: HO618 over the built pages, before the report."""
+        if self.check is None or not self.config.browser_check or self.serving:
+            return
+        site_dir = Path(config.site_dir)
+        shown = self.output.target if self.output else site_dir
+        found = browser_findings(site_dir, self.built_pages, self.layout.root, shown)
+        if isinstance(found, str):
+            log.info(f"honesty check: browser_check skipped: {found}")
+            return
+        result, problems = found
+        self.check.result.extend(result)
+        for problem in problems:
+            log.warning("honesty check, browser: " + problem.format())
 
     @event_priority(100)
     def _report_findings(self, *, config: MkDocsConfig) -> None:
@@ -167,7 +187,7 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
         if self.output is not None:
             self.output.finished = True
 
-    on_post_build = CombinedEvent(_report_findings, _finish)
+    on_post_build = CombinedEvent(_browser_check, _report_findings, _finish)
 
     def on_build_error(self, *, error: Exception) -> None:
         # Strict mode's abort on warnings comes after on_post_build and lands here too.
