@@ -23,13 +23,19 @@ Found = set[tuple[str, str, int]]
 _REPORTED = re.compile(r"^(\S+):(\d+):\d+: (HO\d{3}) ", re.MULTILINE)
 
 
-def build_findings(root: Path, config: str, out: Path) -> Found:
+def build_findings(root: Path, config: str, out: Path) -> tuple[Found, int]:
     result = run_mkdocs("build", "-f", config, "-d", str(out), cwd=root)
     log = result.stdout + result.stderr
-    return {(rule, path, int(line)) for path, line, rule in _REPORTED.findall(log)}
+    return {
+        (rule, path, int(line)) for path, line, rule in _REPORTED.findall(log)
+    }, result.returncode
 
 
 def check_findings(root: Path, config: str) -> Found:
+    return check_run(root, config)[0]
+
+
+def check_run(root: Path, config: str) -> tuple[Found, int]:
     done = subprocess.run(
         [str(Path(sys.executable).parent / "honest-offers"), "check", config, "--format", "json"],
         cwd=root,
@@ -41,13 +47,18 @@ def check_findings(root: Path, config: str) -> Found:
     )
     assert done.returncode in (0, 1), done.stderr
     report = json.loads(done.stdout)
-    return {(f["rule"], f["path"], f["line"]) for f in report["findings"]}
+    return {(f["rule"], f["path"], f["line"]) for f in report["findings"]}, done.returncode
 
 
 def agree(root: Path, config: str, tmp_path: Path) -> Found:
-    built = build_findings(root, config, tmp_path / "out")
-    checked = check_findings(root, config)
+    """The same (rule, file, line) and the same verdict (exit code) from check and build;
+    where the build publishes a site, `check` on the built folder gives that verdict too."""
+    built, build_code = build_findings(root, config, tmp_path / "out")
+    checked, check_code = check_run(root, config)
     assert checked == built, f"only check: {checked - built}; only the build: {built - checked}"
+    assert check_code == build_code, (check_code, build_code)
+    if build_code == 0:
+        assert check_run(tmp_path, "out")[1] == 0
     return built
 
 
