@@ -537,6 +537,41 @@ BILLING_ADVERBS = word_class(
 )
 """"Annually: save 20%": a price for a billing term, as a plan switcher offers it."""
 
+EXECUTION_VERBS = word_class(
+    "what a call in code does (its last call 'runs', 'is executed', 'wins')",
+    "run",
+    "runs",
+    "ran",
+    "execute",
+    "executes",
+    "executed",
+    "invoke",
+    "invokes",
+    "invoked",
+    "return",
+    "returns",
+    "returned",
+    "resolve",
+    "resolves",
+    "resolved",
+    "reject",
+    "rejects",
+    "rejected",
+    "throw",
+    "throws",
+    "fire",
+    "fires",
+    "fired",
+    "wins",
+    "queued",
+    "dropped",
+    "discarded",
+    "throttled",
+    "debounced",
+    "awaited",
+)
+""""the last call is guaranteed to run": a function call, not a sales deadline."""
+
 # --- people, purchases, activity ------------------------------------------------------------
 
 PEOPLE_NOUNS = word_class(

@@ -276,6 +276,15 @@ _DEADLINES: tuple[Pattern, ...] = (
 _END = "end ends ending expire expires expiring close closes closing"
 _DAYS = "today tonight week weekend monday tuesday wednesday thursday friday saturday sunday"
 
+_EXECUTED = (
+    r"(?: (?:is|was|will|be|been|gets?|must|should|would|always|only|then|still|never|also|"
+    r"eventually|guaranteed to|supposed to|meant to|going to|about to)){0,4} "
+    rf"{lx.EXECUTION_VERBS.regex}\b|\(|s? (?:to|of) (?:the |a |an |each )?(?:function|method|"
+    r"api|endpoint|server|callback|handler)s?\b"
+)
+"""After "last call", what a call in code does: "the last call is guaranteed to run", "the last
+call wins", "last call to the API": a function call, not a sales deadline."""
+
 PHRASES: tuple[PhraseRule, ...] = (
     PhraseRule(
         LIMITED_TIME,
@@ -304,7 +313,8 @@ PHRASES: tuple[PhraseRule, ...] = (
                 "chance",
                 rf"\blast chance(?= ?(?:to|for|at|on|!|sale|deal|offer|pricing|price)\b|{END})",
             ),
-            pattern("final last", r"\b(?:final|last) (?:hours|days|call|opportunity)\b"),
+            pattern("final last", r"\b(?:final|last) (?:hours|days|opportunity)\b"),
+            pattern("call", rf"\b(?:final|last) call\b(?!{_EXECUTED})"),
             pattern("flash", r"\bflash (?:sale|deal|offer|discount)s?\b"),
             pattern(
                 "sale deal offer flash special discount",
@@ -473,6 +483,12 @@ _UNIT_LABELS = re.compile(
     # the unit word lets the engine skip quickly; what precedes it is checked in code)
     rf"{TIME_UNIT}\b\.?(?:[ :/|.]+{TIME_UNIT}\b\.?){{2,}}"
 )
+_SPELLED_LABELS = re.compile(
+    r"(?:days?|hours?|minutes?|seconds?)(?:[ :/|.]+(?:days?|hours?|minutes?|seconds?))*"
+)
+"""Unit words spelled out and with no cue: a legend ("days hours minutes seconds" under a
+stopwatch) names units and shows no time; a timer's labels are abbreviated ("DAYS HRS MINS
+SECS") or follow a cue ("Sale ends in days hours minutes seconds")."""
 _UNIT_WORD = re.compile(rf"{TIME_UNIT}\b")
 _NUMBER_WORD_BEFORE = re.compile(rf"(?<![\w.])(?:{NUMBER_WORDS}|an?) $")
 _UNIT_WORDS = frozenset(
@@ -582,9 +598,11 @@ def _worded_durations(norm: str) -> Iterator[tuple[str, int, int]]:
 
 
 def _countdown(norm: str, kind: str, start: int, end: int) -> Span | None:
-    if kind == "labels":
-        return COUNTDOWN, start, end
     low, high = _window_before(norm, start)
+    if kind == "labels":
+        if _SPELLED_LABELS.fullmatch(norm, start, end) and not _CUE_BEFORE.search(norm, low, high):
+            return None
+        return COUNTDOWN, start, end
     if kind == "single":
         cue = _SINGLE_CUE_BEFORE.search(norm, low, high)
         after = _SINGLE_CUE_AFTER.match(norm, end)

@@ -713,6 +713,44 @@ def test_a_conditional_addressed_to_the_reader_still_fails(text: str, code: str)
     assert code in rules(text), text
 
 
+# --- a call in code and a legend of units are not deadlines ------------------------------------
+
+NOT_URGENT = [
+    "Calls are debounced: only the final call is executed.",
+    "When the queue drains, the last call resolves with the newest value.",
+    "Each last call to the handler returns a promise.",
+    "Stopwatch legend: hours minutes seconds",
+    "days | hours | minutes",
+]
+STILL_URGENT = [
+    ("Final call for autumn places", "HO102"),
+    ("Last call to win the bundle", "HO102"),
+    ("HRS MINS SECS", "HO101"),
+    ("Deal closes in: days hours minutes seconds", "HO101"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_URGENT)
+def test_calls_in_code_and_unit_legends_are_not_urgency(text: str) -> None:
+    assert not [c for c in rules(text) if c.startswith("HO1")], text
+
+
+@pytest.mark.parametrize(("text", "code"), STILL_URGENT)
+def test_last_calls_and_timer_labels_still_fail(text: str, code: str) -> None:
+    assert code in rules(text), text
+
+
+@settings(max_examples=examples(60), suppress_health_check=list(HealthCheck))
+@given(
+    st.sampled_from(["the last call", "the final call", "only the last call"]),
+    st.sampled_from(["", "is ", "will always be ", "is guaranteed to "]),
+    st.sampled_from(lexicon.EXECUTION_VERBS.entries),
+)
+def test_a_last_call_that_code_runs_is_not_a_deadline(call: str, aux: str, verb: str) -> None:
+    text = f"In the wrapper, {call} {aux}{verb}."
+    assert "HO102" not in rules(text), text
+
+
 # --- code is not sales copy ----------------------------------------------------------------------
 
 
