@@ -105,18 +105,18 @@ def _random_picks(script: Script, calls: list[Node], shown: list[Node]) -> None:
     with activity words ("purchased", "2 min ago"): the buyers of a fake activity toast.
     ``shown``: random calls already reported."""
     tree = script.tree
-    if not scheduler_sites(tree) or not _activity_text(tree):
-        return
+    found = []
     for call in calls:
         picked = _picked(tree, call)
-        if picked is None:
-            continue
-        for site, listed in _lists(tree, picked):
+        for site, listed in _lists(tree, picked) if picked is not None else ():
             if site == picked and call in shown:
                 continue  # reported at the random call, on the same line
             words = mr.name_words(last_name(tree, listed))
             if not mr.PEOPLE_AND_PLACES.isdisjoint(words):
-                script.add(mr.RANDOM_ACTIVITY, site)
+                found.append(site)
+    if found and scheduler_sites(tree) and _activity_text(tree):
+        for site in found:
+            script.add(mr.RANDOM_ACTIVITY, site)
 
 
 def _picked(tree: Tree, call: Node) -> Node | None:

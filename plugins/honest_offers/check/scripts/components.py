@@ -19,7 +19,7 @@ from honest_offers.check.scripts.base import Script
 from honest_offers.check.scripts.strings import texts
 from honest_offers.check.scripts.tree import FUNCTIONS, REGION, Tree, call_of, callee, unwrap
 
-_HOOK = re.compile(rb"\buse[A-Z][A-Za-z0-9_$]*")
+_HOOK = re.compile(rb"use[A-Z][A-Za-z0-9_$]*")
 _HANDLER_CODE = REGION
 
 
@@ -31,7 +31,10 @@ def components(script: Script) -> None:
 def _hooks(script: Script) -> None:
     """Calls of a hook whose name says countdown."""
     tree = script.tree
-    for match in _HOOK.finditer(tree.data):
+    data = tree.data
+    for match in _HOOK.finditer(data):
+        if match.start() and data[match.start() - 1 : match.start()].isalnum():
+            continue
         name = match.group().decode()
         if not mr.is_countdown_name(name):
             continue

@@ -168,6 +168,11 @@ def _value(tree: Tree, node: Node, parts: list[Piece | int], written: Node) -> N
         parts.append(start)
 
 
+_NAMED_VALUES = frozenset({"identifier", "member_expression", "subscript_expression"})
+_PEOPLE_STEMS = tuple(sorted({w[:4] for w in mr.PEOPLE_WORDS}))
+"""Spellings every person-like name contains (a quick test before its words are read)."""
+
+
 def names_person(tree: Tree, node: Node) -> bool:
     """Whether a value is a person's name by what it is called (``name``,
     ``esc(p.first_name || "Someone")``, ``buyer``; not ``product.name``)."""
@@ -179,6 +184,11 @@ def names_person(tree: Tree, node: Node) -> bool:
             node = unwrap(node.child_by_field_name("left") or node)
         else:
             break
+    if node.type not in _NAMED_VALUES:
+        return False
+    written = tree.source(node).lower()
+    if not any(stem in written for stem in _PEOPLE_STEMS):
+        return False
     dotted = path(tree, node)
     if not dotted or dotted.endswith(")"):
         return False

@@ -180,6 +180,11 @@ class Tree:
     # -- offsets and text --
 
     @cached_property
+    def lowered(self) -> bytes:
+        """The script's bytes in lower case (for searches that ignore case)."""
+        return self.data.lower()
+
+    @cached_property
     def _continuations(self) -> tuple[bytes, list[int]]:
         """UTF-8 continuation bytes marked 1 (others 0), and how many come before each block
         of ``_BLOCK`` bytes."""
