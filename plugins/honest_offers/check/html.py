@@ -720,8 +720,9 @@ class _Walker:
         _, value_start, raw = tag.span(attribute)
         line, column = self.lines.at(value_start)
         code = htmllib.unescape(raw) if "&" in raw else raw
+        event = CODE_ATTRIBUTES.get(attribute, attribute[2:])
         self.findings.extend(
-            handler_findings(attribute[2:], code, self.path, line, column, nested_findings)
+            handler_findings(event, code, self.path, line, column, nested_findings)
         )
 
     # -- pre-selected choices --
@@ -927,7 +928,11 @@ class _Plan:
 def _plan(tag_name: str, raw: str) -> _Plan:
     name = tag_name.lower()
     attrs = _attributes(raw) if raw and not raw.isspace() and raw != "/" else {}
-    handlers = [a for a, v in attrs.items() if a[:2] == "on" and v and a != "onbeforeunload"]
+    handlers = [
+        a
+        for a, v in attrs.items()
+        if v and ((a[:2] == "on" and a != "onbeforeunload") or a in CODE_ATTRIBUTES)
+    ]
     markers = (*_markers(name, attrs), *_component_markers(tag_name, raw, attrs))
     texts = tuple(_texts(name, attrs))
     return _Plan(
@@ -955,6 +960,9 @@ def _markers(name: str, attrs: dict[str, str]) -> list[tuple[str, Rule, str | No
     if attrs.get(CONTROLLER):
         names = " ".join(_CONTROLLER_PARTS.split(attrs[CONTROLLER]))
         found += [(CONTROLLER, rule, word) for word, rule in _class_hits(names)]
+    component = _COMPONENT_CALL.match(attrs.get(ALPINE_DATA, ""))
+    if component is not None:
+        found += [(ALPINE_DATA, rule, word) for word, rule in _class_hits(component.group(1))]
     for attribute, value in attrs.items():
         rule = _data_rule(attribute) if attribute.startswith("data-") else None
         if rule is not None:
@@ -974,9 +982,18 @@ CONTROLLER = "data-controller"
 """Names the script controllers of an element (Stimulus: ``data-controller="live-viewers"``):
 read like class names."""
 _CONTROLLER_PARTS = re.compile(r"[\s/]+|--")
+ALPINE_DATA = "x-data"
+"""Alpine.js: the component an element runs (``x-data="countdownTimer('2030-01-01')"``), its
+name read like a class name."""
+_COMPONENT_CALL = re.compile(r"\s*([A-Za-z_$][\w$]*)\s*(?:\(|$)")
+CODE_ATTRIBUTES = {"x-init": "init"}
+"""Attributes other than ``on…`` whose value is code run on the page (Alpine.js's
+``x-init``), with the event it runs on."""
 """What separates controller names and their namespaces (``acme--live-viewers``, a path)."""
-_BINDING = re.compile(r"^(?:v-bind:|v-on:|bind:|on:|:|@)")
-_HANDLER_BINDING = ("@", "v-on:", "on:")
+_BINDING = re.compile(r"^(?:v-bind:|v-on:|bind:|on:|:|@|\[\(?|\()|\)?\]$|\)$")
+"""Binding syntax around a prop or event name: Vue, Svelte, Angular (``[time]``,
+``(finished)``)."""
+_HANDLER_BINDING = ("@", "v-on:", "on:", "(")
 
 
 def _component_markers(

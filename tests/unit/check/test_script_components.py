@@ -243,3 +243,30 @@ def test_component_class_names_count_with_countdown_code() -> None:
     assert file_rules('<div class="countdown"></div>', "offer.html") == {"HO601"}
     # a catalogued library's own class is no generic word
     assert file_rules('<div class="flipdown"></div>', "Offer.vue") == {"HO601"}
+
+
+# -- Alpine.js and Angular markup ----------------------------------------------------------
+
+
+def page_rules(html: str) -> list[tuple[str, int]]:
+    found = check_file_text(html, "html", "offer.html").findings
+    return [(f.rule, f.line) for f in found if f.rule.startswith("HO6")]
+
+
+def test_alpine_component_names_and_init_code() -> None:
+    html = (
+        '<div x-data="countdownTimer(\'2030-01-01\')"><span x-text="days"></span></div>\n'
+        '<div x-data="{ left: 600 }" x-init="setInterval(() => { left--; '
+        "$refs.t.textContent = Math.floor(left / 60) + ':' + left % 60 }, 1000)\"></div>\n"
+        '<div x-data="dropdown()" x-init="open = false"></div>\n'
+        '<div x-data="{ shown: 0 }" x-init="setInterval(() => shown++, 1000)"></div>'
+    )
+    assert page_rules(html) == [("HO601", 1), ("HO611", 2)]
+
+
+def test_angular_bindings_of_a_countdown_component() -> None:
+    html = (
+        '<countdown [deadline]="end" (finished)="restart()"></countdown>\n'
+        "<countdown [config]=\"{ format: 'mm:ss' }\"></countdown>"
+    )
+    assert page_rules(html) == [("HO601", 1), ("HO615", 1)]
