@@ -175,6 +175,8 @@ def _walk(html: str, path: str, lines: Lines, depth: int) -> _Walker:
         html = _without_template_tags(html)
     walker = _Walker(html, path, lines, depth)
     walker.run()
+    if depth == 0:
+        walker.time_units()
     walker.weigh_names()
     return walker
 
@@ -698,6 +700,24 @@ class _Walker:
             return
         self.add(rule, offset, word)
 
+    def time_units(self) -> None:
+        """Elements named for days, hours, minutes and seconds, all four (``<span
+        id="days">``, ``class="timer-seconds"``): the boxes of a countdown read-out that a
+        script fills. A clock or a stopwatch has no days, a date picker no seconds."""
+        html = self.html
+        if "seconds" not in html and "secs" not in html:
+            return
+        first: dict[str, tuple[int, str]] = {}
+        for match in _NAME_ATTRIBUTE.finditer(html):
+            for name in match.group(2).split():
+                unit = _time_unit(name)
+                if unit and unit not in first:
+                    first[unit] = (match.start(2) + match.group(2).find(name), name)
+        if len(first) == len(set(mr.TIME_UNIT_NAMES.values())):
+            offset, name = first["days"]
+            found = finding(mr.COUNTDOWN_MARKUP, self.path, *self.lines.at(offset), name)
+            (self.named_countdowns if self.component else self.findings).append(found)
+
     def weigh_names(self) -> None:
         """A component's countdown class and id names count with its countdown code (a
         script's countdown, a deadline attribute, a countdown element), not alone: the code
@@ -1057,6 +1077,19 @@ def _attributes(raw: str) -> dict[str, str]:
             value = value[1:-1]
         attrs[key] = htmllib.unescape(value) if "&" in value else value
     return attrs
+
+
+_NAME_ATTRIBUTE = re.compile(r"""\s(?:class|id)\s*=\s*(["'])([^"'<>]*)\1""")
+
+
+@lru_cache(maxsize=4096)
+def _time_unit(name: str) -> str:
+    """The unit a class or id names (``days``, ``cd-hours``, ``timerSeconds``), or ""."""
+    for word in mr.name_words(name):
+        unit = mr.TIME_UNIT_NAMES.get(word)
+        if unit:
+            return unit
+    return ""
 
 
 @lru_cache(maxsize=4096)

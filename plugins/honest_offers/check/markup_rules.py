@@ -424,6 +424,15 @@ TARGET_WORDS = word_set("to until deadline end ends expiry expires")
 RESTARTING_CALLS = RESTART_WORDS | {"start"}
 """Words of calls that start a countdown again from its completion handler."""
 
+TIME_UNIT_NAMES = {
+    **dict.fromkeys(("days",), "days"),
+    **dict.fromkeys(("hours", "hrs"), "hours"),
+    **dict.fromkeys(("minutes", "mins"), "minutes"),
+    **dict.fromkeys(("seconds", "secs"), "seconds"),
+}
+"""Plural class and id words of a countdown read-out's boxes, by unit; all four on one page
+mark a countdown (a date picker names a ``day``, ``hour`` and ``minute``)."""
+
 PEOPLE_AND_PLACES = word_set(
     "name names firstnames lastnames buyer buyers customer customers people persons users "
     "shoppers visitors members clients city cities location locations country countries town "

@@ -270,3 +270,33 @@ def test_angular_bindings_of_a_countdown_component() -> None:
         "<countdown [config]=\"{ format: 'mm:ss' }\"></countdown>"
     )
     assert page_rules(html) == [("HO601", 1), ("HO615", 1)]
+
+
+# -- the boxes of a read-out --------------------------------------------------------------
+
+READ_OUT = (
+    '<div class="promo"><span id="days">00</span> : <span id="hours">00</span>\n'
+    '<span class="cd-mins">00</span> : <span class="cd-seconds">00</span></div>'
+)
+
+
+def test_boxes_named_for_days_hours_minutes_and_seconds() -> None:
+    assert page_rules(READ_OUT) == [("HO601", 1)]
+    # in a component, with its countdown code only
+    assert file_rules(READ_OUT, "Promo.vue") == set()
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        # a stopwatch or a clock: no days
+        '<b id="hours"></b><b id="minutes"></b><b id="seconds"></b>',
+        # a date picker: no seconds, singular names
+        '<select name="d" class="day"></select><select class="hour"></select>'
+        '<select class="minute"></select><select class="days-off"></select>',
+        # the units in text, not in names, are the text rules' to read
+        "<p>days hours minutes seconds</p>",
+    ],
+)
+def test_other_time_names_pass(html: str) -> None:
+    assert page_rules(html) == []
