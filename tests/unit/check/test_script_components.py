@@ -106,9 +106,31 @@ setInterval(() => {
 """
 
 
+FRAME_HOOK = """
+export function useTimeLeft({ duration }: { duration: number }) {
+  const [left, setLeft] = useState(duration);
+  useEffect(() => {
+    let start: number | undefined;
+    let frame = 0;
+    const loop = (time: number) => {
+      if (start === undefined) start = time;
+      const elapsed = (time - start) / 1000;
+      setLeft(Math.max(0, Math.ceil(duration - elapsed)));
+      frame = requestAnimationFrame(loop);
+    };
+    frame = requestAnimationFrame(loop);
+    return () => cancelAnimationFrame(frame);
+  }, [duration]);
+  return left;
+}
+"""
+FRAME_HOOK_ELAPSED = FRAME_HOOK.replace("duration - elapsed", "elapsed")
+
+
 @pytest.mark.parametrize(
     ("js", "path"),
     [
+        (FRAME_HOOK, "useTimeLeft.ts"),
         (REF_HANDLE, "Flip.tsx"),
         (VUE_OPTIONS, "countdown.js"),
         (VUE_NOW_PROP, "countdown.ts"),
@@ -116,7 +138,15 @@ setInterval(() => {
         (DEEP_CALLS, "app.js"),
         (DURATION, "app.js"),
     ],
-    ids=["react-ref-handle", "vue-options", "vue-now-prop", "vue-ref", "three-calls", "duration"],
+    ids=[
+        "hook-frame-time",
+        "react-ref-handle",
+        "vue-options",
+        "vue-now-prop",
+        "vue-ref",
+        "three-calls",
+        "duration",
+    ],
 )
 def test_countdowns_in_component_state(js: str, path: str) -> None:
     assert "HO611" in script_rules(js, path)
@@ -125,13 +155,21 @@ def test_countdowns_in_component_state(js: str, path: str) -> None:
 @pytest.mark.parametrize(
     ("js", "path"),
     [
+        (FRAME_HOOK_ELAPSED, "useElapsed.ts"),
         (REF_HANDLE_CLOCK, "Flip.tsx"),
         (VUE_OPTIONS_STOPWATCH, "stopwatch.js"),
         (VUE_REF_ELAPSED, "elapsed.js"),
         (DURATION_ELAPSED, "app.js"),
         (LOOP_COUNTER, "app.js"),
     ],
-    ids=["react-ref-clock", "vue-stopwatch", "vue-ref-elapsed", "duration-up", "loop-counter"],
+    ids=[
+        "hook-frame-elapsed",
+        "react-ref-clock",
+        "vue-stopwatch",
+        "vue-ref-elapsed",
+        "duration-up",
+        "loop-counter",
+    ],
 )
 def test_clocks_and_stopwatches_in_component_state_pass(js: str, path: str) -> None:
     assert script_rules(js, path) == set()

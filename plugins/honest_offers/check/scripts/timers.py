@@ -151,11 +151,12 @@ def countdowns(script: Script, timing: Timing) -> None:
         if not regions:
             continue
         repeats = repeats or inside_any(regions, call)
-        ticking = repeats and is_ticker(timing, regions)
+        clocks = frame_times(tree, call, functions)
+        ticking = repeats and is_ticker(timing, regions, clocks)
         if repeats and not ticking and timing.writes(regions):
             # it writes to the page but the time may be worked out a call further down
             deeper = tree.expand(functions, CALL_DEPTH)
-            if len(deeper) > len(regions) and is_ticker(timing, deeper):
+            if len(deeper) > len(regions) and is_ticker(timing, deeper, clocks):
                 ticking, regions = True, deeper
         fake_depletion(script, timing, regions, ticking)
         if ticking:
@@ -175,14 +176,33 @@ def library_ticks(tree: Tree) -> list[Node]:
     return found
 
 
-def is_ticker(timing: Timing, regions: list[Node]) -> bool:
+def is_ticker(timing: Timing, regions: list[Node], clocks: frozenset[str] = frozenset()) -> bool:
     writes = timing.writes(regions)
     if not writes:
         return False
     if not timing.time_arithmetic([*regions, *writes]):
         return False
     components = [w for w in writes if w not in regions]
-    return timing.remaining(regions, components) or bool(timing.decrements(regions))
+    return timing.remaining(regions, components, clocks) or bool(timing.decrements(regions))
+
+
+def frame_times(tree: Tree, call: Node, functions: list[Node]) -> frozenset[str]:
+    """The parameter an animation frame's callback gets the time in (``(time) => …`` of
+    ``requestAnimationFrame``): a clock read."""
+    if callee(tree, call) != "requestAnimationFrame" or not functions:
+        return frozenset()
+    params = functions[0].child_by_field_name("parameters") or functions[0].child_by_field_name(
+        "parameter"
+    )
+    if params is not None and params.type == "formal_parameters":
+        params = params.named_children[0] if params.named_children else None
+    if params is not None and params.type == "required_parameter":
+        params = params.child_by_field_name("pattern")
+    return (
+        frozenset({tree.source(params)})
+        if params is not None and params.type == "identifier"
+        else frozenset()
+    )
 
 
 def timer_resets(script: Script, regions: list[Node]) -> None:

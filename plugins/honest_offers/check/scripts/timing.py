@@ -8,6 +8,7 @@ do not add up.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from tree_sitter import Node
@@ -187,6 +188,31 @@ class Timing:
                     names.add(path(self.tree, left) or self.tree.source(left))
         return frozenset(names)
 
+    def _elapsed(self, regions: Iterable[Node], fresh: frozenset[str]) -> frozenset[str]:
+        """Variables that hold the time passed since a clock read (``elapsed = now -
+        start``, also scaled: ``(time - start) / 1000``)."""
+        names: set[str] = set()
+        for region in regions:
+            found = self.tree.captures(_CLOCKS, region)
+            for node in (*found.get("declarator", ()), *found.get("assign", ())):
+                value = node.child_by_field_name("value") or node.child_by_field_name("right")
+                target = node.child_by_field_name("name") or node.child_by_field_name("left")
+                if value is not None and target is not None and self._since(value, fresh):
+                    names.add(path(self.tree, target) or self.tree.source(target))
+        return frozenset(names)
+
+    def _since(self, value: Node, fresh: frozenset[str]) -> bool:
+        value = unwrap(value)
+        if value.type == "binary_expression" and operator(self.tree, value) == "/":
+            value = unwrap(value.child_by_field_name("left") or value)
+        left = value.child_by_field_name("left")
+        return (
+            value.type == "binary_expression"
+            and operator(self.tree, value) == "-"
+            and left is not None
+            and self.from_clock(left, fresh)
+        )
+
     def from_clock(self, node: Node, fresh: frozenset[str] = frozenset()) -> bool:
         """A clock read, also rounded or scaled: ``Math.trunc(Date.now() / 1000)``."""
         node = unwrap(node)
@@ -203,17 +229,23 @@ class Timing:
                 break
         return self.is_clock(node, fresh)
 
-    def remaining(self, regions: list[Node], scope: Iterable[Node] = ()) -> bool:
-        """``end - now`` (the clock on the right: time left, not time passed), or
+    def remaining(
+        self, regions: list[Node], scope: Iterable[Node] = (), clocks: frozenset[str] = frozenset()
+    ) -> bool:
+        """``end - now`` (the clock on the right: time left, not time passed),
+        ``duration - elapsed`` (time passed since a clock read, taken from a time), or
         ``end.diff(dayjs())``, in ``regions`` or in the wider ``scope`` (the component whose
         state the regions set: ``this.now = Date.now()`` there, ``this.end - this.now`` in
-        its watcher)."""
-        fresh = self.fresh(regions)
+        its watcher). ``clocks``: names that hold the time (an animation frame's)."""
+        fresh = self.fresh(regions) | clocks
+        elapsed = self._elapsed(regions, fresh)
         for region in [*regions, *scope]:
             for node in self.tree.captures(_ARITHMETIC, region).get("binary", ()):
                 if operator(self.tree, node) == "-":
                     right = node.child_by_field_name("right")
-                    if right is not None and self.from_clock(right, fresh):
+                    if right is not None and (
+                        self.from_clock(right, fresh) or path(self.tree, unwrap(right)) in elapsed
+                    ):
                         return True
             for call in self.tree.captures(_CLOCKS, region).get("call", ()):
                 args = arguments(call)
@@ -320,8 +352,9 @@ class Timing:
 
     @property
     def setters(self) -> dict[str, Node]:
-        """useState setters of components that render JSX, with the component declaring
-        them: ``const [left, setLeft] = useState(…)``."""
+        """useState setters of components that render JSX and of hooks (what a hook returns
+        a component renders), with the function declaring them: ``const [left, setLeft] =
+        useState(…)``."""
         if self._setters is None:
             self._setters = {}
             tree = self.tree
@@ -337,7 +370,10 @@ class Timing:
                 if len(names) < 2:
                     continue
                 component = enclosing(pattern, FUNCTIONS)
-                if component is not None and tree.captures(_JSX, component).get("jsx"):
+                if component is not None and (
+                    _HOOK_NAME.match(tree.function_name(component))
+                    or tree.captures(_JSX, component).get("jsx")
+                ):
                     self._setters[tree.source(names[1])] = component
         return self._setters
 
@@ -454,6 +490,7 @@ class Timing:
 
 
 _DECLARATIONS = frozenset({"lexical_declaration", "variable_declaration"})
+_HOOK_NAME = re.compile(r"use[A-Z0-9]")
 
 
 def _top_level_names(tree: Tree) -> frozenset[str]:
