@@ -186,6 +186,21 @@ SVELTE = """<script>
 """
 
 
+VUE_SETUP = """<template><p class="promo">{{ label }}</p></template>
+<script setup>
+import { ref, computed, onMounted } from "vue";
+const seconds = ref(900);
+const label = computed(() => `${Math.floor(seconds.value / 60)}:${seconds.value % 60}`);
+onMounted(() => setInterval(() => seconds.value--, 1000));
+</script>
+"""
+
+
+def test_vue_ref_stepped_down_by_a_timer() -> None:
+    assert file_rules(VUE_SETUP, "Promo.vue") == {"HO611"}
+    assert file_rules(VUE_SETUP.replace("seconds.value--", "seconds.value++"), "Up.vue") == set()
+
+
 def test_svelte_top_level_variables_are_what_the_markup_shows() -> None:
     assert file_rules(SVELTE, "Countdown.svelte") == {"HO611"}
     # the same script in a page: a variable of a script writes nothing to the page

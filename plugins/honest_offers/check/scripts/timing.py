@@ -405,6 +405,9 @@ class Timing:
                     extra.append(scope)
                 elif self._writes_dom(node):
                     return [region]
+            for node in found.get("update", ()):
+                scope = self._state_scope(node)
+                extra += [scope] if scope is not None else []
             for call in found.get("call", ()):
                 name = callee(tree, call)
                 if name in WRITE_METHODS or (name in JQUERY_WRITES and arguments(call)):
@@ -453,9 +456,13 @@ class Timing:
         return None
 
     def _state_scope(self, assignment: Node) -> Node | None:
-        """The component whose state an assignment sets (Vue's ``this.x``, a ``ref``'s
-        ``.value``, a Svelte component's top-level variable), else None."""
-        left = unwrap(assignment.child_by_field_name("left") or assignment)
+        """The component whose state an assignment or update (``x++``) sets (Vue's
+        ``this.x``, a ``ref``'s ``.value``, a Svelte component's top-level variable), else
+        None."""
+        target = assignment.child_by_field_name("left") or assignment.child_by_field_name(
+            "argument"
+        )
+        left = unwrap(target or assignment)
         if left.type == "identifier":
             return self.tree.root if self.svelte and self._top_level(left) else None
         if left.type != "member_expression":
