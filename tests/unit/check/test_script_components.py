@@ -196,6 +196,45 @@ onMounted(() => setInterval(() => seconds.value--, 1000));
 """
 
 
+ANGULAR = """
+@Component({ selector: "app-offer-timer", template: "<b>{{ left }}</b>" })
+export class OfferTimerComponent implements OnInit {
+  @Input() end = 0;
+  left = "";
+  ngOnInit() {
+    this.sub = interval(1000)
+      .pipe(map(() => Math.max(0, this.end - Date.now())))
+      .subscribe((ms) => {
+        this.left = `${Math.floor(ms / 60000)}:${Math.floor(ms / 1000) % 60}`;
+      });
+  }
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("js", "expected"),
+    [
+        (ANGULAR, {"HO611"}),
+        (ANGULAR.replace("interval(1000)", "timer(0, 1000)"), {"HO611"}),
+        # time passed, not time left
+        (ANGULAR.replace("this.end - Date.now()", "Date.now() - this.end"), set()),
+        # fires once
+        (ANGULAR.replace("interval(1000)", "timer(1000)"), set()),
+        # a class whose fields no template shows
+        (
+            ANGULAR.replace(
+                '@Component({ selector: "app-offer-timer", template: "<b>{{ left }}</b>" })', ""
+            ),
+            set(),
+        ),
+    ],
+    ids=["interval", "timer", "elapsed", "once", "plain-class"],
+)
+def test_angular_component_on_an_rxjs_interval(js: str, expected: set[str]) -> None:
+    assert script_rules(js, "offer-timer.component.ts") == expected
+
+
 def test_vue_ref_stepped_down_by_a_timer() -> None:
     assert file_rules(VUE_SETUP, "Promo.vue") == {"HO611"}
     assert file_rules(VUE_SETUP.replace("seconds.value--", "seconds.value++"), "Up.vue") == set()

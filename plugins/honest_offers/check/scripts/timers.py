@@ -2,7 +2,8 @@
 (HO617).
 
 A countdown is a *repeating* callback — ``setInterval``, a ``setTimeout`` or
-``requestAnimationFrame`` callback that schedules itself, a library's tick event — whose
+``requestAnimationFrame`` callback that schedules itself, a library's tick event, an RxJS
+``interval`` stream's operators and subscriber — whose
 code (with the local functions it calls, two levels deep, three when it writes to the page)
 works out the time left (the clock on the right of a subtraction, or a counter that goes
 down), does time arithmetic, and writes to the page (DOM text, jQuery ``.text()``, the state
@@ -19,6 +20,7 @@ from honest_offers.check import vendors
 from honest_offers.check.scripts.base import Script
 from honest_offers.check.scripts.timing import SCHEDULERS, Timing
 from honest_offers.check.scripts.tree import (
+    FUNCTIONS,
     REGION,
     Tree,
     arguments,
@@ -44,6 +46,8 @@ TICK_EVENTS = frozenset({"tick", "secondsupdated", "targetachieved"})
 _TICK_SPELLINGS = frozenset({"secondsUpdated", "targetAchieved"})
 
 LISTEN_METHODS = frozenset({"addEventListener", "on", "one", "bind"})
+STREAM_SOURCES = ("interval", "timer")
+"""RxJS sources that emit on a schedule."""
 _COMPUTED_PARTS = ("Interval", "Timeout", "AnimationFrame", "setInterval", "setTimeout")
 _IF = _ASSIGNMENTS = REGION
 
@@ -141,12 +145,48 @@ def tick_sites(tree: Tree) -> list[tuple[Node, Node]]:
     return sites
 
 
+def stream_sites(tree: Tree) -> list[tuple[Node, list[Node]]]:
+    """(source, functions) of repeating RxJS streams: ``interval(1000)`` or ``timer(0,
+    1000)`` with the functions of its ``.pipe(map(…))`` operators and ``.subscribe(…)``."""
+    sites = []
+    for name in tree.named(*STREAM_SOURCES):
+        call = call_of(name)
+        if call is None or call.child_by_field_name("function") != name:
+            continue
+        if tree.source(name) == "timer" and len(arguments(call)) < 2:
+            continue  # fires once
+        functions = _stream_functions(tree, call)
+        if functions:
+            sites.append((call, functions))
+    return sites
+
+
+def _stream_functions(tree: Tree, source: Node) -> list[Node]:
+    functions: list[Node] = []
+    node = source
+    for _ in range(8):
+        member = node.parent
+        call = member.parent if member is not None else None
+        if member is None or member.type != "member_expression" or call is None:
+            break
+        if last_name(tree, member) not in ("pipe", "subscribe") or call.type != "call_expression":
+            break
+        for argument in arguments(call):
+            argument = unwrap(argument)
+            if argument.type == "call_expression":  # an operator: map(f), tap(f)
+                functions += [a for a in map(unwrap, arguments(argument)) if a.type in FUNCTIONS]
+            elif argument.type in FUNCTIONS:
+                functions.append(argument)
+        node = call
+    return functions
+
+
 def countdowns(script: Script, timing: Timing) -> None:
     tree = script.tree
-    sites = [(call, callback, repeats) for call, callback, repeats in scheduler_sites(tree)]
-    sites += [(call, callback, True) for call, callback in tick_sites(tree)]
-    for call, callback, repeats in sites:
-        functions = tree.callback(callback)
+    sites = [(call, tree.callback(cb), repeats) for call, cb, repeats in scheduler_sites(tree)]
+    sites += [(call, tree.callback(callback), True) for call, callback in tick_sites(tree)]
+    sites += [(call, functions, True) for call, functions in stream_sites(tree)]
+    for call, functions, repeats in sites:
         regions = tree.expand(functions)
         if not regions:
             continue

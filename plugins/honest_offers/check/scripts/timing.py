@@ -469,7 +469,7 @@ class Timing:
             return None
         owner = unwrap(left.child_by_field_name("object") or left)
         if owner.type == "this":
-            return _vue_component(self.tree, assignment)
+            return _vue_component(self.tree, assignment) or _class_component(self.tree, assignment)
         if last_name(self.tree, left) == "value" and self.tree.source(owner) in self.refs:
             return self.tree.root
         return None
@@ -497,6 +497,7 @@ class Timing:
 
 
 _DECLARATIONS = frozenset({"lexical_declaration", "variable_declaration"})
+_CLASSES = frozenset({"class_declaration", "class", "abstract_class_declaration"})
 _HOOK_NAME = re.compile(r"use[A-Z0-9]")
 
 
@@ -518,6 +519,23 @@ def _jsx_component(tree: Tree, node: Node) -> Node | None:
     for function in ancestors(node):
         if function.type in FUNCTIONS and tree.captures(_JSX, function).get("jsx"):
             return function
+    return None
+
+
+def _class_component(tree: Tree, node: Node) -> Node | None:
+    """The class around ``node`` if it is a component whose fields its template shows: an
+    Angular ``@Component`` or a ``LitElement``."""
+    owner = enclosing(node, _CLASSES)
+    if owner is None:
+        return None
+    heritage = next((c for c in owner.named_children if c.type == "class_heritage"), None)
+    if heritage is not None and "LitElement" in tree.source(heritage):
+        return owner
+    holders = [owner, owner.parent] if owner.parent is not None else [owner]
+    for holder in holders:
+        for child in holder.named_children:
+            if child.type == "decorator" and tree.source(child).startswith("@Component"):
+                return owner
     return None
 
 
