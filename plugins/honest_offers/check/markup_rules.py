@@ -436,10 +436,10 @@ mark a countdown (a date picker names a ``day``, ``hour`` and ``minute``)."""
 PEOPLE_AND_PLACES = word_set(
     "name names firstnames lastnames buyer buyers customer customers people persons users "
     "shoppers visitors members clients city cities location locations country countries town "
-    "towns place places state states region regions"
+    "towns place places state states region regions purchases orders sales signups"
 )
-"""Words of the lists a fake activity notice picks its buyer and town from at random
-(``firstNames``, ``cities``)."""
+"""Words of the lists a fake activity notice picks its buyer, town or purchase from at random
+(``firstNames``, ``cities``, ``recentOrders``), and of their records' keys."""
 
 PEOPLE_WORDS = word_set(
     "name names firstname fullname username buyer buyers customer customers user users "

@@ -59,6 +59,29 @@ def test_picked_inline_without_a_helper() -> None:
     assert random_findings(js) == ["pick(firstNames)", "Math.random() * cities.length | 0]"]
 
 
+RECORDS = """
+const feed = [
+  { name: "Anna", city: "Berlin", product: "Pro plan" },
+  { name: "Luis", city: "Madrid", product: "Starter" },
+];
+function next() {
+  return feed[Math.floor(Math.random() * feed.length)];
+}
+function render(item) {
+  popup.querySelector("p").textContent = item.product;
+  popup.querySelector("small").textContent = "purchased 3 minutes ago";
+}
+setInterval(() => render(next()), 30000);
+"""
+
+
+def test_records_of_people_picked_at_random() -> None:
+    assert random_findings(RECORDS) == ["feed[Math.floor(Math.random() * feed.length)]"]
+    # quotes with their authors, rotated at random: no people's activity
+    quotes = RECORDS.replace("name:", "quote:").replace("city:", "author:")
+    assert random_findings(quotes) == []
+
+
 @pytest.mark.parametrize(
     "js",
     [

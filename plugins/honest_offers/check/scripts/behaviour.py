@@ -111,12 +111,30 @@ def _random_picks(script: Script, calls: list[Node], shown: list[Node]) -> None:
         for site, listed in _lists(tree, picked) if picked is not None else ():
             if site == picked and call in shown:
                 continue  # reported at the random call, on the same line
-            words = mr.name_words(last_name(tree, listed))
-            if not mr.PEOPLE_AND_PLACES.isdisjoint(words):
+            if _of_people(tree, listed):
                 found.append(site)
     if found and scheduler_sites(tree) and _activity_text(tree):
         for site in found:
             script.add(mr.RANDOM_ACTIVITY, site)
+
+
+def _of_people(tree: Tree, listed: Node) -> bool:
+    """Whether a list holds people, towns or their purchases: by its name (``firstNames``,
+    ``cities``, ``recentOrders``) or by the keys of the records it is written with
+    (``[{ name: "Ana", city: "Porto" }, …]``)."""
+    name = last_name(tree, listed)
+    if not mr.PEOPLE_AND_PLACES.isdisjoint(mr.name_words(name)):
+        return True
+    for use in tree.named(name) if name and listed.type == "identifier" else ():
+        declarator = use.parent
+        value = declarator.child_by_field_name("value") if declarator is not None else None
+        if declarator is None or declarator.type != "variable_declarator" or value is None:
+            continue
+        record = value.named_children[0] if value.type == "array" and value.named_children else None
+        if record is not None and record.type == "object":
+            keys = {w for key in tree.names(record) for w in mr.name_words(key)}
+            return not mr.PEOPLE_AND_PLACES.isdisjoint(keys)
+    return False
 
 
 def _picked(tree: Tree, call: Node) -> Node | None:
