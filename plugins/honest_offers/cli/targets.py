@@ -340,7 +340,8 @@ def _add_single(plan: Plan, path: Path) -> None:
     if kind is None:
         raise TargetError(
             f"{plan.display(path)}: not a file the check reads (offers .yml/.yaml, "
-            "Markdown .md, HTML .html/.htm, scripts .js/.mjs, stylesheets .css)"
+            "Markdown .md, HTML .html/.htm, scripts .js/.mjs/.cjs/.jsx/.ts/.tsx, templates "
+            ".vue/.svelte/.liquid/.hbs/.njk/.twig/.php/.erb/.ejs/.tpl, stylesheets .css)"
         )
     plan.add_file(path, kind)
 
