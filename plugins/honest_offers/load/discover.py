@@ -25,48 +25,45 @@ def discover_offer_files(offers_dir: Path, display_root: Path) -> tuple[list[Pat
     found = sorted(_yaml_entries(offers_dir, unreadable, linked), key=lambda item: item[0])
     for folder in sorted(linked):
         problems.append(
-            Problem(
-                path=display_path(Path(folder), display_root),
-                line=None,
-                column=None,
-                field=None,
-                message="this folder is a symlink; offers in linked folders are not read",
-                expected=f"real folders inside {display_path(offers_dir, display_root)}",
-                fix="move or copy the folder into the offers folder, or point the plugin's "
+            _unlocated(
+                display_path(Path(folder), display_root),
+                "this folder is a symlink; offers in linked folders are not read",
+                f"real folders inside {display_path(offers_dir, display_root)}",
+                "move or copy the folder into the offers folder, or point the plugin's "
                 "`offers_dir` at the linked folder itself (offers_dir may be a link)",
             )
         )
     for folder, error in sorted(unreadable):
         problems.append(
-            Problem(
-                path=display_path(Path(folder), display_root),
-                line=None,
-                column=None,
-                field=None,
-                message=f"this folder cannot be read ({error.strerror or error}); "
-                "its offers are missing",
-                expected="a folder the build can list",
-                fix="give the build read access to the folder, or move the offers out of it",
+            _unlocated(
+                display_path(Path(folder), display_root),
+                f"this folder cannot be read ({error.strerror or error}); its offers are missing",
+                "a folder the build can list",
+                "give the build read access to the folder, or move the offers out of it",
             )
         )
     for _, entry in found:
         path = Path(entry.path)
         if entry.is_symlink() and not path.resolve().is_relative_to(root):
             problems.append(
-                Problem(
-                    path=display_path(path, display_root),
-                    line=None,
-                    column=None,
-                    field=None,
-                    message="this symlink points outside the offers folder",
-                    expected=f"offer files inside {display_path(offers_dir, display_root)}",
-                    fix="copy the file into the offers folder instead of linking to it",
+                _unlocated(
+                    display_path(path, display_root),
+                    "this symlink points outside the offers folder",
+                    f"offer files inside {display_path(offers_dir, display_root)}",
+                    "copy the file into the offers folder instead of linking to it",
                 )
             )
             continue
         if entry.is_file():
             files.append(path)
     return files, problems
+
+
+def _unlocated(path: str, message: str, expected: str, fix: str) -> Problem:
+    """A problem with a whole folder or file: no line, column or field to point at."""
+    return Problem(
+        path=path, line=None, column=None, field=None, message=message, expected=expected, fix=fix
+    )
 
 
 def _yaml_entries(
