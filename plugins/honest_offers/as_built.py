@@ -25,7 +25,7 @@ from typing import Any
 
 from honest_offers.check import CheckResult, Finding, Suppressed
 from honest_offers.check.sources import locate_excerpt
-from honest_offers.check.text import check_text
+from honest_offers.check.text import check_text, position
 
 Render = Callable[[str], str]
 
@@ -100,9 +100,8 @@ def _traced(found: Finding, source: str) -> Finding:
     offset = locate_excerpt(found.excerpt, source)
     if offset is None:
         return found
-    before = source[:offset]
-    line = before.count("\n") + 1
-    return replace(found, line=line, column=offset - (before.rfind("\n") + 1) + 1)
+    line, column = position(source, offset)
+    return replace(found, line=line, column=column)
 
 
 def _without_front_matter(text: str) -> str:

@@ -88,7 +88,7 @@ STRUCK = frozenset({"s", "del", "strike"})
 NOT_PROSE = frozenset({"code", "pre", "kbd", "samp", "template"})
 RAW_TEXT = frozenset({"script", "style", "xmp", "iframe", "noembed", "noframes", "plaintext"})
 RCDATA = frozenset({"textarea", "title"})
-VOID = mr.word_set("area base br col embed hr img input keygen link meta param source track wbr")
+VOID = mr.VOID_ELEMENTS
 ATTRIBUTE_TEXT = frozenset(
     {"alt", "title", "aria-label", "aria-description", "aria-valuetext", "placeholder", "label"}
 )

@@ -460,7 +460,7 @@ class _SourceMap(HTMLParser):
         siblings[tag] = siblings.get(tag, 0) + 1
         place = (*self.stack, (tag, siblings[tag]))
         self.starts.setdefault(tuple(place), self.getpos())
-        if tag not in _VOID:
+        if tag not in VOID_ELEMENTS:
             self.stack.append((tag, siblings[tag]))
             self.counts.append({})
 
@@ -492,9 +492,6 @@ class _SourceMap(HTMLParser):
             return 1, 1
         line = self.source.count("\n", 0, offset) + 1
         return line, offset - self.source.rfind("\n", 0, offset)
-
-
-_VOID = VOID_ELEMENTS
 
 
 def _missing_script(display: str, url: str) -> Problem:

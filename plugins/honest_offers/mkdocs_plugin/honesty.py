@@ -15,6 +15,7 @@ from honest_offers.catalog import Catalog, LoadMemo
 from honest_offers.check import CheckResult, Finding, Suppressed
 from honest_offers.check.html import check_html
 from honest_offers.check.sources import locate_excerpt
+from honest_offers.check.text import position
 from honest_offers.load.discover import display_path
 from honest_offers.memo import Memo
 from honest_offers.site import SiteLayout, SourceMemo, check_sources
@@ -114,9 +115,7 @@ def _locate_in(
     for source in sources:
         offset = locate_excerpt(found.excerpt, source.text)
         if offset is not None:
-            before = source.text[:offset]
-            line = before.count("\n") + 1
-            column = offset - (before.rfind("\n") + 1) + 1
+            line, column = position(source.text, offset)
             return replace(found, path=source.path, line=line, column=column), source
     return found, None
 
