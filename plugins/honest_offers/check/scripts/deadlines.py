@@ -52,16 +52,28 @@ _BINARIES = REGION
 
 
 def deadlines(script: Script, timing: Timing) -> None:
-    tree = script.tree
     found = _candidates(timing)
-    for node in found.get("binary", ()):
+    _clock_arithmetic(script, timing, found["binary"])
+    _date_setters(script, found["call"])
+    _renewals(script, timing, found["ternary"], found["expired"])
+
+
+def _clock_arithmetic(script: Script, timing: Timing, binaries: list[Node]) -> None:
+    """``clock + d`` (from page load) and ``Date.now() % 864e5`` (end of each day)."""
+    tree = script.tree
+    for node in binaries:
         op = operator(tree, node)
         left = node.child_by_field_name("left")
         if op == "+" and left is not None and timing.is_wall_clock(left):
             deadline(script, mr.EVERGREEN_DEADLINE, node)
         elif op == "%" and _day_or_hour(tree, node):
             deadline(script, mr.ROLLING_DEADLINE, node)
-    for call in found.get("call", ()):
+
+
+def _date_setters(script: Script, calls: list[Node]) -> None:
+    """``d.setMinutes(d.getMinutes() + 15)``, ``setHours(23, 59)``, ``endOf("day")``."""
+    tree = script.tree
+    for call in calls:
         name, args = callee(tree, call), arguments(call)
         if name in _UNIT_SETTERS and args and _adds_to(tree, args[0], _UNIT_SETTERS[name]):
             deadline(script, mr.EVERGREEN_DEADLINE, call)
@@ -69,10 +81,14 @@ def deadlines(script: Script, timing: Timing) -> None:
             name == "endOf" and args and constant_string(tree, args[0]) == "day"
         ):
             deadline(script, mr.ROLLING_DEADLINE, call)
-    for node in found.get("ternary", ()):
+
+
+def _renewals(script: Script, timing: Timing, ternaries: list[Node], expired: list[Node]) -> None:
+    """An end time set again from the clock once it has passed."""
+    for node in ternaries:
         if _renewed_ternary(timing, node):
             script.add(mr.TIMER_RESET, node)
-    for node in found.get("expired", ()):
+    for node in expired:
         statement = _renewed_if(timing, node)
         if statement is not None:
             script.add(mr.TIMER_RESET, statement)
@@ -163,29 +179,41 @@ def assignment_target(tree: Tree, node: Node) -> str:
         if receiver is not None:
             return last_name(tree, receiver)
     for parent in ancestors(node):
-        kind = parent.type
-        if kind == "variable_declarator":
-            return tree.source(parent.child_by_field_name("name") or parent)
-        if kind in ("assignment_expression", "augmented_assignment_expression"):
-            return last_name(tree, parent.child_by_field_name("left"))
-        if kind == "pair":
-            key = parent.child_by_field_name("key")
-            return tree.source(key).strip("\"'") if key is not None else ""
-        if kind == "jsx_attribute":
-            return tree.source(parent.named_children[0]) if parent.named_children else ""
-        if kind == "call_expression":
-            name, args = callee(tree, parent), arguments(parent)
-            if name == "setItem" or path(tree, parent.child_by_field_name("function")) in (
-                COOKIE_CALLS
-            ):
-                written = constant_string(tree, args[0]) if args else None
-                return (written or "").split("=", 1)[0]
-            if name.startswith("set") and name != "setTimeout":
-                receiver = field(parent.child_by_field_name("function"), "object")
-                return last_name(tree, receiver) if receiver is not None else ""
-        if kind in _STATEMENTS or kind == "statement_block":
+        target = _target_of(tree, parent)
+        if target is not None:
+            return target
+        if parent.type in _STATEMENTS or parent.type == "statement_block":
             return ""
     return ""
+
+
+def _target_of(tree: Tree, parent: Node) -> str | None:
+    """What ``parent`` writes its value to, or None when the value passes through it."""
+    kind = parent.type
+    if kind == "variable_declarator":
+        return tree.source(parent.child_by_field_name("name") or parent)
+    if kind in ("assignment_expression", "augmented_assignment_expression"):
+        return last_name(tree, parent.child_by_field_name("left"))
+    if kind == "pair":
+        key = parent.child_by_field_name("key")
+        return tree.source(key).strip("\"'") if key is not None else ""
+    if kind == "jsx_attribute":
+        return tree.source(parent.named_children[0]) if parent.named_children else ""
+    if kind == "call_expression":
+        return _call_target(tree, parent)
+    return None
+
+
+def _call_target(tree: Tree, call: Node) -> str | None:
+    """The key of ``setItem(key, …)`` or a cookie call, the receiver of ``x.setFoo(…)``."""
+    name, args = callee(tree, call), arguments(call)
+    if name == "setItem" or path(tree, call.child_by_field_name("function")) in COOKIE_CALLS:
+        written = constant_string(tree, args[0]) if args else None
+        return (written or "").split("=", 1)[0]
+    if name.startswith("set") and name != "setTimeout":
+        receiver = field(call.child_by_field_name("function"), "object")
+        return last_name(tree, receiver) if receiver is not None else ""
+    return None
 
 
 def _renewed_ternary(timing: Timing, node: Node) -> bool:
@@ -244,36 +272,46 @@ def stored_deadlines(script: Script) -> None:
         for f in script.found
     )
     found = _storage(tree)
-    for call in found.get("call", ()):
-        function = call.child_by_field_name("function")
-        name = path(tree, function)
-        owner = name.rsplit(".", 1)[0].rsplit(".", 1)[-1]
-        args = arguments(call)
-        storage = owner in STORAGE and last_name(tree, function) in ("setItem", "getItem")
-        if (storage or name in COOKIE_CALLS) and args:
-            key = _key(tree, args[0])
-            if key is not None:
-                _stored(script, key[0].split("=", 1)[0], key[1], has_deadline)
-    for member in found.get("member", ()):
-        prop = member.child_by_field_name("property")
-        if (
-            prop is not None
-            and member.parent is not None
-            and member.parent.type != "call_expression"
-        ):
-            name = tree.source(prop)
-            if name not in STORAGE_METHODS:
-                _stored(script, name, prop, has_deadline)
-    for assign in found.get("cookie", ()):
-        value = _leftmost(assign.child_by_field_name("right"))
-        key = _key(tree, value) if value is not None else None
-        if key is not None:
-            _stored(script, key[0].split("=", 1)[0], key[1], has_deadline)
-    for node in found.get("subscript", ()):
-        index = node.child_by_field_name("index")
-        key = _key(tree, index) if index is not None else None
+    keys = [_call_key(tree, call) for call in found["call"]]
+    keys += [_member_key(tree, member) for member in found["member"]]
+    keys += [_cookie_key(tree, assign) for assign in found["cookie"]]
+    keys += [_subscript_key(tree, node) for node in found["subscript"]]
+    for key in keys:
         if key is not None:
             _stored(script, key[0], key[1], has_deadline)
+
+
+def _call_key(tree: Tree, call: Node) -> tuple[str, Node] | None:
+    """``localStorage.setItem(key, …)``, ``Cookies.set(key, …)``."""
+    function = call.child_by_field_name("function")
+    name = path(tree, function)
+    owner = name.rsplit(".", 1)[0].rsplit(".", 1)[-1]
+    args = arguments(call)
+    storage = owner in STORAGE and last_name(tree, function) in ("setItem", "getItem")
+    key = _key(tree, args[0]) if (storage or name in COOKIE_CALLS) and args else None
+    return (key[0].split("=", 1)[0], key[1]) if key is not None else None
+
+
+def _member_key(tree: Tree, member: Node) -> tuple[str, Node] | None:
+    """``localStorage.offerEnd`` (not a method call)."""
+    prop = member.child_by_field_name("property")
+    if prop is None or member.parent is None or member.parent.type == "call_expression":
+        return None
+    name = tree.source(prop)
+    return (name, prop) if name not in STORAGE_METHODS else None
+
+
+def _cookie_key(tree: Tree, assign: Node) -> tuple[str, Node] | None:
+    """``document.cookie = "offer_end=" + …``."""
+    value = _leftmost(assign.child_by_field_name("right"))
+    key = _key(tree, value) if value is not None else None
+    return (key[0].split("=", 1)[0], key[1]) if key is not None else None
+
+
+def _subscript_key(tree: Tree, node: Node) -> tuple[str, Node] | None:
+    """``localStorage["offer_end"]``."""
+    index = node.child_by_field_name("index")
+    return _key(tree, index) if index is not None else None
 
 
 def _storage(tree: Tree) -> dict[str, list[Node]]:
