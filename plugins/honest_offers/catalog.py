@@ -18,6 +18,7 @@ from honest_offers.diagnostics import Problem
 from honest_offers.load import YamlDocument, discover_offer_files, parse_yaml, read_text
 from honest_offers.load.discover import display_path
 from honest_offers.memo import Memo
+from honest_offers.slugs import slugify
 from honest_offers.validate import Offer, validate_document
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -188,6 +189,4 @@ def _duplicate_slugs(offers: list[LoadedOffer]) -> list[Problem]:
 
 
 def _suggest_slug(stem: str) -> str:
-    ascii_stem = stem.encode("ascii", "ignore").decode().lower()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_stem).strip("-")
-    return slug or "my-offer"
+    return slugify(stem) or "my-offer"

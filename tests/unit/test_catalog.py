@@ -68,6 +68,12 @@ def test_file_name_that_is_not_a_slug_gets_a_suggestion(tmp_path: Path) -> None:
     assert "slug: garden-plan" in problem.fix
 
 
+def test_the_suggested_slug_writes_umlauts_out(tmp_path: Path) -> None:
+    offers = write(tmp_path, {"Brötchen-Tüte.yml": offer_yaml()})
+    (problem,) = load_catalog(offers, tmp_path, TODAY).errors
+    assert "`slug: broetchen-tuete`" in problem.fix
+
+
 def test_bad_slug_values_are_refused(tmp_path: Path) -> None:
     for slug in ["../etc", "/abs", "Upper", "grüner-plan", "a--b", ""]:
         offers = write(tmp_path, {"x.yml": offer_yaml(slug=slug)})

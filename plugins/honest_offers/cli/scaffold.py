@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from honest_offers.slugs import slugify
 from honest_offers.validate.schema import SCHEMA_PATH, render_schema
 
 SCHEMA_FILE = "offer.schema.json"
@@ -37,13 +37,14 @@ class Written:
     files: tuple[str, ...]
 
 
-def slugify(name: str) -> str:
-    """``"Garden plan (2 hours)"`` → ``garden-plan-2-hours``; accents dropped."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    stem = ascii_name.lower()
+def offer_slug(name: str) -> str:
+    """``"Garden plan (2 hours)"`` → ``garden-plan-2-hours``, ``"Brötchen-Abo.yml"`` →
+    ``broetchen-abo`` (:func:`honest_offers.slugs.slugify`, without a YAML suffix)."""
+    stem = name.strip()
     for suffix in (".yml", ".yaml"):
-        stem = stem.removesuffix(suffix)
-    return re.sub(r"[^a-z0-9]+", "-", stem).strip("-")
+        if stem.lower().endswith(suffix):
+            stem = stem[: -len(suffix)]
+    return slugify(stem)
 
 
 def site_title(folder: Path) -> str:
@@ -79,11 +80,11 @@ def new_offer(
 ) -> tuple[Path, ...]:
     """Write ``offers_dir/<slug>.yml``; also ``offer.schema.json`` beside ``offers_dir``
     when no schema file is found for the editor comment. Returns the files written."""
-    slug = slugify(name)
+    slug = offer_slug(name)
     if not slug:
         raise ScaffoldError(
-            f"`{name}` has no letters or digits to make a file name from; "
-            "use a name such as `garden-plan`"
+            f"`{name}` has no letters or digits that can be written in a web address; "
+            "use a name in Latin letters, such as `garden-plan`"
         )
     target = offers_dir / f"{slug}.yml"
     if target.exists() or (offers_dir / f"{slug}.yaml").exists():

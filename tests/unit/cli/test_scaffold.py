@@ -17,9 +17,9 @@ from honest_offers.cli.scaffold import (
     ScaffoldError,
     new_offer,
     new_site,
+    offer_slug,
     schema_reference,
     site_title,
-    slugify,
 )
 from honest_offers.validate.model import Offer
 from honest_offers.validate.schema import SCHEMA_PATH, render_schema
@@ -134,11 +134,24 @@ def test_site_title() -> None:
 # -- new-offer -----------------------------------------------------------------------------
 
 
-def test_slugify() -> None:
-    assert slugify("Garden plan (2 hours)") == "garden-plan-2-hours"
-    assert slugify("Café Über") == "cafe-uber"
-    assert slugify("workshop.yml") == "workshop"
-    assert slugify("!!!") == ""
+def test_offer_slug() -> None:
+    assert offer_slug("Garden plan (2 hours)") == "garden-plan-2-hours"
+    assert offer_slug("Café Über") == "cafe-ueber"
+    assert offer_slug("workshop.yml") == "workshop"
+    assert offer_slug("Brötchen-Abo.YAML") == "broetchen-abo"
+    assert offer_slug("!!!") == ""
+
+
+def test_new_offer_writes_german_titles_out(tmp_path: Path) -> None:
+    (tmp_path / "offer.schema.json").write_text("{}", encoding="utf-8")
+    (path,) = new_offer("Große Brötchen-Tüte", tmp_path / "offers", cwd=tmp_path)
+    assert path.name == "grosse-broetchen-tuete.yml"
+
+
+def test_new_offer_refuses_a_name_without_latin_letters(tmp_path: Path) -> None:
+    with pytest.raises(ScaffoldError, match="Latin letters, such as `garden-plan`"):
+        new_offer("日本茶", tmp_path / "offers", cwd=tmp_path)
+    assert not (tmp_path / "offers").exists()
 
 
 def test_the_skeleton_fails_naming_every_required_field(tmp_path: Path) -> None:
