@@ -113,7 +113,7 @@ PRESELECTED = register(
         ),
     )
 )
-EXIT_INTENT = register(
+EXIT_TRIGGER = register(
     Rule(
         code="HO605",
         name="exit-intent",

@@ -18,106 +18,6 @@ from honest_offers.check.phrases import (
 )
 from honest_offers.check.registry import Rule, RuleDoc, register
 
-CONFIRMSHAMING = register(
-    Rule(
-        code="HO401",
-        name="confirmshaming",
-        summary="A decline option worded to make the reader feel foolish.",
-        message="confirmshaming: “{text}”",
-        doc=RuleDoc(
-            why=(
-                "Wording the way out as `No thanks, I'd rather pay full price` shames the "
-                "reader into accepting. Mathur et al. found 169 such declines, almost all in "
-                "pop-ups; deceptive.design, the FTC's 2022 report and India's CCPA guidelines "
-                "list confirmshaming, and in the EU it is argued as undue influence under UCPD "
-                "Articles 8 and 9."
-            ),
-            bad="No thanks, I don't like saving money",
-            honest='Use a neutral decline: "No, thanks", "Not now" or "Maybe later".',
-        ),
-    )
-)
-
-PRESSURE_CTA = register(
-    Rule(
-        code="HO402",
-        name="pressure-call-to-action",
-        summary="A call to action that adds scarcity or a prize to the click.",
-        message="pressure call to action: “{text}”",
-        doc=RuleDoc(
-            why=(
-                "Buttons like `Buy now before it's gone` or `Claim your spot` frame an ordinary "
-                "purchase as a race or a prize. Mathur et al. class this as pressured selling; "
-                "UCPD Annex I point 31 bans creating a false impression of a prize, and "
-                "persistent pressure is an aggressive practice under Articles 8 and 9."
-            ),
-            bad="Claim your spot now before it's gone",
-            honest=(
-                'Name what the click does and what it costs, e.g. "Book the workshop '
-                '(EUR 240)" or "Ask a question".'
-            ),
-        ),
-    )
-)
-
-EXIT_INTENT = register(
-    Rule(
-        code="HO403",
-        name="exit-intent-plea",
-        summary="Text that tries to stop the reader from leaving the page.",
-        message="plea to stay on the page: “{text}”",
-        doc=RuleDoc(
-            why=(
-                "Exit pop-ups (`Wait! Don't go`, `Before you leave...`) interrupt a reader who "
-                "has decided, often with a last-minute discount. The DSA names repeated prompts "
-                "as manipulative design (Article 25), persistent nagging is an aggressive "
-                "practice under UCPD Articles 8 and 9, and Gray et al. and India's CCPA "
-                "guidelines list nagging as a dark pattern."
-            ),
-            bad="Wait! Don't go - here's 10% off before you leave.",
-            honest="Let the reader leave. Offer one optional newsletter link on the page.",
-        ),
-    )
-)
-
-GUILT = register(
-    Rule(
-        code="HO404",
-        name="guilt-or-fear-appeal",
-        summary="An appeal to regret, fear or guilt to push the purchase.",
-        message="guilt or fear appeal: “{text}”",
-        doc=RuleDoc(
-            why=(
-                "Telling readers they will regret not buying, or that `only fools pay more`, "
-                "exploits emotion instead of informing. UCPD Annex I point 12 bans inaccurate "
-                "claims about risks to the reader's safety if they do not buy; Articles 8 and 9 "
-                "cover exploiting fear and misfortune."
-            ),
-            bad="Don't be the one who regrets it - only fools pay more.",
-            honest="State the facts and who the offer is not for; let the reader weigh them.",
-        ),
-    )
-)
-
-TRICK_WORDING = register(
-    Rule(
-        code="HO405",
-        name="trick-wording",
-        summary="A double-negative or opt-out wording that confuses a choice.",
-        message="confusing opt-out wording: “{text}”",
-        doc=RuleDoc(
-            why=(
-                "`Untick this box if you do not wish to receive offers` makes the reader parse "
-                "a double negative to say no. Mathur et al. call these trick questions; the "
-                "FTC's 2022 report and the EDPB guidelines on deceptive design (03/2022) name "
-                "ambiguous and double-negative wording."
-            ),
-            bad="Uncheck this box if you do not wish to receive our offers.",
-            honest='Ask positively with an unticked box: "Send me product news (optional)".',
-        ),
-    )
-)
-
 _I = r"i(?: |'m |'d |'ll |'ve | am | would | will | do | really | just | totally )"
 _DONT = words("don't", "do not", "dont", "don't really", "never")
 _THE = r"(?:a |an |the |my |any |your |this |these |those |some )?"
@@ -223,7 +123,27 @@ _SCOLDING_GATE = (
 )
 """What every scolding decline starts with: a decline, then "I", "who needs", or a predicate."""
 
-PHRASES: tuple[PhraseRule, ...] = (
+CONFIRMSHAMING = register(
+    Rule(
+        code="HO401",
+        name="confirmshaming",
+        summary="A decline option worded to make the reader feel foolish.",
+        message="confirmshaming: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "Wording the way out as `No thanks, I'd rather pay full price` shames the "
+                "reader into accepting. Mathur et al. found 169 such declines, almost all in "
+                "pop-ups; deceptive.design, the FTC's 2022 report and India's CCPA guidelines "
+                "list confirmshaming, and in the EU it is argued as undue influence under UCPD "
+                "Articles 8 and 9."
+            ),
+            bad="No thanks, I don't like saving money",
+            honest='Use a neutral decline: "No, thanks", "Not now" or "Maybe later".',
+        ),
+    )
+)
+
+_CONFIRMSHAMING_PHRASES: tuple[PhraseRule, ...] = (
     PhraseRule(
         CONFIRMSHAMING,
         (
@@ -338,6 +258,32 @@ PHRASES: tuple[PhraseRule, ...] = (
         contexts=LABELS_ONLY,
         negatable=False,
     ),
+)
+
+
+PRESSURE_CTA = register(
+    Rule(
+        code="HO402",
+        name="pressure-call-to-action",
+        summary="A call to action that adds scarcity or a prize to the click.",
+        message="pressure call to action: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "Buttons like `Buy now before it's gone` or `Claim your spot` frame an ordinary "
+                "purchase as a race or a prize. Mathur et al. class this as pressured selling; "
+                "UCPD Annex I point 31 bans creating a false impression of a prize, and "
+                "persistent pressure is an aggressive practice under Articles 8 and 9."
+            ),
+            bad="Claim your spot now before it's gone",
+            honest=(
+                'Name what the click does and what it costs, e.g. "Book the workshop '
+                '(EUR 240)" or "Ask a question".'
+            ),
+        ),
+    )
+)
+
+_PRESSURE_CTA_PHRASES: tuple[PhraseRule, ...] = (
     PhraseRule(
         PRESSURE_CTA,
         (
@@ -384,6 +330,30 @@ PHRASES: tuple[PhraseRule, ...] = (
         ),
         contexts=LABELS_ONLY,
     ),
+)
+
+
+EXIT_INTENT = register(
+    Rule(
+        code="HO403",
+        name="exit-intent-plea",
+        summary="Text that tries to stop the reader from leaving the page.",
+        message="plea to stay on the page: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "Exit pop-ups (`Wait! Don't go`, `Before you leave...`) interrupt a reader who "
+                "has decided, often with a last-minute discount. The DSA names repeated prompts "
+                "as manipulative design (Article 25), persistent nagging is an aggressive "
+                "practice under UCPD Articles 8 and 9, and Gray et al. and India's CCPA "
+                "guidelines list nagging as a dark pattern."
+            ),
+            bad="Wait! Don't go - here's 10% off before you leave.",
+            honest="Let the reader leave. Offer one optional newsletter link on the page.",
+        ),
+    )
+)
+
+_EXIT_INTENT_PHRASES: tuple[PhraseRule, ...] = (
     PhraseRule(
         EXIT_INTENT,
         (
@@ -421,6 +391,29 @@ PHRASES: tuple[PhraseRule, ...] = (
             ),
         ),
     ),
+)
+
+
+GUILT = register(
+    Rule(
+        code="HO404",
+        name="guilt-or-fear-appeal",
+        summary="An appeal to regret, fear or guilt to push the purchase.",
+        message="guilt or fear appeal: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "Telling readers they will regret not buying, or that `only fools pay more`, "
+                "exploits emotion instead of informing. UCPD Annex I point 12 bans inaccurate "
+                "claims about risks to the reader's safety if they do not buy; Articles 8 and 9 "
+                "cover exploiting fear and misfortune."
+            ),
+            bad="Don't be the one who regrets it - only fools pay more.",
+            honest="State the facts and who the offer is not for; let the reader weigh them.",
+        ),
+    )
+)
+
+_GUILT_PHRASES: tuple[PhraseRule, ...] = (
     PhraseRule(
         GUILT,
         (
@@ -453,6 +446,29 @@ PHRASES: tuple[PhraseRule, ...] = (
         ),
         negatable=False,
     ),
+)
+
+
+TRICK_WORDING = register(
+    Rule(
+        code="HO405",
+        name="trick-wording",
+        summary="A double-negative or opt-out wording that confuses a choice.",
+        message="confusing opt-out wording: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "`Untick this box if you do not wish to receive offers` makes the reader parse "
+                "a double negative to say no. Mathur et al. call these trick questions; the "
+                "FTC's 2022 report and the EDPB guidelines on deceptive design (03/2022) name "
+                "ambiguous and double-negative wording."
+            ),
+            bad="Uncheck this box if you do not wish to receive our offers.",
+            honest='Ask positively with an unticked box: "Send me product news (optional)".',
+        ),
+    )
+)
+
+_TRICK_WORDING_PHRASES: tuple[PhraseRule, ...] = (
     PhraseRule(
         TRICK_WORDING,
         (
@@ -475,6 +491,15 @@ PHRASES: tuple[PhraseRule, ...] = (
             pattern("opt", r"\bopt out of not\b"),
         ),
     ),
+)
+
+
+PHRASES: tuple[PhraseRule, ...] = (
+    *_CONFIRMSHAMING_PHRASES,
+    *_PRESSURE_CTA_PHRASES,
+    *_EXIT_INTENT_PHRASES,
+    *_GUILT_PHRASES,
+    *_TRICK_WORDING_PHRASES,
 )
 
 DETECTORS: tuple[Detector, ...] = ()

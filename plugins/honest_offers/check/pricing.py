@@ -20,6 +20,27 @@ from honest_offers.check.phrases import (
 )
 from honest_offers.check.registry import Rule, RuleDoc, register
 
+_AMOUNT = rf"(?:{PRICE}|{PERCENT})"
+
+_STANDING_RULE = (
+    rf"^(?!.*\b{lx.TIME_LIMIT_CUES.regex}\b)"
+    rf".*(?:\b(?:for|to|with|on|when|if|by|of) (?:(?:you|they|all|our|eligible|registered|verified|"
+    rf"accredited|every|any) )?(?:{lx.STANDING_GROUPS.regex}|{lx.BILLING_PERIODS.regex})\b"
+    rf"|\b{lx.STANDING_GROUPS.regex} (?:get|pay|save|receive|enjoy)\b"
+    rf"|^\W*{lx.BILLING_ADVERBS.regex}\W+(?:save|get|pay)\b"
+    rf"|\bsav(?:e|ing) {_AMOUNT} (?:(?:when |if )?(?:billed|paid|paying) )?"
+    rf"{lx.BILLING_ADVERBS.regex}\W*$"
+    rf"|{HYPOTHETICAL})"
+)
+"""A standing price rule for a group or a billing term, with no time limit in its sentence:
+"20% off for students", "save 15% with annual billing", "students get 30% off". It is a
+price, not a sale against an invented former price; "20% off for students this week" and
+"was EUR 100, now 60" still fail. So is a plan switcher's "Annually: save 20%" (the term
+leads its label) and a worked example ("if a product has a 10% discount", see
+:data:`HYPOTHETICAL`)."""
+
+_CURRENCIES = "$ € £ ¥ ₹ ₩ ₽ ¢ usd eur gbp chf aud cad nzd inr jpy sek nok dkk pln czk rs kr"
+
 REFERENCE_PRICE = register(
     Rule(
         code="HO501",
@@ -45,73 +66,7 @@ REFERENCE_PRICE = register(
     )
 )
 
-DISCOUNT = register(
-    Rule(
-        code="HO502",
-        name="discount-claim",
-        summary="A percentage or amount off, or a saving, claimed in the text.",
-        message="discount claim in the text: “{text}”",
-        doc=RuleDoc(
-            why=(
-                "`Save 50%` and `60% off` imply a former price the reader cannot see. Under the "
-                "Price Indication Directive (Article 6a) and the Aldi Süd judgment (C-330/23) a "
-                "percentage must be computed from the lowest price of the previous 30 days; the "
-                "FTC pricing guides and the CMA treat inflated savings as misleading."
-            ),
-            bad="Save 40% - only EUR 540 instead of EUR 900",
-            honest=(
-                "State the price (`price.amount`); the typical market range (`market_price`) "
-                "shows how it compares. A hand-written saving has no basis the build can check."
-            ),
-        ),
-    )
-)
-
-PRIZE = register(
-    Rule(
-        code="HO503",
-        name="prize-framing",
-        summary="Framing a purchase or discount as a prize the reader has won.",
-        message="prize framing: “{text}”",
-        doc=RuleDoc(
-            why=(
-                "`Congratulations, you've won` and spin-to-win wheels create the impression of "
-                "a prize that in fact costs money. UCPD Annex I point 31 bans this outright, and "
-                "the CJEU (C-428/11, Purely Creative) held that even a small cost to collect "
-                "the prize is enough; Mathur et al. found wheels that always land on the smallest "
-                "prize."
-            ),
-            bad="Congratulations! You've won a mystery discount - spin the wheel to claim it.",
-            honest=(
-                "Drop the game. If a lower price is real, make it the offer's `price.amount`; "
-                "the theme shows it plainly."
-            ),
-        ),
-    )
-)
-
-_AMOUNT = rf"(?:{PRICE}|{PERCENT})"
-
-_STANDING_RULE = (
-    rf"^(?!.*\b{lx.TIME_LIMIT_CUES.regex}\b)"
-    rf".*(?:\b(?:for|to|with|on|when|if|by|of) (?:(?:you|they|all|our|eligible|registered|verified|"
-    rf"accredited|every|any) )?(?:{lx.STANDING_GROUPS.regex}|{lx.BILLING_PERIODS.regex})\b"
-    rf"|\b{lx.STANDING_GROUPS.regex} (?:get|pay|save|receive|enjoy)\b"
-    rf"|^\W*{lx.BILLING_ADVERBS.regex}\W+(?:save|get|pay)\b"
-    rf"|\bsav(?:e|ing) {_AMOUNT} (?:(?:when |if )?(?:billed|paid|paying) )?"
-    rf"{lx.BILLING_ADVERBS.regex}\W*$"
-    rf"|{HYPOTHETICAL})"
-)
-"""A standing price rule for a group or a billing term, with no time limit in its sentence:
-"20% off for students", "save 15% with annual billing", "students get 30% off". It is a
-price, not a sale against an invented former price; "20% off for students this week" and
-"was EUR 100, now 60" still fail. So is a plan switcher's "Annually: save 20%" (the term
-leads its label) and a worked example ("if a product has a 10% discount", see
-:data:`HYPOTHETICAL`)."""
-
-_CURRENCIES = "$ € £ ¥ ₹ ₩ ₽ ¢ usd eur gbp chf aud cad nzd inr jpy sek nok dkk pln czk rs kr"
-
-PHRASES: tuple[PhraseRule, ...] = (
+_REFERENCE_PRICE_PHRASES: tuple[PhraseRule, ...] = (
     PhraseRule(
         REFERENCE_PRICE,
         (
@@ -177,6 +132,32 @@ PHRASES: tuple[PhraseRule, ...] = (
             pattern(_CURRENCIES, rf"(?<![\w.]){CURRENCY} ?\d[\d,.]* {CURRENCY} ?\d[\d,.]*"),
         ),
     ),
+)
+
+
+DISCOUNT = register(
+    Rule(
+        code="HO502",
+        name="discount-claim",
+        summary="A percentage or amount off, or a saving, claimed in the text.",
+        message="discount claim in the text: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "`Save 50%` and `60% off` imply a former price the reader cannot see. Under the "
+                "Price Indication Directive (Article 6a) and the Aldi Süd judgment (C-330/23) a "
+                "percentage must be computed from the lowest price of the previous 30 days; the "
+                "FTC pricing guides and the CMA treat inflated savings as misleading."
+            ),
+            bad="Save 40% - only EUR 540 instead of EUR 900",
+            honest=(
+                "State the price (`price.amount`); the typical market range (`market_price`) "
+                "shows how it compares. A hand-written saving has no basis the build can check."
+            ),
+        ),
+    )
+)
+
+_DISCOUNT_PHRASES: tuple[PhraseRule, ...] = (
     PhraseRule(
         DISCOUNT,
         (
@@ -202,6 +183,33 @@ PHRASES: tuple[PhraseRule, ...] = (
         ),
         unless_in_sentence=_STANDING_RULE,
     ),
+)
+
+
+PRIZE = register(
+    Rule(
+        code="HO503",
+        name="prize-framing",
+        summary="Framing a purchase or discount as a prize the reader has won.",
+        message="prize framing: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "`Congratulations, you've won` and spin-to-win wheels create the impression of "
+                "a prize that in fact costs money. UCPD Annex I point 31 bans this outright, and "
+                "the CJEU (C-428/11, Purely Creative) held that even a small cost to collect "
+                "the prize is enough; Mathur et al. found wheels that always land on the smallest "
+                "prize."
+            ),
+            bad="Congratulations! You've won a mystery discount - spin the wheel to claim it.",
+            honest=(
+                "Drop the game. If a lower price is real, make it the offer's `price.amount`; "
+                "the theme shows it plainly."
+            ),
+        ),
+    )
+)
+
+_PRIZE_PHRASES: tuple[PhraseRule, ...] = (
     PhraseRule(
         PRIZE,
         (
@@ -231,6 +239,9 @@ PHRASES: tuple[PhraseRule, ...] = (
         ),
     ),
 )
+
+
+PHRASES: tuple[PhraseRule, ...] = (*_REFERENCE_PRICE_PHRASES, *_DISCOUNT_PHRASES, *_PRIZE_PHRASES)
 
 DETECTORS: tuple[Detector, ...] = ()
 DETECTOR_WORDS: frozenset[str] = frozenset()

@@ -25,75 +25,6 @@ from honest_offers.check.phrases import (
 )
 from honest_offers.check.registry import Rule, RuleDoc, register
 
-LOW_STOCK = register(
-    Rule(
-        code="HO201",
-        name="low-stock-claim",
-        summary="A claim that only a few items, places or seats are left.",
-        message="low-stock claim: “{text}”",
-        doc=RuleDoc(
-            why=(
-                "Low-stock counts are the most common pressure pattern (632 of 1,818 cases in "
-                "Mathur et al., 2019), and a page cannot prove them: the CMA warns that `only "
-                "5 left` misleads when stock is ample or quickly replenished. False information "
-                "about availability is misleading under UCPD Article 6(1)(b) and Annex I points "
-                "5 and 18; the FTC lists false low-stock messages as a dark pattern, and India's "
-                "CCPA guidelines name them false urgency."
-            ),
-            bad="Only 2 places left - almost sold out!",
-            honest=(
-                "Declare the capacity in the offer's `availability.capacity` and `per`; the theme "
-                "states it in neutral "
-                'words, e.g. "Each cohort has 12 places."'
-            ),
-        ),
-    )
-)
-
-HIGH_DEMAND = register(
-    Rule(
-        code="HO202",
-        name="high-demand-claim",
-        summary="A claim that demand for the offer is unusually high.",
-        message="high-demand claim: “{text}”",
-        doc=RuleDoc(
-            why=(
-                "Claims like `selling fast` or `in high demand` tell the reader that "
-                "others are about to take it. The FTC's 2022 report lists false high-demand "
-                "messages; the CMA warns that demand claims about another period or product "
-                "mislead; UCPD Article 6 covers false claims about market conditions."
-            ),
-            bad="Selling fast - this workshop is in high demand!",
-            honest=(
-                'Leave it out, or state a dated, sourced fact, e.g. "62% of new clients in '
-                'October 2026 chose this plan (our billing data)."'
-            ),
-        ),
-    )
-)
-
-SUPPLY_LIMIT = register(
-    Rule(
-        code="HO203",
-        name="vague-supply-limit",
-        summary="A supply limit that does not say how many are available.",
-        message="vague supply limit: “{text}”",
-        doc=RuleDoc(
-            why=(
-                "A promotion that may run out without saying how many are available lures "
-                "readers in with a price that may not be there; UCPD Annex I point 5 requires "
-                "the trader to disclose reasonable grounds for expecting not to supply in "
-                "reasonable quantities (bait advertising), and point 6 bans bait and switch."
-            ),
-            bad="Special price while supplies last!",
-            honest=(
-                'State the number and the date it was counted, e.g. "50 units at this price '
-                '(counted on 20 November 2026); after that the price is EUR 129."'
-            ),
-        ),
-    )
-)
-
 _NOT_STOCK = words(
     TIME_UNIT,
     "weeks?",
@@ -310,7 +241,32 @@ _SHAPES: tuple[Pattern, ...] = (
     ),
 )
 
-PHRASES: tuple[PhraseRule, ...] = (
+LOW_STOCK = register(
+    Rule(
+        code="HO201",
+        name="low-stock-claim",
+        summary="A claim that only a few items, places or seats are left.",
+        message="low-stock claim: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "Low-stock counts are the most common pressure pattern (632 of 1,818 cases in "
+                "Mathur et al., 2019), and a page cannot prove them: the CMA warns that `only "
+                "5 left` misleads when stock is ample or quickly replenished. False information "
+                "about availability is misleading under UCPD Article 6(1)(b) and Annex I points "
+                "5 and 18; the FTC lists false low-stock messages as a dark pattern, and India's "
+                "CCPA guidelines name them false urgency."
+            ),
+            bad="Only 2 places left - almost sold out!",
+            honest=(
+                "Declare the capacity in the offer's `availability.capacity` and `per`; the theme "
+                "states it in neutral "
+                'words, e.g. "Each cohort has 12 places."'
+            ),
+        ),
+    )
+)
+
+_LOW_STOCK_PHRASES: tuple[PhraseRule, ...] = (
     PhraseRule(
         LOW_STOCK,
         (
@@ -384,6 +340,32 @@ PHRASES: tuple[PhraseRule, ...] = (
         unless_before=_IN_A_SERIES,
         unless_in_sentence=rf"\b{lx.QUOTA_CONTEXT.regex}\b|{HYPOTHETICAL}",
     ),
+)
+
+
+HIGH_DEMAND = register(
+    Rule(
+        code="HO202",
+        name="high-demand-claim",
+        summary="A claim that demand for the offer is unusually high.",
+        message="high-demand claim: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "Claims like `selling fast` or `in high demand` tell the reader that "
+                "others are about to take it. The FTC's 2022 report lists false high-demand "
+                "messages; the CMA warns that demand claims about another period or product "
+                "mislead; UCPD Article 6 covers false claims about market conditions."
+            ),
+            bad="Selling fast - this workshop is in high demand!",
+            honest=(
+                'Leave it out, or state a dated, sourced fact, e.g. "62% of new clients in '
+                'October 2026 chose this plan (our billing data)."'
+            ),
+        ),
+    )
+)
+
+_HIGH_DEMAND_PHRASES: tuple[PhraseRule, ...] = (
     PhraseRule(
         HIGH_DEMAND,
         (
@@ -443,6 +425,32 @@ PHRASES: tuple[PhraseRule, ...] = (
         ),
         unless_before=_JOBS,
     ),
+)
+
+
+SUPPLY_LIMIT = register(
+    Rule(
+        code="HO203",
+        name="vague-supply-limit",
+        summary="A supply limit that does not say how many are available.",
+        message="vague supply limit: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "A promotion that may run out without saying how many are available lures "
+                "readers in with a price that may not be there; UCPD Annex I point 5 requires "
+                "the trader to disclose reasonable grounds for expecting not to supply in "
+                "reasonable quantities (bait advertising), and point 6 bans bait and switch."
+            ),
+            bad="Special price while supplies last!",
+            honest=(
+                'State the number and the date it was counted, e.g. "50 units at this price '
+                '(counted on 20 November 2026); after that the price is EUR 129."'
+            ),
+        ),
+    )
+)
+
+_SUPPLY_LIMIT_PHRASES: tuple[PhraseRule, ...] = (
     PhraseRule(
         SUPPLY_LIMIT,
         (
@@ -466,6 +474,13 @@ PHRASES: tuple[PhraseRule, ...] = (
             pattern("selected", r"\bselected (?:sizes|colou?rs|styles|items) only\b"),
         ),
     ),
+)
+
+
+PHRASES: tuple[PhraseRule, ...] = (
+    *_LOW_STOCK_PHRASES,
+    *_HIGH_DEMAND_PHRASES,
+    *_SUPPLY_LIMIT_PHRASES,
 )
 
 DETECTORS: tuple[Detector, ...] = ()

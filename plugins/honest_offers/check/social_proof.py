@@ -26,53 +26,6 @@ from honest_offers.check.phrases import (
 )
 from honest_offers.check.registry import Rule, RuleDoc, register
 
-VIEWERS = register(
-    Rule(
-        code="HO301",
-        name="live-viewer-count",
-        summary="A count of people viewing the offer or holding it in their cart.",
-        message="live activity notice: “{text}”",
-        doc=RuleDoc(
-            why=(
-                "Notices such as `12 people are looking at this` suggest competition for the "
-                "offer. Mathur et al. found such counts hard-coded or randomised in scripts, "
-                "the CMA warns that viewer counts mislead when they cover another period, and "
-                "India's CCPA guidelines cite `30 others are looking at this right now` as false "
-                "urgency. The FTC lists false activity messages; UCPD Article 6 applies."
-            ),
-            bad="14 people are viewing this offer right now",
-            honest=(
-                "Leave it out. If popularity matters, write a dated, sourced total in the "
-                "offer's text (e.g. in `details`): \"1,214 clients since 2019 (billing data, "
-                'November 2026)."'
-            ),
-        ),
-    )
-)
-
-PURCHASES = register(
-    Rule(
-        code="HO302",
-        name="recent-purchase-notice",
-        summary="A notice about recent purchases by other people.",
-        message="recent-purchase notice: “{text}”",
-        doc=RuleDoc(
-            why=(
-                "Pop-ups like `Anna from Leeds just bought this` and counters like `9 sold in "
-                "the last 4 hours` are sold as plug-ins that rotate invented names and numbers "
-                "(Mathur et al. found 22 vendors of such widgets). They are false activity "
-                "messages in the FTC's 2022 report and misleading under UCPD Article 6; fake "
-                "social proof is listed by deceptive.design and India's CCPA guidelines."
-            ),
-            bad="Sam from Leeds just booked this workshop - 9 sold in the last 4 hours",
-            honest=(
-                "Write a dated, sourced total in the offer's text instead, e.g. "
-                '"312 people took this course in 2026 (our enrolment records)."'
-            ),
-        ),
-    )
-)
-
 _VIEW = words(
     "viewing",
     "viewed",
@@ -431,7 +384,31 @@ _VIEWING = "viewing viewed looking looked watching eyeing seeing checking browsi
 _BAGS = "cart carts bag bags basket baskets wish wishlist wishlists"
 _BOUGHT = "bought purchased ordered"
 
-PHRASES: tuple[PhraseRule, ...] = (
+VIEWERS = register(
+    Rule(
+        code="HO301",
+        name="live-viewer-count",
+        summary="A count of people viewing the offer or holding it in their cart.",
+        message="live activity notice: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "Notices such as `12 people are looking at this` suggest competition for the "
+                "offer. Mathur et al. found such counts hard-coded or randomised in scripts, "
+                "the CMA warns that viewer counts mislead when they cover another period, and "
+                "India's CCPA guidelines cite `30 others are looking at this right now` as false "
+                "urgency. The FTC lists false activity messages; UCPD Article 6 applies."
+            ),
+            bad="14 people are viewing this offer right now",
+            honest=(
+                "Leave it out. If popularity matters, write a dated, sourced total in the "
+                "offer's text (e.g. in `details`): \"1,214 clients since 2019 (billing data, "
+                'November 2026)."'
+            ),
+        ),
+    )
+)
+
+_VIEWERS_PHRASES: tuple[PhraseRule, ...] = (
     PhraseRule(
         VIEWERS,
         (
@@ -495,6 +472,33 @@ PHRASES: tuple[PhraseRule, ...] = (
         ),
         unless_in_sentence=HYPOTHETICAL,
     ),
+)
+
+
+PURCHASES = register(
+    Rule(
+        code="HO302",
+        name="recent-purchase-notice",
+        summary="A notice about recent purchases by other people.",
+        message="recent-purchase notice: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "Pop-ups like `Anna from Leeds just bought this` and counters like `9 sold in "
+                "the last 4 hours` are sold as plug-ins that rotate invented names and numbers "
+                "(Mathur et al. found 22 vendors of such widgets). They are false activity "
+                "messages in the FTC's 2022 report and misleading under UCPD Article 6; fake "
+                "social proof is listed by deceptive.design and India's CCPA guidelines."
+            ),
+            bad="Sam from Leeds just booked this workshop - 9 sold in the last 4 hours",
+            honest=(
+                "Write a dated, sourced total in the offer's text instead, e.g. "
+                '"312 people took this course in 2026 (our enrolment records)."'
+            ),
+        ),
+    )
+)
+
+_PURCHASES_PHRASES: tuple[PhraseRule, ...] = (
     PhraseRule(
         PURCHASES,
         (
@@ -577,6 +581,9 @@ PHRASES: tuple[PhraseRule, ...] = (
         unless_in_sentence=HYPOTHETICAL,
     ),
 )
+
+
+PHRASES: tuple[PhraseRule, ...] = (*_VIEWERS_PHRASES, *_PURCHASES_PHRASES)
 
 DETECTORS: tuple[Detector, ...] = ()
 DETECTOR_WORDS: frozenset[str] = frozenset()

@@ -34,27 +34,13 @@ from honest_offers.check.phrases import (
 )
 from honest_offers.check.registry import Rule
 
-PHRASES: tuple[PhraseRule, ...] = (
-    *urgency.PHRASES,
-    *scarcity.PHRASES,
-    *social_proof.PHRASES,
-    *misdirection.PHRASES,
-    *pricing.PHRASES,
-)
-DETECTORS: tuple[Detector, ...] = (
-    *urgency.DETECTORS,
-    *scarcity.DETECTORS,
-    *social_proof.DETECTORS,
-    *misdirection.DETECTORS,
-    *pricing.DETECTORS,
-)
-DETECTOR_WORDS: frozenset[str] = frozenset().union(
-    urgency.DETECTOR_WORDS,
-    scarcity.DETECTOR_WORDS,
-    social_proof.DETECTOR_WORDS,
-    misdirection.DETECTOR_WORDS,
-    pricing.DETECTOR_WORDS,
-)
+FAMILY_MODULES = (urgency, scarcity, social_proof, misdirection, pricing)
+"""The text rule families (HO1xx-HO5xx): each module holds its rules, each rule beside its
+phrase table, and exports ``PHRASES``, ``DETECTORS`` and ``DETECTOR_WORDS``. Patterns are
+tried in this order."""
+PHRASES: tuple[PhraseRule, ...] = tuple(p for family in FAMILY_MODULES for p in family.PHRASES)
+DETECTORS: tuple[Detector, ...] = tuple(d for family in FAMILY_MODULES for d in family.DETECTORS)
+DETECTOR_WORDS: frozenset[str] = frozenset().union(*(f.DETECTOR_WORDS for f in FAMILY_MODULES))
 
 REACH = 160
 """How far a match may reach from its anchor word, before or after (patterns stay shorter)."""

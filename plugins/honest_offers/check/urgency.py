@@ -29,120 +29,6 @@ from honest_offers.check.phrases import (
 )
 from honest_offers.check.registry import Rule, RuleDoc, register
 
-COUNTDOWN = register(
-    Rule(
-        code="HO101",
-        name="countdown-text",
-        summary="A countdown or time-left read-out in the text.",
-        message="countdown in the text: “{text}”",
-        doc=RuleDoc(
-            why=(
-                "A ticking clock tells the reader to decide now. Most such timers restart for "
-                "every visitor or carry on after they reach zero: the EU consumer sweep of 2023 "
-                "found fake timers on 42 of 399 shops, and Mathur et al. (2019) judged 157 of "
-                "393 timers deceptive. A false claim that an offer is available `only for a very "
-                "limited time` is banned in all circumstances (UCPD Annex I point 7; UK DMCC Act "
-                "Schedule 20), and the FTC and the CMA treat such clocks as misleading. This "
-                "project rejects every countdown, even to a real deadline: a date says the same "
-                "without the pressure."
-            ),
-            bad="Sale ends in 02:14:09",
-            honest=(
-                "If the price really changes on a date, declare it in the offer's `price.change` "
-                "(`effective`, `amount`, `reason`); the theme renders it in neutral words: "
-                '"From 1 February 2027 the price is EUR 49.00 per month."'
-            ),
-        ),
-    )
-)
-
-LIMITED_TIME = register(
-    Rule(
-        code="HO102",
-        name="limited-time-claim",
-        summary="A claim that the offer is only available for a short or unstated time.",
-        message="limited-time claim: “{text}”",
-        doc=RuleDoc(
-            why=(
-                "Banners such as `today only` or `offer ends soon` push a decision before the "
-                "reader can compare, and Mathur et al. found many with no deadline at all. A "
-                "false claim of a very short time to decide is banned outright (UCPD Annex I "
-                "point 7); the FTC pricing guides call a `limited` offer that is not limited "
-                "deceptive (16 CFR 233.5); India's CCPA guidelines list it as false urgency."
-            ),
-            bad="Limited time offer: 20% off, today only!",
-            honest=(
-                'Say nothing about time, or say "This price is not time-limited." If there '
-                "is a real price change on a date, declare it in the offer's `price.change`."
-            ),
-        ),
-    )
-)
-
-HURRY = register(
-    Rule(
-        code="HO103",
-        name="hurry-pressure",
-        summary="Telling the reader to rush, or that they will lose out by waiting.",
-        message="pressure to act quickly: “{text}”",
-        doc=RuleDoc(
-            why=(
-                "Commands like `hurry` or warnings about missing out add pressure without adding a "
-                "fact. Persistent pressure is an aggressive practice when it impairs the "
-                "reader's freedom of choice (UCPD Articles 8 and 9); deceptive.design and the "
-                "FTC's dark-pattern report list it as false urgency."
-            ),
-            bad="Hurry, act now - don't miss out!",
-            honest="Describe the offer and let the reader decide when it suits them.",
-        ),
-    )
-)
-
-PRICE_RISE = register(
-    Rule(
-        code="HO104",
-        name="price-rise-threat",
-        summary="A warning that the price is about to rise or will not return.",
-        message="price-rise threat: “{text}”",
-        doc=RuleDoc(
-            why=(
-                "Warnings like `the price goes up soon` or `never this low again` are "
-                "claims about market conditions meant to rush the purchase; when they are not "
-                "true they breach UCPD Annex I point 18, and an advance-sale claim without a "
-                "good-faith plan to raise the price is deceptive under 16 CFR 233.5. The CMA "
-                "lists them among misleading urgency claims."
-            ),
-            bad="Prices go up at midnight - lock in this price now.",
-            honest=(
-                "If a price change is scheduled, state its date and the new price, e.g. "
-                '"From 1 February 2027 the monthly price is EUR 12."'
-            ),
-        ),
-    )
-)
-
-CART_HOLD = register(
-    Rule(
-        code="HO105",
-        name="cart-hold-timer",
-        summary="A claim that a cart, order or price is held only briefly.",
-        message="short hold on the order: “{text}”",
-        doc=RuleDoc(
-            why=(
-                "Messages like `your cart is reserved for 10 minutes` are mostly shown "
-                "to every visitor by a plug-in, not backed by a real hold (Mathur et al. traced "
-                "several to one vendor). Unless true they are false urgency under UCPD Annex I "
-                "point 7; the CMA accepts checkout timers only where a real hold exists."
-            ),
-            bad="Your order is reserved for 09:59 minutes!",
-            honest=(
-                "Only mention a hold that a real booking system keeps, say how long and why, "
-                "and allow this rule in the offer with that reason."
-            ),
-        ),
-    )
-)
-
 _SUBJECT = words(
     "sale",
     "offer",
@@ -285,7 +171,30 @@ _EXECUTED = (
 """After "last call", what a call in code does: "the last call is guaranteed to run", "the last
 call wins", "last call to the API": a function call, not a sales deadline."""
 
-PHRASES: tuple[PhraseRule, ...] = (
+LIMITED_TIME = register(
+    Rule(
+        code="HO102",
+        name="limited-time-claim",
+        summary="A claim that the offer is only available for a short or unstated time.",
+        message="limited-time claim: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "Banners such as `today only` or `offer ends soon` push a decision before the "
+                "reader can compare, and Mathur et al. found many with no deadline at all. A "
+                "false claim of a very short time to decide is banned outright (UCPD Annex I "
+                "point 7); the FTC pricing guides call a `limited` offer that is not limited "
+                "deceptive (16 CFR 233.5); India's CCPA guidelines list it as false urgency."
+            ),
+            bad="Limited time offer: 20% off, today only!",
+            honest=(
+                'Say nothing about time, or say "This price is not time-limited." If there '
+                "is a real price change on a date, declare it in the offer's `price.change`."
+            ),
+        ),
+    )
+)
+
+_LIMITED_TIME_PHRASES: tuple[PhraseRule, ...] = (
     PhraseRule(
         LIMITED_TIME,
         (
@@ -343,6 +252,29 @@ PHRASES: tuple[PhraseRule, ...] = (
         ),
         unless_before=_NOT_ANNOUNCED,
     ),
+)
+
+
+HURRY = register(
+    Rule(
+        code="HO103",
+        name="hurry-pressure",
+        summary="Telling the reader to rush, or that they will lose out by waiting.",
+        message="pressure to act quickly: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "Commands like `hurry` or warnings about missing out add pressure without adding a "
+                "fact. Persistent pressure is an aggressive practice when it impairs the "
+                "reader's freedom of choice (UCPD Articles 8 and 9); deceptive.design and the "
+                "FTC's dark-pattern report list it as false urgency."
+            ),
+            bad="Hurry, act now - don't miss out!",
+            honest="Describe the offer and let the reader decide when it suits them.",
+        ),
+    )
+)
+
+_HURRY_PHRASES: tuple[PhraseRule, ...] = (
     PhraseRule(
         HURRY,
         (
@@ -374,6 +306,33 @@ PHRASES: tuple[PhraseRule, ...] = (
             pattern("yours", r"\bmake (?:it|them) yours (?:now|today|before)\b"),
         ),
     ),
+)
+
+
+PRICE_RISE = register(
+    Rule(
+        code="HO104",
+        name="price-rise-threat",
+        summary="A warning that the price is about to rise or will not return.",
+        message="price-rise threat: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "Warnings like `the price goes up soon` or `never this low again` are "
+                "claims about market conditions meant to rush the purchase; when they are not "
+                "true they breach UCPD Annex I point 18, and an advance-sale claim without a "
+                "good-faith plan to raise the price is deceptive under 16 CFR 233.5. The CMA "
+                "lists them among misleading urgency claims."
+            ),
+            bad="Prices go up at midnight - lock in this price now.",
+            honest=(
+                "If a price change is scheduled, state its date and the new price, e.g. "
+                '"From 1 February 2027 the monthly price is EUR 12."'
+            ),
+        ),
+    )
+)
+
+_PRICE_RISE_PHRASES: tuple[PhraseRule, ...] = (
     PhraseRule(
         PRICE_RISE,
         (
@@ -412,6 +371,32 @@ PHRASES: tuple[PhraseRule, ...] = (
             ),
         ),
     ),
+)
+
+
+CART_HOLD = register(
+    Rule(
+        code="HO105",
+        name="cart-hold-timer",
+        summary="A claim that a cart, order or price is held only briefly.",
+        message="short hold on the order: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "Messages like `your cart is reserved for 10 minutes` are mostly shown "
+                "to every visitor by a plug-in, not backed by a real hold (Mathur et al. traced "
+                "several to one vendor). Unless true they are false urgency under UCPD Annex I "
+                "point 7; the CMA accepts checkout timers only where a real hold exists."
+            ),
+            bad="Your order is reserved for 09:59 minutes!",
+            honest=(
+                "Only mention a hold that a real booking system keeps, say how long and why, "
+                "and allow this rule in the offer with that reason."
+            ),
+        ),
+    )
+)
+
+_CART_HOLD_PHRASES: tuple[PhraseRule, ...] = (
     PhraseRule(
         CART_HOLD,
         (
@@ -459,7 +444,43 @@ PHRASES: tuple[PhraseRule, ...] = (
     ),
 )
 
+
+PHRASES: tuple[PhraseRule, ...] = (
+    *_LIMITED_TIME_PHRASES,
+    *_HURRY_PHRASES,
+    *_PRICE_RISE_PHRASES,
+    *_CART_HOLD_PHRASES,
+)
+
 # --- countdown read-outs -----------------------------------------------------------------
+
+COUNTDOWN = register(
+    Rule(
+        code="HO101",
+        name="countdown-text",
+        summary="A countdown or time-left read-out in the text.",
+        message="countdown in the text: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "A ticking clock tells the reader to decide now. Most such timers restart for "
+                "every visitor or carry on after they reach zero: the EU consumer sweep of 2023 "
+                "found fake timers on 42 of 399 shops, and Mathur et al. (2019) judged 157 of "
+                "393 timers deceptive. A false claim that an offer is available `only for a very "
+                "limited time` is banned in all circumstances (UCPD Annex I point 7; UK DMCC Act "
+                "Schedule 20), and the FTC and the CMA treat such clocks as misleading. This "
+                "project rejects every countdown, even to a real deadline: a date says the same "
+                "without the pressure."
+            ),
+            bad="Sale ends in 02:14:09",
+            honest=(
+                "If the price really changes on a date, declare it in the offer's `price.change` "
+                "(`effective`, `amount`, `reason`); the theme renders it in neutral words: "
+                '"From 1 February 2027 the price is EUR 49.00 per month."'
+            ),
+        ),
+    )
+)
+
 
 _UNIT_ANY = words(
     "days?", "d", "hours?", "hrs?", "h", "minutes?", "mins?", "m", "seconds?", "secs?", "s"

@@ -276,7 +276,7 @@ def event_findings(script: Script, event: str, site: Node, regions: list[Node]) 
     before = len(script.found)
     code = script.tree.expand(regions, depth=1) if regions else []
     if event in ("mouseout", "mouseleave") and _exit_intent(script.tree, code):
-        script.add(mr.EXIT_INTENT, site)
+        script.add(mr.EXIT_TRIGGER, site)
     elif event == "beforeunload" and _prompts(script.tree, code):
         script.add(mr.LEAVE_PROMPT, site)
     elif event == "popstate" and _traps(script.tree, code):
