@@ -705,7 +705,7 @@ class _Walker:
         id="days">``, ``class="timer-seconds"``): the boxes of a countdown read-out that a
         script fills. A clock or a stopwatch has no days, a date picker no seconds."""
         html = self.html
-        if "seconds" not in html and "secs" not in html:
+        if not any(word in html for word in mr.SECOND_WORDS):
             return
         first: dict[str, tuple[int, str]] = {}
         for match in _NAME_ATTRIBUTE.finditer(html):

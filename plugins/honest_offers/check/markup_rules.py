@@ -425,13 +425,27 @@ RESTARTING_CALLS = RESTART_WORDS | {"start"}
 """Words of calls that start a countdown again from its completion handler."""
 
 TIME_UNIT_NAMES = {
-    **dict.fromkeys(("days",), "days"),
-    **dict.fromkeys(("hours", "hrs"), "hours"),
-    **dict.fromkeys(("minutes", "mins"), "minutes"),
-    **dict.fromkeys(("seconds", "secs"), "seconds"),
+    **dict.fromkeys(word_set("days dias tage jours giorni dagen dagar dni hari gun"), "days"),
+    **dict.fromkeys(
+        word_set("hours hrs horas stunden heures ore uren timmar godziny jam saat"), "hours"
+    ),
+    **dict.fromkeys(
+        word_set("minutes mins minutos minuten minuti minuter minuty menit minit dakika"),
+        "minutes",
+    ),
+    **dict.fromkeys(
+        word_set(
+            "seconds secs segundos sekunden secondes secondi seconden sekunder sekundy detik saniye"
+        ),
+        "seconds",
+    ),
 }
-"""Plural class and id words of a countdown read-out's boxes, by unit; all four on one page
-mark a countdown (a date picker names a ``day``, ``hour`` and ``minute``)."""
+"""Plural class and id words of a countdown read-out's boxes, by unit, in English and the
+languages landing pages are often written in (Spanish and Portuguese, German, French,
+Italian, Dutch, Swedish, Polish, Indonesian and Malay, Turkish); all four on one page mark a
+countdown (a date picker names a ``day``, ``hour`` and ``minute``)."""
+SECOND_WORDS = tuple(sorted(w for w, unit in TIME_UNIT_NAMES.items() if unit == "seconds"))
+"""The words for seconds: a page without one has no countdown read-out to look for."""
 
 PEOPLE_AND_PLACES = word_set(
     "name names firstnames lastnames buyer buyers customer customers people persons users "
@@ -478,6 +492,8 @@ ACTIVITY_PAIRS = frozenset(
         ("items", "left"),
         ("sold", "count"),
         ("sold", "counter"),
+        ("sales", "counter"),
+        ("sales", "count"),
         ("purchase", "notification"),
         ("sales", "notification"),
     }

@@ -8,6 +8,7 @@ Each script is parsed once with tree-sitter (:mod:`.tree`); the rules read the s
 * :mod:`.timers` — countdowns, timers that restart, stock counted down by a timer;
 * :mod:`.deadlines` — deadlines from page load, end-of-day rollovers, renewals, storage;
 * :mod:`.behaviour` — random activity, pre-selection, exit-intent and other traps;
+* :mod:`.widgets` — live activity and stock counters named as such;
 * :mod:`.libraries` — the catalogue (:mod:`honest_offers.check.vendors`) in code;
 * :mod:`.components` — countdown components and hooks used by name;
 * :mod:`.strings` — string literals, template literals and JSX text for the text rules.
@@ -32,6 +33,7 @@ from honest_offers.check.scripts import (
     libraries,
     strings,
     timers,
+    widgets,
 )
 from honest_offers.check.scripts.base import NestedHtml, Script
 from honest_offers.check.scripts.timing import Timing
@@ -92,10 +94,12 @@ def script_result(
 ) -> CheckResult:
     """``check_script`` for a script found ``depth`` levels inside other markup (``svelte``:
     the script of a Svelte component, whose top-level variables the markup shows)."""
+    module = widgets.module_name(path)
     if len(js) > CACHE_LIMIT:
         lines = Lines(js, line, column)
-        return _result(Script(Tree(js, dialect), path, lines, depth, nested_html, svelte=svelte))
-    at_origin = _result_at_origin(js, depth, dialect, nested_html, svelte)
+        tree = Tree(js, dialect)
+        return _result(Script(tree, path, lines, depth, nested_html, svelte=svelte, module=module))
+    at_origin = _result_at_origin(js, depth, dialect, nested_html, svelte, module)
     return CheckResult(
         findings=[_moved(f, path, line, column) for f in at_origin.findings],
         suppressed=[
@@ -107,11 +111,19 @@ def script_result(
 
 @lru_cache(maxsize=512)
 def _result_at_origin(
-    js: str, depth: int, dialect: Dialect, nested_html: NestedHtml | None, svelte: bool
+    js: str,
+    depth: int,
+    dialect: Dialect,
+    nested_html: NestedHtml | None,
+    svelte: bool,
+    module: str,
 ) -> CheckResult:
     """The result for ``js`` alone at line 1, column 1 of no file (callers copy it). Cached:
-    generators repeat the same inline scripts on every page."""
-    return _result(Script(Tree(js, dialect), "", Lines(js), depth, nested_html, svelte=svelte))
+    generators repeat the same inline scripts on every page. ``module``: the file's name
+    when it names an activity widget."""
+    lines = Lines(js)
+    tree = Tree(js, dialect)
+    return _result(Script(tree, "", lines, depth, nested_html, svelte=svelte, module=module))
 
 
 def _moved(found: Finding, path: str, line: int, column: int) -> Finding:
@@ -156,6 +168,7 @@ def _findings(script: Script) -> list[Finding]:
     deadlines.deadlines(script, timing)
     deadlines.stored_deadlines(script)
     behaviour.random_activity(script, timing)
+    widgets.activity_widgets(script, timing)
     behaviour.preselection(script)
     behaviour.events(script)
     libraries.libraries(script)

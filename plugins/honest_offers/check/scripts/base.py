@@ -27,6 +27,8 @@ class Script:
     nested_html: NestedHtml | None = None
     svelte: bool = False
     """The script of a Svelte component: its top-level variables are what the markup shows."""
+    module: str = ""
+    """The file's name when it names an activity widget (:func:`.widgets.module_name`)."""
     found: list[Finding] = field(default_factory=list)
     tickers: list[list[Node]] = field(default_factory=list)
     """Expanded callbacks of the countdowns found (deadline rules ask what they read)."""

@@ -22,7 +22,15 @@ from honest_offers.check.finding import Finding
 from honest_offers.check.locate import Lines, Mapped, check_decoded
 from honest_offers.check.phrases import Context
 from honest_offers.check.scripts.base import NestedHtml, Script
-from honest_offers.check.scripts.tree import Tree, arguments, operator, path, unwrap
+from honest_offers.check.scripts.tree import (
+    Tree,
+    arguments,
+    callee,
+    last_name,
+    operator,
+    path,
+    unwrap,
+)
 
 PLACEHOLDER = "2"
 """Stands for a value computed at run time inside joined text: "Only " + n + " left"."""
@@ -37,6 +45,19 @@ LABEL_ELEMENTS = frozenset({"button", "a", "label", "summary", "option"})
 ATTRIBUTE_TEXT = frozenset(
     {"alt", "title", "aria-label", "aria-description", "placeholder", "label", "value"}
 )
+COMPARISONS = frozenset({"==", "===", "!=", "!=="})
+SEARCH_METHODS = frozenset({"includes", "indexOf", "lastIndexOf", "startsWith", "endsWith"})
+"""Calls whose string argument is looked for, not shown."""
+CODE_NAMES = mr.word_set("name type kind id key code slug category pattern enum")
+"""Last words of the names a short label given to is an identifier, not copy."""
+LABEL_MAX_WORDS = 3
+_NAMING = {
+    "public_field_definition": ("name",),
+    "field_definition": ("property",),
+    "variable_declarator": ("name",),
+    "assignment_expression": ("left",),
+    "enum_assignment": ("name",),
+}
 _HTML = re.compile(r"<[A-Za-z][^<>]*>")
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _RUN = re.compile(r"\S+")
@@ -81,6 +102,9 @@ class Joined:
 
     parts: list[Piece | int] = field(default_factory=list)
     context: Context = "prose"
+    code: bool = False
+    """Code, not copy: a value compared or searched for, a type, a short label as a key or
+    as the name, type or id of something (:func:`_in_code`); the text rules skip it."""
 
     @property
     def text(self) -> str:
@@ -127,11 +151,57 @@ def _texts(tree: Tree) -> list[Joined]:
             top = top.parent
         parts: list[Piece | int] = []
         _flatten(tree, top, parts, done)
-        joined.append(Joined(_trimmed(parts), _context(tree, top)))
+        parts = _trimmed(parts)
+        joined.append(Joined(parts, _context(tree, top), _in_code(tree, top, parts)))
     tree.memo["jsx"] = [*found.get("jsx_element", ()), *found.get("jsx_self_closing_element", ())]
     for element in found.get("jsx_element", ()):
         joined += _jsx_texts(tree, element)
     return joined
+
+
+def _in_code(tree: Tree, top: Node, parts: list[Piece | int]) -> bool:
+    """Whether a literal is code, not copy shown to buyers: compared with a value
+    (``status === "Low stock"``, ``case``), searched for (``text.includes("sold out")``), a
+    TypeScript literal type; or a short label (:func:`_label`) as an object key or as the
+    name, type, id or key of something (``name = "Low Stock"`` in a detector's model,
+    ``{ kind: "Limited offer" }``). What reaches the page is copy: DOM writes, JSX, markup."""
+    parent = top.parent
+    if parent is None:
+        return False
+    kind = parent.type
+    if kind == "binary_expression":
+        return operator(tree, parent) in COMPARISONS
+    if kind in ("switch_case", "literal_type"):
+        return True
+    if kind == "arguments" and parent.parent is not None:
+        return callee(tree, parent.parent) in SEARCH_METHODS
+    if not _label(parts):
+        return False
+    if kind == "pair":
+        return parent.child_by_field_name("key") == top or _named_as_code(tree, parent, "key")
+    if kind in _NAMING:
+        return _named_as_code(tree, parent, *_NAMING[kind])
+    return False
+
+
+def _named_as_code(tree: Tree, holder: Node, *fields: str) -> bool:
+    """Whether the name a value is given (the first of ``fields`` present) ends with a word
+    of :data:`CODE_NAMES`."""
+    name = next((n for f in fields if (n := holder.child_by_field_name(f)) is not None), None)
+    words = mr.name_words(last_name(tree, name)) if name is not None else ()
+    return bool(words) and words[-1] in CODE_NAMES
+
+
+def _label(parts: list[Piece | int]) -> bool:
+    """A short label: at most three words, no number, nothing computed, no sentence end."""
+    if any(isinstance(p, int) or p.stand_in for p in parts):
+        return False
+    text = "".join(p.value for p in parts if isinstance(p, Piece)).strip()
+    return (
+        len(text.split()) <= LABEL_MAX_WORDS
+        and not any(c.isdigit() for c in text)
+        and not text.endswith(("!", "?", "."))
+    )
 
 
 def _concatenation(tree: Tree, node: Node) -> bool:
@@ -314,7 +384,8 @@ def text_findings(script: Script, context: Context | None = None) -> list[Findin
     found: list[Finding] = []
     place = Place(script.text, script.path, script.lines, script.depth, script.nested_html)
     for joined in texts(script.tree):
-        found += joined_findings(joined, place, context)
+        if not joined.code:
+            found += joined_findings(joined, place, context)
     return found
 
 

@@ -1,0 +1,138 @@
+"""Activity widgets in code (HO602): a module or class named as a live activity or stock
+counter whose timer, poll or animation frame writes to the page; and strings that are code,
+not copy (compared, searched for, short labels as names and keys). Honest look-alikes pass."""
+
+from __future__ import annotations
+
+import pytest
+
+from honest_offers.check.html import check_html
+from honest_offers.check.scripts import check_script
+
+
+def widget_lines(js: str, path: str) -> list[int]:
+    return [f.line for f in check_script(js, path).findings if f.rule == "HO602"]
+
+
+POLLED = """
+import { Controller } from "@hotwired/stimulus";
+export default class extends Controller {
+  connect() {
+    this.timer = setInterval(() => this.refresh(), 20000);
+  }
+  async refresh() {
+    const reply = await fetch(this.urlValue);
+    this.outputTarget.textContent = (await reply.json()).total;
+  }
+}
+"""
+
+COUNT_UP = """
+export default {
+  mounted() {
+    const begin = performance.now();
+    const frame = (now) => {
+      const share = Math.min((now - begin) / 900, 1);
+      this.$el.textContent = Math.round(share * this.target);
+      if (share < 1) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  },
+};
+"""
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "assets/controllers/live_viewers_controller.js",
+        "assets/controllers/visitor-count-controller.js",
+        "src/widgets/RecentSalesCounter.js",
+    ],
+)
+def test_polled_count_in_a_module_named_for_activity(path: str) -> None:
+    assert widget_lines(POLLED, path) == [5]
+
+
+def test_count_up_in_a_component_named_for_sales() -> None:
+    assert widget_lines(COUNT_UP, "components/sales-counter.js") == [8, 10]
+
+
+def test_named_class_is_the_widget_whatever_the_file() -> None:
+    js = POLLED.replace("export default class extends", "export class LiveViewers extends")
+    assert widget_lines(js, "app.js") == [5]
+
+
+@pytest.mark.parametrize(
+    ("js", "path"),
+    [
+        (POLLED, "assets/controllers/notifications_controller.js"),  # not activity by name
+        (COUNT_UP, "components/stats-counter.js"),
+        # a named export does not take the file's name
+        (POLLED.replace("export default class", "export class Poller"), "live-viewers.js"),
+        # named for activity but writes nothing on a schedule
+        ("export default { data() { return { viewers: 0 } } }", "live-viewers.js"),
+    ],
+)
+def test_honest_counters_pass(js: str, path: str) -> None:
+    assert widget_lines(js, path) == []
+
+
+def text_rules(js: str, path: str = "model.ts") -> list[str]:
+    return sorted(f.rule for f in check_script(js, path).findings if f.rule.startswith("HO2"))
+
+
+@pytest.mark.parametrize(
+    "js",
+    [
+        'class LowStock extends Pattern {\n  name = "Low Stock";\n  type = "low-stock";\n}\n',
+        'const pattern = { name: "Low stock", kind: "scarcity" };\n',
+        'if (badge.textContent === "Low stock") { report(badge); }\n',
+        'switch (label) { case "Low stock": count++; }\n',
+        'found = text.includes("only 2 left in stock");\n',
+        'type Badge = "Low stock" | "New";\n',
+        'const labels = { "Low stock": "Stock bas" };\n',
+    ],
+)
+def test_strings_that_are_code_are_not_copy(js: str) -> None:
+    assert text_rules(js) == []
+
+
+@pytest.mark.parametrize(
+    "js",
+    [
+        'badge.textContent = "Low stock";\n',
+        'const name = "Only 2 left in stock!";\n',  # a sentence, whatever it is called
+        'const copy = { message: "Low stock" };\n',
+        "const Badge = () => <span>Low stock</span>;\n",
+    ],
+)
+def test_copy_reaching_the_page_is_checked(js: str) -> None:
+    assert text_rules(js, "badge.tsx") != []
+
+
+READOUT = """
+<div class="grid">
+  <p id="{d}">00</p><p id="{h}">00</p><p id="{m}">00</p><p id="{s}">00</p>
+</div>
+"""
+
+
+@pytest.mark.parametrize(
+    "units",
+    [
+        ("hari", "jam", "menit", "detik"),
+        ("tage", "stunden", "minuten", "sekunden"),
+        ("dias", "horas", "minutos", "segundos"),
+        ("jours", "heures", "minutes", "secondes"),
+    ],
+)
+def test_countdown_readout_boxes_in_other_languages(units: tuple[str, str, str, str]) -> None:
+    d, h, m, s = units
+    page = READOUT.format(d=d, h=h, m=m, s=s)
+    assert [f.rule for f in check_html(page, "landing.html").findings] == ["HO601"]
+
+
+def test_three_units_are_not_a_countdown() -> None:
+    page = READOUT.format(d="uren", h="stunden", m="minuten", s="sekunden")
+    assert check_html(page, "clock.html").findings == []
