@@ -143,6 +143,17 @@ class Price(_Strict):
     change: PriceChange | None = Field(
         default=None, description="an announced change of the price on a fixed date"
     )
+    history: list[PricePoint] = Field(
+        default_factory=list,
+        max_length=200,
+        description="the prices this offer has had, oldest first, each from a date on "
+        "(earlier reductions included): the record a reduction is measured against",
+    )
+    reduction: Reduction | None = Field(
+        default=None,
+        description="a temporary reduced price from one date until another; the page shows "
+        "it with the lowest price of the 30 days before it began, computed from `history`",
+    )
 
     @property
     def per_payment(self) -> Decimal:
@@ -165,6 +176,60 @@ class PriceChange(_Strict):
     effective: date = Field(description="the first day the new price applies")
     amount: Amount = Field(description="the new price, in the same currency and billing")
     reason: Text = Field(description="why the price changes")
+
+
+class PricePoint(_Strict):
+    """One price of the offer's record: charged from ``from`` until the next entry."""
+
+    from_: date = Field(alias="from", description="the first day this price was charged")
+    amount: Amount = Field(description="the price charged from that day, fees not included")
+    currency: Currency | None = Field(
+        default=None, description="optional; when given, the same as `price.currency`"
+    )
+
+
+class Reduction(_Strict):
+    """A temporary reduced price, measured against the lowest price of the 30 days before it
+    (EU Price Indication Directive, Article 6a): the build computes that reference."""
+
+    amount: Amount = Field(description="the reduced price, fees not included")
+    from_: date = Field(alias="from", description="the first day of the reduced price")
+    until: date = Field(description="the last day of the reduced price")
+    reason: Text = Field(description="why the price is reduced, e.g. 'end of season'")
+    reference: Amount | None = Field(
+        default=None,
+        description="optional: the reference price you state; the build checks that it is "
+        "the lowest price of the 30 days before `from` in `price.history`",
+    )
+    currency: Currency | None = Field(
+        default=None, description="optional; when given, the same as `price.currency`"
+    )
+
+
+Percent = Annotated[Decimal, Field(gt=0, le=100, allow_inf_nan=False, decimal_places=2)]
+
+
+class Discount(_Strict):
+    """A standing price rule for a group or a condition, open to everyone who meets it."""
+
+    for_: ShortText = Field(
+        alias="for",
+        description="who or what condition it is for, e.g. 'students', 'registered "
+        "charities', 'yearly billing', 'orders of 10 or more'",
+    )
+    percent: Percent | None = Field(
+        default=None, description="the share taken off the price (give this or `amount`)"
+    )
+    amount: Amount | None = Field(
+        default=None,
+        description="the sum taken off each payment, in the price's currency (or `percent`)",
+    )
+    currency: Currency | None = Field(
+        default=None, description="optional; when given, the same as `price.currency`"
+    )
+    note: Text | None = Field(
+        default=None, description="how to get it, e.g. 'send a copy of your student card'"
+    )
 
 
 class MarketPrice(_Strict):
@@ -244,6 +309,12 @@ class Offer(_Strict):
     slug: Slug | None = None
     alternatives: list[Alternative] = Field(default_factory=list, max_length=20)
     terms: Terms | None = None
+    discounts: list[Discount] = Field(
+        default_factory=list,
+        max_length=20,
+        description="standing discounts for a group or a condition (students, charities, "
+        "yearly billing, volume), shown with the price and in the compare table",
+    )
     timing: Timing | None = None
     availability: Availability | None = None
     cta: CallToAction | None = None

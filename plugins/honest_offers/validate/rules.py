@@ -8,11 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from honest_offers.diagnostics import Severity
 from honest_offers.load.yaml_source import PathKey
-from honest_offers.validate.model import Offer
+from honest_offers.validate.model import Offer, Reduction
+from honest_offers.validate.reference import (
+    charged_since,
+    covers,
+    price_on,
+    reduction_days,
+    reference_price,
+    window,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +141,242 @@ def _price_change_ahead(offer: Offer, today: date) -> Iterator[RuleViolation]:
         )
 
 
+# -- price record, reduction and discounts (issue 15) ------------------------------------
+
+
+def _stated_currencies_agree(offer: Offer, today: date) -> Iterator[RuleViolation]:
+    """A record copied from a shop system may carry its currency: it must be the price's."""
+    price = offer.price
+    stated: list[tuple[PathKey, str | None]] = [
+        *((("price", "history", i, "currency"), p.currency) for i, p in enumerate(price.history)),
+        (("price", "reduction", "currency"), price.reduction.currency if price.reduction else None),
+        *((("discounts", i, "currency"), d.currency) for i, d in enumerate(offer.discounts)),
+    ]
+    for loc, currency in stated:
+        if currency is not None and currency != price.currency:
+            yield RuleViolation(
+                field=loc,
+                points_at=loc,
+                message=f"`{currency}` differs from price.currency `{price.currency}`",
+                expected=f"amounts in {price.currency}, the currency the page shows",
+                fix=f"convert the amount to {price.currency} and write `currency: "
+                f"{price.currency}`, or remove `currency` (it defaults to price.currency)",
+            )
+
+
+def _history_in_order(offer: Offer, today: date) -> Iterator[RuleViolation]:
+    history = offer.price.history
+    for index in range(1, len(history)):
+        before, point = history[index - 1].from_, history[index].from_
+        if point <= before:
+            yield RuleViolation(
+                field=("price", "history", index, "from"),
+                points_at=("price", "history", index, "from"),
+                message=f"`{point.isoformat()}` is not after the entry before it "
+                f"(`{before.isoformat()}`)",
+                expected="entries oldest first, each from a later day than the one before",
+                fix="sort the entries by `from`; of two entries for one day keep the price "
+                "that was really charged",
+            )
+
+
+def _history_not_ahead(offer: Offer, today: date) -> Iterator[RuleViolation]:
+    for index, point in enumerate(offer.price.history):
+        if point.from_ > today:
+            yield RuleViolation(
+                field=("price", "history", index, "from"),
+                points_at=("price", "history", index, "from"),
+                message=f"`{point.from_.isoformat()}` is after today ({today.isoformat()}); "
+                "the history records prices already charged",
+                expected="a day on which this price was already charged",
+                fix="announce a future price with `price.change` (or a future "
+                "`price.reduction`) and add it to the history once it applies",
+            )
+
+
+def _history_ends_at_price(offer: Offer, today: date) -> Iterator[RuleViolation]:
+    price = offer.price
+    current = price_on(price.history, today)
+    if current is None or current == price.amount:
+        return
+    last = max(range(len(price.history)), key=lambda i: price.history[i].from_)
+    yield RuleViolation(
+        field=("price", "history"),
+        points_at=("price", "history", last, "amount"),
+        message=f"the history's price for today is {current}, but price.amount is {price.amount}",
+        expected="the latest entry of price.history is the regular price, price.amount "
+        "(a running reduction goes in price.reduction, not in the history)",
+        fix=f"add `- {{from: {today.isoformat()}, amount: {price.amount}}}` to "
+        "price.history if the price changed today, or correct price.amount",
+    )
+
+
+def _reduction(offer: Offer) -> Reduction | None:
+    return offer.price.reduction
+
+
+def _reduction_dates_ordered(offer: Offer, today: date) -> Iterator[RuleViolation]:
+    reduction = _reduction(offer)
+    if reduction is not None and reduction.until < reduction.from_:
+        yield RuleViolation(
+            field=("price", "reduction", "until"),
+            points_at=("price", "reduction", "until"),
+            message=f"the reduction ends ({reduction.until.isoformat()}) before it begins "
+            f"({reduction.from_.isoformat()})",
+            expected="`until` on or after `from`",
+            fix="swap the two dates, or correct the one that is wrong",
+        )
+
+
+def _reduction_not_over(offer: Offer, today: date) -> Iterator[RuleViolation]:
+    """Date-driven, and an error in `check`, the build and the check of the built folder
+    alike (issue 22): the page would state a price no longer charged, and the next
+    reduction's reference must count this one, so it belongs in the history now."""
+    reduction = _reduction(offer)
+    if reduction is None or reduction.until >= today:
+        return
+    after = (reduction.until + timedelta(days=1)).isoformat()
+    yield RuleViolation(
+        field=("price", "reduction", "until"),
+        points_at=("price", "reduction", "until"),
+        message=f"the reduction ended on {reduction.until.isoformat()}, but the page would "
+        "still show the reduced price",
+        expected="a reduction whose `until` is today or later",
+        fix=f"move it into price.history: add `- {{from: {reduction.from_.isoformat()}, "
+        f"amount: {reduction.amount}}}` and `- {{from: {after}, amount: "
+        f"{offer.price.amount}}}`, then remove `price.reduction`",
+    )
+
+
+def _reduction_below_price(offer: Offer, today: date) -> Iterator[RuleViolation]:
+    reduction = _reduction(offer)
+    if reduction is not None and reduction.amount >= offer.price.amount:
+        yield RuleViolation(
+            field=("price", "reduction", "amount"),
+            points_at=("price", "reduction", "amount"),
+            message=f"the reduced price ({reduction.amount}) is not below the regular price "
+            f"({offer.price.amount})",
+            expected="a reduced price below price.amount",
+            fix="lower the reduced price, or remove `price.reduction`",
+        )
+
+
+def _reduction_has_history(offer: Offer, today: date) -> Iterator[RuleViolation]:
+    reduction = _reduction(offer)
+    if reduction is None or covers(offer.price.history, reduction.from_):
+        return
+    first, last = window(reduction.from_)
+    points_at: PathKey = ("price", "history") if offer.price.history else ("price", "reduction")
+    yield RuleViolation(
+        field=("price", "history"),
+        points_at=points_at,
+        message=f"the record does not cover the 30 days before the reduction "
+        f"({first.isoformat()} to {last.isoformat()}), so its reference price (the lowest "
+        "price of those days) cannot be known",
+        expected=f"an entry in price.history from {first.isoformat()} or earlier",
+        fix=f"add the prices you charged since then, oldest first, e.g. `history: "
+        f"[{{from: {first.isoformat()}, amount: {offer.price.amount}}}]` (your real "
+        "dates and prices)",
+    )
+
+
+def _reduction_below_reference(offer: Offer, today: date) -> Iterator[RuleViolation]:
+    reduction = _reduction(offer)
+    reference = reference_price(offer.price.history, reduction.from_) if reduction else None
+    if reduction is None or reference is None or reduction.amount < reference.amount:
+        return
+    yield RuleViolation(
+        field=("price", "reduction", "amount"),
+        points_at=("price", "reduction", "amount"),
+        message=f"the reduced price ({reduction.amount}) is not below the lowest price of the "
+        f"30 days before the reduction ({reference.amount}, charged from "
+        f"{reference.charged_from.isoformat()}): measured against that price, it is no "
+        "reduction",
+        expected=f"a reduced price below {reference.amount} (EU Price Indication Directive, "
+        "Article 6a)",
+        fix=f"lower the reduced price below {reference.amount}, or remove `price.reduction` "
+        "and state the price as price.amount",
+    )
+
+
+def _reduction_reference_stated(offer: Offer, today: date) -> Iterator[RuleViolation]:
+    reduction = _reduction(offer)
+    if reduction is None or reduction.reference is None:
+        return
+    reference = reference_price(offer.price.history, reduction.from_)
+    if reference is None or reference.amount == reduction.reference:
+        return
+    first, last = window(reduction.from_)
+    yield RuleViolation(
+        field=("price", "reduction", "reference"),
+        points_at=("price", "reduction", "reference"),
+        message=f"the stated reference price ({reduction.reference}) is not the lowest price "
+        f"of the 30 days before the reduction: price.history gives {reference.amount} "
+        f"(charged from {reference.charged_from.isoformat()}, within {first.isoformat()} to "
+        f"{last.isoformat()})",
+        expected="the lowest price of the 30 days before `from` (EU Price Indication "
+        "Directive, Article 6a)",
+        fix=f"write `reference: {reference.amount}`, or remove `reference`: the page shows "
+        "the reference computed from price.history",
+    )
+
+
+def _reduction_supported(offer: Offer, today: date) -> Iterator[RuleViolation]:
+    """A reduction that outlasts the price it is measured against is that price's
+    replacement, not a reduction: the reference was charged too briefly to be the norm."""
+    reduction = _reduction(offer)
+    reference = reference_price(offer.price.history, reduction.from_) if reduction else None
+    if reduction is None or reference is None:
+        return
+    since = charged_since(offer.price.history, reduction.from_, reference.amount)
+    supported = (reduction.from_ - since).days if since is not None else 0
+    if reduction_days(reduction) <= supported:
+        return
+    last_day = (reduction.from_ + timedelta(days=supported - 1)).isoformat()
+    yield RuleViolation(
+        field=("price", "reduction", "until"),
+        points_at=("price", "reduction", "until"),
+        message=f"the reduction lasts {reduction_days(reduction)} days, longer than the price "
+        f"it is measured against was charged before it ({supported} days, since "
+        f"{since.isoformat() if since else reduction.from_.isoformat()})",
+        expected=f"a reduction of at most {supported} days",
+        fix=f"end it sooner (`until: {last_day}`), or, if the lower price is the new normal "
+        "price, set it as price.amount and remove `price.reduction`",
+    )
+
+
+def _discount_measured(offer: Offer, today: date) -> Iterator[RuleViolation]:
+    for index, discount in enumerate(offer.discounts):
+        if (discount.percent is None) != (discount.amount is None):
+            continue
+        both = discount.percent is not None
+        yield RuleViolation(
+            field=("discounts", index, "percent"),
+            points_at=("discounts", index, "for"),
+            message="the discount gives both `percent` and `amount`"
+            if both
+            else "the discount says neither how much (`percent`) nor what sum (`amount`) "
+            "it takes off",
+            expected="exactly one of `percent` and `amount`",
+            fix="keep the one that applies"
+            if both
+            else "add `percent: 10` or `amount: 5` (your real discount)",
+        )
+
+
+def _discount_within_price(offer: Offer, today: date) -> Iterator[RuleViolation]:
+    for index, discount in enumerate(offer.discounts):
+        amount = discount.amount
+        if amount is not None and not 0 < amount < offer.price.amount:
+            yield RuleViolation(
+                field=("discounts", index, "amount"),
+                points_at=("discounts", index, "amount"),
+                message=f"a discount of {amount} on a price of {offer.price.amount}",
+                expected="an amount above 0 and below price.amount",
+                fix="correct the amount; for an offer free to this group write `percent: 100`",
+            )
+
+
 RULES: tuple[Rule, ...] = (
     _currencies_agree,
     _market_range_ordered,
@@ -142,6 +386,19 @@ RULES: tuple[Rule, ...] = (
     _capacity_has_number,
     _start_not_past,
     _price_change_ahead,
+    _stated_currencies_agree,
+    _history_in_order,
+    _history_not_ahead,
+    _history_ends_at_price,
+    _reduction_dates_ordered,
+    _reduction_not_over,
+    _reduction_below_price,
+    _reduction_has_history,
+    _reduction_below_reference,
+    _reduction_reference_stated,
+    _reduction_supported,
+    _discount_measured,
+    _discount_within_price,
 )
 
 
