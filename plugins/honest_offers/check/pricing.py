@@ -1,8 +1,10 @@
 """HO5xx pricing: hand-written reference prices, discount claims and prize framing.
 
 The theme computes every price comparison from the offer's YAML ("Comparable offers typically
-cost between ... and ..."); a former price or a discount typed into the text cannot be checked
-against the price history, so it is a finding.
+cost between ... and ...", a reduction's reference price from ``price.history``, standing
+``discounts``); a former price or a discount typed into the text cannot be checked against the
+price history, so it is a finding. The theme's own sentences for these facts are worded so
+that they pass; a standing rule in prose ("20% off for students") passes too.
 """
 
 from __future__ import annotations
@@ -59,8 +61,11 @@ REFERENCE_PRICE = register(
             ),
             bad="Was EUR 1,200 - now EUR 890 (RRP EUR 1,500)",
             honest=(
-                "Declare the typical market price in the offer's YAML with its sources; the "
-                'theme renders "Comparable offers typically cost between ... and ...".'
+                "For a real sale, declare it: `price.history` (the prices charged, each `from` "
+                "a date) and `price.reduction` (`amount`, `from`, `until`, `reason`); the theme "
+                "shows the reduced price with both dates and the lowest price of the 30 days "
+                "before, computed by the build. To compare with others, declare the typical "
+                "market price (`market_price`) with its sources."
             ),
         ),
     )
@@ -150,8 +155,10 @@ DISCOUNT = register(
             ),
             bad="Save 40% - only EUR 540 instead of EUR 900",
             honest=(
-                "State the price (`price.amount`); the typical market range (`market_price`) "
-                "shows how it compares. A hand-written saving has no basis the build can check."
+                "A standing discount for a group or a condition goes in `discounts` (`for: "
+                "students`, `percent: 15`); a temporary sale in `price.history` and "
+                "`price.reduction`, which the theme shows with the legal reference price. A "
+                "hand-written saving has no basis the build can check."
             ),
         ),
     )

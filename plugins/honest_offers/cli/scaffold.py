@@ -272,6 +272,13 @@ market_price:
 price_rationale: >-
   The price covers the hour and about two hours of preparation and writing afterwards.
 
+# Standing discounts for a group or a condition, each with a `percent` or an `amount` off.
+# (A temporary sale goes under `price` as `history` and `reduction`: see the guide.)
+discounts:
+  - for: registered charities
+    percent: 20
+    note: Tell us your charity number when you book.
+
 # The page's address below the offers index; default: the file name.
 slug: {EXAMPLE_OFFER}
 

@@ -13,17 +13,19 @@ it. The page's locale is the site's, or the offer's ``lang`` when that names ano
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from gettext import NullTranslations
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_time
-from babel.numbers import format_currency
+from babel.numbers import format_currency, format_percent
 
+from honest_offers.dates import build_date
 from honest_offers.render.translations import N_, page_locale, translations
-from honest_offers.validate.model import Availability, Billing, Offer, Price
+from honest_offers.validate.model import Availability, Billing, Discount, Offer, Price, Reduction
+from honest_offers.validate.reference import is_active, reference_price
 
 BILLING_PHRASES: dict[Billing, str] = {
     # Translators: the billing unit, shown after an amount ("€49.00 per month").
@@ -87,6 +89,39 @@ class PriceView:
     change: str | None
     """The announced change as one neutral sentence, e.g. "From 1 February 2027 the price is
     €49.00 per month. Reason: the introductory price ends." """
+    reduction: ReductionView | None
+    discounts: tuple[DiscountView, ...]
+    charged: Decimal
+    """What each payment costs on the build day, fees included and a running reduction
+    applied: the number ``total`` shows (for structured data, with ``currency``)."""
+    currency: str
+    """The ISO 4217 code of every amount."""
+
+
+@dataclass(frozen=True, slots=True)
+class DiscountView:
+    text: str
+    """One sentence: "For students: 15% less." """
+    note: str | None
+    """How to get it, in the seller's words."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReductionView:
+    """A temporary reduction in neutral sentences: both dates, the reduced price, and the
+    reference price computed from the offer's record (EU Price Indication Directive,
+    Article 6a). No countdown, no percentage badge."""
+
+    active: bool
+    """True while the reduced price applies; False for a reduction announced ahead."""
+    sentence: str
+    """E.g. "Reduced price from 1 December 2026 until 31 December 2026: £80.00. Reason: …" """
+    reference: str
+    """"The lowest price in the 30 days before the reduction: £95.00." """
+    after: str
+    """"From 1 January 2027 the price is £95.00." """
+    note: str
+    """The short form for the compare table: both dates and the reference."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,10 +170,12 @@ class OfferView:
     seller_contact: Link | None
 
 
-def offer_view(offer: Offer, slug: str, locale: str) -> OfferView:
+def offer_view(offer: Offer, slug: str, locale: str, today: date | None = None) -> OfferView:
     """Everything an offer page shows, formatted for ``locale`` (the site's), or for the
-    offer's ``lang`` when that names another language."""
+    offer's ``lang`` when that names another language, as of ``today`` (the build day by
+    default: whether a reduction applies)."""
     locale = page_locale(locale, offer.lang)
+    today = today or build_date()
     tr = translations(locale)
     timing = offer.timing
     return OfferView(
@@ -151,7 +188,7 @@ def offer_view(offer: Offer, slug: str, locale: str) -> OfferView:
         does_not=tuple(offer.does_not),
         for_=tuple(offer.for_),
         not_for=tuple(offer.not_for),
-        price=_price(offer, locale, tr),
+        price=_price(offer, locale, tr, today),
         market=_market(offer, locale, tr),
         price_rationale=offer.price_rationale,
         alternatives=tuple(_alternatives(offer, locale, tr)),
@@ -167,28 +204,108 @@ def offer_view(offer: Offer, slug: str, locale: str) -> OfferView:
     )
 
 
-def _price(offer: Offer, locale: str, tr: NullTranslations) -> PriceView:
+def _price(offer: Offer, locale: str, tr: NullTranslations, today: date) -> PriceView:
     price = offer.price
 
     def money(amount: Decimal) -> str:
         return format_money(amount, price.currency, locale)
 
-    first = price.first_payment if price.first_payment != price.per_payment else None
+    reduction = price.reduction
+    reduced = reduction is not None and is_active(reduction, today)
+    amount = reduction.amount if reduction is not None and reduced else price.amount
+    per_payment = price.per_payment - price.amount + amount
+    first_payment = price.first_payment - price.amount + amount
+    first = first_payment if first_payment != per_payment else None
     taxes = price.tax_note or (
         tr.gettext("Taxes included") if price.taxes_included else tr.gettext("Taxes not included")
     )
     taxes = taxes.rstrip(". ")
     taxes = taxes[:1].upper() + taxes[1:]
     return PriceView(
-        total=money(price.per_payment),
+        total=money(per_payment),
         billing=tr.gettext(BILLING_PHRASES[price.billing]),
         recurring=price.billing.recurring,
         first_payment=money(first) if first is not None else None,
-        amount=money(price.amount),
+        amount=money(amount),
         taxes=taxes,
         fees=tuple(FeeView(f.name, money(f.amount), f.once) for f in price.fees),
         change=_change(price, locale, tr),
+        reduction=_reduction(price, reduction, today, locale, tr) if reduction else None,
+        discounts=tuple(_discount(price, d, locale, tr) for d in offer.discounts),
+        charged=per_payment,
+        currency=price.currency,
     )
+
+
+def _priced(price: Price, amount: Decimal, locale: str, tr: NullTranslations) -> str:
+    """An amount with its billing unit ("€39.00 per month"); a one-time amount alone."""
+    money = format_money(amount, price.currency, locale)
+    if price.billing is Billing.ONE_TIME:
+        return money
+    return tr.gettext("%(amount)s %(billing)s") % {
+        "amount": money,
+        "billing": tr.gettext(BILLING_PHRASES[price.billing]),
+    }
+
+
+def _reduction(
+    price: Price, reduction: Reduction, today: date, locale: str, tr: NullTranslations
+) -> ReductionView:
+    reference = reference_price(price.history, reduction.from_)
+    reference_amount = reference.amount if reference is not None else price.amount
+    values = {
+        "from": format_date(reduction.from_, "long", locale=locale),
+        "until": format_date(reduction.until, "long", locale=locale),
+        "after": format_date(reduction.until + timedelta(days=1), "long", locale=locale),
+        "amount": _priced(price, reduction.amount, locale, tr),
+        "reference": _priced(price, reference_amount, locale, tr),
+        "regular": _priced(price, price.amount, locale, tr),
+        "reason": reduction.reason.rstrip(". "),
+    }
+    active = is_active(reduction, today)
+    if active:
+        # Translators: a running price reduction with both of its dates; the reason is the
+        # seller's own words.
+        sentence = tr.gettext(
+            "Reduced price from %(from)s until %(until)s: %(amount)s. Reason: %(reason)s."
+        )
+    else:
+        # Translators: a price reduction announced ahead, with both of its dates.
+        sentence = tr.gettext(
+            "From %(from)s until %(until)s the price is reduced to %(amount)s. Reason: %(reason)s."
+        )
+    # Translators: the reference price the law asks for (EU Directive 98/6/EC, Art. 6a).
+    reference_text = tr.gettext(
+        "The lowest price in the 30 days before the reduction: %(reference)s."
+    )
+    # Translators: the price that applies after a reduction ends.
+    after = tr.gettext("From %(after)s the price is %(regular)s.")
+    # Translators: the compare table's short form of a reduction: its last day and the
+    # lowest price of the 30 days before it.
+    note = tr.gettext(
+        "Reduced from %(from)s until %(until)s; lowest price in the 30 days before: %(reference)s."
+    )
+    return ReductionView(
+        active=active,
+        sentence=sentence % values,
+        reference=reference_text % values,
+        after=after % values,
+        note=note % values,
+    )
+
+
+def _discount(price: Price, discount: Discount, locale: str, tr: NullTranslations) -> DiscountView:
+    if discount.percent is not None:
+        size = format_percent(discount.percent / 100, locale=locale, decimal_quantization=False)
+    else:
+        size = format_money(discount.amount or Decimal(0), price.currency, locale)
+    # Translators: a standing discount: who it is for (the seller's words) and its size,
+    # e.g. "For students: 15% less."
+    text = tr.gettext("For %(condition)s: %(discount)s less.") % {
+        "condition": discount.for_,
+        "discount": size,
+    }
+    return DiscountView(text, discount.note)
 
 
 def _change(price: Price, locale: str, tr: NullTranslations) -> str | None:
