@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,6 +17,8 @@ from pathlib import Path
 from honest_offers.diagnostics import Problem
 from honest_offers.load import YamlDocument, discover_offer_files, parse_yaml, read_text
 from honest_offers.load.discover import display_path
+from honest_offers.load.extends import FIELD as EXTENDS
+from honest_offers.load.extends import apply_extends
 from honest_offers.memo import Memo
 from honest_offers.slugs import slugify
 from honest_offers.validate import Offer, validate_document
@@ -47,6 +49,13 @@ class Catalog:
     """Every offer file found, in order, whether it loaded or not."""
 
     @property
+    def shared_files(self) -> list[str]:
+        """The shared offer files that offers extend (``extends``), each once, as shown
+        (relative to the site's folder)."""
+        found = {part.path for o in self.offers for part, _ in o.document.parts()[1:]}
+        return sorted(found)
+
+    @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
 
@@ -61,28 +70,35 @@ LoadMemo = Memo[tuple[str, str, date, str], Loaded]
 
 
 def load_catalog(
-    offers_dir: Path, display_root: Path, today: date, memo: LoadMemo | None = None
+    offers_dirs: Path | Sequence[Path],
+    display_root: Path,
+    today: date,
+    memo: LoadMemo | None = None,
 ) -> Catalog:
-    """Load every offer file below ``offers_dir``; problems are collected, never raised.
+    """Load every offer file below ``offers_dirs`` (one folder or several); problems are
+    collected, never raised.
 
     With ``memo``, files whose text was loaded before are not parsed and validated again."""
     catalog = Catalog()
-    if not offers_dir.is_dir():
-        catalog.problems.append(
-            Problem(
-                path=display_path(offers_dir, display_root),
-                line=None,
-                column=None,
-                field=None,
-                message="the offers folder does not exist",
-                expected="a folder with one YAML file per offer",
-                fix="create the folder, or point the plugin's `offers_dir` option at yours",
+    folders = [offers_dirs] if isinstance(offers_dirs, Path) else list(offers_dirs)
+    for offers_dir in folders:
+        if not offers_dir.is_dir():
+            catalog.problems.append(
+                Problem(
+                    path=display_path(offers_dir, display_root),
+                    line=None,
+                    column=None,
+                    field=None,
+                    message="the offers folder does not exist",
+                    expected="a folder with one YAML file per offer",
+                    fix="create the folder, or point the plugin's `offers_dir` option at yours",
+                )
             )
-        )
-        return catalog
-    files, problems = discover_offer_files(offers_dir, display_root)
-    catalog.files = files
-    catalog.problems.extend(problems)
+            continue
+        files, problems = discover_offer_files(offers_dir, display_root)
+        catalog.files.extend(files)
+        catalog.problems.extend(problems)
+    files = catalog.files
     with _settled_objects_frozen() as settle:
         for number, source in enumerate(files, 1):
             loaded, file_problems = load_offer_file(source, display_root, today, memo)
@@ -91,9 +107,9 @@ def load_catalog(
                 catalog.offers.append(loaded)
             if number % SETTLE_EVERY == 0:
                 settle()
-    catalog.problems.extend(_duplicate_slugs(catalog.offers))
-    duplicates = {p.path for p in catalog.problems if p.field == "slug" and p.severity == "error"}
-    catalog.offers = [o for o in catalog.offers if o.path not in duplicates]
+    problems, duplicates = _duplicate_slugs(catalog.offers)
+    catalog.problems.extend(problems)
+    catalog.offers = [o for o in catalog.offers if id(o) not in duplicates]
     return catalog
 
 
@@ -130,19 +146,27 @@ def load_offer_file(
     text, problems = read_text(source, display)
     if text is None:
         return None, problems
-    if memo is not None:
+    if memo is not None and EXTENDS not in text:
         return memo.get(
             (str(source), display, today, text),
-            lambda: load_offer_text(text, source, display, today),
+            lambda: load_offer_text(text, source, display, today, display_root),
         )
-    return load_offer_text(text, source, display, today)
+    # An offer that extends another is loaded again each time: the shared file may have changed.
+    return load_offer_text(text, source, display, today, display_root)
 
 
 def load_offer_text(
-    text: str, source: Path, display: str, today: date
+    text: str, source: Path, display: str, today: date, display_root: Path | None = None
 ) -> tuple[LoadedOffer | None, list[Problem]]:
-    """Parse and validate offer YAML that is already in memory."""
+    """Parse and validate offer YAML that is already in memory.
+
+    ``display_root`` is the site's folder: paths of shared offers (``extends``) are shown
+    relative to it, and it bounds them where the offer is not inside a git repository."""
     doc, problems = parse_yaml(text, display)
+    if doc is None:
+        return None, problems
+    doc, shared = apply_extends(doc, source, display_root or source.parent)
+    problems = problems + shared
     if doc is None:
         return None, problems
     offer, validation = validate_document(doc, today)
@@ -166,17 +190,20 @@ def load_offer_text(
     return LoadedOffer(offer=offer, document=doc, slug=slug, source=source), problems
 
 
-def _duplicate_slugs(offers: list[LoadedOffer]) -> list[Problem]:
+def _duplicate_slugs(offers: list[LoadedOffer]) -> tuple[list[Problem], set[int]]:
+    """An error for each offer whose slug an earlier one has, and those offers (by ``id``)."""
     first: dict[str, LoadedOffer] = {}
     problems = []
+    duplicates: set[int] = set()
     for loaded in offers:
         if loaded.slug not in first:
             first[loaded.slug] = loaded
             continue
+        duplicates.add(id(loaded))
         mark = loaded.document.mark_for(("slug",))
         problems.append(
             Problem(
-                path=loaded.path,
+                path=loaded.document.path_for(("slug",)),
                 line=mark.line,
                 column=mark.column,
                 field="slug",
@@ -185,7 +212,7 @@ def _duplicate_slugs(offers: list[LoadedOffer]) -> list[Problem]:
                 fix="give one of the two offers its own `slug:`",
             )
         )
-    return problems
+    return problems, duplicates
 
 
 def _suggest_slug(stem: str) -> str:

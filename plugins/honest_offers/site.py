@@ -60,12 +60,37 @@ class SiteLayout:
     root: Path
     """The folder of the config file; paths in reports are relative to it."""
     docs_dir: Path
-    offers_dir: Path
+    offers_dirs: tuple[Path, ...]
+    """The offer folders (``offers_dir``: one, or a list)."""
     template_dirs: tuple[Path, ...]
     """Theme overrides (``theme.custom_dir``): templates, partials and their scripts."""
     index_folder: str
     config_file: Path | None = None
     """The site's config: its text reaches pages (site name, navigation titles, …)."""
+
+    @property
+    def offers_dir(self) -> Path:
+        """The first offer folder: where new offers go."""
+        return self.offers_dirs[0]
+
+
+def offers_folder_names(value: object) -> tuple[str, ...]:
+    """The ``offers_dir`` option as a tuple of folder names: a folder, or a list of them.
+
+    Raises ``ValueError`` with a message for people when it is neither."""
+    if value is None:
+        return ("offers",)
+    names = [value] if isinstance(value, str) else value
+    if (
+        not isinstance(names, list)
+        or not names
+        or not all(isinstance(name, str) and name.strip() for name in names)
+    ):
+        raise ValueError(
+            "`offers_dir` must be a folder, or a list of folders, relative to the config "
+            "file (e.g. `offers_dir: offers` or `offers_dir: [offers, ../shared-offers]`)"
+        )
+    return tuple(names)
 
 
 def find_config(folder: Path) -> Path | None:
@@ -98,12 +123,26 @@ def read_layout(config_path: Path) -> tuple[SiteLayout | None, list[Problem]]:
         ]
     config = data if isinstance(data, dict) else {}
     options = plugin_options(config)
+    try:
+        folders = offers_folder_names(options.get("offers_dir"))
+    except ValueError as exc:
+        return None, [
+            Problem(
+                path=display,
+                line=None,
+                column=None,
+                field="offers_dir",
+                message=str(exc),
+                expected="a folder name or a list of folder names",
+                fix="write the offer folders as a YAML list of paths",
+            )
+        ]
     theme = config.get("theme")
     custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
     layout = SiteLayout(
         root=root,
         docs_dir=root / str(config.get("docs_dir") or "docs"),
-        offers_dir=root / str(options.get("offers_dir") or "offers"),
+        offers_dirs=tuple(root / folder for folder in folders),
         template_dirs=(root / str(custom_dir),) if custom_dir else (),
         index_folder=str(options.get("index_url") or "offers/").strip("/"),
         config_file=config_path,
@@ -162,7 +201,7 @@ def check_sources(
         if memo is None:
             result.extend(check_offer(loaded))
         else:
-            key = ("offer", loaded.path, loaded.document.text)
+            key = ("offer", loaded.path, loaded.document.fingerprint)
             result.extend(memo.get(key, partial(check_offer, loaded)))
     config = read_config(layout.config_file)
     render = renderer(config)

@@ -37,7 +37,7 @@ from honest_offers.load.yaml_source import Mark, PathKey, YamlDocument, parse_ya
 if TYPE_CHECKING:  # the offer model (pydantic) loads only where offers are read
     from honest_offers.catalog import LoadedOffer
 
-NOT_TEXT = frozenset({"allow", "slug", "lang", "url", "contact", "currency", "timezone"})
+NOT_TEXT = frozenset({"allow", "slug", "lang", "url", "contact", "currency", "timezone", "extends"})
 """Keys whose values are not shown as text (or, for ``allow``, are the suppressions)."""
 
 LABELS: frozenset[PathKey] = frozenset({("cta", "label")})
@@ -49,12 +49,17 @@ engine can skip to brackets)."""
 
 
 def check_offer(loaded: LoadedOffer) -> CheckResult:
-    """Every pressure tactic in one offer file, with its ``allow`` entries applied."""
-    path = loaded.path
+    """Every pressure tactic in one offer file (and the shared file it extends), with its
+    ``allow`` entries applied."""
     document = loaded.document
-    findings = _document_findings(document, path)
+    findings = [
+        found
+        for part, keys in document.parts()
+        for found in _document_findings(part, part.path, keys=keys)
+    ]
     allowances: list[Suppression] = []
     problems: list[Finding] = []
+    path = document.path_for(("allow",))  # a shared offer's `allow` is reported there
     for index, allowance in enumerate(loaded.offer.allow):
         mark = document.mark_for(("allow", index, "rule"))
         if unknown_code(allowance.rule):
@@ -118,11 +123,18 @@ def _text_finding(text: str, hit: Hit, path: str) -> Finding:
     return finding(hit.rule, path, line, column, text[hit.start : hit.end])
 
 
-def _document_findings(document: YamlDocument, path: str, line_offset: int = 0) -> list[Finding]:
+def _document_findings(
+    document: YamlDocument, path: str, line_offset: int = 0, keys: frozenset[str] | None = None
+) -> list[Finding]:
+    """Findings in the strings of ``document`` (only below its top-level ``keys`` if given:
+    the part of a merged offer that this file wrote)."""
     source: _Source | None = None
     findings = []
     strings: list[tuple[PathKey, str]] = []
-    _collect_strings(document.data, (), strings)
+    data = document.data
+    if keys is not None and isinstance(data, dict):
+        data = {key: value for key, value in data.items() if key in keys}
+    _collect_strings(data, (), strings)
     for loc, value in strings:
         hits = _value_hits(loc, value)
         if not hits:

@@ -280,8 +280,8 @@ def _add_site(plan: Plan, config: Path) -> None:
         detail = _one_line(first.message) if first else "it cannot be read"
         where = first.location if first else plan.display(config)
         raise TargetError(f"{where}: {detail}")
-    if layout.offers_dir.is_dir() or _uses_plugin(config):
-        _add_offers(plan, layout.offers_dir)
+    if any(folder.is_dir() for folder in layout.offers_dirs) or _uses_plugin(config):
+        _add_offers(plan, layout.offers_dirs)
     data = read_config(config)
     entries = plugin_options(data).get("exclude") or []
     try:
@@ -310,12 +310,12 @@ def _uses_plugin(config: Path) -> bool:
     return any(_PLUGIN.search(line.split("#", 1)[0]) for line in text.splitlines())
 
 
-def _add_offers(plan: Plan, offers_dir: Path) -> None:
+def _add_offers(plan: Plan, offers_dirs: tuple[Path, ...]) -> None:
     # Imported here: the offer model (pydantic) is a tenth of a second of start-up that a
     # check of a built site or of pages alone does not need.
     from honest_offers.catalog import load_catalog
 
-    plan.add_catalog(load_catalog(offers_dir, plan.cwd, plan.today))
+    plan.add_catalog(load_catalog(offers_dirs, plan.cwd, plan.today))
 
 
 def _add_folder(plan: Plan, folder: Path) -> None:
@@ -324,7 +324,7 @@ def _add_folder(plan: Plan, folder: Path) -> None:
     files = _visible_files(folder)
     built = any(suffix in HTML_SUFFIXES for _, suffix in files)
     if not built and any(suffix in OFFER_SUFFIXES for _, suffix in files):
-        _add_offers(plan, folder)
+        _add_offers(plan, (folder,))
     for path, suffix in files:
         kind = FILE_KINDS.get(suffix)
         if kind is not None:

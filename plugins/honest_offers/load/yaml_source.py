@@ -132,6 +132,38 @@ class YamlDocument:
     text: str
     data: Any
     _marks: Marks | None = field(default=None, repr=False, compare=False)
+    bases: dict[str, YamlDocument] | None = None
+    """For an offer that ``extends`` another: the document each inherited top-level key was
+    read from (:mod:`honest_offers.load.extends`); keys not listed are this file's own."""
+
+    def document_for(self, loc: PathKey) -> YamlDocument:
+        """The document that holds the value at ``loc``: this one, or a file it extends."""
+        if self.bases and loc and isinstance(loc[0], str) and loc[0] in self.bases:
+            return self.bases[loc[0]]
+        return self
+
+    def path_for(self, loc: PathKey) -> str:
+        """The file (as shown to the user) in which the value at ``loc`` is written."""
+        return self.document_for(loc).path
+
+    def parts(self) -> list[tuple[YamlDocument, frozenset[str]]]:
+        """Each file this document's data was read from, with the top-level keys it gave:
+        this file first, then the files it extends."""
+        if not self.bases:
+            return [(self, frozenset(self.data) if isinstance(self.data, dict) else frozenset())]
+        given: dict[int, tuple[YamlDocument, set[str]]] = {id(self): (self, set())}
+        for key in self.data if isinstance(self.data, dict) else ():
+            document = self.bases.get(key, self)
+            given.setdefault(id(document), (document, set()))[1].add(key)
+        return [(document, frozenset(keys)) for document, keys in given.values()]
+
+    @property
+    def fingerprint(self) -> str:
+        """The text of every file this document was read from (a memo key)."""
+        if not self.bases:
+            return self.text
+        texts = {id(d): d.text for d in self.bases.values()}
+        return "\x00".join((self.text, *texts.values()))
 
     @property
     def value_marks(self) -> dict[PathKey, Mark]:
@@ -144,7 +176,11 @@ class YamlDocument:
         return self._located().keys
 
     def mark_for(self, loc: PathKey) -> Mark:
-        """Where to point for ``loc``: its value, else the key of the nearest known parent."""
+        """Where to point for ``loc``: its value, else the key of the nearest known parent
+        (in the file that holds it: see :meth:`path_for`)."""
+        holder = self.document_for(loc)
+        if holder is not self:
+            return holder.mark_for(loc)
         values, keys = self.value_marks, self.key_marks
         if loc in values:
             return values[loc]
@@ -158,6 +194,9 @@ class YamlDocument:
 
     def key_mark_for(self, loc: PathKey) -> Mark:
         """The position of the key that introduced ``loc`` (falls back to :meth:`mark_for`)."""
+        holder = self.document_for(loc)
+        if holder is not self:
+            return holder.key_mark_for(loc)
         return self.key_marks.get(loc) or self.mark_for(loc)
 
     def _located(self) -> Marks:

@@ -40,7 +40,7 @@ from honest_offers.render.html import demote_headings
 from honest_offers.render.sanitize import sanitize_details
 from honest_offers.report import format_problems
 from honest_offers.report.findings import format_findings, format_suppressed
-from honest_offers.site import SiteLayout
+from honest_offers.site import SiteLayout, offers_folder_names
 
 log = get_plugin_logger(__name__)
 
@@ -50,9 +50,10 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
 
     def __init__(self) -> None:
         self.serving = False
-        self.offers_dir = Path("offers")
+        self.offers_dirs: tuple[Path, ...] = (Path("offers"),)
+        self.shared_files: list[Path] = []
         self.locale = "en"
-        self.layout = SiteLayout(Path(), Path("docs"), Path("offers"), (), "offers")
+        self.layout = SiteLayout(Path(), Path("docs"), (Path("offers"),), (), "offers")
         self.pages: OfferPages | None = None
         self.check: BuildCheck | None = None
         self.reference_pages: set[str] = set()
@@ -75,7 +76,11 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
         if not self.config.enabled:
             return config
         base = Path(config.config_file_path or ".").resolve().parent
-        self.offers_dir = (base / self.config.offers_dir).resolve()
+        try:
+            folders = offers_folder_names(self.config.offers_dir)
+        except ValueError as exc:
+            raise PluginError(f"honest-offers: {exc}") from None
+        self.offers_dirs = tuple((base / folder).resolve() for folder in folders)
         self.locale = self._resolve_locale(config)
         theme_dir = str(package_files("honest_offers.theme"))
         # After a site's custom_dir (so it can override any template), before Material.
@@ -85,7 +90,7 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
         self.layout = SiteLayout(
             root=base,
             docs_dir=Path(config.docs_dir),
-            offers_dir=self.offers_dir,
+            offers_dirs=self.offers_dirs,
             template_dirs=(Path(custom_dir),) if custom_dir else (),
             index_folder=self.config.index_url.strip("/"),
             config_file=Path(config.config_file_path) if config.config_file_path else None,
@@ -107,7 +112,8 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
         if not self.config.enabled:
             return files
         base = Path(config.config_file_path or ".").resolve().parent
-        catalog = load_catalog(self.offers_dir, base, build_date(), LOADED)
+        catalog = load_catalog(self.offers_dirs, base, build_date(), LOADED)
+        self.shared_files = [(base / path).resolve() for path in catalog.shared_files]
         self._report(catalog)
         self.pages = generate_pages(catalog, files, config, self.config, self.locale)
         for file in self.pages.files:
@@ -209,9 +215,9 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
 
     def _protected(self, path: str) -> bool:
         """Offers and the offer index: never excluded from the check."""
-        offers = self.check.display(self.offers_dir) if self.check else ""
+        folders = [self.check.display(f) for f in self.offers_dirs] if self.check else []
         index = f"/{self.layout.index_folder}/index.html"
-        return path.startswith(f"{offers}/") or path.endswith(index)
+        return any(path.startswith(f"{folder}/") for folder in folders) or path.endswith(index)
 
     def _page_sources(self, page: Page) -> tuple[PageSource, ...]:
         """Where the text of ``page`` was written: its offer, every offer (the index), or
@@ -219,9 +225,13 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
         if self.pages is not None:
             loaded = self.pages.sources.get(page.file.src_uri)
             if loaded is not None:
-                return (_offer_source(loaded),)
+                return _offer_sources(loaded)
             if page.file.src_uri == self.pages.index_uri:
-                return tuple(_offer_source(loaded) for loaded in self.pages.sources.values())
+                return tuple(
+                    source
+                    for loaded in self.pages.sources.values()
+                    for source in _offer_sources(loaded)
+                )
         if page.file.generated_by is None and page.file.abs_src_path and self.check:
             path = self.check.display(Path(page.file.abs_src_path))
             return (PageSource(path, page.file.content_string),)
@@ -263,8 +273,12 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer | None:
-        if self.config.enabled and self.offers_dir.is_dir():
-            server.watch(str(self.offers_dir))
+        if self.config.enabled:
+            for folder in self.offers_dirs:
+                if folder.is_dir():
+                    server.watch(str(folder))
+            for shared in self.shared_files:  # shared offers that offers extend
+                server.watch(str(shared))
         return server
 
     def _report(self, catalog: Catalog) -> None:
@@ -290,6 +304,7 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
             ) from None
 
 
-def _offer_source(loaded: LoadedOffer) -> PageSource:
+def _offer_sources(loaded: LoadedOffer) -> tuple[PageSource, ...]:
+    """The offer's file, then the shared files it extends (each written part of the page)."""
     allowed = {item.rule: item.reason for item in loaded.offer.allow}
-    return PageSource(loaded.path, loaded.document.text, allowed)
+    return tuple(PageSource(part.path, part.text, allowed) for part, _ in loaded.document.parts())

@@ -93,7 +93,7 @@ def _problem(
     severity: Severity = "error",
 ) -> Problem:
     return Problem(
-        path=doc.path,
+        path=doc.path_for(loc),
         line=line,
         column=column,
         field=format_path(loc) or None,

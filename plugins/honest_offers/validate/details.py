@@ -37,6 +37,7 @@ def removed_markup(doc: YamlDocument, details: str | None) -> list[Problem]:
     if not details or "<" not in details:
         return []
     start = doc.mark_for(("details",))
+    doc = doc.document_for(("details",))
     offset = _offset(doc.text, start.line, start.column)
     problems = []
     for match in _TAG.finditer(details):

@@ -326,6 +326,11 @@ class Offer(_Strict):
         max_length=20,
         description="honesty-rule exceptions for this offer, each with a reason",
     )
+    extends: str | None = Field(
+        default=None,
+        description="a shared offer file this one starts from (a path relative to this "
+        "file, inside the repository); this file's top-level fields replace the shared ones",
+    )
 
     model_config = ConfigDict(
         extra="forbid",
