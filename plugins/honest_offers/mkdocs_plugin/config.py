@@ -10,8 +10,9 @@ class HonestOffersConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Turn the plugin off without removing it from the config (e.g. for a quick draft build)."""
 
-    offers_dir = c.Type(str, default="offers")
-    """Folder with one YAML file per offer, relative to the config file."""
+    offers_dir = c.Type((str, list), default="offers")
+    """Folder with one YAML file per offer, relative to the config file; or a list of
+    folders (an agency's shared offers beside a client's own)."""
 
     index_url = c.Type(str, default="offers/")
     """Where the index of all offers is published; offer pages live below it."""
