@@ -203,3 +203,53 @@ def test_a_price_change_that_has_taken_effect_is_an_error() -> None:
     }
     problem = only_error(offer_yaml(price=price))
     assert problem.field == "price.change.effective"
+
+
+ORDER_BY = {"date": "2026-12-20", "reason": "delivery before Christmas"}
+
+
+def test_an_order_deadline_is_a_date_with_its_reason() -> None:
+    offer, problems = validate(offer_yaml(availability={"order_by": ORDER_BY}))
+    assert offer is not None and problems == []
+    assert offer.availability is not None and offer.availability.order_by is not None
+    assert offer.availability.order_by.date == date(2026, 12, 20)
+
+
+@pytest.mark.parametrize(
+    ("order_by", "field", "expected", "at"),
+    [
+        ({**ORDER_BY, "date": "20 December"}, "order_by.date", "(YYYY-MM-DD)", "date:"),
+        ({**ORDER_BY, "date": "2026-13-01"}, "order_by.date", "(YYYY-MM-DD)", "date:"),
+        ({"date": "2026-12-20"}, "order_by.reason", "what the date is for", "order_by:"),
+        ("2026-12-20", "order_by", "a mapping with date and reason", "order_by:"),
+        ({**ORDER_BY, "until": "2026-12-20"}, "order_by.until", "", "until:"),
+    ],
+)
+def test_a_wrong_order_deadline_is_located(
+    order_by: object, field: str, expected: str, at: str
+) -> None:
+    text = offer_yaml(availability={"order_by": order_by})
+    problem = only_error(text)
+    assert problem.field == f"availability.{field}"
+    assert expected in problem.expected
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.strip().startswith(at))
+    assert problem.line == line
+
+
+def test_a_passed_order_deadline_is_a_warning_like_a_passed_start() -> None:
+    past = {**ORDER_BY, "date": "2025-12-20"}
+    offer, problems = validate(offer_yaml(availability={"order_by": past}))
+    assert offer is not None
+    (problem,) = problems
+    assert (problem.severity, problem.field) == ("warning", "availability.order_by.date")
+    assert "(2025-12-20) has already passed" in problem.message
+    assert "remove `order_by`" in problem.fix
+    today = {**ORDER_BY, "date": TODAY.isoformat()}
+    assert validate(offer_yaml(availability={"order_by": today}))[1] == []
+
+
+def test_a_passed_order_deadline_comes_with_the_type_errors() -> None:
+    past = {**ORDER_BY, "date": "2025-12-20"}
+    offer, problems = validate(offer_yaml(availability={"order_by": past}, title=""))
+    assert offer is None
+    assert {p.field for p in problems} == {"title", "availability.order_by.date"}

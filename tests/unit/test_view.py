@@ -168,3 +168,26 @@ def test_price_change_is_one_neutral_sentence() -> None:
     assert view.price.change == (
         "From February 1, 2027 the price is €270.00. Reason: Our supplier's prices rose."
     )
+
+
+@pytest.mark.parametrize(
+    ("locale", "sentence"),
+    [
+        ("en", "Order by December 20, 2027. Reason: delivery before Christmas."),
+        ("en_GB", "Order by 20 December 2027. Reason: delivery before Christmas."),
+        ("de_DE", "Bestellen bis zum 20. Dezember 2027. Grund: delivery before Christmas."),
+        ("fr", "Commander au plus tard le 20 décembre 2027. Raison : delivery before Christmas."),
+        ("es", "Pedidos hasta el 20 de diciembre de 2027. Motivo: delivery before Christmas."),
+    ],
+)
+def test_an_order_deadline_is_a_date_in_the_page_language(locale: str, sentence: str) -> None:
+    order_by = {"date": date(2027, 12, 20), "reason": "delivery before Christmas."}
+    view = offer_view(make(availability={"order_by": order_by}), "x", locale)
+    assert view.availability == (sentence,)
+    assert ("ho-timing", view_title(view)) in outline(view)
+
+
+def view_title(view: Any) -> str:
+    from honest_offers.render.view import section_title
+
+    return section_title(view, "ho-timing")

@@ -403,6 +403,13 @@ def _availability(
     start = availability.next_start
     if start is not None:
         lines.append(_next_start(start, availability.timezone, locale, tr))
+    order_by = availability.order_by
+    if order_by is not None:
+        # Translators: a seasonal or order deadline as a fact; the reason is the seller's
+        # own words, e.g. "delivery before Christmas". A date, never a countdown.
+        text = tr.gettext("Order by %(date)s. Reason: %(reason)s.")
+        date_text = format_date(order_by.date, "long", locale=locale)
+        lines.append(text % {"date": date_text, "reason": order_by.reason.rstrip(". ")})
     count = availability.capacity
     if count is not None:
         values = {"count": count, "per": availability.per}

@@ -128,7 +128,7 @@ FIELD_HELP: dict[str, FieldHelp] = {
         "timing:\n  good_time: Before a redesign\n  wait_if: You are about to change platforms",
     ),
     "availability": FieldHelp(
-        "a mapping with next_start, timezone, capacity, per",
+        "a mapping with next_start, timezone, capacity, per, order_by",
         "availability:\n  next_start: 2027-03-14\n  capacity: 12\n  per: cohort",
     ),
     "availability.next_start": FieldHelp(
@@ -137,6 +137,17 @@ FIELD_HELP: dict[str, FieldHelp] = {
     "availability.timezone": FieldHelp("an IANA time zone name", "timezone: Europe/Berlin"),
     "availability.capacity": FieldHelp("a whole number ≥ 1", "capacity: 12"),
     "availability.per": FieldHelp("what the capacity is counted per", "per: cohort"),
+    "availability.order_by": FieldHelp(
+        "a mapping with date and reason",
+        "order_by:\n  date: 2027-12-20\n  reason: delivery before Christmas",
+    ),
+    "availability.order_by.date": FieldHelp(
+        "the last day to order, as a date (YYYY-MM-DD)", "date: 2027-12-20"
+    ),
+    "availability.order_by.reason": FieldHelp(
+        "what the date is for, in a few words",
+        "reason: delivery before Christmas",
+    ),
     "cta": FieldHelp(
         "a mapping with label and url",
         "cta:\n  label: Ask a question\n  url: mailto:hello@example.com",

@@ -262,6 +262,18 @@ class Timing(_Strict):
     wait_if: Text | None = Field(default=None, description="when it is better to wait")
 
 
+Day = date
+"""A calendar date, for a field itself named ``date`` (which would hide the type)."""
+
+
+class OrderBy(_Strict):
+    """The last day to order for a reason the seller states: a seasonal or order deadline as
+    a fact (a date and why it matters, never a countdown)."""
+
+    date: Day = Field(description="the last day to order for the reason below (YYYY-MM-DD)")
+    reason: Text = Field(description="what the date is for, e.g. 'delivery before Christmas'")
+
+
 class Availability(_Strict):
     """Facts only; the theme renders them in neutral words."""
 
@@ -271,6 +283,9 @@ class Availability(_Strict):
     )
     capacity: int | None = Field(default=None, ge=1, le=1_000_000)
     per: ShortText | None = Field(default=None, description="capacity per what: cohort, month, ...")
+    order_by: OrderBy | None = Field(
+        default=None, description="a seasonal or order deadline as a fact: a date and its reason"
+    )
 
 
 class CallToAction(_Strict):

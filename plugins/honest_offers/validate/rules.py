@@ -118,14 +118,35 @@ def _start_not_past(offer: Offer, today: date) -> Iterator[RuleViolation]:
     start = availability.next_start
     start_day = start.date() if isinstance(start, datetime) else start
     if start_day < today:
-        yield RuleViolation(
-            field=("availability", "next_start"),
-            points_at=("availability", "next_start"),
-            message=f"the next start ({start_day.isoformat()}) has already passed",
-            expected="a date that is still ahead",
-            fix="set the next real start date, or remove `next_start`",
-            severity="warning",
+        yield _passed(
+            ("availability", "next_start"),
+            f"the next start ({start_day.isoformat()}) has already passed",
+            "set the next real start date, or remove `next_start`",
         )
+
+
+def _order_by_not_past(offer: Offer, today: date) -> Iterator[RuleViolation]:
+    availability = offer.availability
+    order_by = availability.order_by if availability else None
+    if order_by is not None and order_by.date < today:
+        yield _passed(
+            ("availability", "order_by", "date"),
+            f"the day to order by ({order_by.date.isoformat()}) has already passed",
+            "set the next real date (e.g. next season's), or remove `order_by`",
+        )
+
+
+def _passed(field: PathKey, message: str, fix: str) -> RuleViolation:
+    """A date on the page that the calendar has overtaken: a warning, so that `check` and the
+    build say so the same way, and `--strict` (the scaffold's and CI's) fails on it."""
+    return RuleViolation(
+        field=field,
+        points_at=field,
+        message=message,
+        expected="a date that is still ahead",
+        fix=fix,
+        severity="warning",
+    )
 
 
 def _price_change_ahead(offer: Offer, today: date) -> Iterator[RuleViolation]:
@@ -385,6 +406,7 @@ RULES: tuple[Rule, ...] = (
     _rationale_above_market,
     _capacity_has_number,
     _start_not_past,
+    _order_by_not_past,
     _price_change_ahead,
     _stated_currencies_agree,
     _history_in_order,
