@@ -136,3 +136,54 @@ def test_countdown_readout_boxes_in_other_languages(units: tuple[str, str, str, 
 def test_three_units_are_not_a_countdown() -> None:
     page = READOUT.format(d="uren", h="stunden", m="minuten", s="sekunden")
     assert check_html(page, "clock.html").findings == []
+
+
+def countdown_rules(js: str, path: str = "timer.tsx") -> list[str]:
+    found = check_script(js, path).findings
+    return sorted({f.rule for f in found if f.rule in ("HO601", "HO611", "HO612")})
+
+
+@pytest.mark.parametrize(
+    "js",
+    [
+        "const t = useTimer({ expiryTimestamp: end, onExpire: reload });\n",
+        "const { seconds } = useTimer({ expiryTimestamp });\n",
+        "const View = () => <CircleTimer deadline={offerEnds} />;\n",
+    ],
+)
+def test_timer_given_the_time_it_ends_counts_down(js: str) -> None:
+    assert countdown_rules(js) != []
+
+
+@pytest.mark.parametrize(
+    "js",
+    [
+        "const s = useStopwatch({ autoStart: true });\n",
+        "const t = useTimer({ autoStart: true, interval: 1000 });\n",  # counts up
+        "const View = () => <Timer start={opened} />;\n",
+    ],
+)
+def test_timers_without_an_end_pass(js: str) -> None:
+    assert countdown_rules(js) == []
+
+
+SESSION_COUNTDOWN = """
+var end = Date.now() + 60000;
+function tick() {
+  var rest = Math.round((end - Date.now()) / 1000);
+  $(".countdown-holder").text(rest + "s");
+  if (rest <= 0) { window.location = opt.logoutUrl; }
+  else { setTimeout(tick, 1000); }
+}
+$("body").append('<div class="modal"><span class="countdown-holder"></span></div>');
+tick();
+"""
+
+
+def test_logout_countdown_of_a_session_timeout_passes() -> None:
+    assert countdown_rules(SESSION_COUNTDOWN, "session-timeout.js") == []
+
+
+def test_a_countdown_that_sells_is_not_a_session_timeout() -> None:
+    js = SESSION_COUNTDOWN.replace('rest + "s"', '"Offer ends in " + rest + "s"')
+    assert countdown_rules(js, "session-timeout.js") == ["HO611", "HO612"]

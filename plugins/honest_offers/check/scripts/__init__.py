@@ -174,6 +174,8 @@ def _findings(script: Script) -> list[Finding]:
     libraries.libraries(script)
     components.components(script)
     script.found += strings.text_findings(script)
+    if timers.session_timeout(script.tree):
+        script.found = [f for f in script.found if f.rule not in timers.SESSION_QUIET]
     return script.found
 
 

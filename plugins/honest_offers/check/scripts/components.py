@@ -17,8 +17,19 @@ from tree_sitter import Node
 from honest_offers.check import markup_rules as mr
 from honest_offers.check.scripts.base import Script
 from honest_offers.check.scripts.strings import texts
-from honest_offers.check.scripts.tree import FUNCTIONS, REGION, Tree, call_of, callee, unwrap
+from honest_offers.check.scripts.tree import (
+    FUNCTIONS,
+    REGION,
+    Tree,
+    arguments,
+    call_of,
+    callee,
+    unwrap,
+)
 
+TIMER_WORDS = mr.word_set("timer")
+END_WORDS = mr.word_set("expiry expires expiration deadline until end ends")
+"""Words of the option or prop that gives a timer the time it ends at."""
 _HOOK = re.compile(rb"use[A-Z][A-Za-z0-9_$]*")
 _HANDLER_CODE = REGION
 
@@ -36,14 +47,29 @@ def _hooks(script: Script) -> None:
         if match.start() and data[match.start() - 1 : match.start()].isalnum():
             continue
         name = match.group().decode()
-        if not mr.is_countdown_name(name):
+        if not mr.is_countdown_name(name) and not _timer_name(name):
             continue
         node = tree.root.named_descendant_for_byte_range(match.start(), match.end())
         if node is None or node.type != "identifier" or node.end_byte != match.end():
             continue
         call = call_of(node)
-        if call is not None:
+        if call is not None and (mr.is_countdown_name(name) or _given_end(tree, call)):
             script.add(mr.COUNTDOWN_SCRIPT, call)
+
+
+def _timer_name(name: str) -> bool:
+    """``useTimer``, ``Timer``, ``CircleTimer``: a timer, which may count up or down."""
+    return not TIMER_WORDS.isdisjoint(mr.name_words(name))
+
+
+def _given_end(tree: Tree, call: Node) -> bool:
+    """Whether a timer hook is given the time it ends at (``useTimer({ expiryTimestamp
+    })``): then it counts down to it. A stopwatch or a clock is given no end."""
+    return any(_names_end(name) for arg in arguments(call) for name in tree.names(arg))
+
+
+def _names_end(name: str) -> bool:
+    return not END_WORDS.isdisjoint(mr.name_words(name))
 
 
 def _elements(script: Script) -> None:
@@ -55,11 +81,15 @@ def _elements(script: Script) -> None:
         if element.type == "jsx_element":
             element = element.child_by_field_name("open_tag") or element
         name = element.child_by_field_name("name")
-        if name is None or not mr.is_countdown_name(tree.source(name)):
+        written = tree.source(name) if name is not None else ""
+        if not mr.is_countdown_name(written) and not _timer_name(written):
             continue
         attributes = [a for a in element.named_children if a.type == "jsx_attribute"]
         props = {_prop(tree, a): a for a in attributes}
-        if not any(mr.gives_time(p) for p in props):
+        if mr.is_countdown_name(written):
+            if not any(mr.gives_time(p) for p in props):
+                continue
+        elif not any(_names_end(p) for p in props):
             continue
         script.add(mr.COUNTDOWN_MARKUP, name, tree.source(element).split("\n", 1)[0][:60])
         for prop, attribute in props.items():
