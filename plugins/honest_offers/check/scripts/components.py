@@ -57,6 +57,14 @@ def _hooks(script: Script) -> None:
             script.add(mr.COUNTDOWN_SCRIPT, call)
 
 
+def _counts_down(name: str, props: list[str]) -> bool:
+    """A countdown component given a time (``<FlipCountdown date={…}>``), or a timer given
+    the time it ends at (``<Timer deadline={…}>``)."""
+    if mr.is_countdown_name(name):
+        return any(mr.gives_time(p) for p in props)
+    return any(_names_end(p) for p in props)
+
+
 def _timer_name(name: str) -> bool:
     """``useTimer``, ``Timer``, ``CircleTimer``: a timer, which may count up or down."""
     return not TIMER_WORDS.isdisjoint(mr.name_words(name))
@@ -82,14 +90,11 @@ def _elements(script: Script) -> None:
             element = element.child_by_field_name("open_tag") or element
         name = element.child_by_field_name("name")
         written = tree.source(name) if name is not None else ""
-        if not mr.is_countdown_name(written) and not _timer_name(written):
+        if name is None or not (mr.is_countdown_name(written) or _timer_name(written)):
             continue
         attributes = [a for a in element.named_children if a.type == "jsx_attribute"]
         props = {_prop(tree, a): a for a in attributes}
-        if mr.is_countdown_name(written):
-            if not any(mr.gives_time(p) for p in props):
-                continue
-        elif not any(_names_end(p) for p in props):
+        if not _counts_down(written, list(props)):
             continue
         script.add(mr.COUNTDOWN_MARKUP, name, tree.source(element).split("\n", 1)[0][:60])
         for prop, attribute in props.items():
