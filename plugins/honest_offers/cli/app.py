@@ -214,8 +214,7 @@ def check(
         selection = Selection(parse_codes(select, "--select"), parse_codes(ignore, "--ignore"))
     except SelectionError as exc:
         raise click.UsageError(str(exc), ctx) from None
-    if output is not None and not output.absolute().parent.is_dir():
-        raise CliError(f"--output {output}: the folder {output.parent} does not exist")
+    _check_output(output)
     try:
         sites = built_sites(paths, Path.cwd()) if browser else []
         plan = plan_check(paths, Path.cwd(), build_date())
@@ -238,16 +237,27 @@ def check(
         version=__version__,
         strict=strict,
     )
+    _emit(report, fmt, output)
+    ctx.exit(report.exit_code)
+
+
+def _check_output(output: Path | None) -> None:
+    """Before any work: the report's folder must exist."""
+    if output is not None and not output.absolute().parent.is_dir():
+        raise CliError(f"--output {output}: the folder {output.parent} does not exist")
+
+
+def _emit(report: Report, fmt: Format, output: Path | None) -> None:
+    """The report on standard output, or in ``output`` with a summary on standard error."""
     if output is None:
         color = fmt == "text" and color_wanted(sys.stdout)
         click.echo(render(report, fmt, color=color), nl=False, color=color)
-    else:
-        try:
-            output.write_text(render(report, fmt), encoding="utf-8", newline="\n")
-        except OSError as exc:
-            raise CliError(f"--output {output}: {exc.strerror or exc}") from None
-        click.echo(f"{report.summary_line()} Report: {output}", err=True)
-    ctx.exit(report.exit_code)
+        return
+    try:
+        output.write_text(render(report, fmt), encoding="utf-8", newline="\n")
+    except OSError as exc:
+        raise CliError(f"--output {output}: {exc.strerror or exc}") from None
+    click.echo(f"{report.summary_line()} Report: {output}", err=True)
 
 
 def _exclusions(values: tuple[str, ...], ctx: click.Context) -> list[Exclusion]:
@@ -316,6 +326,107 @@ def _run_browser(
         display.close()
     result.extend(found)
     return result, [*problems, *more]
+
+
+BUILD_HELP = """Build many sites in parallel (an agency's client sites), with one report.
+
+PATH may be a site config, or a folder searched for site configs (site_config.yml, then
+mkdocs.yml; a folder with one is a site, its subfolders are not searched; hidden folders,
+node_modules and site are skipped). Default: this folder.
+
+Each site is a real `mkdocs build` in a worker process, published only when it succeeds
+(a failed build keeps the site that was there). The report has a line per site (offers,
+pages, findings, time), then every site's findings and problems, with paths relative to
+this folder, in any format of `check`.
+
+\b
+Exit codes (as `check`):
+  0  every site built, no error-level findings
+  1  error-level findings; with --strict also any warning
+  2  usage error, an offer that does not load, or a build that failed otherwise
+
+\b
+Examples:
+  honest-offers build clients/
+  honest-offers build clients/ -j 4 --strict --format junit --output builds.xml
+  honest-offers build clients/ --shard 2/4    # the second of four CI machines
+"""
+
+
+@cli.command(
+    name="build",
+    help=BUILD_HELP,
+    short_help="Build many sites in parallel, with one report.",
+    context_settings=CONTEXT,
+)
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PATH]...")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=os.cpu_count() or 1,
+    show_default="the number of cores",
+    help="Sites built at the same time, each in its own process.",
+)
+@click.option(
+    "--shard",
+    metavar="I/N",
+    help="Build only the I-th of N shares of the sites (sorted by path, every N-th from the "
+    "I-th): one share per machine of a CI matrix.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to FILE; the site lines and a summary still go to standard error.",
+)
+@click.option("--strict", is_flag=True, help="Fail on warnings too (`mkdocs build --strict`).")
+@click.pass_context
+def build(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    jobs: int,
+    shard: str | None,
+    fmt: Format,
+    output: Path | None,
+    strict: bool,
+) -> None:
+    from honest_offers.cli import build as builds  # MkDocs loads only for this command
+
+    _check_output(output)
+    cwd = Path.cwd()
+    try:
+        sites = builds.find_sites(paths, cwd)
+        if shard is not None:
+            sites = builds.shard(sites, *builds.parse_shard(shard), cwd)
+    except builds.BuildError as exc:
+        raise CliError(str(exc)) from None
+    to_stderr = fmt != "text" or output is not None
+    outcomes = []
+    for outcome in builds.build_sites(sites, cwd, jobs, strict):
+        outcomes.append(outcome)
+        click.echo(builds.site_line(outcome), err=to_stderr)
+    result, problems, files = builds.merged(outcomes)
+    report = Report(
+        findings=result.findings,
+        suppressed=result.suppressed,
+        problems=problems,
+        files=files,
+        version=__version__,
+        strict=strict,
+    )
+    if not to_stderr:
+        click.echo()
+    _emit(report, fmt, output)
+    ctx.exit(report.exit_code)
 
 
 RULES_HELP = """List the honesty rules: code, name, severity, family and what each finds.

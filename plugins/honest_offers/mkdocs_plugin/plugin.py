@@ -20,8 +20,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from honest_offers.catalog import Catalog, LoadedOffer, load_catalog
+from honest_offers.check.finding import CheckResult
 from honest_offers.check.scope import Exclusion, ExclusionError, apply_exclusions, exclusion
 from honest_offers.dates import build_date
+from honest_offers.diagnostics import Problem
 from honest_offers.mkdocs_plugin.browser import browser_findings
 from honest_offers.mkdocs_plugin.config import HonestOffersConfig
 from honest_offers.mkdocs_plugin.escaping import escape_page_text, striptags_as_text
@@ -65,6 +67,10 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
         """``src_uri`` of every page the plugin generates (offers, index, rule reference)."""
         self.stage = False
         self.output: StagedOutput | None = None
+        # What the last build found, for `honest-offers build` to report (see cli/build.py).
+        self.offer_count = 0
+        self.load_problems: list[Problem] = []
+        self.final: CheckResult | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -113,6 +119,7 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
             return files
         base = Path(config.config_file_path or ".").resolve().parent
         catalog = load_catalog(self.offers_dirs, base, build_date(), LOADED)
+        self.offer_count, self.load_problems = len(catalog.offers), list(catalog.problems)
         self.shared_files = [(base / path).resolve() for path in catalog.shared_files]
         self._report(catalog)
         self.pages = generate_pages(catalog, files, config, self.config, self.locale)
@@ -171,6 +178,7 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
         if self.check is None:
             return
         result = apply_exclusions(self.check.result, self.exclusions, self._protected)
+        self.final = result
         for item in sorted(result.suppressed, key=lambda s: s.finding.sort_key()):
             log.info("honesty check, allowed: " + format_suppressed(item))
         if not result.findings:
