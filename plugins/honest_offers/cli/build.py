@@ -217,7 +217,10 @@ def merged(outcomes: Iterable[SiteOutcome]) -> tuple[CheckResult, list[Problem],
         problems += [replace(p, path=_joined(folder, p.path)) for p in outcome.problems]
         if outcome.failure is not None and not _explained(outcome):
             problems.append(_failure(outcome))
-    return result, problems, files
+    # A shared offer's problem or finding is reported by every site that extends it: once.
+    result.findings = list(dict.fromkeys(result.findings))
+    result.suppressed = list(dict.fromkeys(result.suppressed))
+    return result, list(dict.fromkeys(problems)), files
 
 
 def _moved(found: Finding, folder: str) -> Finding:

@@ -6,6 +6,33 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 
+class FontConfig(base.Config):
+    family = c.Type(str)
+    """The font's name in CSS (letters, digits, spaces and hyphens)."""
+    files = c.ListOfItems(c.Type(str))
+    """Font files (``.woff2``, ``.woff``, ``.ttf``, ``.otf``) inside ``docs_dir``: never a
+    font service, so pages make no third-party requests."""
+    weight = c.Type(str, default="400")
+    style = c.Choice(("normal", "italic"), default="normal")
+
+
+class BrandConfig(base.Config):
+    primary = c.Optional(c.Type(str))
+    """Header background and link colour (``#rrggbb``) in the light scheme."""
+    accent = c.Optional(c.Type(str))
+    """Hover and focus colour in the light scheme."""
+    primary_dark = c.Optional(c.Type(str))
+    """Link colour in the dark scheme (default: ``primary``)."""
+    accent_dark = c.Optional(c.Type(str))
+    """Hover and focus colour in the dark scheme (default: ``accent``)."""
+    logo = c.Optional(c.Type(str))
+    """An image inside ``docs_dir`` for the header."""
+    favicon = c.Optional(c.Type(str))
+    """An image inside ``docs_dir`` for the browser tab."""
+    fonts = c.ListOfItems(c.SubConfig(FontConfig), default=[])
+    """Self-hosted fonts; the first is the text font."""
+
+
 class HonestOffersConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Turn the plugin off without removing it from the config (e.g. for a quick draft build)."""
@@ -43,3 +70,8 @@ class HonestOffersConfig(base.Config):
     external_fonts = c.Type(bool, default=False)
     """Keep Material's web fonts from a third-party host. Off by default: offer pages make no
     third-party requests."""
+
+    brand = c.SubConfig(BrandConfig)
+    """A client's colours, logo, favicon and self-hosted fonts, as Material's variables for
+    the light and dark schemes. A colour whose contrast as link text fails WCAG 2.2 AA in
+    either scheme is a build error that names the ratio and the nearest shade that passes."""

@@ -24,6 +24,7 @@ from honest_offers.check.finding import CheckResult
 from honest_offers.check.scope import Exclusion, ExclusionError, apply_exclusions, exclusion
 from honest_offers.dates import build_date
 from honest_offers.diagnostics import Problem
+from honest_offers.mkdocs_plugin.brand import apply_brand, in_use, stylesheet_file
 from honest_offers.mkdocs_plugin.browser import browser_findings
 from honest_offers.mkdocs_plugin.config import HonestOffersConfig
 from honest_offers.mkdocs_plugin.escaping import escape_page_text, striptags_as_text
@@ -71,6 +72,7 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
         self.offer_count = 0
         self.load_problems: list[Problem] = []
         self.final: CheckResult | None = None
+        self.brand_css: str | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -112,6 +114,9 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
             raise PluginError(f"honest-offers: exclude: {exc}") from None
         if not self.config.external_fonts and config.theme.name == "material":
             config.theme["font"] = False
+        self.brand_css = (
+            apply_brand(config, self.config.brand) if in_use(self.config.brand) else None
+        )
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -135,6 +140,8 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
             for file in generate_error_pages(catalog, files, config, self.config):
                 files.append(file)
                 self.previews.add(file.src_uri)
+        if self.brand_css is not None:
+            files.append(stylesheet_file(config, self.brand_css))
         self.generated = {file.src_uri for file in self.pages.files} | self.reference_pages
         self.check = BuildCheck(self.layout, shared_sources(self.layout))
         self.built_pages = []

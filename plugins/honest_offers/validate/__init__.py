@@ -60,6 +60,7 @@ def _violations(doc: YamlDocument, violations: list[RuleViolation]) -> list[Prob
                 violation.expected,
                 violation.fix,
                 violation.severity,
+                at=violation.points_at,
             )
         )
     return problems
@@ -91,9 +92,12 @@ def _problem(
     expected: str,
     fix: str,
     severity: Severity = "error",
+    at: PathKey | None = None,
 ) -> Problem:
+    """A problem with the field ``loc``, in the file that holds ``at`` (default: ``loc``):
+    of an offer that extends a shared file, the line pointed at may be in either."""
     return Problem(
-        path=doc.path_for(loc),
+        path=doc.path_for(loc if at is None else at),
         line=line,
         column=column,
         field=format_path(loc) or None,

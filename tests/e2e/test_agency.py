@@ -1,0 +1,138 @@
+"""The example agency (examples/agency/): three client sites, each with its own brand,
+language and currency, sharing two offers, built by `honest-offers build` in parallel."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO_ROOT, mkdocs_env
+
+pytestmark = pytest.mark.e2e
+
+AGENCY = REPO_ROOT / "examples" / "agency"
+SITES = ("bristol-cycles", "leipzig-bikes", "velo-lyon")
+
+
+def honest_offers(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(Path(sys.executable).parent / "honest-offers"), *args],
+        cwd=cwd,
+        env=mkdocs_env(),
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def agency(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the example agency in its own git repository, built once."""
+    root = tmp_path_factory.mktemp("agency") / "agency"
+    shutil.copytree(AGENCY, root, ignore=shutil.ignore_patterns("site"))
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    result = honest_offers("build", "-j", "2", cwd=root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root
+
+
+def page(root: Path, site: str, path: str) -> str:
+    return (root / "sites" / site / "site" / path).read_text(encoding="utf-8")
+
+
+def test_one_command_builds_every_site_with_a_line_each(agency: Path) -> None:
+    result = honest_offers("build", "sites", "-j", "2", cwd=agency)
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = [line for line in result.stdout.splitlines() if ": built: " in line]
+    assert [line.split(":")[0] for line in lines] == [f"sites/{site}/mkdocs.yml" for site in SITES]
+    counts = re.compile(r"2 offers, 4 pages, 0 errors, 0 warnings, [\d.]+ s$")
+    assert all(counts.search(line) for line in lines)
+
+
+def test_each_site_has_its_brand_language_and_currency(agency: Path) -> None:
+    expected = {
+        "bristol-cycles": ("en", "£"),
+        "leipzig-bikes": ("de", "€"),
+        "velo-lyon": ("fr", "€"),
+    }
+    for site, (lang, symbol) in expected.items():
+        index = page(agency, site, "index.html")
+        assert f'<html lang="{lang}"' in index
+        assert 'data-md-color-primary="custom"' in index
+        assert "assets/stylesheets/honest-offers-brand.css" in index
+        assert 'src="assets/logo.svg"' in index or "assets/logo.svg" in index
+        plan = page(agency, site, "offers/bike-service-plan/index.html")
+        assert symbol in plan
+        css = page(agency, site, "assets/stylesheets/honest-offers-brand.css")
+        assert "--md-primary-fg-color: #" in css
+
+
+def test_a_change_to_a_shared_offer_shows_on_every_site(agency: Path) -> None:
+    shared = agency / "shared-offers" / "repair-workshop.yml"
+    text = shared.read_text(encoding="utf-8")
+    shared.write_text(
+        text.replace("title: Fix your own bike, an evening workshop", "title: Bike repair evening"),
+        encoding="utf-8",
+    )
+    result = honest_offers("build", "-j", "2", cwd=agency)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for site in SITES:
+        assert "Bike repair evening" in page(agency, site, "offers/repair-workshop/index.html")
+
+
+def test_a_pressure_tactic_in_a_shared_offer_fails_every_site_once(agency: Path) -> None:
+    shared = agency / "shared-offers" / "bike-service-plan.yml"
+    before = shared.read_text(encoding="utf-8")
+    index = page(agency, "velo-lyon", "index.html")
+    try:
+        shared.write_text(
+            before.replace("at one fixed\n  yearly price.", "Only 3 plans left, book today!"),
+            encoding="utf-8",
+        )
+        result = honest_offers("build", "-j", "2", "--format", "json", cwd=agency)
+    finally:
+        shared.write_text(before, encoding="utf-8")
+    assert result.returncode == 1, result.stdout + result.stderr
+    report = json.loads(result.stdout)
+    paths = [(f["path"], f["rule"]) for f in report["findings"]]
+    assert ("shared-offers/bike-service-plan.yml", "HO201") in paths
+    assert len(paths) == len(set(paths))  # reported once, not once per site
+    assert result.stderr.count("FAILED, previous site kept") == 3
+    assert page(agency, "velo-lyon", "index.html") == index
+
+
+def test_a_brand_colour_with_poor_contrast_fails_with_the_suggested_shade(agency: Path) -> None:
+    config = agency / "sites" / "velo-lyon" / "mkdocs.yml"
+    before = config.read_text(encoding="utf-8")
+    try:
+        config.write_text(before.replace('primary: "#9d174d"', 'primary: "#f472b6"'), "utf-8")
+        result = honest_offers("build", str(config.relative_to(agency)), cwd=agency)
+    finally:
+        config.write_text(before, encoding="utf-8")
+    assert result.returncode == 2
+    assert "2.65:1" in result.stdout
+    assert 'write `primary: "#' in result.stdout
+    assert re.search(r"mkdocs\.yml:\d+:\d+: error: brand `primary` #f472b6", result.stdout)
+
+
+def test_shards_build_a_deterministic_share(agency: Path) -> None:
+    first = honest_offers("build", "--shard", "1/2", "-j", "1", cwd=agency)
+    second = honest_offers("build", "--shard", "2/2", "-j", "1", cwd=agency)
+    built = [
+        re.findall(r"^sites/([a-z-]+)/mkdocs\.yml: built", r.stdout, re.MULTILINE)
+        for r in (first, second)
+    ]
+    assert built == [["bristol-cycles", "velo-lyon"], ["leipzig-bikes"]]
+
+
+def test_the_shared_offers_check_clean_as_sources(agency: Path) -> None:
+    for site in SITES:
+        result = honest_offers("check", "--strict", f"sites/{site}/mkdocs.yml", cwd=agency)
+        assert result.returncode == 0, result.stdout + result.stderr
