@@ -187,3 +187,30 @@ def test_logout_countdown_of_a_session_timeout_passes() -> None:
 def test_a_countdown_that_sells_is_not_a_session_timeout() -> None:
     js = SESSION_COUNTDOWN.replace('rest + "s"', '"Offer ends in " + rest + "s"')
     assert countdown_rules(js, "session-timeout.js") == ["HO611", "HO612"]
+
+
+TWEEN = """
+class Tween {
+  constructor(el, target, options) {
+    this.el = el; this.target = target; this.options = options;
+  }
+  start() { this.begin = null; requestAnimationFrame(this.step); }
+  step = (stamp) => {
+    if (!this.begin) { this.begin = stamp; }
+    const duration = Number(this.options.duration) * 1000;
+    const progress = stamp - this.begin;
+    this.remaining = duration - progress;
+    this.el.textContent = Math.round(this.target * Math.min(progress / duration, 1));
+    if (progress < duration) { requestAnimationFrame(this.step); }
+  };
+}
+"""
+
+
+def test_number_animation_with_a_duration_setting_is_not_a_countdown() -> None:
+    assert countdown_rules(TWEEN, "tween.js") == []
+    shown = TWEEN.replace(
+        "this.el.textContent = Math.round(this.target * Math.min(progress / duration, 1));",
+        "this.el.textContent = Math.floor(this.remaining / 1000) + ' s';",
+    )
+    assert countdown_rules(shown, "tween.js") == ["HO611"]

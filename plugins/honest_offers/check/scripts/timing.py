@@ -57,6 +57,9 @@ TIME_UNITS = mr.word_set(
     "day days"
 )
 
+SETTING_WORDS = mr.word_set("duration delay interval timeout speed")
+"""Last words of the settings an animation or a timer is given its length in."""
+
 _WRITES = _ARITHMETIC = _DECREMENTS = _CLOCKS = REGION
 _JSX = """
 [(jsx_element) (jsx_self_closing_element)] @jsx
@@ -295,12 +298,22 @@ class Timing:
     def _time_operands(self, node: Node) -> bool:
         tree = self.tree
         left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
-        if any(number(tree, side) in TIME_NUMBERS for side in (left, right)):
-            return True
+        for side, other in ((left, right), (right, left)):
+            if number(tree, side) in TIME_NUMBERS:
+                return operator(tree, node) != "*" or not self._setting(other)
         if operator(tree, node) == "*" or right is None:
             return False
         name = last_name(tree, unwrap(right))
         return not TIME_UNITS.isdisjoint(mr.name_words(name)) if name else False
+
+    def _setting(self, node: Node | None) -> bool:
+        """A length of time the code is configured with (``options.duration * 1000``): its
+        unit changed, not a time shown."""
+        name = last_name(self.tree, unwrap(node)) if node is not None else ""
+        if node is not None and unwrap(node).type == "call_expression":
+            args = arguments(unwrap(node))  # Number(options.duration)
+            name = last_name(self.tree, unwrap(args[0])) if args else ""
+        return not SETTING_WORDS.isdisjoint(mr.name_words(name)) if name else False
 
     # -- counters --
 
