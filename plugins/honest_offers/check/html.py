@@ -705,7 +705,7 @@ class _Walker:
         id="days">``, ``class="timer-seconds"``): the boxes of a countdown read-out that a
         script fills. A clock or a stopwatch has no days, a date picker no seconds."""
         html = self.html
-        if not any(word in html for word in mr.SECOND_WORDS):
+        if not any(word in html for word in mr.second_words(html)):
             return
         first: dict[str, tuple[int, str]] = {}
         for match in _NAME_ATTRIBUTE.finditer(html):

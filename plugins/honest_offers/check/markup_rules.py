@@ -446,6 +446,16 @@ Italian, Dutch, Swedish, Polish, Indonesian and Malay, Turkish); all four on one
 countdown (a date picker names a ``day``, ``hour`` and ``minute``)."""
 SECOND_WORDS = tuple(sorted(w for w, unit in TIME_UNIT_NAMES.items() if unit == "seconds"))
 """The words for seconds: a page without one has no countdown read-out to look for."""
+ENGLISH_SECOND_WORDS = ("seconds", "secs")
+_ENGLISH_PAGE = re.compile(r"<html\b[^>]*\blang\s*=\s*[\"']?en\b", re.IGNORECASE)
+
+
+def second_words(html: str) -> tuple[str, ...]:
+    """The words for seconds to look for in a page: English ones in a page whose ``<html>``
+    says English (a search in a page costs for each word), all of them elsewhere (a
+    template, a fragment, a page in another language)."""
+    return ENGLISH_SECOND_WORDS if _ENGLISH_PAGE.search(html, 0, 4096) else SECOND_WORDS
+
 
 PEOPLE_AND_PLACES = word_set(
     "name names firstnames lastnames buyer buyers customer customers people persons users "

@@ -214,3 +214,10 @@ def test_number_animation_with_a_duration_setting_is_not_a_countdown() -> None:
         "this.el.textContent = Math.floor(this.remaining / 1000) + ' s';",
     )
     assert countdown_rules(shown, "tween.js") == ["HO611"]
+
+
+def test_an_english_page_looks_for_english_unit_names_only() -> None:
+    page = '<html lang="en"><body>' + READOUT.format(d="hari", h="jam", m="menit", s="detik")
+    assert check_html(page, "en.html").findings == []
+    page = '<html lang="id"><body>' + READOUT.format(d="hari", h="jam", m="menit", s="detik")
+    assert [f.rule for f in check_html(page, "id.html").findings] == ["HO601"]
