@@ -8,8 +8,8 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from honest_offers.check import html as html_check
 from honest_offers.check import scripts
+from honest_offers.check.html import tokenizer, walker
 from honest_offers.check.locate import Lines
 from honest_offers.check.suppress import parse_markers
 
@@ -26,7 +26,7 @@ def test_split_collapses_whitespace_like_the_regex(text: str) -> None:
 @given(st.lists(st.tuples(st.integers(0, 50), TEXT), max_size=5))
 def test_decode_collapses_whitespace_like_the_regex(chunks: list[tuple[int, str]]) -> None:
     raw = "".join(htmllib.unescape(text) for _, text in chunks)
-    assert html_check.decode(chunks) == re.sub(r"\s+", " ", raw).strip(" ")
+    assert tokenizer.decode(chunks) == re.sub(r"\s+", " ", raw).strip(" ")
 
 
 MARKER_BITS = st.sampled_from(
@@ -53,14 +53,14 @@ MARKER_BITS = st.sampled_from(
 
 @given(st.lists(MARKER_BITS, max_size=14).map("".join))
 def test_an_empty_marker_view_only_where_no_marker_can_be_read(page: str) -> None:
-    walker = html_check._walk(page, "p.html", Lines(page), 1)
-    full = html_check._MARKER_START.sub(
+    read = walker.walk(page, "p.html", Lines(page), 1)
+    full = walker._MARKER_START.sub(
         lambda m: (
-            m.group() if m.start() in {s for s, _ in walker.comments} else "<!~~" + m.group()[4:]
+            m.group() if m.start() in {s for s, _ in read.comments} else "<!~~" + m.group()[4:]
         ),
-        walker.html,
+        read.html,
     )
-    view = walker.marker_view()
+    view = read.marker_view()
     assert view in ("", full)
     if view == "":
         assert parse_markers(full, path="p.html") == parse_markers("", path="p.html")

@@ -1,8 +1,8 @@
 """HO6xx rules (scripts and markup): their codes, messages and docs, and the word lists they use.
 
 Lists live here as data so that adding a class word or an add-on word needs no code.
-The checks that use them are in ``html.py``, the ``scripts`` package, ``styles.py`` and
-``vendors.py``.
+The checks that use them are in the ``html`` package (``html/markup.py``), the ``scripts``
+package, ``styles.py`` and ``vendors.py``.
 Docs are Markdown on the rule pages: code and quoted tactics go in backticks.
 """
 

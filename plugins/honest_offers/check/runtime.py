@@ -37,12 +37,11 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from honest_offers.check.finding import CheckResult, Finding, Suppressed
-from honest_offers.check.markup_rules import VOID_ELEMENTS
+from honest_offers.check.locate import Lines
 from honest_offers.check.runtime_rules import TEXT_CHANGES as TEXT_CHANGES  # re-exported
 from honest_offers.check.suppress import MIN_REASON, apply_suppressions, parse_markers
 from honest_offers.diagnostics import Problem
@@ -439,32 +438,35 @@ def _short(text: str) -> str:
     return text if len(text) <= _QUOTE else text[: _QUOTE - 1].rstrip() + "…"
 
 
-class _SourceMap(HTMLParser):
+class _SourceMap:
     """Where each element of an HTML file starts, by its place (tag and n-th of type, from
-    ``html`` down), to point a finding at the changed element in the file."""
+    ``html`` down), to point a finding at the changed element in the file. Read with the
+    check's own tokenizer, as the markup check reads the page."""
 
     def __init__(self, source: str) -> None:
-        super().__init__(convert_charrefs=True)
+        from honest_offers.check.html import tokenizer  # the HTML engine: only once a page changed
+
         self.source = source
         self.starts: dict[tuple[tuple[str, int], ...], tuple[int, int]] = {}
         self.stack: list[tuple[str, int]] = []
         self.counts: list[dict[str, int]] = [{}]
-        try:
-            self.feed(source)
-            self.close()
-        except Exception:  # a page too broken to map: findings point at its first line
-            self.starts.clear()
+        lines = Lines(source)
+        for name, offset, is_end in tokenizer.tags(source):
+            if is_end:
+                self.end_tag(name)
+            else:
+                self.start_tag(name, lines.at(offset), void=name in tokenizer.VOID_ELEMENTS)
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def start_tag(self, tag: str, where: tuple[int, int], *, void: bool) -> None:
         siblings = self.counts[-1]
         siblings[tag] = siblings.get(tag, 0) + 1
         place = (*self.stack, (tag, siblings[tag]))
-        self.starts.setdefault(tuple(place), self.getpos())
-        if tag not in VOID_ELEMENTS:
+        self.starts.setdefault(tuple(place), where)
+        if not void:
             self.stack.append((tag, siblings[tag]))
             self.counts.append({})
 
-    def handle_endtag(self, tag: str) -> None:
+    def end_tag(self, tag: str) -> None:
         names = [name for name, _ in self.stack]
         if tag in names:
             depth = len(names) - names[::-1].index(tag) - 1
@@ -477,7 +479,7 @@ class _SourceMap(HTMLParser):
         place = tuple((name, nth) for name, nth, _ in change.parts)
         found = self.starts.get(place)
         if found is not None:
-            return found[0], found[1] + 1
+            return found
         offset = -1
         owners = [ident for _, _, ident in change.parts if ident]
         if owners:

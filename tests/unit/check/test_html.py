@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-import honest_offers.check.html as html_check
 from honest_offers.check.docs import REFERENCE_MARKER, REFERENCE_REASON, rule_pages
 from honest_offers.check.finding import Finding
-from honest_offers.check.html import check_html
+from honest_offers.check.html import check_html, walker
 from honest_offers.check.registry import RULES
 from honest_offers.check.runtime import TEXT_CHANGES
 from honest_offers.check.scripts import check_script
@@ -36,7 +35,7 @@ def seen(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
         calls.append((text, context))
         return ()
 
-    monkeypatch.setattr(html_check, "text_findings", spy)
+    monkeypatch.setattr(walker, "text_findings", spy)
     return calls
 
 

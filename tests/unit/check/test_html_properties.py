@@ -7,10 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import honest_offers.check.html as html_check
 import honest_offers.check.locate as locate
 from honest_offers.check.finding import CheckResult
-from honest_offers.check.html import check_html
+from honest_offers.check.html import check_html, walker
 from honest_offers.check.scripts import check_script
 from honest_offers.check.styles import check_stylesheet
 from tests.conftest import examples
@@ -222,7 +221,7 @@ def test_pathological_inputs_finish(monkeypatch: pytest.MonkeyPatch) -> None:
     characters, so anything worse than linear would run for many minutes and hit the
     timeout; linear code takes milliseconds. (Speed is measured by bench/, not by tests.)
     The text check is stubbed: its own behaviour on huge blocks is tested elsewhere."""
-    monkeypatch.setattr(html_check, "text_findings", lambda text, context: ())
+    monkeypatch.setattr(walker, "text_findings", lambda text, context: ())
     monkeypatch.setattr(locate, "text_findings", lambda text, context: ())
     for page in PATHOLOGICAL_HTML:
         assert isinstance(check_html(page, "p.html").findings, list), page[:40]

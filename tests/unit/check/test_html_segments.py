@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from honest_offers.check import html as html_check
 from honest_offers.check.finding import CheckResult
+from honest_offers.check.html import segments
 from tests.conftest import examples
 
 CHROME_HEAD = """\
@@ -123,7 +124,7 @@ def test_shared_chrome_with_findings_is_replayed_exactly() -> None:
     path, page = pages[0]
     html_check.check_html(page, path)
     html_check.check_html(page, path)
-    assert html_check._SEGMENTS, "pages that share lines remember segments"
+    assert segments.SEGMENTS, "pages that share lines remember segments"
 
 
 def test_a_quote_left_open_is_not_replayed_into_another_page() -> None:

@@ -1,0 +1,43 @@
+"""Check HTML — rendered pages of any generator, or theme templates — for pressure tactics.
+
+A small package, one concern a module, each importing only the ones below it:
+
+* :mod:`.walker`: one pass over a page's tokens; text joined as a browser shows it and
+  checked as prose, labels and attributes; scripts, styles and nested HTML handed on;
+* :mod:`.segments`: what a page shares with other pages is read once and replayed;
+* :mod:`.markup`: what each start tag asks of the markup rules (HO601-HO610), and the
+  pre-selected choices (HO604);
+* :mod:`.tokenizer`: the one HTML tokenizer of the check (also the browser check's source
+  map), attributes, void elements, and text decoded with its source offsets.
+
+Jinja, Liquid and Go template tags (``{{ }}``, ``{% %}``, ``{# #}``) are blanked first with
+spaces, which keeps every offset; a template is checked like the page it renders.
+"""
+
+from __future__ import annotations
+
+from honest_offers.check.docs import REFERENCE_MARKER, REFERENCE_REASON
+from honest_offers.check.finding import CheckResult, Suppressed
+from honest_offers.check.html.segments import clear_segments
+from honest_offers.check.html.walker import nested_findings, unique, walk
+from honest_offers.check.locate import Lines, with_markers
+
+__all__ = ["as_reference", "check_html", "clear_segments", "nested_findings"]
+
+
+def check_html(html: str, path: str, *, line: int = 1, column: int = 1) -> CheckResult:
+    """Check an HTML page or template; findings point into ``path`` (``html`` starts at
+    ``line``:``column`` there). ``<!-- honest-offers: allow HO601 reason="…" -->`` allows a
+    rule on its own line and the next non-blank line, as in Markdown."""
+    walker = walk(html, path, Lines(html, line, column), 0)
+    found = unique(walker.findings)
+    result = with_markers(found, walker.suppressed, walker.marker_view(), path, walker.lines)
+    return as_reference(result) if REFERENCE_MARKER in html else result
+
+
+def as_reference(result: CheckResult) -> CheckResult:
+    """A rule reference page's findings, listed as allowed: it names tactics to explain
+    them (the marker's own mistakes, HO9xx, stay findings)."""
+    kept = [f for f in result.findings if f.rule.startswith("HO9")]
+    allowed = [Suppressed(f, REFERENCE_REASON) for f in result.findings if f not in kept]
+    return CheckResult(findings=kept, suppressed=[*result.suppressed, *allowed])
