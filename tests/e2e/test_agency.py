@@ -4,6 +4,7 @@ language and currency, sharing two offers, built by `honest-offers build` in par
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -11,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.conftest import REPO_ROOT, mkdocs_env
 
@@ -136,3 +138,78 @@ def test_the_shared_offers_check_clean_as_sources(agency: Path) -> None:
     for site in SITES:
         result = honest_offers("check", "--strict", f"sites/{site}/mkdocs.yml", cwd=agency)
         assert result.returncode == 0, result.stdout + result.stderr
+
+
+# -- the CI recipes, run as written (minus install lines) on a copy of the agency -----------
+
+INSTALL = re.compile(r"^(python3? -m )?pip3? install\b")
+
+
+def run_recipe_lines(lines: list[str], cwd: Path, env: dict[str, str]) -> None:
+    path = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
+    for line in lines:
+        if INSTALL.match(line.strip()):
+            continue
+        result = subprocess.run(
+            ["bash", "-e", "-o", "pipefail", "-c", line],
+            cwd=cwd,
+            env={**mkdocs_env(), **env, "PATH": path},
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
+        assert result.returncode == 0, f"`{line}` failed:\n{result.stdout}\n{result.stderr}"
+
+
+def fresh_agency(tmp_path: Path) -> Path:
+    root = tmp_path / "agency"
+    shutil.copytree(AGENCY, root, ignore=shutil.ignore_patterns("site"))
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    return root
+
+
+def deployed(root: Path) -> set[str]:
+    return {p.name for p in (root / "deploy").iterdir()} if (root / "deploy").is_dir() else set()
+
+
+def test_the_github_recipe_builds_and_deploys_every_site_once(tmp_path: Path) -> None:
+    workflow = yaml.safe_load(
+        (REPO_ROOT / "ci-recipes" / "agency-github-actions.yml").read_text(encoding="utf-8")
+    )
+    (job,) = workflow["jobs"].values()
+    shards = job["strategy"]["matrix"]["shard"]
+    seen: list[str] = []
+    for number in shards:
+        root = fresh_agency(tmp_path / f"shard-{number}")
+        lines = [
+            step["run"].replace("${{ matrix.shard }}", str(number))
+            for step in job["steps"]
+            if "run" in step
+        ]
+        run_recipe_lines(lines, root, {k: str(v) for k, v in job["env"].items()})
+        seen += sorted(deployed(root))
+        for client in deployed(root):
+            assert (
+                root / "deploy" / client / "offers" / "bike-service-plan" / "index.html"
+            ).is_file()
+    assert sorted(seen) == sorted(SITES)  # every site exactly once over the matrix
+    upload = [s for s in job["steps"] if s.get("uses", "").startswith("actions/upload-artifact")]
+    assert upload and upload[0]["with"]["path"] == job["env"]["DEPLOY_ROOT"]
+
+
+def test_the_gitlab_recipe_builds_and_deploys_every_site_once(tmp_path: Path) -> None:
+    jobs = yaml.safe_load(
+        (REPO_ROOT / "ci-recipes" / "agency-gitlab-ci.yml").read_text(encoding="utf-8")
+    )
+    job = jobs["client-sites"]
+    total = job["parallel"]
+    seen: list[str] = []
+    for index in range(1, total + 1):
+        root = fresh_agency(tmp_path / f"node-{index}")
+        env = {**job["variables"], "CI_NODE_INDEX": str(index), "CI_NODE_TOTAL": str(total)}
+        run_recipe_lines(job["script"], root, env)
+        assert (root / job["artifacts"]["reports"]["junit"]).is_file()
+        seen += sorted(deployed(root))
+    assert sorted(seen) == sorted(SITES)
+    assert job["artifacts"]["paths"] == ["deploy/"]
