@@ -14,7 +14,7 @@ LATEST := .venv-latest
 EXTRAS := test,lint,browser,bench
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint unit fuzz lock test-latest schema clean bench guide
+.PHONY: site serve test lint unit fuzz lock test-latest schema clean bench bench-agency guide
 
 # The lock holds setuptools (the build backend), so the editable install downloads nothing
 # that is not pinned; --require-hashes also fails if a dependency is missing from the lock.
@@ -77,6 +77,10 @@ clean:
 # Fewer sizes or repetitions: make bench BENCH_ARGS="--sizes 100 1000 --reps 3"
 bench: $(STAMP)
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# An agency's builds: 20 sites x 50 offers, `honest-offers build -j 2` against sequential builds.
+bench-agency: $(STAMP)
+	$(BIN)/python bench/agency.py $(AGENCY_ARGS)
 
 schema: $(STAMP)
 	$(BIN)/python -c "from honest_offers.validate.schema import SCHEMA_PATH, render_schema; SCHEMA_PATH.write_text(render_schema(), encoding='utf-8')"
