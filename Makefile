@@ -37,7 +37,7 @@ lint: $(STAMP)
 
 # Deterministic: hypothesis draws the same examples on every run (tests/conftest.py).
 test: lint
-	$(BIN)/python -m pytest -n 2 --timeout=300
+	$(BIN)/python -m pytest -n 2 --dist loadgroup --timeout=300
 
 unit: $(STAMP)
 	$(BIN)/python -m pytest -m "not e2e" -q
@@ -68,7 +68,7 @@ test-latest:
 	$(LATEST)/bin/python -m pip install --quiet --upgrade pip
 	$(LATEST)/bin/python -m pip install --quiet --upgrade -e '.[$(EXTRAS)]'
 	$(LATEST)/bin/python -m pip freeze --exclude-editable > $(LATEST)/versions.txt
-	$(LATEST)/bin/python -m pytest -n 2 --timeout=300
+	$(LATEST)/bin/python -m pytest -n 2 --dist loadgroup --timeout=300
 
 clean:
 	rm -rf $(VENV) $(LATEST) site build *.egg-info plugins/*.egg-info bench/.work

@@ -213,3 +213,44 @@ def test_the_gitlab_recipe_builds_and_deploys_every_site_once(tmp_path: Path) ->
         seen += sorted(deployed(root))
     assert sorted(seen) == sorted(SITES)
     assert job["artifacts"]["paths"] == ["deploy/"]
+
+
+# -- scaffolding -----------------------------------------------------------------------------
+
+
+def test_new_agency_lays_out_a_repository_that_builds_and_checks_clean(tmp_path: Path) -> None:
+    made = honest_offers("new-agency", "agency", cwd=tmp_path)
+    assert made.returncode == 0, made.stdout + made.stderr
+    root = tmp_path / "agency"
+    assert (root / ".git").is_dir()
+    workflow = (root / ".github" / "workflows" / "client-sites.yml").read_text("utf-8")
+    recipe = (REPO_ROOT / "ci-recipes" / "agency-github-actions.yml").read_text("utf-8")
+    assert workflow == recipe
+    built = honest_offers("build", "--strict", "-j", "2", cwd=root)
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert built.stdout.count(": built: 1 offers") == 2
+    for client in ("client-a", "client-b"):
+        checked = honest_offers("check", "--strict", f"sites/{client}/site_config.yml", cwd=root)
+        assert checked.returncode == 0, checked.stdout + checked.stderr
+        css = root / "sites" / client / "site" / "assets" / "stylesheets"
+        assert (css / "honest-offers-brand.css").is_file()
+
+
+def test_new_site_with_brand_colours_builds_clean(tmp_path: Path) -> None:
+    made = honest_offers(
+        "new-site", "shop", "--primary", "#9D174D", "--accent", "#047857", cwd=tmp_path
+    )
+    assert made.returncode == 0, made.stdout + made.stderr
+    config = (tmp_path / "shop" / "site_config.yml").read_text("utf-8")
+    assert 'primary: "#9d174d"' in config and "primary_dark:" in config
+    built = honest_offers("build", "--strict", "shop", cwd=tmp_path)
+    assert built.returncode == 0, built.stdout + built.stderr
+
+
+def test_new_site_refuses_a_brand_colour_that_fails_contrast(tmp_path: Path) -> None:
+    made = honest_offers(
+        "new-site", "shop", "--primary", "#f472b6", "--accent", "#047857", cwd=tmp_path
+    )
+    assert made.returncode == 2
+    assert "2.65:1" in made.stderr and "nearest shade that passes is #" in made.stderr
+    assert not (tmp_path / "shop").exists()

@@ -12,7 +12,8 @@ import pytest
 
 from tests.conftest import REPO_ROOT
 
-pytestmark = pytest.mark.e2e
+# One worker builds the wheel: two `pip wheel` runs of one source tree share its build/ folder.
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("wheel")]
 
 
 @pytest.fixture(scope="module")

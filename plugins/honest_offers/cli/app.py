@@ -545,10 +545,15 @@ It builds with `mkdocs build --strict -f site_config.yml` and passes `honest-off
 check` right away. An existing folder that is not empty is refused: nothing is
 overwritten.
 
+With --primary and --accent (colours as #rrggbb), the site gets the plugin's `brand` option
+with both colours and dark-scheme shades that pass WCAG 2.2 AA contrast; a colour that fails
+as link text is refused with the nearest shade that passes.
+
 \b
 Examples:
   honest-offers new-site client-site
   honest-offers new-site client-site --name "Garden Studio Meyer"
+  honest-offers new-site client-site --primary "#1d4ed8" --accent "#b45309"
 """
 
 
@@ -560,11 +565,17 @@ Examples:
 )
 @click.argument("directory", metavar="DIR", type=click.Path(path_type=Path))
 @click.option("--name", help="The site's name. Default: from DIR (my-studio → My studio).")
-def new_site(directory: Path, name: str | None) -> None:
+@click.option("--primary", metavar="COLOUR", help="Brand colour for the header and links.")
+@click.option("--accent", metavar="COLOUR", help="Brand colour for hover and focus.")
+def new_site(directory: Path, name: str | None, primary: str | None, accent: str | None) -> None:
     from honest_offers.cli import scaffold  # the offer model: see _add_offers in targets
 
+    if (primary is None) != (accent is None):
+        raise CliError("--primary and --accent go together: give both colours, or neither")
     try:
-        written = scaffold.new_site(directory, name or scaffold.site_title(directory), build_date())
+        brand = scaffold.brand_for(primary, accent) if primary and accent else None
+        title = name or scaffold.site_title(directory)
+        written = scaffold.new_site(directory, title, build_date(), brand)
     except (scaffold.ScaffoldError, OSError) as exc:
         raise CliError(str(exc)) from None
     click.echo(f"Created {directory}/ with:")
@@ -576,6 +587,51 @@ def new_site(directory: Path, name: str | None) -> None:
         "  honest-offers check\n"
         f"  mkdocs serve -f {scaffold.CONFIG_FILE}"
     )
+
+
+NEW_AGENCY_HELP = """Create an agency repository to start from in DIR (a new or empty folder).
+
+\b
+It holds:
+  shared-offers/first-consultation.yml
+                          an offer every client site shares
+  sites/client-a/, sites/client-b/
+                          two client sites, each with its own brand, whose offers
+                          extend the shared one (seller and contact of their own)
+  .github/workflows/client-sites.yml
+                          CI: `honest-offers build` in parallel shards, each client
+                          site deployed to its own target
+  offer.schema.json, .gitignore
+
+DIR is made a git repository (`git init`, when git is installed and DIR is not inside
+one already): shared offers must lie inside the repository. The sites build with
+`honest-offers build DIR --strict` and pass the check right away.
+
+\b
+Example:
+  honest-offers new-agency my-agency
+"""
+
+
+@cli.command(
+    "new-agency",
+    help=NEW_AGENCY_HELP,
+    short_help="Create an agency repository with shared offers and two client sites.",
+    context_settings=CONTEXT,
+)
+@click.argument("directory", metavar="DIR", type=click.Path(path_type=Path))
+def new_agency(directory: Path) -> None:
+    from honest_offers.cli import scaffold  # the offer model: see _add_offers in targets
+
+    try:
+        written = scaffold.new_agency(directory, build_date())
+    except (scaffold.ScaffoldError, OSError) as exc:
+        raise CliError(str(exc)) from None
+    click.echo(f"Created {directory}/ with:")
+    for path in written.files:
+        click.echo(f"  {path}")
+    click.echo(scaffold.make_repository(directory))
+    click.echo(f"\nNext:\n  honest-offers build {directory} --strict")
 
 
 NEW_OFFER_HELP = """Create an offer skeleton NAME.yml in the offers folder.

@@ -13,10 +13,21 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
+import subprocess
 from dataclasses import dataclass
 from datetime import date
+from importlib.resources import files as files_of
 from pathlib import Path
 
+from honest_offers.render.brand import (
+    DARK_BACKGROUND,
+    Brand,
+    contrast_failures,
+    hex_colour,
+    nearest_passing,
+    parse_colour,
+)
 from honest_offers.slugs import slugify
 from honest_offers.validate.schema import SCHEMA_PATH, render_schema
 
@@ -53,26 +64,99 @@ def site_title(folder: Path) -> str:
     return words[:1].upper() + words[1:] if words else "My site"
 
 
-def new_site(root: Path, site_name: str, today: date) -> Written:
+def new_site(root: Path, site_name: str, today: date, brand: Brand | None = None) -> Written:
     """Write a new site into ``root``, which must not exist or be empty."""
+    _require_empty(root)
+    files = {
+        CONFIG_FILE: site_config(site_name, brand),
+        SCHEMA_FILE: render_schema(),
+        f"offers/{EXAMPLE_OFFER}.yml": example_offer(f"../{SCHEMA_FILE}", today),
+        "docs/index.md": home_page(site_name),
+        ".gitignore": "# The built site: `mkdocs build` writes it; git need not keep it.\nsite/\n",
+    }
+    return _write_all(root, files)
+
+
+def _require_empty(root: Path) -> None:
     if root.exists() and (not root.is_dir() or any(root.iterdir())):
         kind = "folder" if root.is_dir() else "file"
         raise ScaffoldError(
             f"{root}: the {kind} already exists and is not empty; "
             "choose a new folder (nothing was written)"
         )
-    files = {
-        CONFIG_FILE: site_config(site_name),
-        SCHEMA_FILE: render_schema(),
-        f"offers/{EXAMPLE_OFFER}.yml": example_offer(f"../{SCHEMA_FILE}", today),
-        "docs/index.md": home_page(site_name),
-        ".gitignore": "# The built site: `mkdocs build` writes it; git need not keep it.\nsite/\n",
-    }
+
+
+def _write_all(root: Path, files: dict[str, str]) -> Written:
     for relative, text in files.items():
         path = root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         _write_new(path, text)
     return Written(root, tuple(files))
+
+
+AGENCY_CLIENTS = (
+    ("client-a", "Client A", "#1d4ed8", "#b45309"),
+    ("client-b", "Client B", "#166534", "#6d28d9"),
+)
+"""Two example clients of ``new-agency``, each with a brand that passes contrast."""
+
+AGENCY_WORKFLOW = ".github/workflows/client-sites.yml"
+
+
+def new_agency(root: Path, today: date) -> Written:
+    """Write an agency repository into ``root``: a shared offer, two client sites whose
+    offers extend it (each with its own brand, seller and contact), and the CI workflow that
+    builds the sites in parallel shards (``ci-recipes/agency-github-actions.yml``)."""
+    _require_empty(root)
+    shared = f"shared-offers/{EXAMPLE_OFFER}.yml"
+    files = {
+        ".gitignore": "# Each client's built site (honest-offers build).\nsites/*/site/\n",
+        SCHEMA_FILE: render_schema(),
+        shared: example_offer(f"../{SCHEMA_FILE}", today),
+        AGENCY_WORKFLOW: (
+            files_of("honest_offers") / "recipes" / "agency-github-actions.yml"
+        ).read_text(encoding="utf-8"),
+    }
+    for slug, name, primary, accent in AGENCY_CLIENTS:
+        files[f"sites/{slug}/{CONFIG_FILE}"] = site_config(name, brand_for(primary, accent))
+        files[f"sites/{slug}/docs/index.md"] = home_page(name)
+        files[f"sites/{slug}/offers/{EXAMPLE_OFFER}.yml"] = client_offer(slug, name)
+    return _write_all(root, files)
+
+
+def make_repository(root: Path) -> str:
+    """``git init`` in ``root`` unless it is inside a repository already; what was done."""
+    if any((folder / ".git").exists() for folder in (root.resolve(), *root.resolve().parents)):
+        return f"{root}/ is inside a git repository already."
+    git = shutil.which("git")
+    if git is None:
+        return (
+            "git is not installed: run `git init` in the folder before building (shared "
+            "offers must lie inside a repository)."
+        )
+    result = subprocess.run(
+        [git, "init", "-q", str(root)], capture_output=True, text=True, check=False
+    )
+    if result.returncode != 0:
+        return f"`git init` failed ({result.stderr.strip()}); run it yourself before building."
+    return f"Made {root}/ a git repository (git init)."
+
+
+def client_offer(slug: str, name: str) -> str:
+    return f"""\
+# yaml-language-server: $schema=../../../{SCHEMA_FILE}
+# This client's copy of the agency's shared offer: every top-level field written here
+# replaces the shared one (price, currency, seller, cta, ...); the rest comes from there.
+extends: ../../../shared-offers/{EXAMPLE_OFFER}.yml
+
+seller:
+  name: {name}
+  contact: hello@{slug}.example
+
+cta:
+  label: Ask a question
+  url: mailto:hello@{slug}.example?subject=First%20consultation
+"""
 
 
 def new_offer(
@@ -163,7 +247,7 @@ def _next_start(today: date) -> date:
     return date(today.year + (month - 1) // 12, (month - 1) % 12 + 1, 1)
 
 
-def site_config(site_name: str) -> str:
+def site_config(site_name: str, brand: Brand | None = None) -> str:
     name = site_name.replace('"', "'")
     return f"""\
 # The site's config, for MkDocs with the honest-offers plugin.
@@ -177,11 +261,11 @@ site_dir: site
 theme:
   name: material
   language: en
-  font: false               # no web fonts from a third-party host
+  font: false               # no web fonts from a third-party host{_palette(brand)}
 
 plugins:
   - search
-  - honest-offers:
+  - honest-offers:{_brand_options(brand)}
       offers_dir: offers    # one YAML file per offer
       index_url: offers/    # the page that compares every offer; offer pages live below it
       index_title: Offers
@@ -193,6 +277,53 @@ nav:
   - Home: index.md
   - Offers: offers/index.md
 """
+
+
+def _palette(brand: Brand | None) -> str:
+    if brand is None:
+        return ""
+    return """
+  palette:                  # light and dark, following the visitor's system setting
+    - media: "(prefers-color-scheme: light)"
+      scheme: default
+      toggle:
+        icon: material/weather-night
+        name: Switch to dark mode
+    - media: "(prefers-color-scheme: dark)"
+      scheme: slate
+      toggle:
+        icon: material/weather-sunny
+        name: Switch to light mode"""
+
+
+def _brand_options(brand: Brand | None) -> str:
+    if brand is None:
+        return ""
+    return f"""
+      brand:                # colours as link text must reach 4.5:1 (WCAG 2.2 AA)
+        primary: "{brand.primary}"
+        accent: "{brand.accent}"
+        primary_dark: "{brand.primary_dark}"   # links in the dark scheme
+        accent_dark: "{brand.accent_dark}\""""
+
+
+def brand_for(primary: str, accent: str) -> Brand:
+    """A brand from two colours, with dark-scheme shades that pass; ``ScaffoldError`` when
+    a colour cannot be read or fails as link text on a light page."""
+    try:
+        dark = parse_colour(DARK_BACKGROUND)
+        brand = Brand(
+            primary=primary.lower(),
+            accent=accent.lower(),
+            primary_dark=hex_colour(nearest_passing(parse_colour(primary), dark)),
+            accent_dark=hex_colour(nearest_passing(parse_colour(accent), dark)),
+        )
+    except ValueError as exc:
+        raise ScaffoldError(f"{exc} (nothing was written)") from None
+    failures = contrast_failures(brand)
+    if failures:
+        raise ScaffoldError(failures[0].message() + " (nothing was written)")
+    return brand
 
 
 def home_page(site_name: str) -> str:
