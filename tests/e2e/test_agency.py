@@ -254,3 +254,81 @@ def test_new_site_refuses_a_brand_colour_that_fails_contrast(tmp_path: Path) -> 
     assert made.returncode == 2
     assert "2.65:1" in made.stderr and "nearest shade that passes is #" in made.stderr
     assert not (tmp_path / "shop").exists()
+
+
+# -- brand files: logo, favicon and fonts only from the site's own files -------------------
+
+BRANDED = """\
+site_name: Branded
+docs_dir: docs
+theme:
+  name: material
+  font: false
+plugins:
+  - honest-offers:
+      brand:
+        primary: "#166534"
+        accent: "#6d28d9"
+        primary_dark: "#86efac"
+        accent_dark: "#c4b5fd"
+        logo: {logo}
+        fonts:
+          - family: Atkinson Hyperlegible
+            files: [{font}]
+"""
+
+
+def branded_site(tmp_path: Path, logo: str, font: str) -> Path:
+    root = tmp_path / "branded"
+    (root / "docs" / "assets" / "fonts").mkdir(parents=True)
+    (root / "offers").mkdir()
+    (root / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    (root / "docs" / "assets" / "logo.svg").write_text("<svg/>", encoding="utf-8")
+    (root / "docs" / "assets" / "fonts" / "atkinson.woff2").write_bytes(b"wOF2")
+    config = BRANDED.format(logo=logo, font=font)
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return root
+
+
+def test_self_hosted_fonts_and_the_logo_are_used(tmp_path: Path) -> None:
+    root = branded_site(tmp_path, "assets/logo.svg", "assets/fonts/atkinson.woff2")
+    result = honest_offers("build", "--strict", str(root), cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = root / "site"
+    css = (site / "assets" / "stylesheets" / "honest-offers-brand.css").read_text("utf-8")
+    assert 'src: url("../../assets/fonts/atkinson.woff2") format("woff2")' in css
+    assert '--md-text-font: "Atkinson Hyperlegible";' in css
+    assert (site / "assets" / "fonts" / "atkinson.woff2").is_file()
+    assert "assets/logo.svg" in (site / "index.html").read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("logo", "font", "message"),
+    [
+        ("assets/logo.svg", "https://fonts.example/inter.woff2", "never loaded from a font"),
+        ("assets/logo.svg", "assets/fonts/missing.woff2", "is not a file inside docs_dir"),
+        ("assets/missing.svg", "assets/fonts/atkinson.woff2", "brand `logo`"),
+        ("../outside.svg", "assets/fonts/atkinson.woff2", "is not a file inside docs_dir"),
+    ],
+)
+def test_brand_files_from_elsewhere_are_located_errors(
+    tmp_path: Path, logo: str, font: str, message: str
+) -> None:
+    (tmp_path / "outside.svg").write_text("<svg/>", encoding="utf-8")
+    root = branded_site(tmp_path, logo, font)
+    result = run_mkdocs_in(root)
+    assert result.returncode == 1
+    assert message in result.stderr
+    assert re.search(r"mkdocs\.yml:\d+:\d+: error: brand", result.stderr)
+
+
+def run_mkdocs_in(root: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q"],
+        cwd=root,
+        env=mkdocs_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
