@@ -2,7 +2,8 @@
 
 Codes never change meaning once released (like ruff's). Families by hundreds:
 HO1xx urgency, HO2xx scarcity, HO3xx social proof, HO4xx misdirection, HO5xx pricing,
-HO6xx scripts and markup, HO9xx the check itself (e.g. a suppression without a reason).
+HO6xx scripts and markup, HO7xx an offer's words against its facts, HO9xx the check itself
+(e.g. a suppression without a reason).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ FAMILIES: dict[str, str] = {
     "HO4": "Misdirection",
     "HO5": "Pricing",
     "HO6": "Scripts and markup",
+    "HO7": "Facts and prose",
     "HO9": "The check itself",
 }
 

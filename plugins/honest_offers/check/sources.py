@@ -18,10 +18,12 @@ import html
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from honest_offers.check import markdown
+from honest_offers.check.facts import contradictions
 from honest_offers.check.finding import CheckResult, Finding
 from honest_offers.check.phrases import Context
 from honest_offers.check.suppress import (
@@ -32,7 +34,7 @@ from honest_offers.check.suppress import (
     unknown_code,
 )
 from honest_offers.check.text import Hit, finding, position, scan
-from honest_offers.load.yaml_source import Mark, PathKey, YamlDocument, parse_yaml
+from honest_offers.load.yaml_source import Mark, PathKey, YamlDocument, format_path, parse_yaml
 
 if TYPE_CHECKING:  # the offer model (pydantic) loads only where offers are read
     from honest_offers.catalog import LoadedOffer
@@ -57,6 +59,7 @@ def check_offer(loaded: LoadedOffer) -> CheckResult:
         for part, keys in document.parts()
         for found in _document_findings(part, part.path, keys=keys)
     ]
+    findings += _contradiction_findings(loaded)
     allowances: list[Suppression] = []
     problems: list[Finding] = []
     path = document.path_for(("allow",))  # a shared offer's `allow` is reported there
@@ -75,6 +78,41 @@ def check_offer(loaded: LoadedOffer) -> CheckResult:
             )
         )
     return _result(findings, allowances, problems, path)
+
+
+def _contradiction_findings(loaded: LoadedOffer) -> list[Finding]:
+    """HO7xx: the offer's words against its facts, each at the words, naming the field."""
+    found = contradictions(loaded.offer)
+    if not found:
+        return []
+    document = loaded.document
+    sources: dict[int, _Source] = {}
+    findings = []
+    for item in found:
+        part = document.document_for(item.loc)  # this file, or a shared one it extends
+        source = sources.setdefault(id(part), _Source(part))
+        value = _value_at(loaded.offer, item.loc)
+        excerpt = value[item.start : item.end]
+        line, column = source.locate(item.loc, value, item.start, excerpt)
+        fact = document.mark_for(item.fact)
+        base = finding(item.rule, part.path, line, column, excerpt)
+        where = f"{format_path(item.fact)} ({_place(document.path_for(item.fact), part.path)}"
+        where += f"line {fact.line}, column {fact.column})"
+        findings.append(replace(base, message=f"{base.message}; {where} {item.says}"))
+    return findings
+
+
+def _place(fact_path: str, words_path: str) -> str:
+    """The fact's file, when it is not the file of the words."""
+    return "" if fact_path == words_path else f"{fact_path}, "
+
+
+def _value_at(offer: Any, loc: PathKey) -> str:
+    """The validated text at ``loc`` (``("does", 2)``, ``("cta", "label")``)."""
+    value = offer
+    for part in loc:
+        value = value[part] if isinstance(part, int) else getattr(value, part)
+    return str(value)
 
 
 def check_markdown(text: str, path: str) -> CheckResult:

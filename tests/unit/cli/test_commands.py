@@ -65,7 +65,7 @@ def test_exit_2_with_load_errors_and_the_rest_still_checked(runner: CliRunner) -
     ("args", "message"),
     [
         (["check", "missing.md"], "honest-offers: error: missing.md: no such file or folder\n"),
-        (["check", "--select", "HO7"], "--select: unknown rule code or prefix `HO7`"),
+        (["check", "--select", "HO8"], "--select: unknown rule code or prefix `HO8`"),
         (["check", "--ignore", "HO2O1"], "did you mean HO201?"),
         (["check", "--format", "xml"], "Invalid value for '--format'"),
         (["check", "pushy-site", "-o", "nowhere/report.json"], "the folder nowhere does not exist"),

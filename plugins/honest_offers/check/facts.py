@@ -1,0 +1,546 @@
+"""HO7xx facts and prose: an offer's own words that contradict its YAML facts.
+
+"Facts only from YAML" means the words on the page must agree with the data: "free" while the
+price is above zero, "no setup fee" beside a setup fee, "tax included" when taxes are added,
+"€49 per month" for a one-time price, "cancel anytime" beside a minimum term, a money-back
+promise without refund terms. The text rules cannot see the facts; these rules read the offer's
+own text (title, summary, does, the call to action, details, terms, the tax note) against the
+validated offer, and each finding names both places: the words and the field they contradict.
+
+Shapes, not phrases: a fee is recognised by the words of its own ``name`` ("free delivery"
+beside a fee named "Tracked delivery"), a price figure by the amounts the page computes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from typing import TYPE_CHECKING
+
+from honest_offers.check.registry import Rule, RuleDoc, register
+from honest_offers.load.yaml_source import PathKey
+
+if TYPE_CHECKING:  # the offer model (pydantic) loads only where offers are read
+    from honest_offers.validate.model import Offer
+
+
+FREE = register(
+    Rule(
+        code="HO701",
+        name="free-but-priced",
+        summary="The offer, or a part of it that carries a fee, called free.",
+        message="called free, but the offer's facts say otherwise: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "A price of zero is the strongest claim a page can make. UCPD Annex I point 20 "
+                "bans describing a product as `free` if the reader has to pay anything "
+                "beyond the unavoidable cost of responding and collecting; a free part whose "
+                "fee is listed in the total is the same claim in small."
+            ),
+            bad=(
+                "`title: Free consultation` with `price.amount: 120`; `Free delivery` beside "
+                "the fee `Tracked delivery` in `price.fees`."
+            ),
+            honest=(
+                "Let the page state the price: the theme shows `price.amount` and every fee "
+                "as one total. If a part really costs nothing, remove its fee from "
+                "`price.fees`; if the offer is free, write `amount: 0`."
+            ),
+        ),
+    )
+)
+
+FEES_DENIED = register(
+    Rule(
+        code="HO702",
+        name="fees-denied",
+        summary="A claim of no fees, no extras or all-inclusive beside listed fees.",
+        message="denies fees that the offer lists: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "Drip pricing hides compulsory charges until late; denying them outright "
+                "(`no hidden fees`, `no setup fee`, `all inclusive`) while charging them is "
+                "a false statement about the price (UCPD Art. 6(1)(d); the EU Consumer Rights "
+                "Directive Art. 6(1)(e) asks for every additional charge)."
+            ),
+            bad="`No hidden fees, no setup fee.` with a fee `Setup` in `price.fees`.",
+            honest=(
+                "List each fee in `price.fees` and let the theme show the total; say in words "
+                "only what is true of the fees, e.g. `The setup fee is charged once.`"
+            ),
+        ),
+    )
+)
+
+TAXES = register(
+    Rule(
+        code="HO703",
+        name="tax-claim-contradicts",
+        summary="Words about tax that contradict `price.taxes_included`.",
+        message="says the opposite of taxes_included: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "Consumers must see the price including taxes (Price Indication Directive "
+                "Art. 2 and 3; UCPD Art. 6(1)(d)). A page that says `incl. VAT` while VAT is "
+                "added, or the reverse, misstates the price by the tax rate."
+            ),
+            bad="`tax_note: incl. 20% VAT` with `taxes_included: false`.",
+            honest=(
+                "Set `price.taxes_included` to the truth and write a `tax_note` that agrees, "
+                "e.g. `Plus 20% VAT` when taxes are added."
+            ),
+        ),
+    )
+)
+
+BILLING = register(
+    Rule(
+        code="HO704",
+        name="billing-contradicts",
+        summary="Billing words that contradict `price.billing`.",
+        message="describes another billing than price.billing: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "Whether a price is paid once or every month decides what the offer costs. "
+                "`Pay once, use forever` on a subscription, or `€9 a month` for a one-time "
+                "price, misstates how the price is calculated (UCPD Art. 6(1)(d))."
+            ),
+            bad="`summary: Pay once, no subscription.` with `billing: monthly`.",
+            honest=(
+                "Set `price.billing` to how you really charge; the theme writes it beside the "
+                "total (`per month`, `one-time payment`), so the text need not repeat it."
+            ),
+        ),
+    )
+)
+
+FIGURE = register(
+    Rule(
+        code="HO705",
+        name="price-figure-differs",
+        summary="A price stated in the offer's text that the facts do not give.",
+        message="a price that the offer's facts do not give: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "Two prices for one offer mean one of them is wrong, and readers anchor on "
+                "the first they read (Tversky and Kahneman). The price the page states must be "
+                "the one the build computes from the YAML (UCPD Art. 6(1)(d))."
+            ),
+            bad="`summary: Yours for only €99.` with `price.amount: 120`.",
+            honest=(
+                "Leave the figure to the theme, which shows `price.amount` with its fees as "
+                "the total; or change `price.amount` if the figure in the text is right."
+            ),
+        ),
+    )
+)
+
+CANCEL = register(
+    Rule(
+        code="HO706",
+        name="cancel-anytime-contradicts",
+        summary="Cancel anytime or no contract, beside terms with a minimum term or notice.",
+        message="promises an easy exit that the cancellation terms do not give: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "`Cancel anytime` is a reason to sign up; a minimum term or notice period in "
+                "the terms takes it back. The FTC's negative-option rule and the EU Unfair "
+                "Terms Directive require the real terms to be clear before purchase."
+            ),
+            bad=(
+                "`Cancel anytime, no contract.` with `terms.cancellation: 12-month minimum "
+                "term, then one month's notice.`"
+            ),
+            honest=(
+                "State the real terms in `terms.cancellation` and let the page show them; "
+                "say `cancel anytime` only when there is no minimum term and no notice."
+            ),
+        ),
+    )
+)
+
+REFUND = register(
+    Rule(
+        code="HO707",
+        name="guarantee-without-refund",
+        summary="A money-back promise in the text without refund terms in `terms.refund`.",
+        message="a money-back promise without refund terms: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "A guarantee lowers the felt risk of buying; without its conditions the "
+                "reader cannot know how to use it. UCPD Art. 6(1)(c) and (g) name the "
+                "existence and conditions of a guarantee as facts that must not mislead."
+            ),
+            bad="`summary: Try it risk-free with our money-back guarantee.` and no `terms.refund`.",
+            honest=(
+                "Write the conditions in `terms.refund` (`Within 30 days, in full, by "
+                "email`); the page shows them under Terms."
+            ),
+        ),
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Contradiction:
+    """Words in the offer's text (``text`` at ``start:end`` of the value at ``loc``) that
+    contradict the fact at ``fact``, which ``says`` what it holds."""
+
+    rule: Rule
+    loc: PathKey
+    start: int
+    end: int
+    fact: PathKey
+    says: str
+
+
+# -- the offer's own texts, by where they stand --------------------------------------------------
+
+HEAD = "head"  # title, summary, the call to action: what the offer says about itself
+ITEM = "item"  # the does list
+PROSE = "prose"  # details
+TERMS = "terms"
+TAX = "tax"  # the tax note
+
+Text = tuple[PathKey, str, str, str]
+"""Where a text stands, the text, its kind, and the text lower-cased (for the gates)."""
+
+
+def _texts(offer: Offer) -> list[Text]:
+    texts: list[tuple[PathKey, str, str]] = [
+        (("title",), offer.title, HEAD),
+        (("summary",), offer.summary, HEAD),
+    ]
+    if offer.cta is not None:
+        texts.append((("cta", "label"), offer.cta.label, HEAD))
+    texts += [(("does", i), item, ITEM) for i, item in enumerate(offer.does)]
+    if offer.details:
+        texts.append((("details",), offer.details, PROSE))
+    if offer.terms is not None:
+        for name in ("refund", "cancellation", "guarantee"):
+            value = getattr(offer.terms, name)
+            if value:
+                texts.append((("terms", name), value, TERMS))
+    if offer.price.tax_note:
+        texts.append((("price", "tax_note"), offer.price.tax_note, TAX))
+    return [(loc, value, kind, value.lower()) for loc, value, kind in texts]
+
+
+def _matches(
+    pattern: re.Pattern[str], texts: list[Text], kinds: set[str], gate: tuple[str, ...]
+) -> Iterator[tuple[PathKey, re.Match[str]]]:
+    """Matches of ``pattern`` in the texts of ``kinds`` that contain one of ``gate`` (lower
+    case): the gate takes microseconds, matching an offer's details a millisecond."""
+    for loc, value, kind, lower in texts:
+        if kind in kinds and any(word in lower for word in gate):
+            for match in pattern.finditer(value):
+                yield loc, match
+
+
+DIGITS = tuple("0123456789")
+
+
+def contradictions(offer: Offer) -> list[Contradiction]:
+    """Every place where the offer's words contradict its facts, in field order."""
+    texts = _texts(offer)
+    found: list[Contradiction] = []
+    for check in CHECKS:
+        found.extend(check(offer, texts))
+    return found
+
+
+# -- HO701 free ---------------------------------------------------------------------------------
+
+_FREE_OFFER = re.compile(
+    r"^free\b|\bfor free\b|\bfree of charge\b|\bat no (?:cost|charge)\b|\bcosts? nothing\b"
+    r"|\b(?:completely|totally|entirely|absolutely|100 ?%) free\b|\bno cost to you\b",
+    re.I,
+)
+"""The offer as a whole called free (in its title, summary or call to action)."""
+
+_FEE_WORD_STOP = frozenset(
+    re.findall(
+        r"\w+",
+        "fee fees charge charges cost costs price the and for with from per one each your our "
+        "first only plus extra additional mandatory",
+    )
+)
+
+
+def _fee_words(name: str) -> list[str]:
+    """The words that name what a fee pays for: "Tracked delivery" → tracked, delivery."""
+    words = re.findall(r"[^\W\d_]{4,}", name.lower())
+    return [w for w in words if w not in _FEE_WORD_STOP]
+
+
+@cache
+def _free_part(word: str) -> re.Pattern[str]:
+    w = re.escape(word)
+    return re.compile(
+        rf"\b(?:free|complimentary) (?:[\w-]+ )?{w}s?\b"
+        rf"|\b{w}s? (?:is |are )?(?:free of charge|for free|at no (?:extra |additional )?"
+        rf"(?:cost|charge)|free)\b",
+        re.I,
+    )
+
+
+def _free(offer: Offer, texts: list[Text]) -> Iterator[Contradiction]:
+    price = offer.price
+    if price.per_payment > 0:
+        says = f"is {price.amount} {price.currency}"
+        for loc, match in _matches(_FREE_OFFER, texts, {HEAD}, ("free", "no ", "nothing")):
+            yield Contradiction(FREE, loc, match.start(), match.end(), ("price", "amount"), says)
+    for index, fee in enumerate(price.fees):
+        if fee.amount <= 0:
+            continue
+        says = f"lists the fee “{fee.name}” ({fee.amount} {price.currency})"
+        for word in _fee_words(fee.name):
+            for loc, match in _matches(_free_part(word), texts, {HEAD, ITEM, PROSE}, (word,)):
+                fact = ("price", "fees", index, "name")
+                yield Contradiction(FREE, loc, match.start(), match.end(), fact, says)
+
+
+# -- HO702 fees denied ----------------------------------------------------------------------------
+
+_NO_FEES = re.compile(
+    r"(?<!\bat )\bno (?:hidden |extra |additional |other |surprise |further )?"
+    r"(?:fees?|charges?|costs?)\b(?! (?:to|for) (?:cancel|move|change|reschedul))"
+    r"|\ball[- ]inclusive\b|\bnothing (?:extra|else|more) to pay\b|\bfee[- ]free\b",
+    re.I,
+)
+
+
+@cache
+def _no_fee_for(word: str) -> re.Pattern[str]:
+    w = re.escape(word)
+    return re.compile(
+        rf"\bno {w} (?:fees?|charges?|costs?)\b|\b{w} fees? (?:is |are )?waived\b", re.I
+    )
+
+
+def _fees_denied(offer: Offer, texts: list[Text]) -> Iterator[Contradiction]:
+    fees = [(i, fee) for i, fee in enumerate(offer.price.fees) if fee.amount > 0]
+    if not fees:
+        return
+    kinds = {HEAD, ITEM, PROSE, TERMS}
+    index, first = fees[0]
+    says = f"lists the fee “{first.name}” ({first.amount} {offer.price.currency})"
+    for loc, match in _matches(
+        _NO_FEES, texts, kinds, ("no ", "inclusive", "nothing", "fee-free", "fee free")
+    ):
+        yield Contradiction(
+            FEES_DENIED, loc, match.start(), match.end(), ("price", "fees", index, "name"), says
+        )
+    for index, fee in fees:
+        says = f"lists the fee “{fee.name}” ({fee.amount} {offer.price.currency})"
+        for word in _fee_words(fee.name):
+            for loc, match in _matches(_no_fee_for(word), texts, kinds, (word,)):
+                fact = ("price", "fees", index, "name")
+                yield Contradiction(FEES_DENIED, loc, match.start(), match.end(), fact, says)
+
+
+# -- HO703 taxes ----------------------------------------------------------------------------------
+
+_TAX = r"(?:vat|gst|hst|sales tax(?:es)?|taxes|tax|mwst\.?|ust\.?|iva|tva)"
+_RATE = r"(?:\d+(?:[.,]\d+)? ?% )?"
+_TAX_GATE = ("vat", "tax", "gst", "hst", "mwst", "ust", "iva", "tva")
+_TAX_INCLUDED = re.compile(
+    rf"\b(?:incl\.?|including|includes|included|inclusive of|inc\.) {_RATE}{_TAX}\b"
+    rf"|\b{_TAX} (?:is |are )?(?:already )?included\b|\btax[- ]inclusive\b",
+    re.I,
+)
+_TAX_ADDED = re.compile(
+    rf"(?:\b(?:excl\.?|excluding|exclusive of|plus|before|ex\.?)|\+) ?{_RATE}{_TAX}\b"
+    rf"|\b{_TAX} (?:is |are )?not included\b|\bnot including {_TAX}\b|\bexcl\. tax\b",
+    re.I,
+)
+
+
+def _taxes(offer: Offer, texts: list[Text]) -> Iterator[Contradiction]:
+    included = offer.price.taxes_included
+    pattern = _TAX_ADDED if included else _TAX_INCLUDED
+    says = f"is {'true' if included else 'false'}"
+    for loc, match in _matches(pattern, texts, {HEAD, ITEM, PROSE, TERMS, TAX}, _TAX_GATE):
+        fact = ("price", "taxes_included")
+        yield Contradiction(TAXES, loc, match.start(), match.end(), fact, says)
+
+
+# -- HO704 billing and HO705 price figures ---------------------------------------------------------
+
+_CODES = r"(?:usd|eur|gbp|chf|cad|aud|nzd|jpy|sek|nok|dkk)"
+_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
+_MONEY = (
+    rf"(?:(?P<sym>[$€£¥₹]|\b{_CODES}\b) ?(?P<num>\d[\d,.']*\d|\d)"
+    rf"|(?P<num2>\d[\d,.']*\d|\d) ?(?P<sym2>[$€£]|\b{_CODES}\b|euros?\b))"
+)
+_UNITS: dict[str, str] = {
+    "week": "weekly",
+    "wk": "weekly",
+    "month": "monthly",
+    "mo": "monthly",
+    "quarter": "quarterly",
+    "year": "yearly",
+    "yr": "yearly",
+    "hour": "per-hour",
+    "hr": "per-hour",
+    "day": "per-day",
+    "session": "per-session",
+    "person": "per-person",
+}
+_PRICE_PER = re.compile(
+    rf"{_MONEY} ?(?:per|a|an|each|/) ?(?P<unit>{'|'.join(_UNITS)})\b",
+    re.I,
+)
+_PAID_ONCE = re.compile(
+    r"\b(?:one[- ]time (?:payment|fee|price|purchase)|pay(?:ment)? once|one[- ]off (?:payment|"
+    r"price|fee)|lifetime (?:access|licen[cs]e|deal|plan)|(?<!a )no subscription|never pay again|"
+    r"no (?:monthly|recurring|yearly|annual) (?:fees?|payments?|charges?))\b",
+    re.I,
+)
+_BILLING_GATE = ("one", "once", "lifetime", "subscription", "never", "no ", "ly ", "annual")
+_PAID_AGAIN = re.compile(
+    r"\b(?:monthly|yearly|annual|weekly|quarterly) (?:subscription|payments?|plan|billing|fee)\b"
+    r"|(?<!\bno )\bsubscription\b",
+    re.I,
+)
+
+
+def _billing(offer: Offer, texts: list[Text]) -> Iterator[Contradiction]:
+    billing = offer.price.billing
+    says = f"is {billing.value}"
+    fact: PathKey = ("price", "billing")
+    for loc, match in _matches(_PRICE_PER, texts, {HEAD, ITEM}, DIGITS):
+        unit = match.group("unit").lower()
+        if _UNITS.get(unit) != billing.value and _currency_of(match) in (
+            None,
+            offer.price.currency,
+        ):
+            yield Contradiction(BILLING, loc, match.start(), match.end(), fact, says)
+    wrong = (
+        _PAID_ONCE if billing.recurring else _PAID_AGAIN if billing.value == "one-time" else None
+    )
+    if wrong is not None:
+        for loc, match in _matches(wrong, texts, {HEAD, ITEM}, _BILLING_GATE):
+            yield Contradiction(BILLING, loc, match.start(), match.end(), fact, says)
+
+
+_STATED_PRICE = re.compile(
+    rf"\b(?:costs?|price is|priced at|(?:for|pay|pays|just|only)(?: only| just)?) :?{_MONEY}"
+    r"(?![\d,.']?\d)(?! ?(?:(?:per|a|an|each|for) )?(?:extra|additional|more|less|off|on top)\b)",
+    re.I,
+)
+"""A figure stated as the offer's price, in its title, summary or call to action (the does
+list and the details often price add-ons); "for €15 extra" prices something else."""
+
+
+def _figures(offer: Offer, texts: list[Text]) -> Iterator[Contradiction]:
+    price = offer.price
+    shown = _amounts_shown(offer)
+    says = f"is {price.amount} {price.currency}" + (
+        f", {price.per_payment} with fees" if price.per_payment != price.amount else ""
+    )
+    for loc, match in _matches(_STATED_PRICE, texts, {HEAD}, DIGITS):
+        if _currency_of(match) not in (None, price.currency):
+            continue
+        value = _number(match.group("num") or match.group("num2"))
+        if value is not None and value not in shown:
+            start = match.start("sym") if match.group("sym") else match.start("num2")
+            yield Contradiction(FIGURE, loc, start, match.end(), ("price", "amount"), says)
+
+
+def _amounts_shown(offer: Offer) -> set[Decimal]:
+    """Every amount the page states as this offer's price: the amount, the totals with fees,
+    a reduced or announced price, the price after a standing discount."""
+    price = offer.price
+    extra = price.per_payment - price.amount
+    bases = {price.amount}
+    if price.reduction is not None:
+        bases.add(price.reduction.amount)
+    if price.change is not None:
+        bases.add(price.change.amount)
+    for discount in offer.discounts:
+        if discount.percent is not None:
+            bases.add(price.amount * (100 - discount.percent) / 100)
+        elif discount.amount is not None:
+            bases.add(price.amount - discount.amount)
+    shown = (
+        bases | {b + extra for b in bases} | {b + price.first_payment - price.amount for b in bases}
+    )
+    return {amount.quantize(Decimal("0.01")) for amount in shown}
+
+
+def _currency_of(match: re.Match[str]) -> str | None:
+    symbol = (match.group("sym") or match.group("sym2") or "").lower()
+    if symbol.startswith("euro"):
+        return "EUR"
+    return _SYMBOLS.get(symbol) or (symbol.upper() if symbol.isalpha() else None)
+
+
+def _number(text: str) -> Decimal | None:
+    """``1,290.50``, ``1.290,50``, ``1'290`` and ``49`` as amounts (two decimals)."""
+    text = text.replace("'", "")
+    last = max(text.rfind(","), text.rfind("."))
+    if last != -1 and len(text) - last - 1 != 3:
+        whole, cents = text[:last], text[last + 1 :]
+        text = re.sub(r"[,.]", "", whole) + "." + cents
+    else:
+        text = re.sub(r"[,.]", "", text)
+    try:
+        return Decimal(text).quantize(Decimal("0.01"))
+    except InvalidOperation:
+        return None
+
+
+# -- HO706 cancel anytime and HO707 money back ----------------------------------------------------
+
+_EASY_EXIT = re.compile(
+    r"\bcancel(?:lable)? (?:at )?any ?time\b|\bcancel whenever\b"
+    r"|\bno (?:long[- ]term |minimum |fixed[- ]term )?(?:contract|commitment|lock[- ]in|tie[- ]in|"
+    r"minimum term)s?\b",
+    re.I,
+)
+_MINIMUM_TERM = re.compile(
+    r"\bminimum (?:term|period|contract|duration|of \d+)|\b\d+[- ]?(?:days?|weeks?|months?|years?)"
+    r"(?:'|\u2019)?s? (?:written )?notice\b"
+    r"|\b(?:one|two|three|six|a) (?:weeks?|months?)(?:'|\u2019)?s? notice\b"
+    r"|\bnotice (?:period|of (?:\d+|one|two|three|six))\b|\b\d+[- ]month (?:contract|term|"
+    r"commitment)\b|\bannual (?:contract|commitment)\b|\bfixed[- ]term\b|\bnon[- ]cancell?able\b"
+    r"|\bcannot be cancell?ed\b",
+    re.I,
+)
+
+
+def _cancel(offer: Offer, texts: list[Text]) -> Iterator[Contradiction]:
+    terms = offer.terms
+    cancellation = terms.cancellation if terms is not None else None
+    condition = _MINIMUM_TERM.search(cancellation) if cancellation else None
+    if condition is None:
+        return
+    says = f"says “{condition.group(0)}”"
+    for loc, match in _matches(_EASY_EXIT, texts, {HEAD, ITEM, PROSE}, ("cancel", "no ")):
+        fact = ("terms", "cancellation")
+        yield Contradiction(CANCEL, loc, match.start(), match.end(), fact, says)
+
+
+_MONEY_BACK = re.compile(
+    r"\bmoney[- ]back\b|\b(?:full|100 ?%) refund\b|\brefunded in full\b|\brisk[- ]free\b"
+    r"|\byour money back\b",
+    re.I,
+)
+
+
+def _refund(offer: Offer, texts: list[Text]) -> Iterator[Contradiction]:
+    if offer.terms is not None and offer.terms.refund:
+        return
+    for loc, match in _matches(
+        _MONEY_BACK, texts, {HEAD, ITEM, PROSE}, ("money", "refund", "risk")
+    ):
+        yield Contradiction(
+            REFUND, loc, match.start(), match.end(), ("terms", "refund"), "is not there"
+        )
+
+
+CHECKS = (_free, _fees_denied, _taxes, _billing, _figures, _cancel, _refund)
