@@ -40,7 +40,12 @@ DISCOUNTS = [
 
 
 def sale(**reduction: Any) -> str:
-    price = {**MINIMAL_OFFER["price"], "history": HISTORY, "reduction": {**REDUCTION, **reduction}}
+    price = {
+        **MINIMAL_OFFER["price"],
+        "history": HISTORY,
+        "reduction": {**REDUCTION, **reduction},
+        "trial": {"days": 7},
+    }
     return offer_yaml(price=price, discounts=DISCOUNTS)
 
 
@@ -82,12 +87,14 @@ def test_a_declared_sale_builds_with_its_reference_price_dates_and_discounts(
     assert "The lowest price in the 30 days before the reduction: €230.00." not in text
     assert "The lowest price in the 30 days before the reduction: €250.00." in text
     assert "From January 1, 2027 the price is €250.00." in text
+    assert "The first 7 days are free; then the price is €200.00." in text
     assert "Standing discounts For yearly billing: 15% less." in text
     assert "For registered charities: €40.00 less. Tell us your charity number." in text
     assert "ends in" not in text.lower() and "save" not in text.lower()
     index = page_text((out / "offers" / "index.html").read_text("utf-8"))
     assert (
-        "€200.00 one-time payment Reduced from December 1, 2026 until December 31, 2026; "
+        "€200.00 one-time payment The first 7 days are free; then the price is €200.00. "
+        "Reduced from December 1, 2026 until December 31, 2026; "
         "lowest price in the 30 days before: €250.00." in index
     )
     assert "For yearly billing: 15% less. For registered charities: €40.00 less." in index

@@ -382,3 +382,30 @@ def test_discounts_are_sentences_with_a_formatted_size(
     offer, problems = validate(offer_yaml(discounts=[{"for": "students", **discount}]))
     assert offer is not None, problems
     assert offer_view(offer, "x", locale).price.discounts[0].text == expected
+
+
+# -- trials ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("trial", "expected"),
+    [
+        ({"days": 14}, "The first 14 days are free; then the price is €250.00."),
+        ({"days": 1}, "The first day is free; then the price is €250.00."),
+        ({"days": 30, "amount": 1}, "The first 30 days cost €1.00; then the price is €250.00."),
+    ],
+)
+def test_a_trial_says_what_it_costs_and_what_it_becomes(
+    trial: dict[str, Any], expected: str
+) -> None:
+    assert offer_view(with_price(trial=trial), "x", "en").price.trial == expected
+
+
+def test_a_trial_in_german() -> None:
+    view = offer_view(with_price(trial={"days": 14}), "x", "de_DE").price
+    assert view.trial == "Die ersten 14 Tage sind kostenlos; danach beträgt der Preis 250,00\xa0€."
+
+
+def test_a_trial_must_cost_less_than_the_price() -> None:
+    error = only_error(offer_yaml(price=price(trial={"days": 14, "amount": 250})))
+    assert error.field == "price.trial.amount"

@@ -3,7 +3,8 @@
 "Facts only from YAML" means the words on the page must agree with the data: "free" while the
 price is above zero, "no setup fee" beside a setup fee, "tax included" when taxes are added,
 "€49 per month" for a one-time price, "cancel anytime" beside a minimum term, a money-back
-promise without refund terms. The text rules cannot see the facts; these rules read the offer's
+promise without refund terms, a trial that
+``price.trial`` does not state. The text rules cannot see the facts; these rules read the offer's
 own text (title, summary, does, the call to action, details, terms, the tax note) against the
 validated offer, and each finding names both places: the words and the field they contradict.
 
@@ -178,6 +179,30 @@ REFUND = register(
             honest=(
                 "Write the conditions in `terms.refund` (`Within 30 days, in full, by "
                 "email`); the page shows them under Terms."
+            ),
+        ),
+    )
+)
+
+
+TRIAL = register(
+    Rule(
+        code="HO708",
+        name="trial-without-terms",
+        summary="A trial in the text that `price.trial` does not state, or states otherwise.",
+        message="a trial that the offer's facts do not state: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "A free trial that turns into a paid plan is a subscription trap when the "
+                "page does not say what it becomes and when (FTC negative-option rule; the "
+                "EU Consumer Rights Directive Art. 6(1)(e) and (o)). Its length and the price "
+                "after it are facts."
+            ),
+            bad="`summary: Start your 30-day free trial today.` and no `price.trial`.",
+            honest=(
+                "Declare it: `price.trial` with `days: 30` (and `amount` if it is not free); "
+                "the page says `The first 30 days are free; then the price is €19.00 per "
+                "month.`"
             ),
         ),
     )
@@ -543,4 +568,28 @@ def _refund(offer: Offer, texts: list[Text]) -> Iterator[Contradiction]:
         )
 
 
-CHECKS = (_free, _fees_denied, _taxes, _billing, _figures, _cancel, _refund)
+_TRIAL = re.compile(
+    r"\b(?:free )?trial(?: period)?\b|\btry (?:it |us )?(?:for )?free\b",
+    re.I,
+)
+_TRIAL_DAYS = re.compile(r"\b(\d+)[- ](?:days?|day free) (?:free )?trial\b", re.I)
+
+
+def _trial(offer: Offer, texts: list[Text]) -> Iterator[Contradiction]:
+    """A trial named in the text needs `price.trial`; a length in the text must be its."""
+    trial = offer.price.trial
+    kinds = {HEAD, ITEM, PROSE}
+    if trial is None:
+        for loc, match in _matches(_TRIAL, texts, kinds, ("trial", "try")):
+            yield Contradiction(
+                TRIAL, loc, match.start(), match.end(), ("price", "trial"), "is not there"
+            )
+        return
+    says = f"is {trial.days} days"
+    for loc, match in _matches(_TRIAL_DAYS, texts, kinds, ("trial",)):
+        if int(match.group(1)) != trial.days:
+            fact = ("price", "trial", "days")
+            yield Contradiction(TRIAL, loc, match.start(), match.end(), fact, says)
+
+
+CHECKS = (_free, _fees_denied, _taxes, _billing, _figures, _cancel, _refund, _trial)

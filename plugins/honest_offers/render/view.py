@@ -89,6 +89,8 @@ class PriceView:
     change: str | None
     """The announced change as one neutral sentence, e.g. "From 1 February 2027 the price is
     €49.00 per month. Reason: the introductory price ends." """
+    trial: str | None
+    """"The first 14 days are free; then the price is €19.00 per month." """
     reduction: ReductionView | None
     discounts: tuple[DiscountView, ...]
     charged: Decimal
@@ -230,6 +232,7 @@ def _price(offer: Offer, locale: str, tr: NullTranslations, today: date) -> Pric
         taxes=taxes,
         fees=tuple(FeeView(f.name, money(f.amount), f.once) for f in price.fees),
         change=_change(price, locale, tr),
+        trial=_trial(price, amount, locale, tr),
         reduction=_reduction(price, reduction, today, locale, tr) if reduction else None,
         discounts=tuple(_discount(price, d, locale, tr) for d in offer.discounts),
         charged=per_payment,
@@ -246,6 +249,33 @@ def _priced(price: Price, amount: Decimal, locale: str, tr: NullTranslations) ->
         "amount": money,
         "billing": tr.gettext(BILLING_PHRASES[price.billing]),
     }
+
+
+def _trial(price: Price, amount: Decimal, locale: str, tr: NullTranslations) -> str | None:
+    """The trial, and ``amount`` after it: the price charged now (a running reduction's)."""
+    trial = price.trial
+    if trial is None:
+        return None
+    values = {
+        "days": trial.days,
+        "trial": format_money(trial.amount, price.currency, locale),
+        "amount": _priced(price, amount, locale, tr),
+    }
+    if trial.amount == 0:
+        # Translators: a free trial and the price after it ("€19.00 per month").
+        text = tr.ngettext(
+            "The first day is free; then the price is %(amount)s.",
+            "The first %(days)d days are free; then the price is %(amount)s.",
+            trial.days,
+        )
+    else:
+        # Translators: a paid trial, its price, and the price after it.
+        text = tr.ngettext(
+            "The first day costs %(trial)s; then the price is %(amount)s.",
+            "The first %(days)d days cost %(trial)s; then the price is %(amount)s.",
+            trial.days,
+        )
+    return text % values
 
 
 def _reduction(

@@ -149,6 +149,11 @@ class Price(_Strict):
         description="the prices this offer has had, oldest first, each from a date on "
         "(earlier reductions included): the record a reduction is measured against",
     )
+    trial: Trial | None = Field(
+        default=None,
+        description="a trial at the start: how many days, at what price (default 0); the "
+        "page says what it costs and what the price is after it",
+    )
     reduction: Reduction | None = Field(
         default=None,
         description="a temporary reduced price from one date until another; the page shows "
@@ -185,6 +190,16 @@ class PricePoint(_Strict):
     amount: Amount = Field(description="the price charged from that day, fees not included")
     currency: Currency | None = Field(
         default=None, description="optional; when given, the same as `price.currency`"
+    )
+
+
+class Trial(_Strict):
+    """A trial at the start of the offer: its length and price are facts, so the page can say
+    what it becomes and when ("The first 14 days are free; then the price is …")."""
+
+    days: int = Field(ge=1, le=366, description="how many days the trial lasts")
+    amount: Amount = Field(
+        default=Decimal(0), description="what the trial costs, fees not included; 0 = free"
     )
 
 

@@ -366,6 +366,19 @@ def _reduction_supported(offer: Offer, today: date) -> Iterator[RuleViolation]:
     )
 
 
+def _trial_below_price(offer: Offer, today: date) -> Iterator[RuleViolation]:
+    trial = offer.price.trial
+    if trial is not None and trial.amount >= offer.price.amount:
+        yield RuleViolation(
+            field=("price", "trial", "amount"),
+            points_at=("price", "trial", "amount"),
+            message=f"the trial costs {trial.amount}, not less than the price "
+            f"({offer.price.amount})",
+            expected="a trial price below price.amount (0 for a free trial)",
+            fix="lower the trial's amount, or remove `price.trial`",
+        )
+
+
 def _discount_measured(offer: Offer, today: date) -> Iterator[RuleViolation]:
     for index, discount in enumerate(offer.discounts):
         if (discount.percent is None) != (discount.amount is None):
@@ -419,6 +432,7 @@ RULES: tuple[Rule, ...] = (
     _reduction_below_reference,
     _reduction_reference_stated,
     _reduction_supported,
+    _trial_below_price,
     _discount_measured,
     _discount_within_price,
 )

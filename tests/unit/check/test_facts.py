@@ -62,6 +62,15 @@ FAILS: list[tuple[str, dict[str, Any]]] = [
     ),
     ("HO707", {"summary": "One visit and a plan, with a money-back guarantee."}),
     ("HO707", {"does": ["Try it risk-free"], "terms": {"guarantee": "We fix the plan."}}),
+    ("HO708", {**MONTHLY, "summary": "Planting advice every month. Start your free trial."}),
+    (
+        "HO708",
+        {
+            **MONTHLY,
+            "price": price(billing="monthly", trial={"days": 14}),
+            "does": ["Starts with a 30-day free trial"],
+        },
+    ),
 ]
 
 PASSES: list[tuple[str, dict[str, Any]]] = [
@@ -93,6 +102,14 @@ PASSES: list[tuple[str, dict[str, Any]]] = [
         {
             "summary": "One visit and a plan, with a money-back guarantee.",
             "terms": {"refund": "Within 30 days, in full, by email."},
+        },
+    ),
+    (
+        "HO708",
+        {
+            **MONTHLY,
+            "price": price(billing="monthly", trial={"days": 30}),
+            "does": ["Starts with a 30-day free trial"],
         },
     ),
 ]
