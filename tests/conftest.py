@@ -56,6 +56,8 @@ MINIMAL_OFFER: dict[str, Any] = {
         "currency": "EUR",
         "basis": "Price lists of six local garden designers, checked in October 2026.",
     },
+    # Without a way to contact anyone, an offer page is a warning (catalog.contact_problems).
+    "seller": {"name": "Garden studio", "contact": "hello@garden-studio.example"},
 }
 
 

@@ -10,7 +10,7 @@ import gc
 import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from honest_offers.load.extends import apply_extends
 from honest_offers.memo import Memo
 from honest_offers.slugs import slugify
 from honest_offers.validate import Offer, validate_document
+from honest_offers.validate.defaults import OfferDefaults
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 """What a slug may be: lower-case letters, digits and single hyphens (safe in any address)."""
@@ -74,11 +75,14 @@ def load_catalog(
     display_root: Path,
     today: date,
     memo: LoadMemo | None = None,
+    defaults: OfferDefaults | None = None,
 ) -> Catalog:
     """Load every offer file below ``offers_dirs`` (one folder or several); problems are
     collected, never raised.
 
-    With ``memo``, files whose text was loaded before are not parsed and validated again."""
+    With ``memo``, files whose text was loaded before are not parsed and validated again.
+    Offers without their own ``seller`` or ``cta`` inherit the site's ``defaults``; a page
+    left with no way to contact anyone is a warning."""
     catalog = Catalog()
     folders = [offers_dirs] if isinstance(offers_dirs, Path) else list(offers_dirs)
     for offers_dir in folders:
@@ -104,6 +108,8 @@ def load_catalog(
             loaded, file_problems = load_offer_file(source, display_root, today, memo)
             catalog.problems.extend(file_problems)
             if loaded is not None:
+                loaded = inherit(loaded, defaults or OfferDefaults())
+                catalog.problems.extend(contact_problems(loaded))
                 catalog.offers.append(loaded)
             if number % SETTLE_EVERY == 0:
                 settle()
@@ -188,6 +194,44 @@ def load_offer_text(
         )
         return None, problems
     return LoadedOffer(offer=offer, document=doc, slug=slug, source=source), problems
+
+
+def inherit(loaded: LoadedOffer, defaults: OfferDefaults) -> LoadedOffer:
+    """``loaded`` with the site's default ``seller`` and ``cta`` where it has none."""
+    offer = loaded.offer
+    update = {
+        name: value
+        for name, value in (("seller", defaults.seller), ("cta", defaults.cta))
+        if value is not None and getattr(offer, name) is None
+    }
+    if not update:
+        return loaded
+    return replace(loaded, offer=offer.model_copy(update=update))
+
+
+def contact_problems(loaded: LoadedOffer) -> list[Problem]:
+    """A warning for a page that gives no way to reach anyone: no ``cta``, no
+    ``seller.contact``, from the offer or from the site's defaults."""
+    offer = loaded.offer
+    if offer.cta is not None or (offer.seller is not None and offer.seller.contact):
+        return []
+    where = ("seller",) if offer.seller is not None else ("title",)
+    mark = loaded.document.key_mark_for(where)
+    return [
+        Problem(
+            path=loaded.path,
+            line=mark.line,
+            column=mark.column,
+            field="seller.contact" if offer.seller is not None else "cta",
+            message="the page gives no way to contact you: no `cta`, no `seller.contact`, "
+            "and no site-wide `default_cta` or `default_seller` with a contact",
+            expected="a call to action or a seller's contact on every offer page",
+            fix="add `cta:` with `label: Ask a question` and `url: mailto:you@your-shop.eu` "
+            "(your address), or `seller:` with a `contact`; for every offer at once, set the "
+            "plugin options `default_seller` or `default_cta` in the site config",
+            severity="warning",
+        )
+    ]
 
 
 def _duplicate_slugs(offers: list[LoadedOffer]) -> tuple[list[Problem], set[int]]:

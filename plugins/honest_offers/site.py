@@ -238,7 +238,8 @@ def read_config(config_file: Path | None) -> dict[str, Any]:
 
 def printed_text(config: dict[str, Any]) -> Iterator[str]:
     """The config's text that the theme prints on pages: site name, description, copyright,
-    navigation titles, and the offer index's title and intro."""
+    navigation titles, the offer index's title and intro, and the default seller's name and
+    call to action's label that offers inherit."""
     for key in ("site_name", "site_description", "copyright"):
         if isinstance(config.get(key), str):
             yield config[key]
@@ -247,6 +248,10 @@ def printed_text(config: dict[str, Any]) -> Iterator[str]:
     for key in ("index_title", "index_intro"):
         if isinstance(options.get(key), str):
             yield options[key]
+    for option, key in (("default_seller", "name"), ("default_cta", "label")):
+        value = options.get(option)
+        if isinstance(value, dict) and isinstance(value.get(key), str):
+            yield value[key]
 
 
 def _nav_titles(nav: Any) -> Iterator[str]:

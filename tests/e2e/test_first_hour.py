@@ -73,3 +73,59 @@ def test_a_passed_order_deadline_warns_in_check_and_build_and_fails_strict(
     check = honest_offers("check", cwd=root)
     assert check.returncode == 0 and message in check.stdout + check.stderr
     assert honest_offers("check", "--strict", cwd=root).returncode == 1
+
+
+DEFAULTS = """\
+      default_seller:
+        name: Anna's Bakery
+        contact: orders@annas-bakery.example
+"""
+
+
+def _config(options: str) -> str:
+    return SITE_CONFIG.replace("  - honest-offers\n", "  - honest-offers:\n" + options)
+
+
+def test_offers_inherit_the_default_seller_in_a_real_build(
+    make_site: Callable[..., Path], tmp_path: Path
+) -> None:
+    own = {"name": "Market stall", "contact": "stall@market.example"}
+    offers = {"bread.yml": offer_yaml(seller=None), "stall.yml": offer_yaml(seller=own, slug="s")}
+    root = make_site(offers, config=_config(DEFAULTS))
+    out = tmp_path / "out"
+    result = run_mkdocs("build", "--strict", "-d", str(out), cwd=root)
+    assert result.returncode == 0, result.stderr
+    bread = (out / "offers" / "bread" / "index.html").read_text("utf-8")
+    assert "Anna&#39;s Bakery" in bread or "Anna's Bakery" in bread
+    assert 'href="mailto:orders@annas-bakery.example"' in bread
+    stall = (out / "offers" / "s" / "index.html").read_text("utf-8")
+    assert "Market stall" in stall and "annas-bakery" not in stall
+    assert honest_offers("check", "--strict", cwd=root).returncode == 0
+
+
+def test_an_offer_nobody_can_be_reached_from_warns_and_fails_strict(
+    make_site: Callable[..., Path], tmp_path: Path
+) -> None:
+    root = make_site({"bread.yml": offer_yaml(seller=None)})
+    warning = "offers/bread.yml:1:1: warning: cta: the page gives no way to contact you"
+    build = run_mkdocs("build", "-d", str(tmp_path / "out"), cwd=root)
+    assert build.returncode == 0 and warning in build.stderr
+    strict = run_mkdocs("build", "--strict", "-d", str(tmp_path / "strict"), cwd=root)
+    assert strict.returncode == 1 and warning in strict.stderr
+    check = honest_offers("check", cwd=root)
+    assert check.returncode == 0 and warning in check.stdout + check.stderr
+
+
+def test_a_wrong_default_fails_the_build_at_its_line(
+    make_site: Callable[..., Path], tmp_path: Path
+) -> None:
+    config = _config(DEFAULTS.replace("orders@annas-bakery.example", "Annas Bakery"))
+    root = make_site({"bread.yml": offer_yaml(seller=None)}, config=config)
+    line = config.splitlines().index("      default_seller:") + 1
+    build = run_mkdocs("build", "-d", str(tmp_path / "out"), cwd=root)
+    assert build.returncode == 1
+    assert f"mkdocs.yml:{line}: error: default_seller.contact:" in build.stderr
+    assert "Traceback" not in build.stderr
+    check = honest_offers("check", cwd=root)
+    assert check.returncode == 2
+    assert f"mkdocs.yml:{line}: error: default_seller.contact:" in check.stdout + check.stderr

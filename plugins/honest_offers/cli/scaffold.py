@@ -503,4 +503,8 @@ market_price:             # what comparable offers typically cost, per the same 
   high:
   currency: ""            # the same as price.currency
   basis: ""               # how the range was found: sources and when
+# How a reader reaches you, unless the site config sets `default_seller` or `default_cta`:
+# seller:
+#   name: ""
+#   contact: ""           # an email address or a https://, mailto: or tel: link
 """

@@ -46,6 +46,7 @@ from honest_offers.site import (
     plugin_options,
     read_config,
     read_layout,
+    read_source,
     renderer,
     source_files,
 )
@@ -280,9 +281,9 @@ def _add_site(plan: Plan, config: Path) -> None:
         detail = _one_line(first.message) if first else "it cannot be read"
         where = first.location if first else plan.display(config)
         raise TargetError(f"{where}: {detail}")
-    if any(folder.is_dir() for folder in layout.offers_dirs) or _uses_plugin(config):
-        _add_offers(plan, layout.offers_dirs)
     data = read_config(config)
+    if any(folder.is_dir() for folder in layout.offers_dirs) or _uses_plugin(config):
+        _add_offers(plan, layout.offers_dirs, config, plugin_options(data))
     entries = plugin_options(data).get("exclude") or []
     try:
         plan.exclusions += [exclusion(e.get("path"), e.get("reason")) for e in entries]
@@ -310,12 +311,24 @@ def _uses_plugin(config: Path) -> bool:
     return any(_PLUGIN.search(line.split("#", 1)[0]) for line in text.splitlines())
 
 
-def _add_offers(plan: Plan, offers_dirs: tuple[Path, ...]) -> None:
+def _add_offers(
+    plan: Plan,
+    offers_dirs: tuple[Path, ...],
+    config: Path | None = None,
+    options: dict[str, Any] | None = None,
+) -> None:
+    """The offers in ``offers_dirs``, with the defaults of the site ``config`` (its plugin
+    ``options``) that offers inherit; mistakes in the defaults are load errors."""
     # Imported here: the offer model (pydantic) is a tenth of a second of start-up that a
     # check of a built site or of pages alone does not need.
     from honest_offers.catalog import load_catalog
+    from honest_offers.validate.defaults import read_defaults
 
-    plan.add_catalog(load_catalog(offers_dirs, plan.cwd, plan.today))
+    text = read_source(config) if config else ""
+    path = plan.display(config) if config else ""
+    defaults, problems = read_defaults(options or {}, path, text)
+    plan.add_problems(problems)
+    plan.add_catalog(load_catalog(offers_dirs, plan.cwd, plan.today, defaults=defaults))
 
 
 def _add_folder(plan: Plan, folder: Path) -> None:

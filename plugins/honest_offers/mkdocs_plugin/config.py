@@ -49,6 +49,16 @@ class HonestOffersConfig(base.Config):
     index_intro = c.Optional(c.Type(str))
     """Markdown shown above the compare table on the index page."""
 
+    default_seller = c.Optional(c.Type(dict))
+    """The seller of every offer that names none: ``{name: <name>, contact: <email or
+    link>}``, checked like an offer's ``seller``. An offer's own ``seller`` replaces it."""
+
+    default_cta = c.Optional(c.Type(dict))
+    """The call to action of every offer that has none: ``{label: <words>, url: <https://,
+    mailto: or tel: link>}``, checked like an offer's ``cta``. Without either, an offer page
+    offers "Ask a question" to the seller's contact; with no contact at all, the build
+    warns."""
+
     rules_url = c.Optional(c.Type(str))
     """Publish the honesty rules' reference (one page per rule) in this folder, e.g.
     ``honesty-rules/``; off by default."""

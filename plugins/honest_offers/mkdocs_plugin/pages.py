@@ -26,8 +26,9 @@ from honest_offers.report import format_problems
 _Dumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 """libyaml's emitter when PyYAML has it: the same YAML, several times faster."""
 
-VIEWS: Memo[tuple[str, str, str, str], OfferView] = Memo(100_000)
-"""Offer views by offer text, path, slug and locale, for the next build in this process."""
+VIEWS: Memo[tuple[str, str, str, str, str], OfferView] = Memo(100_000)
+"""Offer views by offer text, path, slug, locale and what the offer inherits from the site's
+defaults, for the next build in this process."""
 
 OFFER_TEMPLATE = "honest-offers/offer.html"
 PAGE_TEMPLATE = "honest-offers/page.html"
@@ -81,7 +82,8 @@ def generate_pages(
     ordered = sorted(catalog.offers, key=lambda o: (o.offer.title.casefold(), o.slug))
     for loaded in ordered:
         uri = f"{folder}/{loaded.slug}.md"
-        key = (loaded.document.text, loaded.path, loaded.slug, locale)
+        inherited = repr((loaded.offer.seller, loaded.offer.cta))
+        key = (loaded.document.text, loaded.path, loaded.slug, locale, inherited)
         view = VIEWS.get(key, partial(offer_view, loaded.offer, loaded.slug, locale))
         source = _front_matter(OFFER_TEMPLATE, loaded.offer.title, loaded.offer.summary)
         source += loaded.offer.details or ""

@@ -43,7 +43,8 @@ from honest_offers.render.html import demote_headings
 from honest_offers.render.sanitize import sanitize_details
 from honest_offers.report import format_problems
 from honest_offers.report.findings import format_findings, format_suppressed
-from honest_offers.site import SiteLayout, offers_folder_names
+from honest_offers.site import SiteLayout, offers_folder_names, read_source
+from honest_offers.validate.defaults import OfferDefaults, read_defaults
 
 log = get_plugin_logger(__name__)
 
@@ -73,6 +74,8 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
         self.load_problems: list[Problem] = []
         self.final: CheckResult | None = None
         self.brand_css: str | None = None
+        self.defaults = OfferDefaults()
+        """The options `default_seller` and `default_cta`, which offers inherit."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -103,6 +106,7 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
             index_folder=self.config.index_url.strip("/"),
             config_file=Path(config.config_file_path) if config.config_file_path else None,
         )
+        self.defaults = self._read_defaults()
         if self.stage:
             self.output = StagedOutput(Path(config.site_dir))
             config.site_dir = self.output.begin()
@@ -123,7 +127,7 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
         if not self.config.enabled:
             return files
         base = Path(config.config_file_path or ".").resolve().parent
-        catalog = load_catalog(self.offers_dirs, base, build_date(), LOADED)
+        catalog = load_catalog(self.offers_dirs, base, build_date(), LOADED, self.defaults)
         self.offer_count, self.load_problems = len(catalog.offers), list(catalog.problems)
         self.shared_files = [(base / path).resolve() for path in catalog.shared_files]
         self._report(catalog)
@@ -307,6 +311,18 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
             log.error("invalid offers are left out until fixed:\n" + report)
             return
         raise PluginError("invalid offers:\n" + report)
+
+    def _read_defaults(self) -> OfferDefaults:
+        """The options `default_seller` and `default_cta`, checked like an offer's fields."""
+        options = {"default_seller": self.config.default_seller}
+        options["default_cta"] = self.config.default_cta
+        config_file = self.layout.config_file
+        text = read_source(config_file) if config_file and config_file.is_file() else ""
+        shown = config_file.name if config_file else "mkdocs.yml"
+        defaults, problems = read_defaults(options, shown, text)
+        if problems:
+            raise PluginError("honest-offers: invalid options:\n" + format_problems(problems))
+        return defaults
 
     def _resolve_locale(self, config: MkDocsConfig) -> str:
         wanted = self.config.locale or config.theme.get("language") or "en"
