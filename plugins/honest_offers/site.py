@@ -7,6 +7,7 @@ tolerantly: MkDocs-specific tags such as ``!ENV`` or ``!!python/name:`` do not s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -22,11 +23,14 @@ from honest_offers.as_built import (
     markdown_renderer,
 )
 from honest_offers.check import CheckResult, check_offer
+from honest_offers.check.markdown import without_code
 from honest_offers.check.sources import FILE_KINDS, FileKind, check_file_text
 from honest_offers.check.suppress import UNUSED
+from honest_offers.check.text import position
 from honest_offers.diagnostics import Problem
 from honest_offers.load.discover import display_path
 from honest_offers.memo import Memo
+from honest_offers.placeholders import find_placeholders
 
 if TYPE_CHECKING:  # the offer model (pydantic) loads only where offers are read
     from honest_offers.catalog import Catalog
@@ -328,3 +332,33 @@ def merge_readings(source: CheckResult, rendered: CheckResult) -> CheckResult:
     ]
     merged.findings.sort(key=lambda f: f.sort_key())
     return merged
+
+
+_LINK_TARGET = re.compile(
+    r"<([^<>\s]+)>|\]\(\s*<?([^()\s<>]+)|^ {0,3}\[[^\]]+\]:[ \t]*<?([^\s<>]+)", re.MULTILINE
+)
+"""Where a Markdown page links to: autolinks, inline links, link reference definitions."""
+
+
+def page_placeholders(text: str, display: str) -> list[Problem]:
+    """A warning for each placeholder address (:mod:`honest_offers.placeholders`) that a
+    Markdown page links to, such as the scaffold's ``<hello@example.com>``. Only links:
+    prose and code about ``example.com`` (documentation) are left alone."""
+    problems = []
+    for match in _LINK_TARGET.finditer(without_code(text)):
+        group = next(index for index in (1, 2, 3) if match.group(index) is not None)
+        for placeholder in find_placeholders(match.group(group)):
+            line, column = position(text, match.start(group) + placeholder.start)
+            problems.append(
+                Problem(
+                    path=display,
+                    line=line,
+                    column=column,
+                    field=None,
+                    message=placeholder.message,
+                    expected=placeholder.expected,
+                    fix=placeholder.fix,
+                    severity="warning",
+                )
+            )
+    return problems

@@ -17,6 +17,7 @@ import pytest
 import yaml
 
 from tests.conftest import REPO_ROOT, mkdocs_env, run_mkdocs
+from tests.unit.cli.test_scaffold import replace_placeholders
 
 pytestmark = pytest.mark.e2e
 
@@ -94,12 +95,23 @@ def test_every_command_has_help() -> None:
 
 
 def test_scaffolded_site_builds_strict_and_passes_the_check(tmp_path: Path) -> None:
+    """A new site builds at once; its placeholders are warnings that `--strict` (the CI
+    recipes') refuses until the owner has replaced them."""
     created = honest_offers("new-site", "client-site", cwd=tmp_path)
     assert created.returncode == 0, created.stderr
     root = tmp_path / "client-site"
     checked = honest_offers("check", cwd=root)
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "Checked 3 files." in checked.stdout  # offer, page, config
+    assert "0 errors and 5 warnings" in checked.stderr
+    assert honest_offers("check", "--strict", cwd=root).returncode == 1
+    placeholder = "offers/first-consultation.yml:117:9: warning: seller.name: `Example Studio`"
+    unreplaced = run_mkdocs("build", "--strict", "-f", "site_config.yml", cwd=root)
+    assert unreplaced.returncode == 1 and placeholder in unreplaced.stderr
+    assert "docs/index.md:10:17: warning: `hello@example.com`" in unreplaced.stderr
+    assert not (root / "site").exists(), "a strict build that fails publishes nothing"
+    replace_placeholders(root)
+    assert honest_offers("check", "--strict", cwd=root).returncode == 0
     built = run_mkdocs("build", "--strict", "-f", "site_config.yml", cwd=root)
     assert built.returncode == 0, built.stderr
     page = (root / "site" / "offers" / "first-consultation" / "index.html").read_text("utf-8")

@@ -541,9 +541,10 @@ It holds:
   docs/index.md           the home page
   .gitignore              leaves the built site/ out of git
 
-It builds with `mkdocs build --strict -f site_config.yml` and passes `honest-offers
-check` right away. An existing folder that is not empty is refused: nothing is
-overwritten.
+It builds with `mkdocs build -f site_config.yml` and passes `honest-offers check` right
+away. Its contact details are placeholders (example.com addresses, "Example Studio"):
+each is a warning naming its file, line and field, so `--strict` fails until they are
+replaced. An existing folder that is not empty is refused: nothing is overwritten.
 
 With --primary and --accent (colours as #rrggbb), the site gets the plugin's `brand` option
 with both colours and dark-scheme shades that pass WCAG 2.2 AA contrast; a colour that fails
@@ -584,7 +585,8 @@ def new_site(directory: Path, name: str | None, primary: str | None, accent: str
     click.echo(
         "\nNext:\n"
         f"  cd {directory}\n"
-        "  honest-offers check\n"
+        "  honest-offers check      # lists the placeholders to replace (example.com, "
+        "Example Studio)\n"
         f"  mkdocs serve -f {scaffold.CONFIG_FILE}"
     )
 

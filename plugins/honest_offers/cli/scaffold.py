@@ -1,10 +1,15 @@
 """Files for ``honest-offers new-site`` and ``honest-offers new-offer``.
 
-``new-site`` writes a site that builds with ``mkdocs build --strict`` and passes the check
-as it is: a config, the offer JSON Schema, one example offer with every field filled in and
-commented, and a home page. ``new-offer`` writes a skeleton whose values are empty on
-purpose: until each one is filled in, loading the offer fails and names the field, so a
-half-written offer can never be published by accident.
+``new-site`` writes a site that builds and passes the honesty check as it is: a config, the
+offer JSON Schema, one example offer with every field filled in and commented, and a home
+page. Its contact details are placeholders (``example.com`` addresses, "Example Studio"):
+each is a located warning (:mod:`honest_offers.placeholders`), so the site can be previewed
+and built at once, and ``mkdocs build --strict`` and ``check --strict`` fail until each is
+replaced; a placeholder never reaches a published page unnoticed.
+
+``new-offer`` writes a skeleton whose values are empty on purpose: until each one is filled
+in, loading the offer fails and names the field, so a half-written offer can never be
+published by accident.
 
 Nothing here overwrites a file: :class:`ScaffoldError` says why instead.
 """
@@ -251,6 +256,8 @@ def site_config(site_name: str, brand: Brand | None = None) -> str:
     name = site_name.replace('"', "'")
     return f"""\
 # The site's config, for MkDocs with the honest-offers plugin.
+# The example's addresses at example.com and "Example Studio" are placeholders: the check
+# and the build warn about each (and fail with --strict) until you replace them.
 #   Check offers and pages:  honest-offers check --strict
 #   Preview while editing:   mkdocs serve -f {CONFIG_FILE}
 #   Build into site/:        mkdocs build --strict -f {CONFIG_FILE}

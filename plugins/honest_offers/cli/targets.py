@@ -43,6 +43,7 @@ from honest_offers.site import (
     check_config_text,
     check_source_file,
     find_config,
+    page_placeholders,
     plugin_options,
     read_config,
     read_layout,
@@ -292,6 +293,8 @@ def _add_site(plan: Plan, config: Path) -> None:
     render = renderer(data)  # Markdown pages are also checked as the site renders them
     for path, kind in source_files(layout):
         plan.add_file(path, kind, render)
+        if kind == "markdown":
+            plan.add_problems(page_placeholders(read_source(path), plan.display(path)))
     plan.add_config(config, data)
 
 

@@ -43,7 +43,7 @@ from honest_offers.render.html import demote_headings
 from honest_offers.render.sanitize import sanitize_details
 from honest_offers.report import format_problems
 from honest_offers.report.findings import format_findings, format_suppressed
-from honest_offers.site import SiteLayout, offers_folder_names, read_source
+from honest_offers.site import SiteLayout, offers_folder_names, page_placeholders, read_source
 from honest_offers.validate.defaults import OfferDefaults, read_defaults
 
 log = get_plugin_logger(__name__)
@@ -150,6 +150,8 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
         self.check = BuildCheck(self.layout, shared_sources(self.layout))
         self.built_pages = []
         self.check.check_sources(catalog)
+        for problem in self._page_placeholders(files):
+            log.warning(problem.format())
         return files
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -311,6 +313,15 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
             log.error("invalid offers are left out until fixed:\n" + report)
             return
         raise PluginError("invalid offers:\n" + report)
+
+    def _page_placeholders(self, files: Files) -> list[Problem]:
+        """Placeholder addresses that the site's own Markdown pages link to."""
+        problems = []
+        for file in files.documentation_pages():
+            if file.generated_by is None and file.abs_src_path and self.check is not None:
+                shown = self.check.display(Path(file.abs_src_path))
+                problems += page_placeholders(file.content_string, shown)
+        return problems
 
     def _read_defaults(self) -> OfferDefaults:
         """The options `default_seller` and `default_cta`, checked like an offer's fields."""

@@ -13,6 +13,7 @@ from honest_offers.load.yaml_source import PathKey, YamlDocument, format_path
 from honest_offers.validate.details import removed_markup
 from honest_offers.validate.messages import reword
 from honest_offers.validate.model import Billing, Offer
+from honest_offers.validate.placeholders import offer_placeholders
 from honest_offers.validate.rules import RuleViolation, check_rules, check_rules_on_valid_fields
 
 __all__ = ["Billing", "Offer", "validate_document"]
@@ -31,10 +32,11 @@ def validate_document(doc: YamlDocument, today: date) -> tuple[Offer | None, lis
         partial = _valid_fields(doc.data)
         if partial is not None:
             problems += _violations(doc, check_rules_on_valid_fields(partial, today))
-        return None, _unique(problems)
+        return None, _unique(problems + offer_placeholders(doc))
 
     problems = _violations(doc, check_rules(offer, today))
     problems += removed_markup(doc, offer.details)
+    problems += offer_placeholders(doc)
     if any(p.severity == "error" for p in problems):
         return None, problems
     return offer, problems

@@ -12,6 +12,7 @@ import re
 
 from honest_offers.diagnostics import Problem
 from honest_offers.load.yaml_source import YamlDocument
+from honest_offers.validate.positions import line_column, offset_of
 
 REMOVED: dict[str, str] = {
     "iframe": "link to the page instead (`cta` or a Markdown link): an embed loads another "
@@ -38,12 +39,12 @@ def removed_markup(doc: YamlDocument, details: str | None) -> list[Problem]:
         return []
     start = doc.mark_for(("details",))
     doc = doc.document_for(("details",))
-    offset = _offset(doc.text, start.line, start.column)
+    offset = offset_of(doc.text, start.line, start.column)
     problems = []
     for match in _TAG.finditer(details):
         tag = match.group(1).lower()
         at = doc.text.find(match.group(0), offset)
-        line, column = _position(doc.text, at) if at >= 0 else (start.line, start.column)
+        line, column = line_column(doc.text, at) if at >= 0 else (start.line, start.column)
         problems.append(
             Problem(
                 path=doc.path,
@@ -57,15 +58,3 @@ def removed_markup(doc: YamlDocument, details: str | None) -> list[Problem]:
             )
         )
     return problems
-
-
-def _offset(text: str, line: int, column: int) -> int:
-    position = 0
-    for _ in range(line - 1):
-        position = text.find("\n", position) + 1
-    return position + column - 1
-
-
-def _position(text: str, offset: int) -> tuple[int, int]:
-    before = text[:offset]
-    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1

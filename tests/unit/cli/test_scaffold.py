@@ -41,6 +41,24 @@ def model_fields() -> set[str]:
 # -- new-site ------------------------------------------------------------------------------
 
 
+PLACEHOLDERS = [
+    ("docs/index.md", None, "hello@example.com"),
+    ("offers/first-consultation.yml", "alternatives[0].url", "example.com"),
+    ("offers/first-consultation.yml", "cta.url", "hello@example.com"),
+    ("offers/first-consultation.yml", "seller.name", "Example Studio"),
+    ("offers/first-consultation.yml", "seller.contact", "hello@example.com"),
+]
+"""What the new site's user has to replace: each a located warning, nothing else."""
+
+
+def replace_placeholders(root: Path) -> None:
+    """What a shop owner does: their own address and name instead of the example's."""
+    for path in [root / "docs" / "index.md", *sorted((root / "offers").glob("*.yml"))]:
+        text = path.read_text(encoding="utf-8")
+        text = text.replace("example.com", "fernhill-gardens.eu")
+        path.write_text(text.replace("Example Studio", "Fernhill Gardens"), encoding="utf-8")
+
+
 def test_new_site_writes_a_site_that_passes_the_check(tmp_path: Path) -> None:
     root = tmp_path / "client-site"
     written = new_site(root, "Client site", TODAY)
@@ -55,8 +73,17 @@ def test_new_site_writes_a_site_that_passes_the_check(tmp_path: Path) -> None:
     report = run_report(cwd=root)
     assert report.files == ["offers/first-consultation.yml", "docs/index.md", "site_config.yml"]
     assert report.findings == []
-    assert report.problems == [], [p.format() for p in report.problems]
+    problems = [(p.path, p.field, p.severity) for p in report.problems]
+    assert problems == [(path, field, "warning") for path, field, _ in PLACEHOLDERS]
+    for problem, (_, _, value) in zip(report.problems, PLACEHOLDERS, strict=True):
+        text = (root / problem.path).read_text(encoding="utf-8").splitlines()
+        assert problem.line and problem.column
+        assert text[problem.line - 1][problem.column - 1 :].startswith(value)
+        assert f"`{value}`" in problem.fix
     assert report.exit_code == 0
+    replace_placeholders(root)
+    replaced = run_report(cwd=root)
+    assert replaced.problems == [] and replaced.findings == [], replaced.problems
 
 
 def test_the_site_config_has_the_theme_plugin_and_nav(tmp_path: Path) -> None:
@@ -84,7 +111,8 @@ def test_the_example_offer_has_every_field_each_with_a_comment(tmp_path: Path) -
             assert commented, f"no comment for `{key.group(1)}`"
     loaded, problems = load_offer_file(path, tmp_path, TODAY)
     assert loaded is not None
-    assert problems == []
+    offer_placeholders = [(f, "warning") for p, f, _ in PLACEHOLDERS if p.startswith("offers/")]
+    assert [(p.field, p.severity) for p in problems] == offer_placeholders
     assert loaded.offer.availability is not None
     assert str(loaded.offer.availability.next_start) == "2027-01-01"
 
