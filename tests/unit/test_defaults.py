@@ -131,3 +131,14 @@ def test_the_default_seller_name_and_cta_label_are_checked_as_printed_text() -> 
         "plugins": [{"honest-offers": {"default_seller": SELLER, "default_cta": CTA}}],
     }
     assert list(printed_text(config)) == ["Anna's Bakery", "Order by email"]
+
+
+def test_an_offer_checked_on_its_own_inherits_the_nearest_site_config(tmp_path: Path) -> None:
+    """pre-commit passes the changed files one by one: the site's defaults still count."""
+    _offers(tmp_path, bare=offer_yaml(seller=None))
+    (tmp_path / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+    assert plan_check([Path("offers/bare.yml")], tmp_path, TODAY).problems == []
+    assert plan_check([Path("offers")], tmp_path, TODAY).problems == []
+    (tmp_path / "mkdocs.yml").unlink()
+    (problem,) = plan_check([Path("offers/bare.yml")], tmp_path, TODAY).problems
+    assert (problem.path, problem.field, problem.severity) == ("offers/bare.yml", "cta", "warning")

@@ -54,6 +54,7 @@ from honest_offers.site import (
 
 if TYPE_CHECKING:
     from honest_offers.catalog import Catalog, LoadedOffer
+    from honest_offers.validate.defaults import OfferDefaults
 
 HTML_SUFFIXES = frozenset(s for s, kind in FILE_KINDS.items() if kind == "html")
 _HTML_ENDINGS = tuple(sorted(HTML_SUFFIXES))
@@ -118,16 +119,19 @@ class Plan:
             self.files.append(loaded.path)
             self.jobs.append(Job(loaded.path, lambda: check_offer(loaded)))
 
-    def add_offer_file(self, path: Path) -> None:
-        """One offer file on its own (no duplicate-slug check across files)."""
+    def add_offer_file(self, path: Path, defaults: OfferDefaults | None = None) -> None:
+        """One offer file on its own (no duplicate-slug check across files), inheriting the
+        site's ``defaults``."""
         if not self._first_time(path):
             return
         self.files.append(self.display(path))
-        from honest_offers.catalog import load_offer_file  # see _add_offers
+        from honest_offers import catalog  # the offer model: see _add_offers
 
-        loaded, problems = load_offer_file(path, self.cwd, self.today)
+        loaded, problems = catalog.load_offer_file(path, self.cwd, self.today)
         self.add_problems(problems)
         if loaded is not None:
+            loaded = catalog.inherit(loaded, defaults) if defaults is not None else loaded
+            self.add_problems(catalog.contact_problems(loaded))
             self.jobs.append(Job(loaded.path, lambda: check_offer(loaded)))
 
     def add_catalog(self, catalog: Catalog) -> None:
@@ -284,7 +288,7 @@ def _add_site(plan: Plan, config: Path) -> None:
         raise TargetError(f"{where}: {detail}")
     data = read_config(config)
     if any(folder.is_dir() for folder in layout.offers_dirs) or _uses_plugin(config):
-        _add_offers(plan, layout.offers_dirs, config, plugin_options(data))
+        _add_offers(plan, layout.offers_dirs, config)
     entries = plugin_options(data).get("exclude") or []
     try:
         plan.exclusions += [exclusion(e.get("path"), e.get("reason")) for e in entries]
@@ -314,24 +318,38 @@ def _uses_plugin(config: Path) -> bool:
     return any(_PLUGIN.search(line.split("#", 1)[0]) for line in text.splitlines())
 
 
-def _add_offers(
-    plan: Plan,
-    offers_dirs: tuple[Path, ...],
-    config: Path | None = None,
-    options: dict[str, Any] | None = None,
-) -> None:
-    """The offers in ``offers_dirs``, with the defaults of the site ``config`` (its plugin
-    ``options``) that offers inherit; mistakes in the defaults are load errors."""
+def _add_offers(plan: Plan, offers_dirs: tuple[Path, ...], config: Path | None) -> None:
+    """The offers in ``offers_dirs``, inheriting the defaults of the site ``config``."""
     # Imported here: the offer model (pydantic) is a tenth of a second of start-up that a
     # check of a built site or of pages alone does not need.
     from honest_offers.catalog import load_catalog
-    from honest_offers.validate.defaults import read_defaults
 
-    text = read_source(config) if config else ""
-    path = plan.display(config) if config else ""
-    defaults, problems = read_defaults(options or {}, path, text)
-    plan.add_problems(problems)
+    defaults = _site_defaults(plan, config)
     plan.add_catalog(load_catalog(offers_dirs, plan.cwd, plan.today, defaults=defaults))
+
+
+def _site_defaults(plan: Plan, config: Path | None) -> OfferDefaults:
+    """The plugin options ``default_seller`` and ``default_cta`` of the site ``config``;
+    mistakes in them are load errors at the config."""
+    from honest_offers.validate.defaults import OfferDefaults, read_defaults  # see _add_offers
+
+    if config is None:
+        return OfferDefaults()
+    options = plugin_options(read_config(config))
+    defaults, problems = read_defaults(options, plan.display(config), read_source(config))
+    plan.add_problems(problems)
+    return defaults
+
+
+def _nearest_config(plan: Plan, folder: Path) -> Path | None:
+    """The site config in ``folder`` or the nearest folder above it, up to the current
+    folder: offers checked on their own (as pre-commit passes them) inherit its defaults."""
+    folder = folder.absolute()
+    for candidate in (folder, *folder.parents):
+        config = find_config(candidate)
+        if config is not None or candidate == plan.cwd or not candidate.is_relative_to(plan.cwd):
+            return config
+    return None
 
 
 def _add_folder(plan: Plan, folder: Path) -> None:
@@ -340,7 +358,7 @@ def _add_folder(plan: Plan, folder: Path) -> None:
     files = _visible_files(folder)
     built = any(suffix in HTML_SUFFIXES for _, suffix in files)
     if not built and any(suffix in OFFER_SUFFIXES for _, suffix in files):
-        _add_offers(plan, (folder,))
+        _add_offers(plan, (folder,), _nearest_config(plan, folder))
     for path, suffix in files:
         kind = FILE_KINDS.get(suffix)
         if kind is not None:
@@ -350,7 +368,7 @@ def _add_folder(plan: Plan, folder: Path) -> None:
 def _add_single(plan: Plan, path: Path) -> None:
     suffix = path.suffix.lower()
     if suffix in OFFER_SUFFIXES:
-        plan.add_offer_file(path)
+        plan.add_offer_file(path, _site_defaults(plan, _nearest_config(plan, path.parent)))
         return
     kind = FILE_KINDS.get(suffix)
     if kind is None:
