@@ -142,3 +142,13 @@ def test_an_offer_checked_on_its_own_inherits_the_nearest_site_config(tmp_path: 
     (tmp_path / "mkdocs.yml").unlink()
     (problem,) = plan_check([Path("offers/bare.yml")], tmp_path, TODAY).problems
     assert (problem.path, problem.field, problem.severity) == ("offers/bare.yml", "cta", "warning")
+
+
+def test_placeholders_in_the_defaults_are_warnings_at_the_option() -> None:
+    example = {"name": "Example Studio", "contact": "hello@example.com"}
+    defaults, problems = read_defaults({"default_seller": example}, "mkdocs.yml", CONFIG)
+    assert defaults.seller == Seller(**example)  # still inherited: a warning, not an error
+    assert [(p.field, p.line, p.severity) for p in problems] == [
+        ("default_seller.name", 6, "warning"),
+        ("default_seller.contact", 6, "warning"),
+    ]

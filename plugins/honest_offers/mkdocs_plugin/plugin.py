@@ -331,8 +331,11 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
         text = read_source(config_file) if config_file and config_file.is_file() else ""
         shown = config_file.name if config_file else "mkdocs.yml"
         defaults, problems = read_defaults(options, shown, text)
-        if problems:
-            raise PluginError("honest-offers: invalid options:\n" + format_problems(problems))
+        errors = [problem for problem in problems if problem.severity == "error"]
+        if errors:
+            raise PluginError("honest-offers: invalid options:\n" + format_problems(errors))
+        for problem in problems:
+            log.warning(problem.format())
         return defaults
 
     def _resolve_locale(self, config: MkDocsConfig) -> str:

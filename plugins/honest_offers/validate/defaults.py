@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from pydantic_core import ErrorDetails
 
 from honest_offers.diagnostics import Problem
+from honest_offers.placeholders import find_placeholders
 from honest_offers.validate.messages import reword
 from honest_offers.validate.model import CallToAction, Seller
 
@@ -42,6 +43,10 @@ class OfferDefaults:
     cta: CallToAction | None = None
 
 
+LineOf = Callable[[str], int | None]
+"""The line of a plugin option in the config file (``None``: not found)."""
+
+
 def read_defaults(
     options: Mapping[str, Any], path: str, config_text: str = ""
 ) -> tuple[OfferDefaults, list[Problem]]:
@@ -49,12 +54,39 @@ def read_defaults(
     option's line in ``config_text`` (the config file's text) where it can be found."""
     data = {field: options[option] for option, field in OPTIONS.items() if option in options}
     data = {field: value for field, value in data.items() if value is not None}
+    line_of = partial(_option_line, config_text)
     try:
         valid = _Defaults.model_validate(data)
     except ValidationError as exc:
-        line_of = partial(_option_line, config_text)
         return OfferDefaults(), [_problem(error, path, line_of) for error in exc.errors()]
-    return OfferDefaults(seller=valid.seller, cta=valid.cta), []
+    defaults = OfferDefaults(seller=valid.seller, cta=valid.cta)
+    return defaults, _placeholders(defaults, path, line_of)
+
+
+def _placeholders(defaults: OfferDefaults, path: str, line_of: LineOf) -> list[Problem]:
+    """Placeholders (an example.com contact, "Example Studio") in the defaults, as in an
+    offer: a warning each, at the option."""
+    values = {
+        ("default_seller", "name"): defaults.seller.name if defaults.seller else None,
+        ("default_seller", "contact"): defaults.seller.contact if defaults.seller else None,
+        ("default_cta", "label"): defaults.cta.label if defaults.cta else None,
+        ("default_cta", "url"): defaults.cta.url if defaults.cta else None,
+    }
+    return [
+        Problem(
+            path=path,
+            line=line_of(option),
+            column=None,
+            field=f"{option}.{key}",
+            message=placeholder.message,
+            expected=placeholder.expected,
+            fix=placeholder.fix,
+            severity="warning",
+        )
+        for (option, key), value in values.items()
+        if value
+        for placeholder in find_placeholders(value, is_name=key == "name")
+    ]
 
 
 def _option_line(config_text: str, option: str) -> int | None:
@@ -62,7 +94,7 @@ def _option_line(config_text: str, option: str) -> int | None:
     return config_text.count("\n", 0, found.start()) + 1 if found else None
 
 
-def _problem(error: ErrorDetails, path: str, line_of: Callable[[str], int | None]) -> Problem:
+def _problem(error: ErrorDetails, path: str, line_of: LineOf) -> Problem:
     text = reword(error)
     field, *rest = (str(part) for part in text.loc)
     option = next(name for name, value in OPTIONS.items() if value == field)
