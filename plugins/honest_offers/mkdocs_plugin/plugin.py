@@ -76,6 +76,8 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
         self.brand_css: str | None = None
         self.defaults = OfferDefaults()
         """The options `default_seller` and `default_cta`, which offers inherit."""
+        self.default_problems: list[Problem] = []
+        """Warnings about them (placeholders), reported with the offers' problems."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -150,8 +152,10 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
         self.check = BuildCheck(self.layout, shared_sources(self.layout))
         self.built_pages = []
         self.check.check_sources(catalog)
-        for problem in self._page_placeholders(files):
+        placeholders = self._page_placeholders(files)
+        for problem in placeholders:
             log.warning(problem.format())
+        self.load_problems += self.default_problems + placeholders
         return files
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -336,6 +340,7 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
             raise PluginError("honest-offers: invalid options:\n" + format_problems(errors))
         for problem in problems:
             log.warning(problem.format())
+        self.default_problems = problems
         return defaults
 
     def _resolve_locale(self, config: MkDocsConfig) -> str:
