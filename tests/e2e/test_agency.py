@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from tests.conftest import REPO_ROOT, mkdocs_env
+from tests.unit.cli.test_scaffold import replace_placeholders
 
 pytestmark = pytest.mark.e2e
 
@@ -226,6 +227,10 @@ def test_new_agency_lays_out_a_repository_that_builds_and_checks_clean(tmp_path:
     workflow = (root / ".github" / "workflows" / "client-sites.yml").read_text("utf-8")
     recipe = (REPO_ROOT / "ci-recipes" / "agency-github-actions.yml").read_text("utf-8")
     assert workflow == recipe
+    placeholders = honest_offers("build", "--strict", "-j", "2", cwd=root)
+    assert placeholders.returncode != 0  # the shared example's example.com addresses
+    assert "is a placeholder address" in placeholders.stdout + placeholders.stderr
+    replace_placeholders(root)
     built = honest_offers("build", "--strict", "-j", "2", cwd=root)
     assert built.returncode == 0, built.stdout + built.stderr
     assert built.stdout.count(": built: 1 offers") == 2
@@ -243,6 +248,7 @@ def test_new_site_with_brand_colours_builds_clean(tmp_path: Path) -> None:
     assert made.returncode == 0, made.stdout + made.stderr
     config = (tmp_path / "shop" / "site_config.yml").read_text("utf-8")
     assert 'primary: "#9d174d"' in config and "primary_dark:" in config
+    replace_placeholders(tmp_path / "shop")  # else --strict stops at them (test_scaffold)
     built = honest_offers("build", "--strict", "shop", cwd=tmp_path)
     assert built.returncode == 0, built.stdout + built.stderr
 

@@ -103,7 +103,7 @@ def test_scaffolded_site_builds_strict_and_passes_the_check(tmp_path: Path) -> N
     checked = honest_offers("check", cwd=root)
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "Checked 3 files." in checked.stdout  # offer, page, config
-    assert "0 errors and 5 warnings" in checked.stderr
+    assert "0 errors and 5 warnings" in checked.stdout
     assert honest_offers("check", "--strict", cwd=root).returncode == 1
     placeholder = "offers/first-consultation.yml:117:9: warning: seller.name: `Example Studio`"
     unreplaced = run_mkdocs("build", "--strict", "-f", "site_config.yml", cwd=root)

@@ -52,8 +52,9 @@ PLACEHOLDERS = [
 
 
 def replace_placeholders(root: Path) -> None:
-    """What a shop owner does: their own address and name instead of the example's."""
-    for path in [root / "docs" / "index.md", *sorted((root / "offers").glob("*.yml"))]:
+    """What a shop owner does: their own address and name instead of the example's, in
+    every offer and page below ``root``."""
+    for path in sorted([*root.rglob("*.yml"), *root.rglob("*.md")]):
         text = path.read_text(encoding="utf-8")
         text = text.replace("example.com", "fernhill-gardens.eu")
         path.write_text(text.replace("Example Studio", "Fernhill Gardens"), encoding="utf-8")
