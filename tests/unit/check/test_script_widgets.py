@@ -221,3 +221,28 @@ def test_an_english_page_looks_for_english_unit_names_only() -> None:
     assert check_html(page, "en.html").findings == []
     page = '<html lang="id"><body>' + READOUT.format(d="hari", h="jam", m="menit", s="detik")
     assert [f.rule for f in check_html(page, "id.html").findings] == ["HO601"]
+
+
+NAMED_COUNTDOWN = """
+import { calcTimeDelta } from "./utils";
+function SaleCountdown({ to }) {
+  const [state, setState] = React.useState(calcTimeDelta(to, Date.now()));
+  const tickRef = React.useRef(null);
+  function tick() { setState(calcTimeDelta(to, Date.now())); }
+  tickRef.current = tick;
+  React.useEffect(() => {
+    const id = window.setInterval(() => tickRef.current(), 1000);
+    return () => window.clearInterval(id);
+  }, [to]);
+  return <span>{state.days}</span>;
+}
+"""
+
+
+def test_component_named_countdown_with_a_repeating_timer_that_sets_state() -> None:
+    # the time left is worked out in another module; the timer's callback is kept in a ref
+    assert countdown_rules(NAMED_COUNTDOWN, "sale.jsx") == ["HO611"]
+
+
+def test_a_component_not_named_countdown_needs_the_time_left_in_view() -> None:
+    assert countdown_rules(NAMED_COUNTDOWN.replace("SaleCountdown", "SaleBanner"), "b.jsx") == []

@@ -172,7 +172,7 @@ def _findings(script: Script) -> list[Finding]:
     behaviour.preselection(script)
     behaviour.events(script)
     libraries.libraries(script)
-    components.components(script)
+    components.components(script, timing)
     script.found += strings.text_findings(script)
     if timers.session_timeout(script.tree):
         script.found = [f for f in script.found if f.rule not in timers.SESSION_QUIET]

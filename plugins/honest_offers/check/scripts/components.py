@@ -17,6 +17,8 @@ from tree_sitter import Node
 from honest_offers.check import markup_rules as mr
 from honest_offers.check.scripts.base import Script
 from honest_offers.check.scripts.strings import texts
+from honest_offers.check.scripts.timers import scheduler_sites
+from honest_offers.check.scripts.timing import Timing
 from honest_offers.check.scripts.tree import (
     FUNCTIONS,
     REGION,
@@ -24,19 +26,49 @@ from honest_offers.check.scripts.tree import (
     arguments,
     call_of,
     callee,
+    contains,
+    inside_any,
     unwrap,
 )
 
 TIMER_WORDS = mr.word_set("timer")
+_COUNT_DOWN = frozenset({("count", "down"), ("flip", "down")})
 END_WORDS = mr.word_set("expiry expires expiration deadline until end ends")
 """Words of the option or prop that gives a timer the time it ends at."""
 _HOOK = re.compile(rb"use[A-Z][A-Za-z0-9_$]*")
 _HANDLER_CODE = REGION
 
 
-def components(script: Script) -> None:
+def components(script: Script, timing: Timing) -> None:
     _hooks(script)
     _elements(script)
+    _named_countdowns(script, timing)
+
+
+def _named_countdowns(script: Script, timing: Timing) -> None:
+    """A component, class or function named countdown (``FlipClockCountdown``, ``class
+    CountdownTimer``: :func:`_says_countdown`) whose repeating timer writes to the page or
+    its state: a countdown, also when the time left is worked out by a helper imported from
+    another module (``calcTimeDelta(to, now())``)."""
+    tree = script.tree
+    sites = scheduler_sites(tree)
+    if not sites:
+        return
+    named = [
+        node for name, nodes in tree.definitions.items() if _says_countdown(name) for node in nodes
+    ]
+    named += [c for name, nodes in tree.classes.items() if _says_countdown(name) for c in nodes]
+    if not named:
+        return
+    reported = {f.line for f in script.found if f.rule == mr.COUNTDOWN_SCRIPT.code}
+    for call, callback, repeats in sites:
+        if not any(contains(scope, call) for scope in named):
+            continue
+        regions = tree.expand(tree.callback(callback))
+        repeating = repeats or inside_any(regions, call)
+        new = script.lines.at(tree.start(call))[0] not in reported
+        if repeating and new and timing.writes(regions):
+            script.add(mr.COUNTDOWN_SCRIPT, call)
 
 
 def _hooks(script: Script) -> None:
@@ -63,6 +95,12 @@ def _counts_down(name: str, props: list[str]) -> bool:
     if mr.is_countdown_name(name):
         return any(mr.gives_time(p) for p in props)
     return any(_names_end(p) for p in props)
+
+
+def _says_countdown(name: str) -> bool:
+    """A name that says countdown in so many words (``FlipClockCountdown``, ``CountDown``);
+    not ``useTimeLeft``, which may be written for what a timer has used."""
+    return mr.has_marker(mr.name_words(name), mr.COUNTDOWN_NAME_WORDS, _COUNT_DOWN)
 
 
 def _timer_name(name: str) -> bool:

@@ -122,6 +122,8 @@ _DEFINITIONS = """
 
 (public_field_definition value: [(arrow_function) (function_expression)] @fn)
 """
+_CLASS = re.compile(rb"\bclass\s+([A-Za-z_$][\w$]*)")
+_CLASS_KINDS = frozenset({"class_declaration", "class", "abstract_class_declaration"})
 _NAMES = """
 [(identifier) (property_identifier) (shorthand_property_identifier)] @name
 """
@@ -309,12 +311,35 @@ class Tree:
     @cached_property
     def definitions(self) -> dict[str, list[Node]]:
         """Function name → the functions defined under it (declarations, ``f = () =>``,
-        methods, object and class members)."""
+        methods, object and class members); ``current`` also → the functions kept in a
+        React ref (``tickRef.current = tick``, then called as ``tickRef.current()``: the
+        "latest callback" of ``useInterval`` hooks)."""
         index: dict[str, list[Node]] = {}
         for function in self.captures(_DEFINITIONS).get("fn", ()):
             name = self.function_name(function)
             if name:
                 index.setdefault(name, []).append(function)
+        for prop in self.named("current") if b".current" in self.data else ():
+            member = prop.parent
+            assignment = member.parent if member is not None else None
+            if assignment is None or assignment.type != "assignment_expression":
+                continue
+            value = assignment.child_by_field_name("right")
+            if assignment.child_by_field_name("left") == member and value is not None:
+                index.setdefault("current", []).extend(index.get(self.source(value), []))
+        return index
+
+    @cached_property
+    def classes(self) -> dict[str, list[Node]]:
+        """Class name → the classes declared under it (found from ``class Name`` in the
+        text, then confirmed on the tree)."""
+        index: dict[str, list[Node]] = {}
+        names = {m.group(1).decode() for m in _CLASS.finditer(self.data)}
+        for name in self.named(*sorted(names)):
+            parent = name.parent
+            declared = parent is not None and parent.child_by_field_name("name") == name
+            if declared and parent is not None and parent.type in _CLASS_KINDS:
+                index.setdefault(self.source(name), []).append(parent)
         return index
 
     def function_name(self, function: Node) -> str:

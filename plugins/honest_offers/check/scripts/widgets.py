@@ -12,7 +12,6 @@ its file's name, as Stimulus controllers, Vue and Svelte components do
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from pathlib import PurePosixPath
 
@@ -24,10 +23,6 @@ from honest_offers.check.scripts.timers import scheduler_sites
 from honest_offers.check.scripts.timing import Timing
 from honest_offers.check.scripts.tree import Tree, contains
 
-_ACTIVITY_STEMS = re.compile(
-    rb"viewer|visitor|viewing|sold|sale|stock|fomo|scarcity|proof|purchase|items|buyer"
-)
-"""Spellings every activity widget's name contains (``markup_rules.ACTIVITY_PAIRS``)."""
 _ANONYMOUS_EXPORTS = frozenset(
     {"class", "function_expression", "arrow_function", "object", "call_expression"}
 )
@@ -51,20 +46,12 @@ def _named_widgets(script: Script) -> list[tuple[Node, str]]:
     """(scope, name) of the classes and the module whose names mark an activity widget."""
     tree = script.tree
     found = []
-    for node in _classes(tree):
-        name = node.child_by_field_name("name")
-        if name is not None and _activity_name(tree.source(name)):
-            found.append((node, tree.source(name)))
+    for name, nodes in tree.classes.items():
+        if _activity_name(name):
+            found += [(node, name) for node in nodes]
     if script.module and (script.svelte or _anonymous_export(tree)):
         found.append((tree.root, script.module))
     return found
-
-
-def _classes(tree: Tree) -> list[Node]:
-    """The script's classes, when one could be named for activity (a quick test first)."""
-    if b"class" not in tree.data or not _ACTIVITY_STEMS.search(tree.lowered):
-        return []
-    return list(tree.captures("(class_declaration) @c (class) @c").get("c", ()))
 
 
 @lru_cache(maxsize=1024)
