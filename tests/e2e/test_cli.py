@@ -17,6 +17,7 @@ import pytest
 import yaml
 
 from tests.conftest import REPO_ROOT, mkdocs_env, run_mkdocs
+from tests.unit.cli.conftest import SITE_ERRORS
 from tests.unit.cli.test_scaffold import replace_placeholders
 
 pytestmark = pytest.mark.e2e
@@ -72,9 +73,9 @@ def test_formats_parse(tmp_path: Path) -> None:
     assert "HO201 low-stock-claim" in text.stdout
     assert "\x1b[" not in text.stdout, "no colour in a pipe"
     data = json.loads(honest_offers("check", "pushy-site", "--format", "json", cwd=FIXTURES).stdout)
-    assert data["summary"]["errors"] == 8
+    assert data["summary"]["errors"] == SITE_ERRORS
     github = honest_offers("check", "pushy-site", "--format", "github", cwd=FIXTURES).stdout
-    assert github.count("::error file=") == 8
+    assert github.count("::error file=") == SITE_ERRORS
     sarif = json.loads(honest_offers("check", "broken", "--format", "sarif", cwd=FIXTURES).stdout)
     assert {r["ruleId"] for r in sarif["runs"][0]["results"]} == {"HO000", "HO201"}
     out = tmp_path / "junit.xml"

@@ -356,6 +356,46 @@ FAKE_DEPLETION = register(
     )
 )
 
+FORCED_CONSENT = register(
+    Rule(
+        code="HO619",
+        name="forced-marketing-consent",
+        summary="Consent to marketing in a box that must be ticked to go on.",
+        message="consent to marketing required to go on: “{text}”",
+        doc=RuleDoc(
+            why=(
+                "A box the buyer must tick to order, sign up or download that also signs "
+                "them up for newsletters, offers or partners' mail forces consent: consent "
+                "is not freely given when a service depends on it (GDPR Art. 7(4), Recital "
+                "43), and a request for consent must stand apart from other matters (Art. "
+                "7(2); EDPB Guidelines 05/2020 on consent, 'conditionality'). Gray et al. "
+                "(2018) and Mathur et al. (2019) call it 'forced action'."
+            ),
+            bad=(
+                '<label><input type="checkbox" required> I accept the terms and want the '
+                "newsletter</label>"
+            ),
+            honest=(
+                "Ask for marketing in a box of its own, unticked and optional: "
+                '`<label><input type="checkbox" name="newsletter"> Send me the monthly '
+                "newsletter (optional)</label>`; a required box names only what the order "
+                "needs."
+            ),
+        ),
+    )
+)
+MARKETING_CONSENT = re.compile(
+    r"\b(?:newsletters?|marketing|promotions?|promotional|advertis(?:ing|ements?)"
+    r"|(?:special |exclusive |personali[sz]ed )?offers|deals|sms|text messages"
+    r"|(?:from|with) (?:our |selected |trusted |carefully selected )*"
+    r"(?:partners|third[\s-]part(?:y|ies)))\b",
+    re.IGNORECASE,
+)
+"""What a box's label opts into that no order needs (HO619): newsletters, offers, partners'
+mail. Service messages ("updates about my order") and the offer's own terms are not here."""
+NO_MARKETING = re.compile(r"\b(?:no|not|never|without|don'?t|won'?t)\b[^.;!?]{0,30}$", re.I)
+"""Before a marketing word: the label says there is none ("we never send marketing")."""
+
 
 def word_set(words: str) -> frozenset[str]:
     """A set of words written as one space-separated string (lists read better that way)."""

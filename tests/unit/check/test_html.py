@@ -362,6 +362,59 @@ def test_preselected_points_at_the_label() -> None:
     assert found.excerpt == "Add insurance ($5)"
 
 
+# -- HO619 consent to marketing in a box that must be ticked -----------------------------
+
+CATCH_FORCED_CONSENT = [
+    '<label><input type="checkbox" required> I accept the terms and want the newsletter</label>',
+    '<input type="checkbox" required id="t"><label for="t">I agree to the Terms and to receive'
+    " special offers by email</label>",
+    '<form><input type="checkbox" name="ok" required> I agree to get news and offers from our'
+    " partners</form>",
+    '<input type="checkbox" aria-required="true" aria-label="Yes, send me promotional SMS">',
+    '<input type=checkbox required aria-labelledby="c"> <span id="c">Marketing emails</span>',
+    '<label><input type="checkbox" required="required"> Share my e-mail with third parties for'
+    " advertising</label>",
+]
+"""Boxes a form cannot be sent without, whose label opts into marketing."""
+
+LOOK_ALIKES_FORCED_CONSENT = [
+    '<label><input type="checkbox" required> I accept the terms and conditions</label>',
+    '<label><input type="checkbox" required> I agree to the privacy policy. We never send'
+    " marketing emails.</label>",
+    '<label><input type="checkbox"> Send me the monthly newsletter (optional)</label>',
+    '<label><input type="checkbox" required> I have read the terms of this offer</label>',
+    '<label><input type="checkbox" required> Send me updates about my order</label>',
+    '<label><input type="checkbox" required> My address goes to our delivery partners</label>',
+    '<label><input type="checkbox" required> No newsletter, only the order</label>',
+    '<label><input type="text" required> Newsletter name</label>',
+]
+"""Required boxes for what the order needs, optional marketing boxes, marketing denied."""
+
+
+@pytest.mark.parametrize("html", CATCH_FORCED_CONSENT)
+def test_forced_marketing_consent(html: str) -> None:
+    assert markup(html) == ["HO619"]
+
+
+@pytest.mark.parametrize("html", LOOK_ALIKES_FORCED_CONSENT)
+def test_forced_marketing_consent_look_alikes(html: str) -> None:
+    assert markup(html) == []
+
+
+def test_forced_consent_that_is_also_ticked_breaks_both_rules() -> None:
+    page = '<label><input type="checkbox" required checked> Subscribe me to the newsletter</label>'
+    assert sorted(markup(page)) == ["HO604", "HO619"]
+
+
+def test_forced_consent_points_at_the_label_and_is_not_replayed_from_another_page() -> None:
+    page = '<form>\n<input type="checkbox" required id="c">\n<label for="c">Send me offers</label>'
+    (found,) = check_html(page, "a.html").findings
+    assert (found.rule, found.line, found.column) == ("HO619", 3, 16)
+    assert found.excerpt == "Send me offers"
+    (again,) = check_html(page, "b.html").findings
+    assert (again.path, again.line, again.column) == ("b.html", 3, 16)
+
+
 # -- HO605-HO608 in markup ---------------------------------------------------------------
 
 
@@ -496,7 +549,7 @@ HO6 = sorted(code for code in RULES if code.startswith("HO6") and code != TEXT_C
 
 
 def test_every_markup_and_script_rule_is_registered_once_with_docs() -> None:
-    assert [f"HO6{n:02d}" for n in range(1, 18)] == HO6
+    assert [f"HO6{n:02d}" for n in (*range(1, 18), 19)] == HO6
     names = [RULES[code].name for code in HO6]
     assert len(set(names)) == len(names)
     for code in HO6:

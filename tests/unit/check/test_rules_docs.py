@@ -7,6 +7,7 @@ import re
 from honest_offers.check import RULES, check_markdown, rule_pages
 from honest_offers.check.docs import REFERENCE_MARKER, rule_page
 from honest_offers.check.registry import FAMILIES
+from tests.conftest import REPO_ROOT
 
 OWN_FAMILIES = ("HO1", "HO2", "HO3", "HO4", "HO5", "HO9")
 
@@ -63,3 +64,16 @@ def test_rule_pages_pass_the_check() -> None:
 def test_pages_can_live_in_another_folder() -> None:
     assert "reference/honesty/index.md" in rule_pages(folder="reference/honesty/")
     assert "index.md" in rule_pages(folder="")
+
+
+DASH = "\N{EN DASH}"
+
+
+def test_the_guide_names_each_family_with_its_whole_range() -> None:
+    """The families page of the guide (one heading per family, ``## Urgency: HO101`` en dash
+    ``HO105``) keeps up with the registry: a new rule widens its family's range."""
+    guide = (REPO_ROOT / "guide" / "docs" / "honesty-rules.md").read_text(encoding="utf-8")
+    headings = dict(re.findall(rf"^## (.+): (HO\d{{3}}{DASH}HO\d{{3}})$", guide, re.MULTILINE))
+    for prefix, family in FAMILIES.items():
+        codes = sorted(code for code in RULES if code.startswith(prefix))
+        assert headings.get(family) == f"{codes[0]}{DASH}{codes[-1]}", family

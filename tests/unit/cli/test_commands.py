@@ -13,7 +13,7 @@ from honest_offers.check import RULES
 from honest_offers.cli import cli, main
 from honest_offers.validate.schema import SCHEMA_PATH, render_schema
 from tests.conftest import offer_yaml
-from tests.unit.cli.conftest import FIXTURES, SITE_FINDINGS
+from tests.unit.cli.conftest import FIXTURES, SITE_ERRORS, SITE_FINDINGS
 
 COMMANDS = ["check", "rules", "explain", "schema", "new-site", "new-offer"]
 
@@ -48,7 +48,7 @@ def test_exit_0_with_only_warnings(runner: CliRunner) -> None:
 def test_exit_1_with_error_findings(runner: CliRunner) -> None:
     result = run(runner, "check", "pushy-site")
     assert result.exit_code == 1
-    assert "honesty check: 8 error(s), 1 warning(s), 1 suppressed." in result.stdout
+    assert f"honesty check: {SITE_ERRORS} error(s), 1 warning(s), 1 suppressed." in result.stdout
     assert result.stderr == ""
 
 
@@ -134,7 +134,7 @@ def test_every_format_to_stdout_and_to_a_file(runner: CliRunner, fmt: str, tmp_p
     assert written.exit_code == 1
     assert written.stdout == ""
     assert written.stderr == (
-        f"honest-offers: 8 errors, 1 warning, 1 suppressed in 9 files. Report: {out}\n"
+        f"honest-offers: {SITE_ERRORS} errors, 1 warning, 1 suppressed in 9 files. Report: {out}\n"
     )
     assert out.read_text(encoding="utf-8") == printed.stdout
 

@@ -19,7 +19,7 @@ from honest_offers.report.junit import to_junit
 from honest_offers.report.model import Report
 from honest_offers.report.sarif import to_sarif
 from tests.conftest import REPO_ROOT
-from tests.unit.cli.conftest import SITE_FINDINGS, SITE_SUPPRESSED
+from tests.unit.cli.conftest import SITE_ERRORS, SITE_FINDINGS, SITE_SUPPRESSED
 
 SARIF_SCHEMA = REPO_ROOT / "tests" / "fixtures" / "sarif-schema-2.1.0.json"
 
@@ -122,7 +122,7 @@ def test_text_uses_the_build_wording_and_counts_files(site_report: Report) -> No
         "pushy-site/offers/allowed.yml:5:5: HO201 low-stock-claim allowed: Places are counted"
         in text
     )
-    assert "honesty check: 8 error(s), 1 warning(s), 1 suppressed." in text
+    assert f"honesty check: {SITE_ERRORS} error(s), 1 warning(s), 1 suppressed." in text
     assert text.endswith("Checked 9 files.\n")
     assert "\x1b[" not in text
 
@@ -160,7 +160,7 @@ def test_json_has_the_documented_shape(site_report: Report) -> None:
     assert data["problems"] == []
     assert data["summary"] == {
         "files": 9,
-        "errors": 8,
+        "errors": SITE_ERRORS,
         "warnings": 1,
         "suppressed": 1,
         "load_errors": 0,
@@ -196,12 +196,12 @@ def test_github_annotations(site_report: Report) -> None:
         "::error file=pushy-site/offers/pushy.yml,line=5,col=5,title=HO201 low-stock-claim::"
         "low-stock claim: “Only 3 left in stock”%0Ahonest alternative: " in "\n".join(lines)
     )
-    assert sum(line.startswith("::error ") for line in lines) == 8
+    assert sum(line.startswith("::error ") for line in lines) == SITE_ERRORS
     assert sum(line.startswith("::warning ") for line in lines) == 1
     (notice,) = [line for line in lines if line.startswith("::notice ")]
     assert "title=HO201 low-stock-claim (allowed)::" in notice
     assert "allowed with the reason: Places are counted live" in notice
-    assert lines[-1] == "honest-offers: 8 errors, 1 warning, 1 suppressed in 9 files."
+    assert lines[-1] == f"honest-offers: {SITE_ERRORS} errors, 1 warning, 1 suppressed in 9 files."
 
 
 def test_github_escapes_data_and_properties_as_documented() -> None:
@@ -312,7 +312,7 @@ def test_junit_one_suite_per_file_one_case_per_finding(site_report: Report) -> N
     assert root.tag == "testsuites"
     suites = root.findall("testsuite")
     assert [s.get("name") for s in suites] == site_report.files
-    assert root.get("failures") == "9"
+    assert root.get("failures") == str(len(SITE_FINDINGS))
     assert root.get("skipped") == "1"
     assert root.get("errors") == "0"
     assert int(root.get("tests", "0")) == sum(int(s.get("tests", "0")) for s in suites)

@@ -46,13 +46,16 @@ Kind = Literal["checkbox", "radio", "option", "switch"]
 
 @dataclass(slots=True)
 class Choice:
-    """A pre-selected checkbox, radio, option or switch waiting for its label."""
+    """A pre-selected checkbox, radio, option or switch (HO604), or a box that must be ticked
+    to go on (HO619), waiting for its label."""
 
     kind: Kind
     labels: list[list[Chunk]] = field(default_factory=list)
     attribute_labels: list[tuple[str, int]] = field(default_factory=list)
     labelled_by: list[str] = field(default_factory=list)
     id: str = ""
+    preselected: bool = True
+    required: bool = False
 
 
 @dataclass(slots=True)
@@ -279,6 +282,34 @@ def _data_rule(attribute: str) -> Rule | None:
     if mr.ACTIVITY_DATA_ATTR.match(attribute):
         return mr.ACTIVITY_MARKUP
     return None
+
+
+def choice_rules(choice: Choice, label: str) -> list[Rule]:
+    """The rules a choice with this label breaks: a paid add-on or opt-in selected by default
+    (HO604), consent to marketing in a box that must be ticked (HO619)."""
+    rules = []
+    if choice.preselected and is_paid_choice(choice.kind, label):
+        rules.append(mr.PRESELECTED)
+    if choice.required and is_marketing_consent(label):
+        rules.append(mr.FORCED_CONSENT)
+    return rules
+
+
+def is_required_box(name: str, attrs: dict[str, str]) -> bool:
+    """A checkbox that a form cannot be sent without."""
+    if name != "input" or attrs.get("type", "").lower() != "checkbox":
+        return False
+    return "required" in attrs or attrs.get("aria-required") == "true"
+
+
+def is_marketing_consent(label: str) -> bool:
+    """Whether a box's label opts into marketing (not one saying there is none)."""
+    if not label or mr.NEGATIVE_CHOICE.search(label):
+        return False
+    return any(
+        not mr.NO_MARKETING.search(label, max(0, found.start() - 40), found.start())
+        for found in mr.MARKETING_CONSENT.finditer(label)
+    )
 
 
 def choice_kind(name: str, attrs: dict[str, str]) -> Kind | None:

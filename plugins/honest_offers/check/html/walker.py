@@ -29,8 +29,9 @@ from honest_offers.check.html.markup import (
     Plan,
     Tag,
     choice_kind,
+    choice_rules,
     countdown_boxes,
-    is_paid_choice,
+    is_required_box,
     is_ui_state,
     plan_for,
 )
@@ -401,18 +402,26 @@ class Walker(SegmentReader):
     # -- pre-selected choices --
 
     def choice(self, tag: Tag) -> Choice | None:
-        """A pre-selected checkbox, radio, option or switch; its labels are collected later."""
+        """A pre-selected checkbox, radio, option or switch, or a box that must be ticked;
+        its labels are collected later."""
         attrs = tag.attrs
         kind = choice_kind(tag.name, attrs)
-        if kind is None or is_ui_state(attrs):
+        required = is_required_box(tag.name, attrs)
+        if (kind is None and not required) or is_ui_state(attrs):
             return None
         labelled_by = attrs.get("aria-labelledby", "").split()
-        choice = Choice(kind, id=attrs.get("id", ""), labelled_by=labelled_by)
+        choice = Choice(
+            kind or "checkbox",
+            id=attrs.get("id", ""),
+            labelled_by=labelled_by,
+            preselected=kind is not None,
+            required=required,
+        )
         for attribute in ("aria-label", "title"):
             if attrs.get(attribute):
                 choice.attribute_labels.append((attribute, tag.span(attribute)[1]))
         self.choices.append(choice)
-        if kind in ("checkbox", "radio"):
+        if choice.kind in ("checkbox", "radio"):
             self.label_choice(choice)
             return None
         return choice
@@ -428,15 +437,22 @@ class Walker(SegmentReader):
 
     def resolve_choices(self) -> None:
         for choice in self.choices:
-            labels = list(choice.labels)
-            labels += self.label_for.get(choice.id, []) if choice.id else []
-            labels += [element_text(self.html, ref) for ref in choice.labelled_by]
-            labels += [[(start, self.html_value(start))] for _, start in choice.attribute_labels]
-            for chunks in labels:
+            reported: set[str] = set()
+            for chunks in self.choice_labels(choice):
                 text = decode(chunks)
-                if is_paid_choice(choice.kind, text):
-                    self.add(mr.PRESELECTED, mapped(chunks).source(0), text)
-                    break
+                for rule in choice_rules(choice, text):
+                    if rule.code not in reported:
+                        reported.add(rule.code)
+                        self.add(rule, mapped(chunks).source(0), text)
+
+    def choice_labels(self, choice: Choice) -> list[list[Chunk]]:
+        """Every text that labels ``choice``: its <label>, ``<label for>``, aria-labelledby,
+        aria-label and title, in that order."""
+        labels = list(choice.labels)
+        labels += self.label_for.get(choice.id, []) if choice.id else []
+        labels += [element_text(self.html, ref) for ref in choice.labelled_by]
+        labels += [[(start, self.html_value(start))] for _, start in choice.attribute_labels]
+        return labels
 
     def html_value(self, start: int) -> str:
         quote = self.html[start - 1] if start else ""
