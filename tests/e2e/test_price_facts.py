@@ -46,7 +46,8 @@ def sale(**reduction: Any) -> str:
         "reduction": {**REDUCTION, **reduction},
         "trial": {"days": 7},
     }
-    return offer_yaml(price=price, discounts=DISCOUNTS)
+    prose = "Paying a year at once? Save 15% with yearly billing."  # a standing rule in prose
+    return offer_yaml(price=price, discounts=DISCOUNTS, details=prose)
 
 
 @pytest.fixture
@@ -78,8 +79,10 @@ def test_a_declared_sale_builds_with_its_reference_price_dates_and_discounts(
     out = tmp_path / "out"
     result = build(root, out)
     assert result.returncode == 0, result.stderr
-    text = page_text((out / "offers" / "garden" / "index.html").read_text("utf-8"))
-    assert "Total €200.00 one-time payment" in text
+    markup = (out / "offers" / "garden" / "index.html").read_text("utf-8")
+    text = page_text(markup)
+    section = page_text(markup[markup.index('id="ho-price"') : markup.index('id="ho-market"')])
+    assert "Total €200.00 one-time payment" in section
     assert (
         "Reduced price from December 1, 2026 until December 31, 2026: €200.00. "
         "Reason: The end of the planting season." in text
@@ -87,10 +90,14 @@ def test_a_declared_sale_builds_with_its_reference_price_dates_and_discounts(
     assert "The lowest price in the 30 days before the reduction: €230.00." not in text
     assert "The lowest price in the 30 days before the reduction: €250.00." in text
     assert "From January 1, 2027 the price is €250.00." in text
+    assert "Save 15% with yearly billing." in text
     assert "The first 7 days are free; then the price is €200.00." in text
     assert "Standing discounts For yearly billing: 15% less." in text
     assert "For registered charities: €40.00 less. Tell us your charity number." in text
-    assert "ends in" not in text.lower() and "save" not in text.lower()
+    assert "ends in" not in section.lower() and "save" not in section.lower()
+    start = markup.index("ho-price__reduction")
+    reduction = page_text(markup[start : markup.index("</div>", start)])
+    assert "%" not in reduction  # no percentage badge: the reference price and the dates
     index = page_text((out / "offers" / "index.html").read_text("utf-8"))
     assert (
         "€200.00 one-time payment The first 7 days are free; then the price is €200.00. "

@@ -269,17 +269,22 @@ def _reduction_not_over(offer: Offer, today: date) -> Iterator[RuleViolation]:
     )
 
 
-def _reduction_below_price(offer: Offer, today: date) -> Iterator[RuleViolation]:
-    reduction = _reduction(offer)
-    if reduction is not None and reduction.amount >= offer.price.amount:
-        yield RuleViolation(
-            field=("price", "reduction", "amount"),
-            points_at=("price", "reduction", "amount"),
-            message=f"the reduced price ({reduction.amount}) is not below the regular price "
-            f"({offer.price.amount})",
-            expected="a reduced price below price.amount",
-            fix="lower the reduced price, or remove `price.reduction`",
-        )
+def _below_regular_price(offer: Offer, today: date) -> Iterator[RuleViolation]:
+    """A reduced price and a trial's price are only that when they are below price.amount."""
+    price = offer.price
+    lower = (
+        ("reduction", price.reduction.amount if price.reduction else None, "the reduced price"),
+        ("trial", price.trial.amount if price.trial else None, "the trial's price"),
+    )
+    for name, amount, what in lower:
+        if amount is not None and amount >= price.amount:
+            yield RuleViolation(
+                field=("price", name, "amount"),
+                points_at=("price", name, "amount"),
+                message=f"{what} ({amount}) is not below the regular price ({price.amount})",
+                expected=f"{what} below price.amount",
+                fix=f"lower it, or remove `price.{name}`",
+            )
 
 
 def _reduction_has_history(offer: Offer, today: date) -> Iterator[RuleViolation]:
@@ -366,19 +371,6 @@ def _reduction_supported(offer: Offer, today: date) -> Iterator[RuleViolation]:
     )
 
 
-def _trial_below_price(offer: Offer, today: date) -> Iterator[RuleViolation]:
-    trial = offer.price.trial
-    if trial is not None and trial.amount >= offer.price.amount:
-        yield RuleViolation(
-            field=("price", "trial", "amount"),
-            points_at=("price", "trial", "amount"),
-            message=f"the trial costs {trial.amount}, not less than the price "
-            f"({offer.price.amount})",
-            expected="a trial price below price.amount (0 for a free trial)",
-            fix="lower the trial's amount, or remove `price.trial`",
-        )
-
-
 def _discount_measured(offer: Offer, today: date) -> Iterator[RuleViolation]:
     for index, discount in enumerate(offer.discounts):
         if (discount.percent is None) != (discount.amount is None):
@@ -427,12 +419,11 @@ RULES: tuple[Rule, ...] = (
     _history_ends_at_price,
     _reduction_dates_ordered,
     _reduction_not_over,
-    _reduction_below_price,
+    _below_regular_price,
     _reduction_has_history,
     _reduction_below_reference,
     _reduction_reference_stated,
     _reduction_supported,
-    _trial_below_price,
     _discount_measured,
     _discount_within_price,
 )
