@@ -6,7 +6,7 @@ people noun and an activity verb", "a decline, then the reader's own voice scold
 A class is a closed list of words or short phrases, written as they read in normalised text
 (lower case, ASCII apostrophes, one space between words; see :mod:`.normalize`). Spelling
 variants are listed, not written as expressions, so that every entry is plain data and the
-words a shape needs can be read off it (:attr:`WordClass.first_words`, used as anchors).
+words a shape needs can be read off it (:attr:`WordClass.key_words`, used as anchors).
 
 Entries are grammar, not sentences: parts of speech and small semantic fields (verbs of
 buying, nouns of people, words of recency). Never add a sentence or a phrase taken from a
@@ -56,13 +56,32 @@ class WordClass:
             firsts.add(found.group())
         return frozenset(firsts)
 
+    @cached_property
+    def key_words(self) -> frozenset[str]:
+        """A word of every entry, the first that is not one of :data:`COMMON_WORDS` (else its
+        first word): "in stock" gives "stock", which few texts hold; "in" is in most."""
+        keys = set()
+        for entry in self.entries:
+            found = _TOKEN.findall(entry)
+            keys.add(next((word for word in found if word not in COMMON_WORDS), found[0]))
+        return frozenset(keys)
+
     @property
     def anchors(self) -> str:
-        """:attr:`first_words` as :func:`honest_offers.check.phrases.pattern` takes them."""
-        return " ".join(sorted(self.first_words))
+        """:attr:`key_words` as :func:`honest_offers.check.phrases.pattern` takes them: a
+        shape runs only on texts holding one of them (given a boundary before the class)."""
+        return " ".join(sorted(self.key_words))
 
     def __or__(self, other: WordClass) -> WordClass:
         return WordClass(f"{self.name}|{other.name}", self.entries + other.entries)
+
+
+COMMON_WORDS = frozenset(
+    {"a", "an", "the", "in", "on", "at", "to", "up", "of", "for", "by", "as", "is", "are"}
+    | {"be", "do", "go", "so", "not", "no", "only", "just", "very", "all", "any", "more"}
+    | {"still", "this", "it", "one", "out", "people"}
+)
+"""Words most texts hold: a poor anchor (:attr:`WordClass.key_words` passes over them)."""
 
 
 def trie_regex(entries: Iterable[str]) -> str:

@@ -145,7 +145,7 @@ _REMAINS = (
 _SHAPES: tuple[Pattern, ...] = (
     # "only 3 left", "just two tickets remaining", "less than 10 in stock"
     shape(
-        "left remaining remain remains in available to up on more",
+        "left remaining remain remains stock available go grabs hand inventory warehouse more",
         rf"\b{QUANTIFIER} \(?{NUM}\+?\)? {_NOT_COUNTED}(?:{_WORD} ){{0,3}}?{_REMAINS}",
         counted=True,
     ),

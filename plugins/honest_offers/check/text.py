@@ -20,6 +20,7 @@ from typing import Any
 
 from honest_offers.check import misdirection, pricing, scarcity, social_proof, urgency
 from honest_offers.check.finding import Finding
+from honest_offers.check.lexicon import COMMON_WORDS
 from honest_offers.check.normalize import normalize
 from honest_offers.check.phrases import (
     COUNT_WORDS,
@@ -316,6 +317,18 @@ try:
         _COMPILER = None
 except ImportError:
     _COMPILER = None
+_REPEATS: tuple[Any, ...] = (
+    (_OPS.MAX_REPEAT, _OPS.MIN_REPEAT, _OPS.POSSESSIVE_REPEAT) if _OPS is not None else ()
+)
+_WORD_STARTS: tuple[Any, ...] = (
+    (_OPS.AT_BOUNDARY, _OPS.AT_BEGINNING, _OPS.AT_BEGINNING_STRING) if _OPS is not None else ()
+)
+_ZERO_WIDTH_AT: tuple[Any, ...] = (
+    (_OPS.AT_END, _OPS.AT_END_STRING, _OPS.AT_NON_BOUNDARY) if _OPS is not None else ()
+)
+_NOT_LETTERS: tuple[Any, ...] = (
+    (_OPS.CATEGORY_DIGIT, _OPS.CATEGORY_SPACE) if _OPS is not None else ()
+)
 
 
 def _parsed(source: str) -> Any:
@@ -352,35 +365,153 @@ def required_words(source: str) -> tuple[frozenset[str], ...]:
     whole word of the text (as :func:`_words` splits it).
 
     ``\\b(?:buy|order) (?:it|one) now`` needs "buy" or "order", and "it" or "one": a text
-    with the anchor but neither verb cannot match and is not searched. Only plain spots
-    count: a group right after ``\\b`` or a non-letter whose every branch is letters up to a
-    non-letter or ``\\b``. Anything else adds no group, never a wrong one.
+    with the anchor but neither verb cannot match and is not searched. A group is read where
+    a word must start (after ``\\b``, a non-letter, a lookbehind ruling out a letter, or an
+    item that always ends in one, such as a filler of words ``(?:[a-z]+ ){0,2}``) and every
+    branch is letters up to a non-letter, ``\\b`` or the end; inside groups, in repeats done
+    at least once, and across an alternation (the rarest group of each branch, joined).
+    Anything else adds no group, never a wrong one.
     """
     tree = _parsed(source)
     return () if tree is None else _required_of(tree)
 
 
 _WORD_CHAR = re.compile(TOKEN)
-_GROUP_MAX = 64
+_GROUP_MAX = 256
 """Words in one group at most (a larger group is not worth checking)."""
 
 
 def _required_of(tree: Any) -> tuple[frozenset[str], ...]:
-    items = list(tree.data)
+    return tuple(dict.fromkeys(_groups(list(tree.data), after_letter=True)))
+
+
+def _groups(items: list[tuple[Any, Any]], *, after_letter: bool) -> list[frozenset[str]]:
+    """The word groups a match of ``items`` must hold, wherever they stand in it: at each
+    spot where a word starts (see :func:`_word_start_after`), inside groups, in each branch
+    of an alternation (a group of their words together) and in repeats done at least once.
+
+    ``after_letter``: whether a letter may stand just before the match (unknown: it may)."""
+    items = _spliced(items)
     groups: list[frozenset[str]] = []
-    at_word_start = False
+    word_start = not after_letter
     for at, (op, value) in enumerate(items):
-        if at_word_start and (found := _first_words(items[at:], "")):
+        if word_start and (found := _first_words(items[at:], "")):
             groups.append(frozenset(found))
-        at_word_start = (op is _OPS.AT and value is _OPS.AT_BOUNDARY) or (
-            op is _OPS.LITERAL and not _WORD_CHAR.match(chr(value))
+        if op is _OPS.BRANCH:
+            groups += _branch_group(value[1], word_start, items[at + 1 : at + 2])
+        elif op in _REPEATS and value[0] >= 1:
+            groups += _groups(list(value[2].data), after_letter=not word_start)
+        word_start = _word_start_after(op, value, word_start)
+    return groups
+
+
+def _branch_group(
+    branches: list[Any], word_start: bool, after: list[tuple[Any, Any]]
+) -> list[frozenset[str]]:
+    """One group for an alternation: the rarest group of each branch's (see :func:`_rarity`),
+    joined; none if a branch has none. ``after``: the item that follows, which may end a
+    branch's last word."""
+    words: set[str] = set()
+    for branch in branches:
+        found = _groups([*branch.data, *after], after_letter=not word_start)
+        if not found:
+            return []
+        rarest: frozenset[str] = min(found, key=_rarity)
+        words |= rarest
+        if len(words) > _GROUP_MAX:
+            return []
+    return [frozenset(words)]
+
+
+def _rarity(group: frozenset[str]) -> tuple[bool, int]:
+    """Groups without common words first (few texts hold them), then smaller ones."""
+    return not COMMON_WORDS.isdisjoint(group), len(group)
+
+
+def _spliced(items: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
+    """``items`` with their groups (without flags) opened up into the sequence."""
+    out: list[tuple[Any, Any]] = []
+    for op, value in items:
+        if op is _OPS.SUBPATTERN and not (value[1] or value[2]):
+            out += _spliced(list(value[3].data))
+        else:
+            out.append((op, value))
+    return out
+
+
+def _word_start_after(op: Any, value: Any, word_start: bool) -> bool:
+    """Whether, after an item, a letter that follows starts a word (no letter stands just
+    before it), given whether that held before the item."""
+    if op is _OPS.AT:
+        return value in _WORD_STARTS or (word_start and value in _ZERO_WIDTH_AT)
+    if op is _OPS.LITERAL:
+        return not _WORD_CHAR.match(chr(value))
+    if op is _OPS.IN:
+        return _no_letter_in(value)
+    if op in (_OPS.ASSERT, _OPS.ASSERT_NOT):
+        direction, sub = value
+        if direction < 0 and op is _OPS.ASSERT_NOT:
+            return word_start or _no_word_char_before(sub)
+        if direction < 0:
+            return word_start or _sequence_word_start(list(sub.data), after_letter=True)
+        return word_start
+    if op in _REPEATS:
+        low, _, sub = value
+        done = _sequence_word_start(list(sub.data), after_letter=True)
+        return done and (low >= 1 or word_start)
+    if op is _OPS.BRANCH:
+        return all(
+            _sequence_word_start(list(branch.data), after_letter=not word_start)
+            for branch in value[1]
         )
-    return tuple(groups)
+    if op is _OPS.SUBPATTERN and not (value[1] or value[2]):
+        return _sequence_word_start(list(value[3].data), after_letter=not word_start)
+    return False
+
+
+def _sequence_word_start(items: list[tuple[Any, Any]], *, after_letter: bool) -> bool:
+    word_start = not after_letter
+    for op, value in items:
+        word_start = _word_start_after(op, value, word_start)
+    return word_start
+
+
+def _non_letter_item(op: Any, value: Any) -> bool:
+    """Whether an item matches one character, never a letter."""
+    if op is _OPS.LITERAL:
+        return not _WORD_CHAR.match(chr(value))
+    return op is _OPS.IN and _no_letter_in(value)
+
+
+def _no_letter_in(members: Sequence[tuple[Any, Any]]) -> bool:
+    """Whether a character class holds no letter."""
+    for op, value in members:
+        if op is _OPS.LITERAL:
+            if _WORD_CHAR.match(chr(value)):
+                return False
+        elif op is _OPS.RANGE:
+            low, high = value
+            if high - low > 255 or any(_WORD_CHAR.match(chr(c)) for c in range(low, high + 1)):
+                return False
+        elif not (op is _OPS.CATEGORY and value in _NOT_LETTERS):
+            return False
+    return True
+
+
+def _no_word_char_before(sub: Any) -> bool:
+    """Whether a negative lookbehind such as ``(?<![\\w.])`` rules out a letter before."""
+    data = list(sub.data)
+    return (
+        len(data) == 1
+        and data[0][0] is _OPS.IN
+        and any(op is _OPS.CATEGORY and v is _OPS.CATEGORY_WORD for op, v in data[0][1])
+    )
 
 
 def _first_words(items: list[tuple[Any, Any]], prefix: str) -> set[str] | None:
     """The whole words a match of ``items`` can start with, after ``prefix`` (``None``: not
-    sure). A word ends at a non-letter or ``\\b``; at the pattern's end it may go on."""
+    sure). A word ends at a non-letter, ``\\b`` or the text's end; at the pattern's end it may
+    go on. Lookarounds match nothing: the word goes on past them."""
     if not items or len(prefix) > REACH:
         return None
     (op, value), rest = items[0], items[1:]
@@ -391,18 +522,32 @@ def _first_words(items: list[tuple[Any, Any]], prefix: str) -> set[str] | None:
         if _WORD_CHAR.match(char):
             return None  # a letter of another script: the words' split is not followed here
         return {prefix} if prefix else None
-    if op is _OPS.AT and value is _OPS.AT_BOUNDARY:
-        return {prefix} if prefix else None
+    if op in (_OPS.AT, _OPS.IN):
+        ends = value in (_OPS.AT_BOUNDARY, _OPS.AT_END) if op is _OPS.AT else _no_letter_in(value)
+        return {prefix} if prefix and ends else None
+    if op in (_OPS.ASSERT, _OPS.ASSERT_NOT):
+        return _first_words(rest, prefix)
     if op is _OPS.SUBPATTERN:
         _, add_flags, del_flags, sub = value
         return None if add_flags or del_flags else _first_words([*sub.data, *rest], prefix)
     if op is _OPS.BRANCH:
         return _union(_first_words([*branch.data, *rest], prefix) for branch in value[1])
-    if op in (_OPS.MAX_REPEAT, _OPS.MIN_REPEAT, _OPS.POSSESSIVE_REPEAT) and value[1] == 1:
-        low, _, sub = value
-        taken = _first_words([*sub.data, *rest], prefix)
-        return _union([taken, _first_words(rest, prefix)] if low == 0 else [taken])
+    if op in _REPEATS:
+        return _repeat_words(value, rest, prefix)
     return None
+
+
+def _repeat_words(value: Any, rest: list[tuple[Any, Any]], prefix: str) -> set[str] | None:
+    """:func:`_first_words` at a repeat: an optional item is followed both ways; a repeat of
+    non-letters (``[ ,:-]+``) ends the word."""
+    low, high, sub = value
+    if high == 1:
+        taken = _first_words([*sub.data, *rest], prefix)
+    elif prefix and sub.data and _non_letter_item(*sub.data[0]):
+        taken = {prefix}  # the repeat's first character is not a letter
+    else:
+        return None
+    return _union([taken, _first_words(rest, prefix)] if low == 0 else [taken])
 
 
 def _union(parts: Iterable[set[str] | None]) -> set[str] | None:
@@ -519,7 +664,12 @@ def _anchored(index: _Index, words: frozenset[str], symbols: tuple[str, ...]) ->
         if symbol in symbols:
             found.update(orders)
     entries = [index.entries[order] for order in sorted(found)]
-    return tuple((None if entry.gate_source else entry.regex, entry) for entry in entries)
+    return tuple((None if _deferred(entry) else entry.regex, entry) for entry in entries)
+
+
+def _deferred(entry: _Entry) -> bool:
+    """Whether ``entry`` is compiled only once a text passes its cheaper tests."""
+    return entry.gate_source is not None or entry.counted
 
 
 def _windows(

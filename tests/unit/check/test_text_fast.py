@@ -67,6 +67,21 @@ def test_every_table_pattern_gets_a_fast_form() -> None:
         (r"\b(?:check out|add)(?: it)? today", [{"check", "add"}]),
         (r"(?<![\w.])(?:only|just )?\d+ left\b", [{"left"}]),
         (r"\bdon't (?:miss|lose)\b", [{"don"}, {"t"}, {"miss", "lose"}]),
+        # past a filler of any words, and after a lookbehind that rules out a letter
+        (
+            r"(?<![\w.])\d+ (?:[a-z]+ ){0,2}?(?:people|users) online\b",
+            [{"people", "users"}, {"online"}],
+        ),
+        # each branch's rarest group, joined: "in the shop" is found by "shop", not "in"
+        (
+            r"\b(?:in the (?:shop|queue)|live) now\b",
+            [{"in", "live"}, {"shop", "queue", "live"}, {"now"}],
+        ),
+        # a repeat of non-letters ends a word; a clause start lets one begin
+        (
+            r"(?:^|(?<=[.!] ))(?:hurry|rush)[ ,:-]+(?:now|today)\b",
+            [{"hurry", "rush"}, {"now", "today"}],
+        ),
     ],
 )
 def test_required_words(source: str, expected: list[set[str]]) -> None:

@@ -87,6 +87,14 @@ def test_every_class_builds() -> None:
         assert cls.first_words, cls.name
 
 
+def test_a_class_is_anchored_on_its_rarer_words() -> None:
+    """An entry is found by its first word that is not a common one ("in stock" by "stock"):
+    "in" is in most texts, and a shape's anchors choose the texts it runs on."""
+    cls = word_class("test", "in stock", "left", "up for grabs", "to go", "in the")
+    assert cls.key_words == {"stock", "left", "grabs", "to", "in"}  # all common: the first
+    assert cls.anchors == "grabs in left stock to"
+
+
 # --- confirmshaming: a decline, then the reader's voice scolding them ------------------------
 
 CONFIRMSHAMING = [
