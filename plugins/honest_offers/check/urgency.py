@@ -510,6 +510,11 @@ _SPELLED_LABELS = re.compile(
 """Unit words spelled out and with no cue: a legend ("days hours minutes seconds" under a
 stopwatch) names units and shows no time; a timer's labels are abbreviated ("DAYS HRS MINS
 SECS") or follow a cue ("Sale ends in days hours minutes seconds")."""
+_FORMAT_NOTATION = re.compile(rf"{TIME_UNIT}:{TIME_UNIT}\b")
+"""Unit labels joined by bare colons, with no number ("days hr:min:sec"): a format as
+documentation writes one down, naming the fields a display shows, even beside a sales word
+("a coupon site with format N days hr:min:sec"); a widget's labels stand apart ("DAYS HRS
+MINS SECS", "hrs : mins : secs") and its numbers carry the colons ("02:11:36")."""
 _UNIT_WORD = re.compile(rf"{TIME_UNIT}\b")
 _NUMBER_WORD_BEFORE = re.compile(rf"(?<![\w.])(?:{NUMBER_WORDS}|an?) $")
 _UNIT_WORDS = frozenset(
@@ -621,6 +626,8 @@ def _worded_durations(norm: str) -> Iterator[tuple[str, int, int]]:
 def _countdown(norm: str, kind: str, start: int, end: int) -> Span | None:
     low, high = _window_before(norm, start)
     if kind == "labels":
+        if _FORMAT_NOTATION.search(norm, start, end):
+            return None
         if _SPELLED_LABELS.fullmatch(norm, start, end) and not _CUE_BEFORE.search(norm, low, high):
             return None
         return COUNTDOWN, start, end

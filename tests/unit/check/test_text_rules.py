@@ -17,6 +17,7 @@ CATCH: dict[str, list[str]] = {
         "Offer expires in 9 min 59 sec",
         "DAYS HRS MINS SECS",
         "days / hrs / mins / secs",
+        "days : hrs : mins : secs",
         "Deal ends in 3h 12m 05s",
         "Ends in 0d 4h 12m",
         "Time left: 14:59",
@@ -355,6 +356,13 @@ LOOK_ALIKES: dict[str, list[str]] = {
 
 HONEST = [
     "Delivery within 10 working days",
+    # a format written down in documentation: fields joined by bare colons, no numbers
+    "The coupon example shows the format N days hr:min:sec.",
+    "Set the output to %D days hrs:mins:secs",
+    "Tokens expire in 24 hours.",
+    "Sessions time out after 30 minutes of inactivity.",
+    "The job holds a 10-minute lock on the row.",
+    "`ends_at` says when the offer ends.",
     "Available Monday to Friday",
     "Cancel anytime",
     "Refunds take up to 5 working days.",
