@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from honest_offers.diagnostics import Problem
 from honest_offers.load import YamlDocument, discover_offer_files, parse_yaml, read_text
@@ -106,6 +106,9 @@ def load_catalog(
     with _settled_objects_frozen() as settle:
         for number, source in enumerate(files, 1):
             loaded, file_problems = load_offer_file(source, display_root, today, memo)
+            if loaded is not None and loaded.offer.image is not None:
+                file_problems = file_problems + _image_problems(loaded)
+                loaded = None if _has_error(file_problems) else loaded
             catalog.problems.extend(file_problems)
             if loaded is not None:
                 loaded = inherit(loaded, defaults or OfferDefaults())
@@ -232,6 +235,46 @@ def contact_problems(loaded: LoadedOffer) -> list[Problem]:
             severity="warning",
         )
     ]
+
+
+def image_file(loaded: LoadedOffer) -> Path | None:
+    """The picture an offer declares: ``image.src`` beside the offer's YAML file."""
+    image = loaded.offer.image
+    return loaded.source.parent / image.src if image is not None else None
+
+
+def _image_problems(loaded: LoadedOffer) -> list[Problem]:
+    """A declared picture that is not there (checked on every load, so that adding the file
+    fixes the error without touching the YAML), or that a link leads out of the folder."""
+    path = image_file(loaded)
+    if path is None:
+        return []
+    folder = loaded.source.parent.resolve()
+    if path.is_file() and path.resolve().is_relative_to(folder):
+        return []
+    mark = loaded.document.mark_for(("image", "src"))
+    src = loaded.offer.image.src if loaded.offer.image else ""
+    wanted = (PurePosixPath(loaded.path).parent / src).as_posix()
+    message = (
+        f"`{src}` is a link that leads out of the offer's folder"
+        if path.is_file()
+        else f"the picture `{wanted}` does not exist"
+    )
+    return [
+        Problem(
+            path=loaded.path,
+            line=mark.line,
+            column=mark.column,
+            field="image.src",
+            message=message,
+            expected="the path of a picture file, relative to the offer's YAML file",
+            fix=f"put the picture at {wanted}, or correct `src:` (relative to the offer file)",
+        )
+    ]
+
+
+def _has_error(problems: list[Problem]) -> bool:
+    return any(p.severity == "error" for p in problems)
 
 
 def _duplicate_slugs(offers: list[LoadedOffer]) -> tuple[list[Problem], set[int]]:

@@ -469,6 +469,15 @@ seller:
   name: Example Studio
   contact: hello@example.com
 
+# goods or service: the kind of page search engines are told about (Product or Service).
+kind: service
+
+# A picture of what you sell, with what it shows for people who cannot see it. The file
+# sits beside this one (here: offers/images/...) and is copied into the site:
+# image:
+#   src: images/first-consultation.jpg
+#   alt: Two people at a table looking at a website on a laptop
+
 # Language of the offer's text, if it differs from the site's.
 lang: en
 

@@ -161,6 +161,19 @@ FIELD_HELP: dict[str, FieldHelp] = {
     ),
     "seller.name": FieldHelp("the seller's name", "name: Example Studio"),
     "seller.contact": FieldHelp("an email address or link", "contact: hello@example.com"),
+    "image": FieldHelp(
+        "a mapping with src (a picture beside the offer file) and alt (what it shows)",
+        "image:\n  src: images/garden-plan.jpg\n  alt: A hand-drawn plan of a small garden",
+    ),
+    "image.src": FieldHelp(
+        "a path relative to the offer file, to a .jpg, .png, .webp, .avif or .gif",
+        "src: images/garden-plan.jpg",
+    ),
+    "image.alt": FieldHelp(
+        "what the picture shows, for people who cannot see it",
+        "alt: A hand-drawn plan of a small garden",
+    ),
+    "kind": FieldHelp("goods or service", "kind: goods"),
     "lang": FieldHelp("a language code", "lang: en"),
 }
 _TEXT_FIELDS = ("terms.", "timing.")

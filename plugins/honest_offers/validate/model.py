@@ -315,6 +315,45 @@ class Seller(_Strict):
     )
 
 
+_IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif")
+"""Pictures a browser shows in ``<img>``; SVG is left out: opened on its own, it runs scripts."""
+_UNSAFE_PATH = re.compile(r'[:?#*<>|"\\\s]')
+
+
+def _image_path(value: str) -> str:
+    parts = value.split("/")
+    if value.startswith("/") or _UNSAFE_PATH.search(value) or ".." in parts or "" in parts:
+        raise ValueError(
+            f"`{value}` is not a relative file path (no leading /, no .., no spaces or links)"
+        )
+    if not value.lower().endswith(_IMAGE_SUFFIXES):
+        raise ValueError(f"`{value}` is not a .jpg, .jpeg, .png, .webp, .avif or .gif file")
+    return value
+
+
+class Kind(StrEnum):
+    """What is sold: it picks the schema.org type of the page's structured data."""
+
+    GOODS = "goods"
+    SERVICE = "service"
+
+
+class Image(_Strict):
+    """A picture of what is sold, shown on the page and in link previews."""
+
+    src: Annotated[
+        str,
+        StringConstraints(strip_whitespace=True, min_length=1, max_length=500),
+        AfterValidator(_image_path),
+    ] = Field(
+        description="path of a .jpg, .png, .webp, .avif or .gif file, relative to the offer's "
+        "YAML file; it is copied into the site beside the offer page",
+    )
+    alt: ShortText = Field(
+        description="what the picture shows, for people who cannot see it (required)"
+    )
+
+
 class Allowance(_Strict):
     """An exception to one honesty rule in this offer, with the reason a reviewer can judge."""
 
@@ -350,6 +389,14 @@ class Offer(_Strict):
     cta: CallToAction | None = None
     details: Annotated[str, StringConstraints(max_length=100_000)] | None = None
     seller: Seller | None = None
+    image: Image | None = Field(
+        default=None, description="a picture of what is sold, with its alt text"
+    )
+    kind: Kind | None = Field(
+        default=None,
+        description="goods or service (schema.org Product or Service); without it, per-unit "
+        "billing means goods and any other billing a service",
+    )
     lang: Lang | None = None
     allow: list[Allowance] = Field(
         default_factory=list,
