@@ -39,6 +39,17 @@ URL_PAYLOADS: tuple[str, ...] = (
 )
 """URLs the model accepts (web links without spaces) that still try to break out."""
 
+SITE_URL = "https://example.org/injection/"
+"""Set, so that canonical links, og:url and og:image are written (and tested) too."""
+TINY_PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de"
+    "0000000c49444154789c633832350e0003d801b85ef9d1330000000049454e44ae426082"
+)
+"""A one-pixel PNG for the offers' ``image``, whose ``alt`` carries a payload."""
+_PLAIN_TEXT_JSON = frozenset({"offers.json", "offers.schema.json"})
+"""JSON whose strings are plain text by their format (JSON Feed's ``content_text`` and
+``summary``, the offer's YAML values): read as JSON, never as HTML, by any consumer."""
+
 _EXECUTABLE_SCRIPT_TYPES = {"", "text/javascript", "module", "application/javascript"}
 _URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster"}
 
@@ -81,6 +92,7 @@ def injected_offer(shift: int) -> dict[str, Any]:
         "cta": {"label": text(), "url": URL_PAYLOADS[(shift + 1) % 2]},
         "seller": {"name": text(), "contact": URL_PAYLOADS[shift % 2]},
         "details": f"## {text()}\n\n{text()} and `{text()}`\n",
+        "image": {"src": "pictures/plan.png", "alt": text()},
     }
 
 
@@ -89,11 +101,14 @@ def write_injection_site(root: Path) -> Path:
     (root / "docs").mkdir(parents=True, exist_ok=True)
     (root / "offers").mkdir(exist_ok=True)
     (root / "docs" / "index.md").write_text("# Home\n\nA site under test.\n", encoding="utf-8")
+    (root / "offers" / "pictures").mkdir(exist_ok=True)
+    (root / "offers" / "pictures" / "plan.png").write_bytes(TINY_PNG)
     for shift in range(len(PAYLOADS)):
         text = yaml.safe_dump(injected_offer(shift), sort_keys=False, allow_unicode=True)
         (root / "offers" / f"injected-{shift}.yml").write_text(text, encoding="utf-8")
     config = {
         "site_name": "Injection test",
+        "site_url": SITE_URL,
         "docs_dir": "docs",
         "theme": {
             "name": "material",
@@ -151,12 +166,24 @@ class _Escapes(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._script_type is None:
             self.text.append(data)
+        elif self._script_type == "application/ld+json":
+            self.problems += _json_ld_problems(data, self.where)
         elif MARKER in data and self._script_type in {*_EXECUTABLE_SCRIPT_TYPES, "style"}:
             self.problems.append(
                 f"{self.where}: payload inside a <{self._script_type or 'script'}>"
             )
         elif MARKER in data and "</script" in data.lower():
             self.problems.append(f"{self.where}: a data script holds a raw </script>")
+
+
+def _json_ld_problems(data: str, where: str) -> list[str]:
+    """JSON-LD must be whole JSON (a payload's ``</script>`` would cut it short) with no
+    character that could end the element, open a comment or break a line in a parser."""
+    try:
+        json.loads(data)
+    except ValueError:
+        return [f"{where}: JSON-LD that is not JSON (cut short?): {data[:80]!r}"]
+    return [f"{where}: JSON-LD holds a raw {c!r}" for c in "<>&\u2028\u2029" if c in data]
 
 
 def html_escapes(markup: str, where: str) -> tuple[list[str], str]:
@@ -186,6 +213,10 @@ def built_escapes(site: Path) -> list[str]:
         where = str(path.relative_to(site))
         if path.suffix == ".html":
             problems += html_escapes(path.read_text(encoding="utf-8"), where)[0]
+        elif path.name in _PLAIN_TEXT_JSON:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if "content_html" in json.dumps(data):
+                problems.append(f"{where}: offer text given as HTML (content_html)")
         elif path.suffix == ".json":
             data = json.loads(path.read_text(encoding="utf-8"))
             for string in _json_strings(data):

@@ -4,12 +4,22 @@ live URL or script (issue: Material's templates print page titles and descriptio
 
 from __future__ import annotations
 
+import json
+from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.conftest import run_mkdocs
-from tests.injection import PAYLOADS, built_escapes, html_escapes, write_injection_site
+from tests.injection import (
+    PAYLOADS,
+    SITE_URL,
+    built_escapes,
+    html_escapes,
+    injected_offer,
+    write_injection_site,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -63,3 +73,70 @@ def test_the_index_title_and_intro_from_the_config_are_text(injected_site: Path)
     problems, text = html_escapes(index, "index")
     assert problems == []
     assert PAYLOADS[1] in text
+
+
+def _structured(page: str) -> tuple[list[Any], dict[str, str]]:
+    """The page's JSON-LD documents and its Open Graph / Twitter tags, as a parser reads
+    them (entities decoded)."""
+    data: list[Any] = []
+    tags: dict[str, str] = {}
+
+    class Reader(HTMLParser):
+        in_json_ld = False
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            values = dict(attrs)
+            self.in_json_ld = tag == "script" and values.get("type") == "application/ld+json"
+            key = values.get("property") or values.get("name") or ""
+            if tag == "meta" and key.startswith(("og:", "twitter:")):
+                tags[key] = values.get("content") or ""
+
+        def handle_data(self, text: str) -> None:
+            if self.in_json_ld:
+                data.append(json.loads(text))
+
+        def handle_endtag(self, tag: str) -> None:
+            self.in_json_ld = False
+
+    reader = Reader()
+    reader.feed(page)
+    return data, tags
+
+
+@pytest.mark.parametrize("shift", range(len(PAYLOADS)))
+def test_json_ld_and_preview_tags_read_back_the_payloads_as_text(
+    injected_site: Path, shift: int
+) -> None:
+    """The JSON-LD parses whole and names the offer with its exact text; the preview tags
+    carry the same text, escaped as attribute values."""
+    page = (injected_site / "offers" / f"injected-{shift}" / "index.html").read_text("utf-8")
+    offer = injected_offer(shift)
+    [json_ld], tags = _structured(page)
+    assert json_ld["name"] == offer["title"].strip()
+    assert json_ld["description"] == offer["summary"].strip()
+    assert json_ld["image"]["description"] == offer["image"]["alt"].strip()
+    assert json_ld["offers"]["seller"]["name"] == offer["seller"]["name"].strip()
+    assert tags["og:title"] == tags["twitter:title"] == offer["title"].strip()
+    assert tags["og:image:alt"] == offer["image"]["alt"].strip()
+    assert tags["og:url"] == f"{SITE_URL}offers/injected-{shift}/"
+
+
+def test_the_feed_holds_the_payloads_as_plain_text(injected_site: Path) -> None:
+    feed = json.loads((injected_site / "offers.json").read_text("utf-8"))
+    titles = {item["_honest_offer"]["slug"]: item["title"] for item in feed["items"]}
+    for shift in range(len(PAYLOADS)):
+        assert titles[f"injected-{shift}"] == injected_offer(shift)["title"].strip()
+
+
+@pytest.mark.parametrize(
+    "json_ld",
+    [
+        '{"name": "</script><script>alert(\'hoxss3\')</script>"}',  # cut short
+        '{"name": "<!--hoxss5-->"}',
+        '{"name": "hoxss9\u2028"}',
+    ],
+)
+def test_the_checker_sees_json_ld_written_raw(json_ld: str) -> None:
+    """The JSON-LD checks above can fail: unescaped JSON in the script element is reported."""
+    problems, _ = html_escapes(f'<script type="application/ld+json">{json_ld}</script>', "raw")
+    assert problems

@@ -50,6 +50,8 @@ class OfferPages:
     sources: dict[str, LoadedOffer] = field(default_factory=dict)
     index_uri: str = ""
     index: list[IndexEntry] = field(default_factory=list)
+    images: dict[str, File] = field(default_factory=dict)
+    """Each offer's picture, copied beside its page, by the page's ``src_uri``."""
 
     def context_for(self, page: Page) -> dict[str, Any]:
         uri = page.file.src_uri

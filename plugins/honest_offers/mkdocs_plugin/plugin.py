@@ -38,6 +38,12 @@ from honest_offers.mkdocs_plugin.pages import (
     generate_rule_pages,
 )
 from honest_offers.mkdocs_plugin.preview import add_preview_notice
+from honest_offers.mkdocs_plugin.site_root import SiteRootImages
+from honest_offers.mkdocs_plugin.structured import (
+    NO_SITE_URL,
+    add_structured_files,
+    page_context,
+)
 from honest_offers.mkdocs_plugin.toc import offer_toc
 from honest_offers.render.html import demote_headings
 from honest_offers.render.sanitize import sanitize_details
@@ -78,6 +84,7 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
         """The options `default_seller` and `default_cta`, which offers inherit."""
         self.default_problems: list[Problem] = []
         """Warnings about them (placeholders), reported with the offers' problems."""
+        self.site_root_images = SiteRootImages()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -118,6 +125,9 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
             ]
         except ExclusionError as exc:
             raise PluginError(f"honest-offers: exclude: {exc}") from None
+        if not config.site_url:
+            log.info(NO_SITE_URL)
+        config.markdown_extensions.append(self.site_root_images)
         if not self.config.external_fonts and config.theme.name == "material":
             config.theme["font"] = False
         self.brand_css = (
@@ -136,6 +146,7 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
         self.pages = generate_pages(catalog, files, config, self.config, self.locale)
         for file in self.pages.files:
             files.append(file)
+        add_structured_files(self.pages, files, config, self.config.index_title, self.locale)
         self.reference_pages = set()
         if self.config.rules_url:
             for file in generate_rule_pages(files, config, self.config.rules_url):
@@ -238,6 +249,11 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
             self.output.discard()
         self.output = None
 
+    @property
+    def _from_yaml_or_config(self) -> set[str]:
+        """Pages whose Markdown comes from offers' ``details`` or the ``index_intro``."""
+        return set(self.pages.views) | {self.pages.index_uri} if self.pages else set()
+
     def _protected(self, path: str) -> bool:
         """Offers and the offer index: never excluded from the check."""
         folders = [self.check.display(f) for f in self.offers_dirs] if self.check else []
@@ -272,11 +288,14 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
     ) -> str | None:
         if page.file.src_uri in self.generated:
             escape_page_text(page.meta)
+        written = self.pages is not None and page.file.src_uri in self._from_yaml_or_config
+        self.site_root_images.page(page.file.src_uri if written else None)
         return markdown
 
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
+        self.site_root_images.page(None)
         if self.pages is None:
             return html
         if page.file.src_uri == self.pages.index_uri:
@@ -292,7 +311,10 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
     ) -> TemplateContext | None:
         if self.pages is not None:
             # TemplateContext is a TypedDict of MkDocs' own keys; templates may read more.
-            cast(dict[str, Any], context).update(self.pages.context_for(page))
+            extra = self.pages.context_for(page) | page_context(
+                self.pages, page, config, self.locale
+            )
+            cast(dict[str, Any], context).update(extra)
         return context
 
     def on_serve(
