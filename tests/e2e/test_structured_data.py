@@ -27,7 +27,7 @@ import pytest
 import yaml
 
 from honest_offers.catalog import load_catalog
-from honest_offers.render.view import format_money
+from honest_offers.render.view import format_money, offer_view
 from honest_offers.validate import Offer
 from tests.conftest import MINIMAL_OFFER, REPO_ROOT, mkdocs_env, offer_yaml, run_mkdocs
 
@@ -106,7 +106,7 @@ def test_every_offer_page_has_json_ld_with_the_pages_total(
     assert sold["priceCurrency"] == offer.price.currency
     assert sold["availability"] == "https://schema.org/InStock"
     # The price equals the total the page shows, in the page's own formatting.
-    assert Decimal(sold["price"]) == offer.price.per_payment
+    assert Decimal(sold["price"]) == offer_view(offer, slug, "en").price.charged
     shown = format_money(Decimal(sold["price"]), sold["priceCurrency"], "en")
     total = re.search(r'class="ho-price__amount">([^<]+)<', markup)
     assert total is not None and _unescape(total.group(1)) == shown

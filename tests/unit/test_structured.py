@@ -34,12 +34,22 @@ from honest_offers.render.structured import (
     script_json,
     social_tags,
 )
+from honest_offers.render.view import offer_view
 from honest_offers.validate import Offer
 from tests.conftest import MINIMAL_OFFER, examples
 from tests.injection import PAYLOADS
 
 PAGE = "https://example.org/shop/offers/garden/"
 NO_LINKS = Links(page=None, image=None)
+
+
+TODAY = date(2098, 6, 1)
+
+
+def json_ld(offer: Offer, links: Links, today: date = TODAY) -> dict[str, Any]:
+    """The JSON-LD at the total the offer's page shows on ``today``."""
+    charged = offer_view(offer, "garden", "en", today).price.charged
+    return offer_json_ld(offer, links, charged, today)
 
 
 def make(**changes: Any) -> Offer:
@@ -52,7 +62,7 @@ def with_price(**changes: Any) -> Offer:
 
 def test_a_service_with_one_offer_whose_price_is_the_total() -> None:
     offer = with_price(amount="250", fees=[{"name": "Travel", "amount": "19.9"}])
-    data = offer_json_ld(offer, Links(page=PAGE, image=None))
+    data = json_ld(offer, Links(page=PAGE, image=None))
     assert data["@context"] == "https://schema.org"
     assert data["@type"] == "Service"
     assert (data["name"], data["description"], data["url"]) == (offer.title, offer.summary, PAGE)
@@ -77,7 +87,7 @@ def test_nothing_the_yaml_does_not_state() -> None:
         availability={"capacity": 3, "per": "cohort", "next_start": "2099-03-01"},
         seller={"name": "Garden Studio"},
     )
-    text = json.dumps(offer_json_ld(offer, NO_LINKS))
+    text = json.dumps(json_ld(offer, NO_LINKS))
     for word in ("aggregateRating", "review", "LimitedAvailability", "SoldOut", "inventory"):
         assert word not in text
     assert "priceValidUntil" not in text and "validFrom" not in text
@@ -98,7 +108,7 @@ def test_product_or_service_by_kind_then_billing(
     kind: str | None, billing: str, expected: str
 ) -> None:
     offer = make(kind=kind, price={**MINIMAL_OFFER["price"], "billing": billing})
-    assert offer_json_ld(offer, NO_LINKS)["@type"] == expected
+    assert json_ld(offer, NO_LINKS)["@type"] == expected
     assert is_goods(offer) is (expected == "Product")
 
 
@@ -124,7 +134,7 @@ def test_the_billing_unit(
             price={**MINIMAL_OFFER["price"], "billing": billing, "taxes_included": False},
             terms={"cancellation": "Cancel at any time."},
         )
-    spec = offer_json_ld(offer, NO_LINKS)["offers"]["priceSpecification"]
+    spec = json_ld(offer, NO_LINKS)["offers"]["priceSpecification"]
     assert spec.get("unitCode") == code
     assert spec.get("unitText") == text
     assert spec.get("billingDuration") == duration
@@ -141,14 +151,44 @@ def test_recurring_price_counts_only_the_fees_of_every_payment() -> None:
         },
         terms={"cancellation": "Cancel at any time."},
     )
-    assert offer_json_ld(offer, NO_LINKS)["offers"]["price"] == "45.00"
+    assert json_ld(offer, NO_LINKS)["offers"]["price"] == "45.00"
+
+
+REDUCED = {
+    "amount": 200,
+    "from": "2098-05-20",
+    "until": "2098-06-10",
+    "reason": "End of the season",
+}
+HISTORY = [{"from": "2098-01-01", "amount": 250}]
+
+
+@pytest.mark.parametrize(
+    ("today", "price", "valid"),
+    [
+        (date(2098, 5, 1), "250.00", {"priceValidUntil": "2098-05-19"}),  # announced
+        (
+            date(2098, 6, 1),
+            "200.00",
+            {"validFrom": "2098-05-20", "priceValidUntil": "2098-06-10"},
+        ),  # running: the reduced total, as the page shows it
+        (date(2098, 6, 11), "250.00", {}),  # over
+    ],
+)
+def test_a_reduction_sets_the_price_and_its_dates(
+    today: date, price: str, valid: dict[str, str]
+) -> None:
+    offer = with_price(reduction=REDUCED, history=HISTORY)
+    sold = json_ld(offer, NO_LINKS, today)["offers"]
+    assert sold["price"] == sold["priceSpecification"]["price"] == price
+    assert {k: sold[k] for k in ("validFrom", "priceValidUntil") if k in sold} == valid
 
 
 def test_price_valid_until_the_day_before_an_announced_change() -> None:
     offer = with_price(
         change={"effective": "2099-02-01", "amount": 300, "reason": "The material costs more"}
     )
-    assert offer_json_ld(offer, NO_LINKS)["offers"]["priceValidUntil"] == "2099-01-31"
+    assert json_ld(offer, NO_LINKS)["offers"]["priceValidUntil"] == "2099-01-31"
 
 
 @pytest.mark.parametrize(
@@ -164,7 +204,7 @@ def test_price_valid_until_the_day_before_an_announced_change() -> None:
 def test_the_seller_and_their_contact_by_its_kind(contact: str, key: str, value: str) -> None:
     offer = make(seller={"name": "Garden Studio", "contact": contact})
     resolved = "https://example.org/contact/" if contact.startswith("/") else None
-    data = offer_json_ld(offer, Links(page=None, image=None, contact=resolved))
+    data = json_ld(offer, Links(page=None, image=None, contact=resolved))
     assert data["offers"]["seller"] == {
         "@type": "Organization",
         "name": "Garden Studio",
@@ -174,7 +214,7 @@ def test_the_seller_and_their_contact_by_its_kind(contact: str, key: str, value:
 
 def test_the_picture_with_its_alt_text() -> None:
     offer = make(image={"src": "images/plan.jpg", "alt": "A drawn plan of a garden"})
-    data = offer_json_ld(offer, Links(page=PAGE, image=PAGE + "plan.jpg"))
+    data = json_ld(offer, Links(page=PAGE, image=PAGE + "plan.jpg"))
     assert data["image"] == {
         "@type": "ImageObject",
         "url": PAGE + "plan.jpg",

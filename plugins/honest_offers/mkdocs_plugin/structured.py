@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from honest_offers.catalog import LoadedOffer, image_file
+from honest_offers.dates import build_date
 from honest_offers.mkdocs_plugin.pages import OfferPages
 from honest_offers.render.feed import (
     FEED_FILE,
@@ -109,7 +110,7 @@ def offer_head(
         image_alt=offer.image.alt if offer.image else None,
     )
     return Head(
-        script_json(offer_json_ld(offer, links)),
+        script_json(offer_json_ld(offer, links, view.price.charged, build_date())),
         social_tags(preview),
         get_relative_url(FEED_FILE, page.url),
     )

@@ -4,7 +4,8 @@ card tags, built from an offer's facts.
 Every value comes from the YAML, so the structured data says no more than the page: no
 rating, no review, no stock level. A ``capacity`` is a standing fact, not scarcity, so it is
 never turned into ``LimitedAvailability``; dates appear only where the offer declares them
-(``priceValidUntil`` is the day before an announced ``price.change``).
+(a running reduction's ``from`` and ``until``, the day before an announced reduction or
+``price.change``).
 
 Addresses are passed in already resolved (absolute when the site has a ``site_url``, else
 relative to the page, which JSON-LD resolves against the page's own address).
@@ -15,7 +16,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -24,6 +25,7 @@ from babel import Locale, UnknownLocaleError
 from babel.numbers import get_currency_precision
 
 from honest_offers.validate.model import Billing, Kind, Offer, Price, Seller
+from honest_offers.validate.reference import is_active
 
 SCHEMA_ORG = "https://schema.org"
 IN_STOCK = f"{SCHEMA_ORG}/InStock"
@@ -82,8 +84,10 @@ class Links:
     """The seller's contact when it is a relative link, resolved like the page."""
 
 
-def offer_json_ld(offer: Offer, links: Links) -> dict[str, Any]:
-    """A schema.org ``Product`` (goods) or ``Service`` with one ``Offer``."""
+def offer_json_ld(offer: Offer, links: Links, charged: Decimal, today: date) -> dict[str, Any]:
+    """A schema.org ``Product`` (goods) or ``Service`` with one ``Offer`` at ``charged``,
+    what each payment costs on ``today`` as the page shows it (a running reduction
+    included)."""
     data: dict[str, Any] = {
         "@context": SCHEMA_ORG,
         "@type": "Product" if is_goods(offer) else "Service",
@@ -98,21 +102,20 @@ def offer_json_ld(offer: Offer, links: Links) -> dict[str, Any]:
             "url": links.image,
             "description": offer.image.alt,
         }
-    data["offers"] = _offer(offer, links)
+    data["offers"] = _offer(offer, links, charged, today)
     return data
 
 
-def _offer(offer: Offer, links: Links) -> dict[str, Any]:
+def _offer(offer: Offer, links: Links, charged: Decimal, today: date) -> dict[str, Any]:
     price = offer.price
     data: dict[str, Any] = {
         "@type": "Offer",
-        "price": decimal_text(price.per_payment, price.currency),
+        "price": decimal_text(charged, price.currency),
         "priceCurrency": price.currency,
-        "priceSpecification": price_specification(price),
+        "priceSpecification": price_specification(price, charged),
         "availability": IN_STOCK,
+        **validity(price, today),
     }
-    if price.change is not None:
-        data["priceValidUntil"] = (price.change.effective - timedelta(days=1)).isoformat()
     if links.page:
         data["url"] = links.page
     if offer.seller is not None:
@@ -120,11 +123,27 @@ def _offer(offer: Offer, links: Links) -> dict[str, Any]:
     return data
 
 
-def price_specification(price: Price) -> dict[str, Any]:
+def validity(price: Price, today: date) -> dict[str, str]:
+    """``validFrom`` and ``priceValidUntil`` from declared dates only: a running reduction's
+    first and last day; else the day before an announced reduction or ``price.change``."""
+    reduction = price.reduction
+    ends = [price.change.effective - timedelta(days=1)] if price.change else []
+    dates = {}
+    if reduction is not None and is_active(reduction, today):
+        dates["validFrom"] = reduction.from_.isoformat()
+        ends.append(reduction.until)
+    elif reduction is not None and reduction.from_ > today:
+        ends.append(reduction.from_ - timedelta(days=1))
+    if ends:
+        dates["priceValidUntil"] = min(ends).isoformat()
+    return dates
+
+
+def price_specification(price: Price, charged: Decimal) -> dict[str, Any]:
     """The price per payment (every fee charged with it included), taxes and billing unit."""
     spec: dict[str, Any] = {
         "@type": "UnitPriceSpecification",
-        "price": decimal_text(price.per_payment, price.currency),
+        "price": decimal_text(charged, price.currency),
         "priceCurrency": price.currency,
         "valueAddedTaxIncluded": price.taxes_included,
     }
