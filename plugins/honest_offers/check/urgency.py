@@ -626,11 +626,7 @@ def _worded_durations(norm: str) -> Iterator[tuple[str, int, int]]:
 def _countdown(norm: str, kind: str, start: int, end: int) -> Span | None:
     low, high = _window_before(norm, start)
     if kind == "labels":
-        if _FORMAT_NOTATION.search(norm, start, end):
-            return None
-        if _SPELLED_LABELS.fullmatch(norm, start, end) and not _CUE_BEFORE.search(norm, low, high):
-            return None
-        return COUNTDOWN, start, end
+        return None if _is_legend(norm, start, end, low, high) else (COUNTDOWN, start, end)
     if kind == "single":
         cue = _SINGLE_CUE_BEFORE.search(norm, low, high)
         after = _SINGLE_CUE_AFTER.match(norm, end)
@@ -651,6 +647,16 @@ def _countdown(norm: str, kind: str, start: int, end: int) -> Span | None:
     if cue is not None and _TECH_BEFORE.search(norm, max(0, cue.start() - 48), cue.start()):
         return None
     return COUNTDOWN, cue.start() if cue else start, after.end() if after else end
+
+
+def _is_legend(norm: str, start: int, end: int, low: int, high: int) -> bool:
+    """Unit labels that name a display's fields rather than show one: a format ("days
+    hr:min:sec") or spelled-out units with no cue before them (see the two patterns)."""
+    if _FORMAT_NOTATION.search(norm, start, end):
+        return True
+    return bool(_SPELLED_LABELS.fullmatch(norm, start, end)) and not _CUE_BEFORE.search(
+        norm, low, high
+    )
 
 
 def _window_before(norm: str, start: int) -> tuple[int, int]:
