@@ -22,7 +22,7 @@ from honest_offers.as_built import (
     config_findings,
     markdown_renderer,
 )
-from honest_offers.check import CheckResult, check_offer
+from honest_offers.check import CheckResult, check_offer, lang
 from honest_offers.check.markdown import without_code
 from honest_offers.check.sources import FILE_KINDS, FileKind, check_file_text
 from honest_offers.check.suppress import UNUSED
@@ -71,6 +71,9 @@ class SiteLayout:
     index_folder: str
     config_file: Path | None = None
     """The site's config: its text reaches pages (site name, navigation titles, …)."""
+    language: str | None = None
+    """The site's language (``theme.language``, else the plugin's ``locale``): the text rules
+    read its pages in it and English; ``None``, unknown, reads them in every language."""
 
     @property
     def offers_dir(self) -> Path:
@@ -150,8 +153,21 @@ def read_layout(config_path: Path) -> tuple[SiteLayout | None, list[Problem]]:
         template_dirs=(root / str(custom_dir),) if custom_dir else (),
         index_folder=str(options.get("index_url") or "offers/").strip("/"),
         config_file=config_path,
+        language=site_language(config),
     )
     return layout, []
+
+
+def site_language(config: dict[str, Any]) -> str | None:
+    """``theme.language``, else the plugin's ``locale``; ``None`` when neither is a string."""
+    theme = config.get("theme")
+    for value in (
+        theme.get("language") if isinstance(theme, dict) else None,
+        plugin_options(config).get("locale"),
+    ):
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
 
 
 def plugin_options(config: dict[str, Any]) -> dict[str, Any]:
@@ -199,13 +215,20 @@ def check_sources(
     and what the build makes of them (:mod:`honest_offers.as_built`): Markdown pages as
     rendered, and the config's text printed on pages.
 
-    With ``memo``, offers and files whose text was checked before are not checked again."""
+    With ``memo``, offers and files whose text was checked before are not checked again.
+    Everything is read in the site's language (:attr:`SiteLayout.language`)."""
+    with lang.page_language(layout.language):
+        return _check_sources(layout, catalog, memo)
+
+
+def _check_sources(layout: SiteLayout, catalog: Catalog, memo: SourceMemo | None) -> CheckResult:
     result = CheckResult()
+    tag = layout.language or ""
     for loaded in catalog.offers:
         if memo is None:
             result.extend(check_offer(loaded))
         else:
-            key = ("offer", loaded.path, loaded.document.fingerprint)
+            key = ("offer", loaded.path, loaded.document.fingerprint, tag)
             result.extend(memo.get(key, partial(check_offer, loaded)))
     config = read_config(layout.config_file)
     render = renderer(config)
@@ -213,7 +236,7 @@ def check_sources(
         display = display_path(path, layout.root)
         text = read_source(path)
         check = partial(check_source_text, text, kind, display, render)
-        result.extend(check() if memo is None else memo.get((kind, display, text), check))
+        result.extend(check() if memo is None else memo.get((kind, display, text, tag), check))
     if layout.config_file is not None:
         display = display_path(layout.config_file, layout.root)
         result.extend(check_config_text(layout.config_file, config, display))

@@ -3,7 +3,11 @@
 Pressure wording hides behind typography and widget markup: "I\u00b4d rather pay full price",
 "00DAYS02HRS14MIN", "Only\u00a02\u200bleft". Rules match on one canonical form instead:
 
-1. NFKC, zero-width characters removed, typographic quotes and dashes made ASCII, case folded;
+1. NFKC, zero-width characters removed, typographic quotes and dashes made ASCII, accents
+   taken off Latin letters ("Plätze" → "platze", "dernière" → "derniere", "¡Últimas!" →
+   "!ultimas!": the inverted marks of Spanish read as the marks that end a clause), case
+   folded ("ß" → "ss"), so that the rules of every language match text written with or
+   without its accents;
 2. runs of whitespace collapsed to one space (leading and trailing whitespace dropped);
 3. a space put between glued digits and letters (``00days02hrs`` → ``00 days 02 hrs``).
 
@@ -23,10 +27,26 @@ from dataclasses import dataclass
 _DELETE = frozenset("\u00ad\u180e\u200b\u200c\u200d\u2060\ufeff")
 """Soft hyphen and zero-width characters: invisible on the page, so invisible to the rules."""
 
+
+def _unaccented() -> dict[str, str]:
+    """Latin letters with accents → the letter without them ("é" → "e", "Ü" → "U"), one
+    character for one; letters that are not an ASCII letter plus marks ("ø", "ß") stay."""
+    table = {}
+    for code in range(0xC0, 0x250):
+        char = chr(code)
+        base = unicodedata.normalize("NFD", char)[0]
+        if base != char and base.isascii() and base.isalpha():
+            table[char] = base
+    return table
+
+
 _PUNCT_TABLE: dict[str, str] = {
     **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u2035\u00b4\u02b9\u02bc\u0060", "'"),
     **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u2036\u00ab\u00bb", '"'),
     **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
+    "\u00a1": "!",
+    "\u00bf": "?",
+    **_unaccented(),
 }
 """One character to one character, so the offsets do not move."""
 
@@ -84,7 +104,10 @@ class Normalized:
         if end <= start:
             at = origins[start] if start < len(origins) else len(self.original)
             return at, at
-        return origins[start], origins[end - 1] + 1
+        last = origins[end - 1] + 1
+        while last < len(self.original) and "\u0300" <= self.original[last] <= "\u036f":
+            last += 1  # the accents written apart after the last letter belong to it
+        return origins[start], last
 
 
 def normalize(text: str) -> Normalized:
@@ -128,7 +151,7 @@ def _fold(text: str) -> tuple[str, list[int] | None]:
     pieces: list[str] = []
     origins: list[int] = []
     for index, char in enumerate(text):
-        if char in _DELETE:
+        if char in _DELETE or "\u0300" <= char <= "\u036f":  # or an accent written apart
             continue
         piece = char.translate(_ASCII_PUNCT)
         if not piece.isascii():

@@ -22,7 +22,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
-from honest_offers.check import markdown
+from honest_offers.check import lang, markdown
 from honest_offers.check.facts import contradictions
 from honest_offers.check.finding import CheckResult, Finding
 from honest_offers.check.phrases import Context
@@ -52,13 +52,15 @@ engine can skip to brackets)."""
 
 def check_offer(loaded: LoadedOffer) -> CheckResult:
     """Every pressure tactic in one offer file (and the shared file it extends), with its
-    ``allow`` entries applied."""
+    ``allow`` entries applied, read in the offer's ``lang`` if it has one (else in the
+    languages around, the site's)."""
     document = loaded.document
-    findings = [
-        found
-        for part, keys in document.parts()
-        for found in _document_findings(part, part.path, keys=keys)
-    ]
+    with lang.page_language(loaded.offer.lang):
+        findings = [
+            found
+            for part, keys in document.parts()
+            for found in _document_findings(part, part.path, keys=keys)
+        ]
     findings += _contradiction_findings(loaded)
     allowances: list[Suppression] = []
     problems: list[Finding] = []
@@ -191,7 +193,7 @@ def _value_hits(loc: PathKey, value: str) -> Sequence[Hit]:
         return markdown_hits(value)
     if len(value) > SHARED_VALUE_MAX:
         return scan(value, context)
-    return _shared_scan(value, context)
+    return _shared_scan(value, context, lang.current())
 
 
 _CONTEXTS: dict[PathKey, Context | Literal["markdown"]] = {
@@ -206,8 +208,8 @@ tax notes, fee names, audiences and labels from offer to offer."""
 
 
 @lru_cache(maxsize=65_536)
-def _shared_scan(value: str, context: Context) -> tuple[Hit, ...]:
-    return tuple(scan(value, context))
+def _shared_scan(value: str, context: Context, languages: frozenset[str]) -> tuple[Hit, ...]:
+    return tuple(scan(value, context))  # in ``languages``: the current ones, part of the key
 
 
 def _collect_strings(data: Any, loc: PathKey, out: list[tuple[PathKey, str]]) -> None:

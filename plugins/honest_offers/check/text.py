@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from honest_offers.check import misdirection, pricing, scarcity, social_proof, urgency
+from honest_offers.check import lang, misdirection, pricing, scarcity, social_proof, urgency
 from honest_offers.check.finding import Finding
 from honest_offers.check.lexicon import COMMON_WORDS
 from honest_offers.check.normalize import normalize
@@ -32,6 +32,7 @@ from honest_offers.check.phrases import (
     Detector,
     PhraseRule,
     Span,
+    words,
 )
 from honest_offers.check.registry import Rule
 
@@ -49,6 +50,22 @@ REACH = 160
 _DESCRIBED_AFTER = re.compile(DESCRIBED_AFTER)
 _DESCRIBED_BEFORE = re.compile(DESCRIBED_BEFORE)
 _NEGATED = re.compile(rf"\b{NEGATION}\b[^.!?;:,]{{0,32}}$")
+
+
+@cache
+def _negated_in(code: str) -> re.Pattern[str]:
+    """Negation before a match of a rule of language ``code``: its own words and English's."""
+    if code == "en":
+        return _NEGATED
+    own = words(*lang.LANGUAGES[code].negation)
+    return re.compile(rf"\b(?:{NEGATION}|{own})\b[^.!?;:,]{{0,32}}$")
+
+
+def phrases_of(code: str) -> tuple[PhraseRule, ...]:
+    """The phrase rules of language ``code`` (English: the family modules' :data:`PHRASES`)."""
+    return PHRASES if code == "en" else lang.LANGUAGES[code].phrases
+
+
 _NEGATION_WINDOW = 48
 _TOKEN = re.compile(TOKEN)
 _ASCII_NOT_LETTER = bytes(code if 97 <= code <= 122 else 32 for code in range(256))
@@ -82,6 +99,8 @@ class _Entry:
     anchors: frozenset[str]
     counted: bool = False
     gate_source: str | None = None
+    negated: re.Pattern[str] = _NEGATED
+    """Negation in the pattern's language (see :func:`_negated_in`)."""
     _regex: re.Pattern[str] | None = None
     _requires: tuple[frozenset[str], ...] = ()
 
@@ -140,17 +159,27 @@ class _Index:
 
 
 @cache
-def _index(context: Context) -> _Index:
-    """Compile every pattern of ``context`` once; "attribute" shares the prose patterns."""
+def _index(context: Context, languages: frozenset[str] = lang.EVERY) -> _Index:
+    """Compile every pattern of ``context`` in ``languages`` once; "attribute" shares the
+    prose patterns."""
     if context == "attribute":
-        return _index("prose")
+        return _index("prose", languages)
     entries: list[_Entry] = []
     by_word: dict[str, list[int]] = {}
     by_symbol: dict[str, list[int]] = {}
-    for phrase in (p for p in PHRASES if context in p.contexts):
+    chosen = [
+        (p, _negated_in(code))
+        for code in lang.SUPPORTED
+        if code in languages
+        for p in phrases_of(code)
+        if context in p.contexts
+    ]
+    for phrase, negated in chosen:
         for item in phrase.patterns:
             order = len(entries)
-            entries.append(_Entry(phrase, item.regex, item.anchors, item.counted, item.gate))
+            entries.append(
+                _Entry(phrase, item.regex, item.anchors, item.counted, item.gate, negated)
+            )
             for anchor in item.anchors:
                 (by_word if anchor.isalpha() else by_symbol).setdefault(anchor, []).append(order)
     return _Index(
@@ -166,7 +195,7 @@ def _index(context: Context) -> _Index:
 def compile_all() -> None:
     """Compile the patterns now rather than on the first check (e.g. before timing a run)."""
     for context in ("prose", "label"):
-        for entry in _index(context).entries:
+        for entry in _index(context, lang.current()).entries:
             _ = entry.regex, entry.guard, entry.sentence_guard, entry.gate
 
 
@@ -192,12 +221,13 @@ def check_text(
 
 
 def scan(text: str, context: Context = "prose") -> list[Hit]:
-    """Every pressure tactic in ``text``, one hit per stretch of text, in reading order."""
+    """Every pressure tactic in ``text``, one hit per stretch of text, in reading order, in
+    the languages of the page being checked (:func:`honest_offers.check.lang.current`)."""
     if not text or text.isspace():
         return []
     norm = normalize(text)
     plain = norm.text
-    index = _index(context)
+    index = _index(context, lang.current())
     tokens = _words(plain)
     words = index.vocabulary.intersection(tokens)
     spans: list[Span] = []
@@ -727,7 +757,7 @@ def _entry_spans(norm: str, entry: _Entry, low: int, high: int) -> list[Span]:
         end = match.end()
         guard = entry.guard if phrase.unless_before else None
         if (
-            (phrase.negatable and _is_negated(norm, start))
+            (phrase.negatable and _is_negated(norm, start, entry.negated))
             or _is_described(norm, start, end)
             or (guard is not None and guard.search(norm, _sentence_start(norm, start), start))
             or (phrase.unless_in_sentence and _in_sentence(norm, entry, start, end))
@@ -748,8 +778,8 @@ def _is_described(norm: str, start: int, end: int) -> bool:
     )
 
 
-def _is_negated(norm: str, start: int) -> bool:
-    return _NEGATED.search(norm, max(0, start - _NEGATION_WINDOW), start) is not None
+def _is_negated(norm: str, start: int, negated: re.Pattern[str] = _NEGATED) -> bool:
+    return negated.search(norm, max(0, start - _NEGATION_WINDOW), start) is not None
 
 
 _SENTENCE_REACH = 200

@@ -28,11 +28,12 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from honest_offers.as_built import Render
-from honest_offers.check import CheckResult, check_offer
+from honest_offers.check import CheckResult, check_offer, lang
 from honest_offers.check.runtime import Site
 from honest_offers.check.scope import Exclusion, ExclusionError, exclusion
 from honest_offers.check.sources import FILE_KINDS, FileKind
@@ -40,6 +41,7 @@ from honest_offers.diagnostics import Problem
 from honest_offers.load.discover import OFFER_SUFFIXES, display_path
 from honest_offers.site import (
     CONFIG_NAMES,
+    SiteLayout,
     check_config_text,
     check_source_file,
     find_config,
@@ -75,6 +77,11 @@ class Job:
     run: Callable[[], CheckResult]
 
 
+def _in_language(tag: str | None, run: Callable[[], CheckResult]) -> CheckResult:
+    with lang.page_language(tag):
+        return run()
+
+
 @dataclass(slots=True)
 class Plan:
     """The files to check, and the problems found while loading them."""
@@ -89,6 +96,9 @@ class Plan:
     """Paths the sites' configs leave out of the check (the plugin's ``exclude``)."""
     offer_paths: set[str] = field(default_factory=set)
     """Display paths of offer files: never excluded."""
+    language: str | None = None
+    """The language of the site whose files are being added (``None``: unknown, or files
+    named on their own): its files are checked in it (see :mod:`honest_offers.check.lang`)."""
     _seen: set[str] = field(default_factory=set)
     _folders: dict[str, str] = field(default_factory=dict)
     """Real path of each folder met, so thousands of files cost one resolve per folder."""
@@ -100,14 +110,18 @@ class Plan:
         if self._first_time(path):
             display = self.display(path)
             self.files.append(display)
-            self.jobs.append(Job(display, lambda: _check_file(path, kind, display, render)))
+            self.add_job(display, lambda: _check_file(path, kind, display, render))
 
     def add_config(self, config: Path, data: dict[str, Any]) -> None:
         """A site config's text that the theme prints on pages (site name, nav titles…)."""
         if self._first_time(config):
             display = self.display(config)
             self.files.append(display)
-            self.jobs.append(Job(display, lambda: check_config_text(config, data, display)))
+            self.add_job(display, lambda: check_config_text(config, data, display))
+
+    def add_job(self, path: str, run: Callable[[], CheckResult]) -> None:
+        """Check ``path`` by ``run``, in the language of the site being added."""
+        self.jobs.append(Job(path, partial(_in_language, self.language, run)))
 
     def protected(self, path: str) -> bool:
         """Offers are never excluded from the check."""
@@ -117,7 +131,7 @@ class Plan:
         self.offer_paths.add(loaded.path)
         if self._first_time(loaded.source):
             self.files.append(loaded.path)
-            self.jobs.append(Job(loaded.path, lambda: check_offer(loaded)))
+            self.add_job(loaded.path, lambda: check_offer(loaded))
 
     def add_offer_file(self, path: Path, defaults: OfferDefaults | None = None) -> None:
         """One offer file on its own (no duplicate-slug check across files), inheriting the
@@ -132,7 +146,7 @@ class Plan:
         if loaded is not None:
             loaded = catalog.inherit(loaded, defaults) if defaults is not None else loaded
             self.add_problems(catalog.contact_problems(loaded))
-            self.jobs.append(Job(loaded.path, lambda: check_offer(loaded)))
+            self.add_job(loaded.path, lambda: check_offer(loaded))
 
     def add_catalog(self, catalog: Catalog) -> None:
         """A folder's offers, in file order; files that did not load are listed too."""
@@ -286,6 +300,14 @@ def _add_site(plan: Plan, config: Path) -> None:
         detail = _one_line(first.message) if first else "it cannot be read"
         where = first.location if first else plan.display(config)
         raise TargetError(f"{where}: {detail}")
+    outer, plan.language = plan.language, layout.language
+    try:
+        _add_site_files(plan, config, layout)
+    finally:
+        plan.language = outer
+
+
+def _add_site_files(plan: Plan, config: Path, layout: SiteLayout) -> None:
     data = read_config(config)
     if any(folder.is_dir() for folder in layout.offers_dirs) or _uses_plugin(config):
         _add_offers(plan, layout.offers_dirs, config)

@@ -49,7 +49,14 @@ from honest_offers.render.html import demote_headings
 from honest_offers.render.sanitize import sanitize_details
 from honest_offers.report import format_problems
 from honest_offers.report.findings import format_findings, format_suppressed
-from honest_offers.site import SiteLayout, offers_folder_names, page_placeholders, read_source
+from honest_offers.site import (
+    SiteLayout,
+    offers_folder_names,
+    page_placeholders,
+    read_config,
+    read_source,
+    site_language,
+)
 from honest_offers.validate.defaults import OfferDefaults, read_defaults
 
 log = get_plugin_logger(__name__)
@@ -114,6 +121,9 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
             template_dirs=(Path(custom_dir),) if custom_dir else (),
             index_folder=self.config.index_url.strip("/"),
             config_file=Path(config.config_file_path) if config.config_file_path else None,
+            language=site_language(read_config(Path(config.config_file_path)))
+            if config.config_file_path
+            else None,
         )
         self.defaults = self._read_defaults()
         if self.stage:

@@ -15,11 +15,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from honest_offers.check import check_text
+from honest_offers.check.lang import LANGUAGES
 from honest_offers.check.phrases import TOKEN, Pattern
 from honest_offers.check.text import PHRASES
 from tests.conftest import examples
 
-PATTERNS = [(phrase.rule.code, item) for phrase in PHRASES for item in phrase.patterns]
+PATTERNS = [(phrase.rule.code, item) for phrase in PHRASES for item in phrase.patterns] + [
+    (f"{code}-{phrase.rule.code}", item)
+    for code, data in LANGUAGES.items()
+    for phrase in data.phrases
+    for item in phrase.patterns
+]
 _TOKEN = re.compile(TOKEN)
 
 

@@ -1,0 +1,73 @@
+"""The languages of the text rules, and the language a page is checked in.
+
+English is the base: its word data lives in the family modules and lexicon and is always
+used (pages in every language borrow "Sale", "Last chance", "Only 2 left"). German, French
+and Spanish each add their data from one module (:mod:`.de`, :mod:`.fr`, :mod:`.es`). A page
+is checked with English and its own language; a page whose language is unknown, or one with
+no word data, with every language.
+
+The language travels as a context (:func:`page_language`) rather than a parameter through
+every engine: the site's ``theme.language`` around a site's check, an offer's ``lang`` around
+that offer, the ``lang`` attributes of an HTML page around that page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from honest_offers.check.lang import de, es, fr
+from honest_offers.check.lang.base import Language
+
+LANGUAGES: dict[str, Language] = {
+    data.code: data for data in (de.LANGUAGE, fr.LANGUAGE, es.LANGUAGE)
+}
+"""The languages with word data beside English, by code."""
+
+SUPPORTED: tuple[str, ...] = ("en", *LANGUAGES)
+EVERY: frozenset[str] = frozenset(SUPPORTED)
+"""The languages tried on a page whose language is unknown."""
+
+_CURRENT: ContextVar[frozenset[str]] = ContextVar("honest_offers_page_language", default=EVERY)
+
+
+def languages(tag: str | None) -> frozenset[str]:
+    """The languages a page in ``tag`` (a BCP 47 tag such as ``de``, ``de-AT``, ``fr_CH``) is
+    checked in: English and the tag's language; every language when the tag is empty or names
+    a language without word data."""
+    primary = re.split(r"[-_]", (tag or "").strip().lower(), maxsplit=1)[0]
+    if primary == "en" or primary in LANGUAGES:
+        return frozenset({"en", primary})
+    return EVERY
+
+
+def current() -> frozenset[str]:
+    """The languages the text being checked now is read in (see :func:`page_language`)."""
+    return _CURRENT.get()
+
+
+@contextmanager
+def page_language(*tags: str | None) -> Iterator[None]:
+    """Check what runs inside in the languages of ``tags`` (their union); with no tag given
+    (only ``None`` or empty), the languages around stay as they are."""
+    named = [tag for tag in tags if tag and tag.strip()]
+    if not named:
+        yield
+        return
+    token = _CURRENT.set(frozenset().union(*(languages(tag) for tag in named)))
+    try:
+        yield
+    finally:
+        _CURRENT.reset(token)
+
+
+_LANG_ATTRIBUTE = re.compile(
+    r"""<[a-zA-Z][^>]*?\s(?:xml:)?lang\s*=\s*["']?([A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*)"""
+)
+
+
+def declared(html: str) -> list[str]:
+    """The languages an HTML page declares (``<html lang>`` and any element's ``lang``)."""
+    return sorted(set(_LANG_ATTRIBUTE.findall(html)))

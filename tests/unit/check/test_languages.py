@@ -1,0 +1,188 @@
+"""The honesty check in German, French and Spanish: language choice, normalisation, figures.
+
+The texts in ``tests/fixtures/languages/texts.csv`` were written together with the rules (the
+rules were tuned on them); ``held_out.csv`` was written before the rules and is not tuned on.
+``bench/languages.py`` prints the same figures per family.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from honest_offers.catalog import LoadedOffer, load_offer_text
+from honest_offers.check import check_offer, check_text, lang
+from honest_offers.check.normalize import normalize
+from tests.conftest import REPO_ROOT, offer_yaml
+
+sys.path.insert(0, str(REPO_ROOT / "bench"))
+
+import languages as figures
+
+WRITTEN_WITH_THE_RULES, HELD_OUT = figures.DEFAULT
+
+
+def rules(text: str, tag: str | None) -> set[str]:
+    with lang.page_language(tag):
+        return {f.rule for f in check_text(text, path="page.md")}
+
+
+@pytest.mark.parametrize("unknown", [False, True], ids=["page-language", "unknown-language"])
+@pytest.mark.parametrize(
+    ("path", "floor"), [(WRITTEN_WITH_THE_RULES, 0.95), (HELD_OUT, 0.9)], ids=["dev", "held-out"]
+)
+def test_recall_and_false_positives_per_language(path: Path, floor: float, unknown: bool) -> None:
+    found = figures.figures(figures.read(path, unknown=unknown))
+    assert set(found) == {"de", "fr", "es"}
+    for code, fig in found.items():
+        misses = [(t.expect, t.text, t.rules) for t in fig.misses]
+        assert fig.recall >= floor, (code, misses)
+        assert fig.false_positives == 0, (code, misses)
+
+
+def test_every_language_has_enough_texts() -> None:
+    found = figures.figures(figures.read(WRITTEN_WITH_THE_RULES))
+    for code, fig in found.items():
+        assert fig.tactics + fig.honest >= 60, code
+        assert fig.honest >= 20, code
+        assert {"HO1", "HO2", "HO3", "HO4", "HO5"} <= set(fig.by_family), code
+
+
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [
+        ("de", {"en", "de"}),
+        ("de-AT", {"en", "de"}),
+        ("fr_CH", {"en", "fr"}),
+        ("ES", {"en", "es"}),
+        ("en-GB", {"en"}),
+        (None, set(lang.SUPPORTED)),
+        ("", set(lang.SUPPORTED)),
+        ("it", set(lang.SUPPORTED)),  # no word data: every language is tried
+    ],
+)
+def test_languages_of_a_tag(tag: str | None, expected: set[str]) -> None:
+    assert lang.languages(tag) == expected
+
+
+def test_a_page_is_read_in_its_language_and_english() -> None:
+    german = "Nur noch 2 Plätze frei!"
+    assert rules(german, "de") == {"HO201"}
+    assert rules(german, None) == {"HO201"}  # unknown: every language
+    assert rules(german, "en") == set()  # an English page is not read as German
+    assert rules(german, "fr") == set()
+    assert rules("Only 2 places left!", "de") == {"HO201"}  # English is always read
+
+
+def test_the_innermost_language_wins_and_none_keeps_the_outer() -> None:
+    with lang.page_language("de"):
+        with lang.page_language(None):
+            assert lang.current() == {"en", "de"}
+        with lang.page_language("fr"):
+            assert lang.current() == {"en", "fr"}
+        with lang.page_language("es", "de"):
+            assert lang.current() == {"en", "es", "de"}
+    assert lang.current() == lang.EVERY
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Nur noch 3 Plätze frei", "nur noch 3 platze frei"),
+        ("GROSSE Nachfrage, große Nachfrage", "grosse nachfrage, grosse nachfrage"),
+        ("¡Últimas unidades! ¿A qué esperas?", "!ultimas unidades! ?a que esperas?"),
+        (
+            "Dépêchez-vous\u202f! Plus que 2\u00a0places\u202f!",
+            "depechez-vous ! plus que 2 places !",
+        ),
+        ("de\u0301ja\u0300 re\u0301serve\u0301", "deja reserve"),  # accents written apart (NFD)
+        ("l\u2019offre d\u2019achat", "l'offre d'achat"),
+        ("Niño, señor", "nino, senor"),
+    ],
+)
+def test_normal_form_of_each_language(raw: str, expected: str) -> None:
+    norm = normalize(raw)
+    assert norm.text == expected
+    start, end = norm.original_span(0, len(norm.text))
+    assert raw[start:end] == raw.strip()
+
+
+@pytest.mark.parametrize(
+    ("text", "tag", "rule"),
+    [
+        ("Nur noch 2 Plaetze frei? Nein: Nur noch 2 Plätze frei!", "de", "HO201"),
+        ("NUR NOCH 2 PLÄTZE FREI!", "de", "HO201"),
+        ("Dépêchez-vous\u202f!", "fr", "HO103"),
+        ("Depechez-vous !", "fr", "HO103"),
+        ("Il ne reste que 2 places\u00a0!", "fr", "HO201"),
+        ("¡Últimas unidades!", "es", "HO201"),
+        ("ultimas unidades", "es", "HO201"),
+        ("¿A qué esperas?", "es", "HO103"),
+    ],
+)
+def test_tactics_are_found_with_and_without_accents(text: str, tag: str, rule: str) -> None:
+    assert rule in rules(text, tag)
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("Keine Eile: Sie können auch nächste Woche buchen.", "de"),
+        ("Sie brauchen sich nicht zu beeilen.", "de"),
+        ("Lieferung in 3\u20135 Werktagen, Öffnungszeiten Mo\u2013Fr 9\u201318 Uhr.", "de"),
+        ("Begrenzte Garantie: 2 Jahre.", "de"),
+        ("Der Kurs beginnt am 12.03.2027.", "de"),
+        ("Rien ne presse : l'atelier a lieu chaque mois.", "fr"),
+        ("Livraison sous 3 à 5 jours ouvrés. Garantie limitée d'un an.", "fr"),
+        ("Ouvert du lundi au vendredi, de 9 h 30 à 18 h.", "fr"),
+        ("Sin prisas: el taller se repite cada mes.", "es"),
+        ("Der Workshop dauert 2 Tage 6 Std.", "de"),
+        ("Durée : 1 h 30 min.", "fr"),
+        ("Duración: 1 h 30 min.", "es"),
+        ("Envío en 2 a 4 días hábiles. Garantía limitada de un año.", "es"),
+        ("Horario: lunes a viernes de 9:00 a 18:00. Empieza el 12/03/2027.", "es"),
+    ],
+)
+def test_honest_traps_pass_in_their_language_and_as_unknown(text: str, tag: str) -> None:
+    assert rules(text, tag) == set()
+    assert rules(text, None) == set()
+
+
+TODAY = date(2026, 11, 23)
+
+
+def offer(**changes: object) -> LoadedOffer:
+    loaded, problems = load_offer_text(offer_yaml(**changes), Path("x.yml"), "offers/x.yml", TODAY)
+    assert loaded is not None, [p.format() for p in problems]
+    return loaded
+
+
+def test_an_offers_lang_overrides_the_site_language() -> None:
+    french = offer(lang="fr", does_not=["Plus que 2 places disponibles !"])
+    german_site_offer = offer(does_not=["Plus que 2 places disponibles !"])
+    with lang.page_language("de"):
+        assert [f.rule for f in check_offer(french).findings] == ["HO201"]
+        assert check_offer(german_site_offer).findings == []
+
+
+@pytest.mark.parametrize(
+    ("html", "declared"),
+    [
+        ('<html lang="de"><body><p lang=fr-CA>x</p></body></html>', ["de", "fr-CA"]),
+        ("<html><body><p>Hallo</p></body></html>", []),
+        ('<svg xml:lang="es"></svg>', ["es"]),
+    ],
+)
+def test_languages_an_html_page_declares(html: str, declared: list[str]) -> None:
+    assert lang.declared(html) == declared
+
+
+def test_every_language_pattern_names_its_anchors() -> None:
+    for data in lang.LANGUAGES.values():
+        for phrase in data.phrases:
+            for item in phrase.patterns:
+                assert item.anchors, (data.code, phrase.rule.code, item.regex)
+                assert all(a == a.lower() and " " not in a for a in item.anchors)
