@@ -105,8 +105,29 @@ def require(*needs: str) -> None:
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example site, built once per test process."""
     out = tmp_path_factory.mktemp("example-site") / "site"
+    return _build(REPO_ROOT / "site_config.yml", out)
+
+
+@pytest.fixture(scope="session")
+def german_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example site built in German (``theme.language: de``): the theme's words, the
+    page language and the honesty check in German; the same pages, once per test process."""
+    folder = tmp_path_factory.mktemp("example-site-de")
+    config = (REPO_ROOT / "site_config.yml").read_text("utf-8")
+    for old, new in (
+        ("  language: en\n", "  language: de\n"),
+        ("docs_dir: docs\n", f"docs_dir: {REPO_ROOT / 'docs'}\n"),
+        ("      offers_dir: offers\n", f"      offers_dir: {REPO_ROOT / 'offers'}\n"),
+    ):
+        assert old in config, old
+        config = config.replace(old, new)
+    (folder / "site_config.yml").write_text(config, "utf-8")
+    return _build(folder / "site_config.yml", folder / "site")
+
+
+def _build(config: Path, out: Path) -> Path:
     done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", "site_config.yml", "-d", str(out)],
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(out)],
         cwd=REPO_ROOT,
         env=mkdocs_env(),
         capture_output=True,
@@ -149,6 +170,13 @@ def serve(directory: Path) -> Iterator[str]:
 def site_url(built_site: Path) -> Iterator[str]:
     """The built example site on a free loopback port; ends in ``/``."""
     with serve(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def german_site_url(german_site: Path) -> Iterator[str]:
+    """The German build of the example site on a free loopback port; ends in ``/``."""
+    with serve(german_site) as url:
         yield url
 
 
@@ -200,6 +228,16 @@ def visit(browser: Browser, site_url: str) -> Iterator[Any]:
     Every test that uses it also checks, when it ends, that no request of its contexts went
     beyond 127.0.0.1 (unless the test set ``leak_expected``).
     """
+    yield from _visits(browser, site_url)
+
+
+@pytest.fixture
+def german_visit(browser: Browser, german_site_url: str) -> Iterator[Any]:
+    """:func:`visit` on the German build of the example site."""
+    yield from _visits(browser, german_site_url)
+
+
+def _visits(browser: Browser, site_url: str) -> Iterator[Any]:
     opened: list[Visit] = []
 
     def make(**options: Any) -> Visit:

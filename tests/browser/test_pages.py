@@ -56,6 +56,19 @@ def _axe_report(violations: list[dict[str, Any]]) -> str:
 @pytest.mark.parametrize("scheme", sorted(SCHEMES))
 @pytest.mark.parametrize("path", [*NAV_PAGES, *OFFER_PATHS])
 def test_no_axe_violations(visit: Any, site_url: str, path: str, scheme: str) -> None:
+    _no_axe_violations(visit, site_url, path, scheme)
+
+
+@pytest.mark.parametrize("scheme", sorted(SCHEMES))
+@pytest.mark.parametrize("path", [*NAV_PAGES, *OFFER_PATHS])
+def test_no_axe_violations_in_the_german_build(
+    german_visit: Any, german_site_url: str, path: str, scheme: str
+) -> None:
+    page = _no_axe_violations(german_visit, german_site_url, path, scheme)
+    assert page.get_attribute("html", "lang") == "de"
+
+
+def _no_axe_violations(visit: Any, site_url: str, path: str, scheme: str) -> Any:
     require("axe")
     page = visit(color_scheme=scheme).context.new_page()
     page.goto(site_url + path, wait_until="load")
@@ -70,6 +83,7 @@ def test_no_axe_violations(visit: Any, site_url: str, path: str, scheme: str) ->
         f"axe-core found {len(violations)} WCAG 2.2 AA violation(s) on /{path} "
         f"({scheme}):\n{_axe_report(violations)}"
     )
+    return page
 
 
 def test_axe_finds_a_violation_when_there_is_one(visit: Any, site_url: str) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from honest_offers.check.lang import LANGUAGES
 from honest_offers.check.registry import FAMILIES, RULES, Rule
 
 INDEX = "index.md"
@@ -54,6 +55,7 @@ def rule_page(rule: Rule) -> str:
             "",
             rule.doc.honest,
             "",
+            *_languages_section(rule),
             *_allow_section(rule),
         ]
     )
@@ -81,6 +83,30 @@ def index_page(rules: Iterable[Rule]) -> str:
             for r in members
         ]
     return "\n".join(lines) + "\n"
+
+
+def _languages_section(rule: Rule) -> list[str]:
+    """A failing and an honest example in each language with word data for the rule."""
+    rows = [
+        f"| {data.name} | `{_cell(data.examples[rule.code][0])}` "
+        f"| `{_cell(data.examples[rule.code][1])}` |"
+        for data in LANGUAGES.values()
+        if rule.code in data.examples
+    ]
+    if not rows:
+        return []
+    return [
+        "## In other languages",
+        "",
+        "A page is read in its own language and in English: the site's `theme.language`, an "
+        "offer's `lang`, or the `lang` attribute of a built page; a page whose language is "
+        "unknown is read in every language.",
+        "",
+        "| Language | Fails | Passes |",
+        "|---|---|---|",
+        *rows,
+        "",
+    ]
 
 
 def _allow_section(rule: Rule) -> list[str]:

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from honest_offers.check import lang
 from honest_offers.check.finding import CheckResult, Finding, Suppressed
 from honest_offers.check.phrases import Context
 from honest_offers.check.suppress import Reach, Suppression, apply_suppressions, parse_markers
@@ -103,13 +104,18 @@ class Mapped:
         return self.sources[piece] + min(delta, max(len(self.parts[piece]) - 1, 0))
 
 
-@lru_cache(maxsize=8192)
 def text_findings(text: str, context: Context) -> tuple[Finding, ...]:
-    """``check_text`` of ``text`` as if it stood alone at line 1, column 1 of no file.
+    """``check_text`` of ``text`` as if it stood alone at line 1, column 1 of no file, in the
+    languages of the page (:func:`honest_offers.check.lang.current`).
 
     Cached: every page of a site repeats its navigation, header and footer.
     """
-    return tuple(check_text(text, path="", context=context))
+    return _text_findings(text, context, lang.current())
+
+
+@lru_cache(maxsize=8192)
+def _text_findings(text: str, context: Context, languages: frozenset[str]) -> tuple[Finding, ...]:
+    return tuple(check_text(text, path="", context=context))  # read in ``languages``
 
 
 def check_mapped(mapped: Mapped, context: Context, path: str, lines: Lines) -> list[Finding]:

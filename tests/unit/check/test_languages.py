@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from honest_offers.catalog import LoadedOffer, load_offer_text
-from honest_offers.check import check_offer, check_text, lang
+from honest_offers.check import CheckResult, check_html, check_offer, check_text, lang
 from honest_offers.check.normalize import normalize
+from honest_offers.site import site_language
 from tests.conftest import REPO_ROOT, offer_yaml
 
 sys.path.insert(0, str(REPO_ROOT / "bench"))
@@ -186,3 +187,32 @@ def test_every_language_pattern_names_its_anchors() -> None:
             for item in phrase.patterns:
                 assert item.anchors, (data.code, phrase.rule.code, item.regex)
                 assert all(a == a.lower() and " " not in a for a in item.anchors)
+
+
+@pytest.mark.parametrize(
+    ("config", "expected"),
+    [
+        ({"theme": {"name": "material", "language": "de"}}, "de"),
+        ({"theme": "material", "plugins": [{"honest-offers": {"locale": "fr_FR"}}]}, "fr_FR"),
+        ({"theme": {"language": "es"}, "plugins": [{"honest-offers": {"locale": "de"}}]}, "es"),
+        ({"theme": {"name": "material"}}, None),  # unknown: every language is tried
+        ({}, None),
+    ],
+)
+def test_a_sites_language(config: dict[str, object], expected: str | None) -> None:
+    assert site_language(config) == expected
+
+
+def test_a_built_page_is_read_in_the_languages_it_declares() -> None:
+    text = "<body><p>Nur noch 2 Plätze frei!</p></body></html>"
+    with lang.page_language("en"):
+        assert rules_of(check_html(f'<html lang="de">{text}', "a.html")) == ["HO201"]
+        assert rules_of(check_html(f'<html lang="en">{text}', "b.html")) == []
+        assert rules_of(check_html(f"<html>{text}", "c.html")) == []  # the site's: English
+        offer = f'<html lang="en"><body><div lang="de">{text}</div>'
+        assert rules_of(check_html(offer, "d.html")) == ["HO201"]
+    assert rules_of(check_html(f"<html>{text}", "e.html")) == ["HO201"]  # unknown: all
+
+
+def rules_of(result: CheckResult) -> list[str]:
+    return [f.rule for f in result.findings]

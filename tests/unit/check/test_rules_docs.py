@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from honest_offers.check import RULES, check_markdown, rule_pages
+from honest_offers.check import RULES, check_markdown, lang, rule_pages
 from honest_offers.check.docs import REFERENCE_MARKER, rule_page
 from honest_offers.check.registry import FAMILIES
 from tests.conftest import REPO_ROOT
@@ -39,6 +39,18 @@ def test_each_bad_example_fails_its_own_rule() -> None:
             continue
         found = check_markdown(RULES[code].doc.bad, "example.md")
         assert code in [f.rule for f in found.findings], code
+
+
+def test_each_text_rule_has_examples_in_every_language_that_fail_or_pass() -> None:
+    text_rules = [code for code in own_rules() if not code.startswith("HO9")]
+    for data in lang.LANGUAGES.values():
+        assert set(data.examples) == set(text_rules), data.code
+        for code, (bad, honest) in data.examples.items():
+            with lang.page_language(data.code):
+                assert code in [f.rule for f in check_markdown(bad, "x.md").findings], bad
+                assert check_markdown(honest, "x.md").findings == [], honest
+    page = rule_pages()["rules/ho201.md"]
+    assert "| German | `Nur noch 2 Plätze frei!` | `Jeder Kurs hat 12 Plätze.` |" in page
 
 
 def test_one_page_per_rule_and_an_index() -> None:

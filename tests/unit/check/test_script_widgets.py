@@ -91,7 +91,7 @@ def text_rules(js: str, path: str = "model.ts") -> list[str]:
         'switch (label) { case "Low stock": count++; }\n',
         'found = text.includes("only 2 left in stock");\n',
         'type Badge = "Low stock" | "New";\n',
-        'const labels = { "Low stock": "Stock bas" };\n',
+        'const labels = { "Low stock": "Lagerbestand" };\n',
     ],
 )
 def test_strings_that_are_code_are_not_copy(js: str) -> None:

@@ -16,6 +16,7 @@ spaces, which keeps every offset; a template is checked like the page it renders
 
 from __future__ import annotations
 
+from honest_offers.check import lang
 from honest_offers.check.docs import REFERENCE_MARKER, REFERENCE_REASON
 from honest_offers.check.finding import CheckResult, Suppressed
 from honest_offers.check.html.segments import clear_segments
@@ -28,11 +29,26 @@ __all__ = ["as_reference", "check_html", "clear_segments", "nested_findings"]
 def check_html(html: str, path: str, *, line: int = 1, column: int = 1) -> CheckResult:
     """Check an HTML page or template; findings point into ``path`` (``html`` starts at
     ``line``:``column`` there). ``<!-- honest-offers: allow HO601 reason="…" -->`` allows a
-    rule on its own line and the next non-blank line, as in Markdown."""
-    walker = walk(html, path, Lines(html, line, column), 0)
+    rule on its own line and the next non-blank line, as in Markdown. Its text is read in
+    the languages it declares (``lang`` attributes), else in those around."""
+    with lang.page_language(*lang.declared(html)):
+        _segments_read_in(lang.current())
+        walker = walk(html, path, Lines(html, line, column), 0)
     found = unique(walker.findings)
     result = with_markers(found, walker.suppressed, walker.marker_view(), path, walker.lines)
     return as_reference(result) if REFERENCE_MARKER in html else result
+
+
+_READ_IN: list[frozenset[str]] = [frozenset()]
+"""The languages the remembered segments were read in."""
+
+
+def _segments_read_in(languages: frozenset[str]) -> None:
+    """Forget the remembered segments when a page is read in other languages than the one
+    before (a segment's findings depend on them; a site's pages share theirs)."""
+    if languages != _READ_IN[0]:
+        clear_segments()
+        _READ_IN[0] = languages
 
 
 def as_reference(result: CheckResult) -> CheckResult:

@@ -63,11 +63,18 @@ def page_language(*tags: str | None) -> Iterator[None]:
         _CURRENT.reset(token)
 
 
-_LANG_ATTRIBUTE = re.compile(
-    r"""<[a-zA-Z][^>]*?\s(?:xml:)?lang\s*=\s*["']?([A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*)"""
-)
+_LANG_ATTRIBUTE = re.compile(r"""lang\s*=\s*["']?([A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*)""")
+"""A ``lang`` attribute's value; led by the literal, so the search skips to each "lang"."""
 
 
 def declared(html: str) -> list[str]:
-    """The languages an HTML page declares (``<html lang>`` and any element's ``lang``)."""
-    return sorted(set(_LANG_ATTRIBUTE.findall(html)))
+    """The languages an HTML page declares (``<html lang>``, any element's ``lang`` or
+    ``xml:lang``), sorted; none for a page without them."""
+    if "lang" not in html:
+        return []
+    found = {
+        match.group(1)
+        for match in _LANG_ATTRIBUTE.finditer(html)
+        if match.start() > 0 and html[match.start() - 1] in " \t\n\r\f:"
+    }
+    return sorted(found)

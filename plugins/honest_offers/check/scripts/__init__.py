@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
+from honest_offers.check import lang
 from honest_offers.check.finding import CheckResult, Finding, Suppressed
 from honest_offers.check.locate import Lines, comment_markers, with_markers
 from honest_offers.check.scripts import (
@@ -99,7 +100,7 @@ def script_result(
         lines = Lines(js, line, column)
         tree = Tree(js, dialect)
         return _result(Script(tree, path, lines, depth, nested_html, svelte=svelte, module=module))
-    at_origin = _result_at_origin(js, depth, dialect, nested_html, svelte, module)
+    at_origin = _result_at_origin(js, depth, dialect, nested_html, svelte, module, lang.current())
     return CheckResult(
         findings=[_moved(f, path, line, column) for f in at_origin.findings],
         suppressed=[
@@ -117,10 +118,12 @@ def _result_at_origin(
     nested_html: NestedHtml | None,
     svelte: bool,
     module: str,
+    languages: frozenset[str],
 ) -> CheckResult:
     """The result for ``js`` alone at line 1, column 1 of no file (callers copy it). Cached:
     generators repeat the same inline scripts on every page. ``module``: the file's name
-    when it names an activity widget."""
+    when it names an activity widget; ``languages``: those its strings are read in (the
+    current ones, :func:`honest_offers.check.lang.current`)."""
     lines = Lines(js)
     tree = Tree(js, dialect)
     return _result(Script(tree, "", lines, depth, nested_html, svelte=svelte, module=module))
