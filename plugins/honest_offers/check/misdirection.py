@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from honest_offers.check import lexicon as lx
 from honest_offers.check.phrases import (
+    END,
     LABELS_ONLY,
     START,
     Detector,
@@ -149,6 +150,12 @@ _CONFIRMSHAMING_PHRASES: tuple[PhraseRule, ...] = (
         (
             # shapes (see above): a decline, then the reader's voice scolding them
             shape(lx.DECLINE_OPENERS.anchors, rf"{_DECLINED}(?:{_SCOLDING}", gate=_SCOLDING_GATE),
+            # a decline that makes the reader declare they do not care: "No thanks, I'm not
+            # interested" (the honest decline says no more than "No thanks")
+            shape(
+                lx.DECLINE_OPENERS.anchors,
+                rf"{_DECLINED}i(?:'m| am)(?: {_ADV})? not interested{END}",
+            ),
             # without a decline, only the plain shapes: "I enjoy overpaying"
             shape(
                 "i",

@@ -13,6 +13,7 @@ from honest_offers.check.phrases import (
     HYPOTHETICAL,
     NUM,
     PEOPLE,
+    PERCENT,
     QTY,
     QUANTIFIER,
     START,
@@ -223,6 +224,14 @@ _SHAPE_PURCHASES: tuple[Pattern, ...] = (
     shape(
         lx.EVENT_NOUNS.anchors,
         rf"{_LEAD}{_COUNT} (?:{_WORD} )?{lx.EVENT_NOUNS.regex}\b",
+        counted=True,
+    ),
+    # "40% of our customers added cover this week": a share of buyers acting lately (a year
+    # counts here: the share is a claim about everyone else's choice, not a dated total)
+    shape(
+        "%",
+        rf"{PERCENT} of (?:(?:our|the|all|your) )?{lx.PEOPLE_NOUNS.regex} {_ADVS}"
+        rf"(?:{_PURCHASE}|{_JOINED}|added)\b[^.!?]{{0,40}}? (?:{_WHEN}|(?:so far )?this year\b)",
         counted=True,
     ),
     # "Sam from Leeds booked a table", "Frank (Oslo) bought this"

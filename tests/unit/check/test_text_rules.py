@@ -148,6 +148,7 @@ CATCH: dict[str, list[str]] = {
         "twelve people are watching this",
     ],
     "HO302": [
+        "38% of shoppers added gift wrap this week",
         "Emma from Austin just bought this",
         "Someone in Madrid purchased this 5 minutes ago",
         "9 sold in the last 4 hours",
@@ -163,6 +164,7 @@ CATCH: dict[str, list[str]] = {
         "Last booked 10 minutes ago",
     ],
     "HO401": [
+        "Nope - I'm just not interested.",
         "No thanks, I'd rather pay the full price",
         "No, I don't want great deals",
         "I prefer to pay full price",
@@ -356,6 +358,9 @@ LOOK_ALIKES: dict[str, list[str]] = {
 
 HONEST = [
     "Delivery within 10 working days",
+    "If you're not interested, close this page.",
+    "In 2025, 62% of our clients renewed (billing records).",
+    "12% of members upgraded since 2021.",
     # a format written down in documentation: fields joined by bare colons, no numbers
     "The coupon example shows the format N days hr:min:sec.",
     "Set the output to %D days hrs:mins:secs",
