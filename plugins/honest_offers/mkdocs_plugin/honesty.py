@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 
 from honest_offers.catalog import Catalog, LoadMemo
-from honest_offers.check import CheckResult, Finding, Suppressed
+from honest_offers.check import CheckResult, Finding, Suppressed, lang
 from honest_offers.check.html import check_html
 from honest_offers.check.sources import locate_excerpt
 from honest_offers.check.text import position
@@ -82,7 +82,8 @@ class BuildCheck:
         Returns the page's unsuppressed findings, also those reported before (from the
         sources or another page), for a preview to show on the page itself."""
         digest = hashlib.sha256(html.encode("utf-8", "surrogatepass")).digest()
-        checked = PAGES.get((digest, built_path), partial(check_html, html, built_path))
+        with lang.page_language(self.layout.language):  # a page without `lang`: the site's
+            checked = PAGES.get((digest, built_path), partial(check_html, html, built_path))
         everywhere = (*sources, *self.shared)
         for allowed in checked.suppressed:  # by a marker in the page: once, at its source
             located, _ = _locate_in(allowed.finding, everywhere)
