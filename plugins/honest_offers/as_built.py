@@ -24,7 +24,8 @@ from dataclasses import replace
 from typing import Any
 
 from honest_offers.check import CheckResult, Finding, Suppressed
-from honest_offers.check.sources import locate_excerpt
+from honest_offers.check.sources import locate_excerpt, page_allowances
+from honest_offers.check.suppress import apply_suppressions
 from honest_offers.check.text import check_text, position
 
 Render = Callable[[str], str]
@@ -84,10 +85,16 @@ def check_markdown_as_built(text: str, path: str, render: Render) -> CheckResult
     from honest_offers.check.html import check_html  # the HTML engine loads on first use
 
     checked = check_html(html, path)
-    return CheckResult(
+    traced = CheckResult(
         findings=[_traced(f, text) for f in checked.findings],
         suppressed=[Suppressed(_traced(s.finding, text), s.reason) for s in checked.suppressed],
     )
+    allowances = page_allowances(text, path).suppressions  # the front matter's allow
+    if not allowances:
+        return traced
+    allowed = apply_suppressions(traced.findings, allowances, path=path)
+    allowed.suppressed[:0] = traced.suppressed
+    return allowed
 
 
 def config_findings(texts: Iterable[str], config_text: str, path: str) -> list[Finding]:

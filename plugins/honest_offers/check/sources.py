@@ -27,7 +27,11 @@ from honest_offers.check.facts import contradictions
 from honest_offers.check.finding import CheckResult, Finding
 from honest_offers.check.phrases import Context
 from honest_offers.check.suppress import (
+    MALFORMED,
+    MIN_REASON,
+    NO_REASON,
     UNKNOWN_RULE,
+    Markers,
     Suppression,
     apply_suppressions,
     parse_markers,
@@ -118,17 +122,97 @@ def _value_at(offer: Any, loc: PathKey) -> str:
 
 
 def check_markdown(text: str, path: str) -> CheckResult:
-    """Every pressure tactic in a Markdown page, with its suppression markers applied."""
+    """Every pressure tactic in a Markdown page, with its suppression markers and its front
+    matter's ``honest_offers: allow`` entries applied."""
     code_free = markdown.without_code(text)
     markers = parse_markers(code_free, path=path)
     hits = _markdown_hits(text, code_free)
     findings = [_text_finding(text, hit, path) for hit in hits]
-    matter = markdown.front_matter(text)
-    if matter is not None:
-        document, _ = parse_yaml(matter, path)
-        if document is not None:
-            findings.extend(_document_findings(document, path, line_offset=1))
+    document = _front_matter_document(text, path)
+    if document is not None:
+        findings.extend(_document_findings(document, path, line_offset=1))
+        page = _page_allowances(document, path)
+        markers.suppressions += page.suppressions
+        markers.problems += page.problems
     return _result(findings, markers.suppressions, markers.problems, path)
+
+
+PAGE_KEY = "honest_offers"
+"""The front matter key of a Markdown page's own settings: ``honest_offers: allow: [{rule,
+reason}]`` allows rules on the whole page, like an offer's ``allow``."""
+
+
+def page_allowances(text: str, path: str) -> Markers:
+    """The front matter ``honest_offers: allow`` entries of Markdown ``text``: page-wide
+    suppressions, and findings (HO901 no reason, HO902 unknown rule, HO903 not a list of
+    ``{rule, reason}``) at the line and column of each entry that cannot be used."""
+    document = _front_matter_document(text, path)
+    return Markers([], []) if document is None else _page_allowances(document, path)
+
+
+def page_allow_entries(meta: object) -> list[tuple[str, str]]:
+    """``(rule, reason)`` of each entry of a page's parsed front matter ``meta`` that names a
+    rule, as written (unchecked: whoever reads them checks them, as :func:`page_allowances`
+    does)."""
+    settings = meta.get(PAGE_KEY) if isinstance(meta, dict) else None
+    entries = settings.get("allow") if isinstance(settings, dict) else None
+    if not isinstance(entries, list):
+        return []
+    return [
+        (entry["rule"].strip(), str(entry.get("reason") or "").strip())
+        for entry in entries
+        if isinstance(entry, dict) and isinstance(entry.get("rule"), str)
+    ]
+
+
+def _front_matter_document(text: str, path: str) -> YamlDocument | None:
+    matter = markdown.front_matter(text)
+    return None if matter is None else parse_yaml(matter, path)[0]
+
+
+def _page_allowances(document: YamlDocument, path: str) -> Markers:
+    data = document.data
+    settings = data.get(PAGE_KEY) if isinstance(data, dict) else None
+    markers = Markers([], [])
+    if settings is None:
+        return markers
+
+    def at(loc: PathKey) -> tuple[int, int]:
+        mark = document.mark_for(loc)
+        return mark.line + 1, mark.column  # below the opening `---`
+
+    entries = settings.get("allow") if isinstance(settings, dict) else None
+    if not isinstance(entries, list):
+        line, column = at((PAGE_KEY,))
+        excerpt = f"{PAGE_KEY}: expected `allow:` with a list of {{rule, reason}}"
+        markers.problems.append(finding(MALFORMED, path, line, column, excerpt))
+        return markers
+    for index, entry in enumerate(entries):
+        loc = (PAGE_KEY, "allow", index)
+        item = _page_allowance(entry, path, *at(loc), *at((*loc, "rule")))
+        if isinstance(item, Suppression):
+            markers.suppressions.append(item)
+        else:
+            markers.problems.append(item)
+    return markers
+
+
+def _page_allowance(
+    entry: object, path: str, line: int, column: int, rule_line: int, rule_column: int
+) -> Suppression | Finding:
+    """One ``{rule, reason}`` entry as a page-wide suppression, or the finding that says
+    what is wrong with it."""
+    rule = entry.get("rule") if isinstance(entry, dict) else None
+    if not isinstance(rule, str):
+        excerpt = "allow entry: expected `rule: HO201` and `reason: …`"
+        return finding(MALFORMED, path, line, column, excerpt)
+    code = rule.strip().upper()
+    if unknown_code(code):
+        return finding(UNKNOWN_RULE, path, rule_line, rule_column, rule)
+    reason = entry.get("reason") if isinstance(entry, dict) else None
+    if not isinstance(reason, str) or len(reason.strip()) < MIN_REASON:
+        return finding(NO_REASON, path, line, column, f"rule: {rule}")
+    return Suppression(frozenset({code}), reason.strip(), line, column, f"rule: {rule}")
 
 
 def markdown_hits(text: str) -> list[Hit]:
@@ -264,13 +348,18 @@ class _Source:
 _YAML_ESCAPES = {"'": "(?:''|')", '"': r'(?:\\"|")', "\\": r"(?:\\\\|\\)"}
 
 
-def source_pattern(excerpt: str) -> re.Pattern[str]:
+def source_pattern(excerpt: str, gap: str = r"\s+") -> re.Pattern[str]:
     """``excerpt`` as written in YAML: any line folding, doubled or escaped quotes."""
     words = [
         "".join(_YAML_ESCAPES.get(char) or re.escape(char) for char in word)
         for word in excerpt.split()
     ]
-    return re.compile(r"\s+".join(words))
+    return re.compile(gap.join(words))
+
+
+_SOURCE_GAP = r"\s+(?:>[ \t]*)*"
+"""White space between two words of a source, also a line break into a Markdown quote's next
+line (``> Only 2 places`` / ``> left``)."""
 
 
 _RENDERED_AWAY = re.compile(
@@ -286,7 +375,7 @@ def locate_excerpt(excerpt: str, text: str) -> int | None:
     """Where a rendered page's ``excerpt`` was written in its source ``text``: as it stands
     (any line folding), else in the text as rendering reads it — character references decoded,
     inline markup dropped — mapped back to the source. ``None`` if it is not in ``text``."""
-    pattern = source_pattern(excerpt.rstrip("…").strip())
+    pattern = source_pattern(excerpt.rstrip("…").strip(), _SOURCE_GAP)
     match = pattern.search(text)
     if match is not None:
         return match.start()

@@ -220,6 +220,16 @@ def apply_suppressions(
     return result
 
 
+def page_marker(rule: str, reason: str) -> str:
+    """An ``allow-page`` marker for ``rule`` with ``reason``, as a built page carries a
+    Markdown page's front matter ``honest_offers: allow`` entry (quotes and ``--`` that would
+    end the marker or the comment are replaced; an empty reason stays empty)."""
+    quote = "'" if '"' in reason and "'" not in reason else '"'
+    reason = reason.replace(quote, "\u2019" if quote == "'" else "\u201d").replace("--", "\u2013")
+    said = f" reason={quote}{reason}{quote}" if reason else ""
+    return f"<!-- honest-offers: allow-page {rule.replace('--', '')}{said} -->"
+
+
 def unknown_code(code: str) -> bool:
     """Whether ``code`` names no registered rule (HO9xx rules cannot be suppressed)."""
     return code not in RULES or code.startswith("HO9")

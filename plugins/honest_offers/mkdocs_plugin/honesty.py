@@ -7,6 +7,7 @@ from, so a finding names the file to edit; one already found in the source is no
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -14,7 +15,8 @@ from pathlib import Path
 from honest_offers.catalog import Catalog, LoadMemo
 from honest_offers.check import CheckResult, Finding, Suppressed, lang
 from honest_offers.check.html import check_html
-from honest_offers.check.sources import locate_excerpt
+from honest_offers.check.sources import locate_excerpt, page_allow_entries, page_allowances
+from honest_offers.check.suppress import page_marker
 from honest_offers.check.text import position
 from honest_offers.load.discover import display_path
 from honest_offers.memo import Memo
@@ -107,6 +109,29 @@ class BuildCheck:
 
     def display(self, path: Path) -> str:
         return display_path(path, self.layout.root)
+
+
+def markdown_source(path: str, text: str) -> PageSource:
+    """A Markdown page as the source of its rendered page, with the rules its front matter
+    allows on the whole page (``honest_offers: allow``, the entries that can be used)."""
+    allowances = page_allowances(text, path).suppressions
+    return PageSource(path, text, {code: s.reason for s in allowances for code in s.codes})
+
+
+def carry_page_allowances(html: str, meta: object) -> str:
+    """``html`` with an ``allow-page`` marker for each front matter ``honest_offers: allow``
+    entry of its page (as written, so that ``check`` on the built folder, and the browser
+    check, allow what the build allowed and report what it reported), after ``<body>``."""
+    entries = page_allow_entries(meta)
+    if not entries:
+        return html
+    markers = "\n".join(page_marker(rule, reason) for rule, reason in entries) + "\n"
+    body = _BODY.search(html)
+    at = body.end() if body else 0
+    return html[:at] + markers + html[at:]
+
+
+_BODY = re.compile(r"<body\b[^>]*>\n?", re.IGNORECASE)
 
 
 def _locate_in(

@@ -28,7 +28,14 @@ from honest_offers.mkdocs_plugin.brand import apply_brand, in_use, stylesheet_fi
 from honest_offers.mkdocs_plugin.browser import browser_findings
 from honest_offers.mkdocs_plugin.config import HonestOffersConfig
 from honest_offers.mkdocs_plugin.escaping import escape_page_text, striptags_as_text
-from honest_offers.mkdocs_plugin.honesty import LOADED, BuildCheck, PageSource, shared_sources
+from honest_offers.mkdocs_plugin.honesty import (
+    LOADED,
+    BuildCheck,
+    PageSource,
+    carry_page_allowances,
+    markdown_source,
+    shared_sources,
+)
 from honest_offers.mkdocs_plugin.i18n import install_translations
 from honest_offers.mkdocs_plugin.output import StagedOutput, fix_gzip_timestamp
 from honest_offers.mkdocs_plugin.pages import (
@@ -190,6 +197,7 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
         site_dir = self.output.target if self.output else Path(config.site_dir)
         built = self.check.display(site_dir / page.file.dest_uri)  # never the staging folder
         found = self.check.check_rendered(output, built, self._page_sources(page))
+        output = carry_page_allowances(output, page.meta)
         errors = [finding for finding in found if finding.severity == "error"]
         if self.serving and errors:
             return add_preview_notice(output, errors)
@@ -285,7 +293,7 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
                 )
         if page.file.generated_by is None and page.file.abs_src_path and self.check:
             path = self.check.display(Path(page.file.abs_src_path))
-            return (PageSource(path, page.file.content_string),)
+            return (markdown_source(path, page.file.content_string),)
         return ()
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
