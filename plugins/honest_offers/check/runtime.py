@@ -73,6 +73,8 @@ QUIET_MS = 200
 for this long (real time): data a page fetches to fill in its text is not a change."""
 QUIET_TIMEOUT_S = 5.0
 """At most this long (real time), for pages that never stop fetching."""
+MAX_SCRIPT_ERRORS = 100
+"""Errors thrown by a page's timers while its clock runs, before the page counts as broken."""
 LOAD_TIMEOUT_MS = 30_000
 """Real time a page may take to load before it is reported as a problem."""
 MAX_FINDINGS_PER_PAGE = 10
@@ -286,11 +288,30 @@ class _Visitor:
             before = _read(self.page)
             after = None
             if watch:
-                self.page.clock.run_for(WATCH_MS)
+                self._run_clock(WATCH_MS)
                 after = _read(self.page)
         except Exception as exc:  # Playwright raises its own Error and TimeoutError
             raise PageLoadError(_first_line(exc)) from None
         return before, after
+
+    def _run_clock(self, ms: int) -> None:
+        """Run the page's clock ``ms`` on. A timer whose code throws (a site-wide script
+        whose element is not on this page) stops Playwright's run at that timer, where a
+        browser would go on with the next one: so the run goes on from there, up to
+        :data:`MAX_SCRIPT_ERRORS` times."""
+        until = float(self.page.evaluate("Date.now()")) + ms
+        for _ in range(MAX_SCRIPT_ERRORS):
+            left = int(until - float(self.page.evaluate("Date.now()")))
+            if left <= 0:
+                return
+            try:
+                self.page.clock.run_for(left)
+            except Exception as exc:
+                if "Timeout" in type(exc).__name__ or "Error:" not in str(exc):
+                    raise
+            else:
+                return
+        raise PageLoadError(f"more than {MAX_SCRIPT_ERRORS} script errors while it ran")
 
     def _pause_at(self, moment: float) -> None:
         """Pause the clock at ``moment``; or soon, if the page took longer than
