@@ -24,7 +24,7 @@ from dataclasses import replace
 from typing import Any
 
 from honest_offers.check import CheckResult, Finding, Suppressed
-from honest_offers.check.sources import locate_excerpt, page_allowances
+from honest_offers.check.sources import locatable_markdown, locate_excerpt, page_allowances
 from honest_offers.check.suppress import apply_suppressions
 from honest_offers.check.text import check_text, position
 
@@ -85,9 +85,10 @@ def check_markdown_as_built(text: str, path: str, render: Render) -> CheckResult
     from honest_offers.check.html import check_html  # the HTML engine loads on first use
 
     checked = check_html(html, path)
+    source = locatable_markdown(text)
     traced = CheckResult(
-        findings=[_traced(f, text) for f in checked.findings],
-        suppressed=[Suppressed(_traced(s.finding, text), s.reason) for s in checked.suppressed],
+        findings=[_traced(f, source) for f in checked.findings],
+        suppressed=[Suppressed(_traced(s.finding, source), s.reason) for s in checked.suppressed],
     )
     allowances = page_allowances(text, path).suppressions  # the front matter's allow
     if not allowances:

@@ -215,6 +215,18 @@ def _page_allowance(
     return Suppression(frozenset({code}), reason.strip(), line, column, f"rule: {rule}")
 
 
+def locatable_markdown(text: str) -> str:
+    """Markdown ``text`` as a rendered page's excerpt is looked for in it: code blanked (its
+    text is never a finding, so "Offer ends" in a code span is not where a title's "Offer
+    end" came from), front matter kept (a page title can come from there), offsets kept."""
+    blanked = markdown.without_code(text)
+    matter = markdown.front_matter(text)
+    if matter is None or blanked == text:
+        return blanked
+    end = text.index(matter) + len(matter)
+    return text[:end] + blanked[end:]
+
+
 def markdown_hits(text: str) -> list[Hit]:
     """Hits in the visible text of Markdown ``text`` (offsets into ``text``)."""
     return _markdown_hits(text, markdown.without_code(text))

@@ -15,7 +15,11 @@ from pathlib import Path
 from honest_offers.catalog import Catalog, LoadMemo
 from honest_offers.check import CheckResult, Finding, Suppressed, lang
 from honest_offers.check.html import check_html
-from honest_offers.check.sources import locate_excerpt, page_allow_entries, page_allowances
+from honest_offers.check.sources import (
+    locatable_markdown,
+    locate_excerpt,
+    page_allowances,
+)
 from honest_offers.check.suppress import page_marker
 from honest_offers.check.text import position
 from honest_offers.load.discover import display_path
@@ -38,6 +42,7 @@ class PageSource:
 
     path: str
     text: str
+    """The text an excerpt is looked for in (a Markdown page's with its code blanked)."""
     allowed: dict[str, str] = field(default_factory=dict)
     """Rule code → reason, for exceptions that cover the whole file (an offer's ``allow``)."""
 
@@ -115,14 +120,16 @@ def markdown_source(path: str, text: str) -> PageSource:
     """A Markdown page as the source of its rendered page, with the rules its front matter
     allows on the whole page (``honest_offers: allow``, the entries that can be used)."""
     allowances = page_allowances(text, path).suppressions
-    return PageSource(path, text, {code: s.reason for s in allowances for code in s.codes})
+    allowed = {code: s.reason for s in allowances for code in s.codes}
+    return PageSource(path, locatable_markdown(text), allowed)
 
 
-def carry_page_allowances(html: str, meta: object) -> str:
-    """``html`` with an ``allow-page`` marker for each front matter ``honest_offers: allow``
-    entry of its page (as written, so that ``check`` on the built folder, and the browser
-    check, allow what the build allowed and report what it reported), after ``<body>``."""
-    entries = page_allow_entries(meta)
+def carry_page_allowances(html: str, entries: list[tuple[str, str]]) -> str:
+    """``html`` with an ``allow-page`` marker for each ``(rule, reason)`` that its source
+    allows on the whole page — a Markdown page's front matter ``honest_offers: allow``
+    (:func:`~honest_offers.check.sources.page_allow_entries`), an offer's ``allow`` — as
+    written, so that ``check`` on the built folder, and the browser check, allow what the
+    build allowed and report what it reported; after ``<body>``."""
     if not entries:
         return html
     markers = "\n".join(page_marker(rule, reason) for rule, reason in entries) + "\n"

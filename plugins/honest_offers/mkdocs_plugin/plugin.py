@@ -22,6 +22,7 @@ from mkdocs.utils.templates import TemplateContext
 from honest_offers.catalog import Catalog, LoadedOffer, load_catalog
 from honest_offers.check.finding import CheckResult
 from honest_offers.check.scope import Exclusion, ExclusionError, apply_exclusions, exclusion
+from honest_offers.check.sources import page_allow_entries
 from honest_offers.dates import build_date
 from honest_offers.diagnostics import Problem
 from honest_offers.mkdocs_plugin.brand import apply_brand, in_use, stylesheet_file
@@ -197,7 +198,7 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
         site_dir = self.output.target if self.output else Path(config.site_dir)
         built = self.check.display(site_dir / page.file.dest_uri)  # never the staging folder
         found = self.check.check_rendered(output, built, self._page_sources(page))
-        output = carry_page_allowances(output, page.meta)
+        output = carry_page_allowances(output, self._page_allowances(page))
         errors = [finding for finding in found if finding.severity == "error"]
         if self.serving and errors:
             return add_preview_notice(output, errors)
@@ -277,6 +278,14 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
         folders = [self.check.display(f) for f in self.offers_dirs] if self.check else []
         index = f"/{self.layout.index_folder}/index.html"
         return any(path.startswith(f"{folder}/") for folder in folders) or path.endswith(index)
+
+    def _page_allowances(self, page: Page) -> list[tuple[str, str]]:
+        """``(rule, reason)`` that the page's source allows on the whole page: an offer's
+        ``allow``, a Markdown page's front matter ``honest_offers: allow``."""
+        loaded = self.pages.sources.get(page.file.src_uri) if self.pages else None
+        if loaded is not None:
+            return [(item.rule, item.reason) for item in loaded.offer.allow]
+        return page_allow_entries(page.meta)
 
     def _page_sources(self, page: Page) -> tuple[PageSource, ...]:
         """Where the text of ``page`` was written: its offer, every offer (the index), or

@@ -11,7 +11,12 @@ from hypothesis import strategies as st
 from honest_offers.as_built import check_markdown_as_built, markdown_renderer
 from honest_offers.check import check_markdown
 from honest_offers.check.html import check_html
-from honest_offers.check.sources import locate_excerpt, page_allow_entries, page_allowances
+from honest_offers.check.sources import (
+    locatable_markdown,
+    locate_excerpt,
+    page_allow_entries,
+    page_allowances,
+)
 from honest_offers.check.suppress import MIN_REASON, page_marker, parse_markers
 from honest_offers.mkdocs_plugin.honesty import carry_page_allowances
 from tests.conftest import examples
@@ -98,7 +103,7 @@ def test_an_entry_for_the_browser_rule_alone_is_not_unused_in_a_static_check() -
 def test_the_built_page_carries_every_entry_as_written() -> None:
     meta = {"honest_offers": {"allow": [{"rule": "HO201", "reason": REASON}, {"rule": "HO2O1"}]}}
     html = "<html><head></head><body>\n<p>Only 2 places left.</p></body></html>"
-    built = carry_page_allowances(html, meta)
+    built = carry_page_allowances(html, page_allow_entries(meta))
     assert built.index("<body>") < built.index("allow-page HO201") < built.index("<p>")
     result = check_html(built, "site/index.html")
     assert {f.rule for f in result.findings} == {"HO901"}  # HO2O1 without a reason
@@ -107,7 +112,7 @@ def test_the_built_page_carries_every_entry_as_written() -> None:
 
 def test_a_page_without_entries_is_left_as_it_is() -> None:
     html = "<html><body><p>Hello</p></body></html>"
-    assert carry_page_allowances(html, {"title": "Home"}) == html
+    assert carry_page_allowances(html, page_allow_entries({"title": "Home"})) == html
     assert page_allow_entries({"honest_offers": {"allow": "HO201"}}) == []
 
 
@@ -142,3 +147,12 @@ def test_a_rendered_excerpt_is_traced_across_the_lines_of_a_quote() -> None:
     assert locate_excerpt("Only 2 places left", text) == text.index("Only")
     rendered = check_markdown_as_built(text, "docs/index.md", markdown_renderer({}))
     assert [(f.rule, f.line, f.column) for f in rendered.findings] == [("HO201", 3, 5)]
+
+
+def test_a_rendered_excerpt_is_not_traced_into_a_code_span() -> None:
+    """A title's words that a code span of the page also holds ("Offer ends" as a default
+    value) are not located there: code is never where a finding comes from."""
+    text = "---\ntitle: Offer end dates\n---\n# Widget\n\n| `label` | `Offer ends` |\n"
+    source = locatable_markdown(text)
+    assert locate_excerpt("Offer end", source) == text.index("Offer end")  # the title
+    assert locate_excerpt("Offer ends", locatable_markdown("# W\n\n`Offer ends`\n")) is None
