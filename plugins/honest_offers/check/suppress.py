@@ -41,6 +41,14 @@ from honest_offers.check.text import finding, position
 BROWSER_ONLY = frozenset({"HO618"})
 """Rules only ``--browser`` finds: a marker for them alone is not unused in a static check."""
 
+
+def found_in_pages(code: str) -> bool:
+    """Whether a check of a page can find rule ``code``: not the facts-and-prose rules
+    (HO7xx), which read a page's words against its offer's YAML. An offer's ``allow`` of
+    them is not carried into its built page, where it would allow nothing."""
+    return not code.upper().startswith("HO7")
+
+
 MIN_REASON = 10
 """The same minimum as ``allow[].reason`` in the offer model."""
 

@@ -23,6 +23,7 @@ from honest_offers.catalog import Catalog, LoadedOffer, load_catalog
 from honest_offers.check.finding import CheckResult
 from honest_offers.check.scope import Exclusion, ExclusionError, apply_exclusions, exclusion
 from honest_offers.check.sources import page_allow_entries
+from honest_offers.check.suppress import found_in_pages
 from honest_offers.dates import build_date
 from honest_offers.diagnostics import Problem
 from honest_offers.mkdocs_plugin.brand import apply_brand, in_use, stylesheet_file
@@ -284,7 +285,8 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
         ``allow``, a Markdown page's front matter ``honest_offers: allow``."""
         loaded = self.pages.sources.get(page.file.src_uri) if self.pages else None
         if loaded is not None:
-            return [(item.rule, item.reason) for item in loaded.offer.allow]
+            allow = loaded.offer.allow
+            return [(item.rule, item.reason) for item in allow if found_in_pages(item.rule)]
         return page_allow_entries(page.meta)
 
     def _page_sources(self, page: Page) -> tuple[PageSource, ...]:
