@@ -259,10 +259,17 @@ def _matches(
 ) -> Iterator[tuple[PathKey, re.Match[str]]]:
     """Matches of ``pattern`` in the texts of ``kinds`` that contain one of ``gate`` (lower
     case): the gate takes microseconds, matching an offer's details a millisecond."""
+    words = _gate(gate)
     for loc, value, kind, lower in texts:
-        if kind in kinds and any(word in lower for word in gate):
+        if kind in kinds and words.search(lower):
             for match in pattern.finditer(value):
                 yield loc, match
+
+
+@cache
+def _gate(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``words`` as one search (one pass over a text instead of one per word)."""
+    return re.compile("|".join(re.escape(word) for word in words))
 
 
 DIGITS = tuple("0123456789")
