@@ -9,6 +9,7 @@ from typing import Any
 
 from honest_offers.diagnostics import Problem
 from honest_offers.load.yaml_source import PathKey, YamlDocument, format_path
+from honest_offers.placeholders import HINT as _HINT
 from honest_offers.placeholders import find_placeholders
 from honest_offers.validate.positions import line_column, offset_of
 
@@ -18,10 +19,11 @@ NAME_FIELDS: frozenset[PathKey] = frozenset({("seller", "name")})
 
 def offer_placeholders(doc: YamlDocument) -> list[Problem]:
     """A warning for each placeholder in the values of ``doc``, at the placeholder itself."""
-    if not _may_hold_placeholders(doc.fingerprint):
-        return []  # most files: no value to walk
+    values = _strings(doc.data, ())
+    if not _may_hold_placeholders(doc.fingerprint):  # most files: only the names to read
+        values = ((loc, value) for loc, value in values if loc in NAME_FIELDS)
     problems = []
-    for loc, value in _strings(doc.data, ()):
+    for loc, value in values:
         for placeholder in find_placeholders(value, is_name=loc in NAME_FIELDS):
             line, column = _where(doc, loc, placeholder.text)
             problems.append(
@@ -40,10 +42,11 @@ def offer_placeholders(doc: YamlDocument) -> list[Problem]:
 
 
 def _may_hold_placeholders(text: str) -> bool:
-    """Whether the files' text could hold a placeholder: each shape needs "example" or
-    "lorem", which a value has only if its file spells it (or escapes letters, ``\\``)."""
+    """Whether the files' text could hold a placeholder address or filler: each needs
+    "example.com" (.net, .org) or "lorem", which a value has only if its file spells it (or
+    escapes letters, ``\\``). A name is a placeholder by the word "example" alone."""
     lower = text.lower()
-    return "example" in lower or "lorem" in lower or "\\" in text
+    return _HINT.search(lower) is not None or "lorem" in lower or "\\" in text
 
 
 def _strings(data: Any, loc: PathKey) -> Iterator[tuple[PathKey, str]]:
