@@ -34,6 +34,8 @@ def apply_extends(
     """``document`` merged over the file it extends (and that file's own base), or problems.
 
     A document without ``extends`` is returned as it is."""
+    if not isinstance(document.data, dict) or FIELD not in document.data:
+        return document, []  # most offers (and no path to resolve)
     return _merged(document, source, display_root, (source.resolve(),))
 
 

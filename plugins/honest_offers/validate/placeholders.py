@@ -19,9 +19,12 @@ NAME_FIELDS: frozenset[PathKey] = frozenset({("seller", "name")})
 
 def offer_placeholders(doc: YamlDocument) -> list[Problem]:
     """A warning for each placeholder in the values of ``doc``, at the placeholder itself."""
-    values = _strings(doc.data, ())
-    if not _may_hold_placeholders(doc.fingerprint):  # most files: only the names to read
-        values = ((loc, value) for loc, value in values if loc in NAME_FIELDS)
+    if _may_hold_placeholders(doc.fingerprint):
+        values = list(_strings(doc.data, ()))
+    else:  # most files: only the names can hold one
+        values = [
+            (loc, value) for loc in NAME_FIELDS if isinstance(value := _at(doc.data, loc), str)
+        ]
     problems = []
     for loc, value in values:
         for placeholder in find_placeholders(value, is_name=loc in NAME_FIELDS):
@@ -47,6 +50,15 @@ def _may_hold_placeholders(text: str) -> bool:
     escapes letters, ``\\``). A name is a placeholder by the word "example" alone."""
     lower = text.lower()
     return _HINT.search(lower) is not None or "lorem" in lower or "\\" in text
+
+
+def _at(data: Any, loc: PathKey) -> Any:
+    """The value at ``loc`` in plain data, or ``None``."""
+    for key in loc:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(key)
+    return data
 
 
 def _strings(data: Any, loc: PathKey) -> Iterator[tuple[PathKey, str]]:
