@@ -40,12 +40,18 @@ def timed(command: Sequence[str], cwd: Path) -> float:
 
 
 def make_agency(root: Path, sites: int, offers: int) -> list[Path]:
-    """``sites`` copies of the generated ``offers``-offer site, each with its own name."""
-    write_sites(root / "generated", offers)
+    """``sites`` sites of ``offers`` offers each, every site with offers of its own (no
+    two sites share a text, so no cache helps one site with another's work)."""
+    write_sites(root / "generated", sites * offers)
+    generated = root / "generated" / "honest"
+    names = sorted(p.name for p in (generated / "offers").glob("*.yml"))
     configs = []
     for number in range(1, sites + 1):
         site = root / "sites" / f"client-{number:02d}"
-        shutil.copytree(root / "generated" / "honest", site)
+        shutil.copytree(generated, site, ignore=shutil.ignore_patterns("offers"))
+        (site / "offers").mkdir()
+        for name in names[(number - 1) * offers : number * offers]:
+            shutil.copy(generated / "offers" / name, site / "offers" / name)
         config = site / "mkdocs.yml"
         text = config.read_text(encoding="utf-8")
         config.write_text(text.replace("site_name:", f"site_name: Client {number} —", 1), "utf-8")
