@@ -202,7 +202,7 @@ def test_every_plugin_option_has_an_entry(site: Path) -> None:
 
 def test_every_command_and_option_has_an_entry(site: Path) -> None:
     page = read_page(site / "reference" / "cli" / "index.html")
-    context = click.Context(cli, info_name="honest-offers")
+    context = click.Context(cli, info_name="honest-offers", **cli.context_settings)
     commands = cli.list_commands(context)
     assert commands, "no commands found"
     assert _option_names(cli) <= _listed(first_cells(page, section=""))
@@ -216,7 +216,9 @@ def test_every_command_and_option_has_an_entry(site: Path) -> None:
 
 
 def _option_names(command: click.Command) -> set[str]:
-    context = click.Context(command)
+    # With the command's own settings: click caches a command's help option from the first
+    # context it sees, and a bare Context's `--help` alone would break `-h` for later tests.
+    context = click.Context(command, **command.context_settings)
     return {
         opt
         for param in command.get_params(context)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -12,13 +13,30 @@ import pytest
 
 from tests.conftest import REPO_ROOT
 
-# One worker builds the wheel: two `pip wheel` runs of one source tree share its build/ folder.
+# One worker builds the wheel (the module's fixture), from a copy of the sources.
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("wheel")]
+
+SOURCES = ("pyproject.toml", "README.md", "plugins", "theme")
+"""What the wheel is built from (pyproject.toml's package-dir and readme)."""
+
+
+def source_copy(folder: Path) -> Path:
+    """The sources the wheel is built from, copied: setuptools writes build/ and egg-info
+    beside them, which must not race with the rest of the suite reading the working tree."""
+    ignore = shutil.ignore_patterns("__pycache__", "*.egg-info", "*.pyc")
+    for name in SOURCES:
+        source = REPO_ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, folder / name, ignore=ignore)
+        else:
+            shutil.copy2(source, folder / name)
+    return folder
 
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> zipfile.ZipFile:
     out = tmp_path_factory.mktemp("wheel")
+    sources = source_copy(tmp_path_factory.mktemp("sources"))
     result = subprocess.run(
         [
             sys.executable,
@@ -29,7 +47,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> zipfile.ZipFile:
             "--quiet",
             "-w",
             str(out),
-            str(REPO_ROOT),
+            str(sources),
         ],
         capture_output=True,
         text=True,
