@@ -4,7 +4,6 @@ language and currency, sharing two offers, built by `honest-offers build` in par
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -15,6 +14,7 @@ import pytest
 import yaml
 
 from tests.conftest import REPO_ROOT, mkdocs_env
+from tests.e2e.test_cli_recipes import run_lines
 from tests.unit.cli.test_scaffold import replace_placeholders
 
 pytestmark = pytest.mark.e2e
@@ -143,25 +143,6 @@ def test_the_shared_offers_check_clean_as_sources(agency: Path) -> None:
 
 # -- the CI recipes, run as written (minus install lines) on a copy of the agency -----------
 
-INSTALL = re.compile(r"^(python3? -m )?pip3? install\b")
-
-
-def run_recipe_lines(lines: list[str], cwd: Path, env: dict[str, str]) -> None:
-    path = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
-    for line in lines:
-        if INSTALL.match(line.strip()):
-            continue
-        result = subprocess.run(
-            ["bash", "-e", "-o", "pipefail", "-c", line],
-            cwd=cwd,
-            env={**mkdocs_env(), **env, "PATH": path},
-            capture_output=True,
-            text=True,
-            timeout=600,
-            check=False,
-        )
-        assert result.returncode == 0, f"`{line}` failed:\n{result.stdout}\n{result.stderr}"
-
 
 def fresh_agency(tmp_path: Path) -> Path:
     root = tmp_path / "agency"
@@ -188,7 +169,7 @@ def test_the_github_recipe_builds_and_deploys_every_site_once(tmp_path: Path) ->
             for step in job["steps"]
             if "run" in step
         ]
-        run_recipe_lines(lines, root, {k: str(v) for k, v in job["env"].items()})
+        run_lines(lines, root, {k: str(v) for k, v in job["env"].items()})
         seen += sorted(deployed(root))
         for client in deployed(root):
             assert (
@@ -209,7 +190,7 @@ def test_the_gitlab_recipe_builds_and_deploys_every_site_once(tmp_path: Path) ->
     for index in range(1, total + 1):
         root = fresh_agency(tmp_path / f"node-{index}")
         env = {**job["variables"], "CI_NODE_INDEX": str(index), "CI_NODE_TOTAL": str(total)}
-        run_recipe_lines(job["script"], root, env)
+        run_lines(job["script"], root, env)
         assert (root / job["artifacts"]["reports"]["junit"]).is_file()
         seen += sorted(deployed(root))
     assert sorted(seen) == sorted(SITES)

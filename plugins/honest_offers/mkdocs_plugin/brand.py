@@ -12,6 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from honest_offers.render.brand import FONT_FORMATS, Brand, Font, brand_css, contrast_failures
+from honest_offers.validate.positions import line_column
 
 STYLESHEET = "assets/stylesheets/honest-offers-brand.css"
 _FAMILY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 -]{0,63}$")
@@ -120,6 +121,5 @@ def _where(config_file: Path, value: str) -> str:
     at = text.find(value)
     if at < 0:
         return str(config_file)
-    line = text.count("\n", 0, at) + 1
-    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    line, column = line_column(text, at)
     return f"{config_file.name}:{line}:{column}"
