@@ -7,9 +7,9 @@ import gc
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 import click
 
@@ -38,6 +38,8 @@ from honest_offers.report.model import (
     Report,
 )
 from honest_offers.site import find_config, read_layout
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -73,6 +75,27 @@ def cli() -> None:
 
     Run `honest-offers COMMAND --help` for each command's options.
     """
+
+
+report_format = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+"""`--format`: the report's format, for `check` and `build` alike."""
+
+
+def report_output(what_else: str) -> Callable[[F], F]:
+    """`--output FILE`: the report in a file; ``what_else`` says what still goes to stderr."""
+    return click.option(
+        "--output",
+        "-o",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help=f"Write the report to FILE instead of standard output; {what_else}.",
+    )
 
 
 CHECK_HELP = """Check offers, pages, templates, scripts and styles for pressure tactics.
@@ -139,21 +162,8 @@ Examples:
     context_settings=CONTEXT,
 )
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PATH]...")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(FORMATS),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the report to FILE instead of standard output; a one-line summary still "
-    "goes to standard error.",
-)
+@report_format
+@report_output("a one-line summary still goes to standard error")
 @click.option(
     "--select",
     multiple=True,
@@ -374,20 +384,8 @@ Examples:
     help="Build only the I-th of N shares of the sites (sorted by path, every N-th from the "
     "I-th): one share per machine of a CI matrix.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(FORMATS),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the report to FILE; the site lines and a summary still go to standard error.",
-)
+@report_format
+@report_output("the site lines and a summary still go to standard error")
 @click.option("--strict", is_flag=True, help="Fail on warnings too (`mkdocs build --strict`).")
 @click.pass_context
 def build(
