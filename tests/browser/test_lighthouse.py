@@ -1,11 +1,13 @@
-"""Lighthouse 12 on an offer page, once, through scripts/lighthouse.py (about 15 s).
+"""Lighthouse 12 on an offer page, the median of three runs, through scripts/lighthouse.py
+(about 45 s).
 
 Accessibility, best practices and SEO are judged from the page itself and are the same on
 every run: each must reach 95, as in the README. Performance is simulated from a trace
 recorded on this machine; with the other test worker and its Chromium busy beside it, it
 measured 98 to 100 here (100 alone), so the test asks for 90 to catch a real regression
-without failing on a busy CI machine. The README's number comes from the script itself,
-as the median of three runs.
+without failing on a busy CI machine. One run alone scored 86 once, while the other worker
+ran the four-way agreement's browser checks (98 on a quiet machine): so the test takes the
+median of three runs, as the README's number does, and keeps its floor.
 """
 
 from __future__ import annotations
@@ -33,13 +35,13 @@ def test_lighthouse_scores_of_an_offer_page(built_site: Path) -> None:
             str(REPO_ROOT / "scripts" / "lighthouse.py"),
             str(built_site),
             "--runs",
-            "1",
+            "3",
             "--min",
             "0",
         ],
         capture_output=True,
         text=True,
-        timeout=240,
+        timeout=290,
         check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
