@@ -251,6 +251,11 @@ def scan(text: str, context: Context = "prose") -> list[Hit]:
     ]
 
 
+def word_set(plain: str) -> frozenset[str]:
+    """The words of lower-case ``plain``, as :func:`required_words` counts them."""
+    return frozenset(_words(plain))
+
+
 def _words(plain: str) -> list[str]:
     if plain.isascii():
         return plain.encode().translate(_ASCII_NOT_LETTER).decode().split()

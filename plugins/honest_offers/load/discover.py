@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from honest_offers.diagnostics import Problem
@@ -98,11 +99,20 @@ def _yaml_entries(
 
 
 def display_path(path: Path, root: Path) -> str:
-    """A path as the user sees it: relative to the site's root where possible, with ``/``."""
+    """A path as the user sees it: relative to the site's root where possible, with ``/``.
+
+    A path outside ``root`` as written may lie inside it once links are followed (``..``,
+    a linked folder); its folder is resolved once per folder, not once per file: a check of
+    5,000 offers outside the working folder spent a tenth of its time resolving."""
     try:
         return path.relative_to(root).as_posix()
     except ValueError:
         try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
+            return (_resolved(path.parent) / path.name).relative_to(_resolved(root)).as_posix()
         except ValueError:
             return path.as_posix()
+
+
+@lru_cache(maxsize=256)
+def _resolved(folder: Path) -> Path:
+    return folder.resolve()

@@ -51,12 +51,6 @@ from honest_offers.check.html.tokenizer import (
 from honest_offers.check.locate import Lines, check_mapped, text_findings
 from honest_offers.check.phrases import Context
 from honest_offers.check.registry import Rule
-from honest_offers.check.scripts import (
-    dialect_for,
-    handler_findings,
-    script_result,
-    string_text_findings,
-)
 from honest_offers.check.styles import check_stylesheet
 from honest_offers.check.text import finding
 
@@ -390,7 +384,12 @@ class Walker(SegmentReader):
             return
         self.add(mr.STRUCK_PRICE, mapped(chunks).source(money.start()), text)
 
+    # The script engine (tree-sitter and its grammars) is imported at the first script or
+    # handler: most pages rendered from Markdown for the check have none.
+
     def handler(self, tag: Tag, attribute: str) -> None:
+        from honest_offers.check.scripts import handler_findings
+
         _, value_start, raw = tag.span(attribute)
         line, column = self.lines.at(value_start)
         code = htmllib.unescape(raw) if "&" in raw else raw
@@ -464,6 +463,8 @@ class Walker(SegmentReader):
     # -- embedded scripts and styles --
 
     def script(self, attrs: dict[str, str], body: int, content: str) -> None:
+        from honest_offers.check.scripts import dialect_for, script_result, string_text_findings
+
         if "src" in attrs or not content.strip():
             return
         kind = attrs.get("type", "").strip().lower()
