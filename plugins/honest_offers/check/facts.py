@@ -22,6 +22,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from honest_offers.check.registry import Rule, RuleDoc, register
+from honest_offers.check.text import fast_source
 from honest_offers.load.yaml_source import PathKey
 
 if TYPE_CHECKING:  # the offer model (pydantic) loads only where offers are read
@@ -273,8 +274,34 @@ def _matches(
         return
     for loc, value, kind, lower in texts:
         if kind in kinds and words.search(lower):
-            for match in pattern.finditer(value):
-                yield loc, match
+            yield from ((loc, match) for match in finditer_lowered(pattern, value, lower))
+
+
+def finditer_lowered(
+    pattern: re.Pattern[str], value: str, lower: str | None = None
+) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` (written in lower case, matched ignoring case) in ``value``,
+    found in its lower-cased form ``lower`` where that keeps the offsets: a case-sensitive
+    search led by the characters a match can start with (:func:`.text.fast_source`) is
+    several times faster than matching ignoring case."""
+    lower = value.lower() if lower is None else lower
+    if (
+        pattern.flags & re.IGNORECASE
+        and len(lower) == len(value)
+        and not any(letter in lower for letter in FOLDS_TO_ASCII)
+    ):
+        return _lowered(pattern).finditer(lower)
+    return pattern.finditer(value)
+
+
+FOLDS_TO_ASCII = ("\u0131", "\u017f")
+"""The letters that match an ASCII letter ignoring case but keep their own lower case (dotless
+i, long s); ``İ`` lower-cases to two characters, which the length test catches."""
+
+
+@cache
+def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile(fast_source(pattern.pattern), pattern.flags & ~re.IGNORECASE)
 
 
 @cache
@@ -349,11 +376,13 @@ def _free(offer: Offer, texts: Texts) -> Iterator[Contradiction]:
 # -- HO702 fees denied ----------------------------------------------------------------------------
 
 _NO_FEES = re.compile(
-    r"(?<!\bat )\bno (?:hidden |extra |additional |other |surprise |further )?"
+    r"\b(?:(?<!\bat )no (?:hidden |extra |additional |other |surprise |further )?"
     r"(?:fees?|charges?|costs?)\b(?! (?:to|for) (?:cancel|move|change|reschedul))"
-    r"|\ball[- ]inclusive\b|\bnothing (?:extra|else|more) to pay\b|\bfee[- ]free\b",
+    r"|all[- ]inclusive\b|nothing (?:extra|else|more) to pay\b|fee[- ]free\b)",
     re.I,
 )
+"""One ``\\b`` before the branches: tried at word starts only (a look behind first was
+tried at every character)."""
 
 
 @cache

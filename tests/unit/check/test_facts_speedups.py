@@ -1,0 +1,82 @@
+"""The facts rules' fast path finds exactly what matching ignoring case finds."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from honest_offers.check import facts
+from honest_offers.check.facts import finditer_lowered
+from tests.conftest import examples
+
+PATTERNS = {
+    name: value
+    for name, value in vars(facts).items()
+    if isinstance(value, re.Pattern) and value.flags & re.IGNORECASE
+}
+PATTERNS["free part"] = facts._free_part("delivery")
+PATTERNS["no fee for"] = facts._no_fee_for("setup")
+
+WORDS = sorted(
+    {
+        word
+        for pattern in PATTERNS.values()
+        for word in re.findall(r"[a-z]{2,}", pattern.pattern)
+        if len(word) < 16
+    }
+    | {"at", "no", "a", "1", "49", "€", "$", "EUR", "100 %", "İ", "\u0131", "ß", "\u212a", "\u017f"}
+)
+"""The patterns' own words (so that texts match often), digits, symbols and characters
+whose lower case is longer (``İ``) or that match an ASCII letter ignoring case (dotless i,
+long s, the Kelvin sign)."""
+
+
+def spans(matches: Iterator[re.Match[str]]) -> list[tuple[int, int, str]]:
+    """Where each match stands, and its text in lower case (the fast path reads that)."""
+    return [(m.start(), m.end(), m.group(0).lower()) for m in matches]
+
+
+words = st.sampled_from(WORDS).map(lambda w: w.upper() if w.startswith("e") else w)
+texts = st.lists(
+    st.tuples(words, st.sampled_from([" ", "-", ", ", ". ", "\n", ""])), max_size=16
+).map(lambda parts: "".join(word + gap for word, gap in parts))
+
+
+@pytest.mark.parametrize("name", sorted(PATTERNS))
+@settings(max_examples=examples(30), deadline=None)
+@given(text=texts)
+def test_same_matches_as_ignoring_case(name: str, text: str) -> None:
+    pattern = PATTERNS[name]
+    assert spans(finditer_lowered(pattern, text)) == spans(pattern.finditer(text))
+
+
+def test_every_letter_that_matches_ascii_only_ignoring_case_is_known() -> None:
+    """Lower case and matching ignoring case agree on every other character: for those two
+    the original text is searched."""
+    every = "".join(map(chr, range(0x80, 0x110000)))
+    found = {
+        char
+        for a in "abcdefghijklmnopqrstuvwxyz"
+        for char in re.findall(a, every, re.I)
+        if char.lower() != a
+    }
+    assert found - {"İ"} == set(facts.FOLDS_TO_ASCII)
+
+
+def test_the_offsets_hold_where_lower_case_is_longer() -> None:
+    """``İ`` lower-cases to two characters: the original text is searched instead."""
+    text = "İ No hidden fees, all inclusive"
+    assert spans(finditer_lowered(facts._NO_FEES, text)) == spans(facts._NO_FEES.finditer(text))
+    assert [m.group(0) for m in finditer_lowered(facts._NO_FEES, text)] == [
+        "No hidden fees",  # read in the original: not lower-cased
+        "all inclusive",
+    ]
+
+
+def test_a_case_sensitive_pattern_is_left_as_it_is() -> None:
+    pattern = re.compile(r"\bVAT\b")
+    assert spans(finditer_lowered(pattern, "vat VAT")) == [(4, 7, "vat")]
