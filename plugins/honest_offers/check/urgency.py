@@ -51,6 +51,9 @@ _WEEKDAY = words(
 _DAY = words(
     "today", "tonight", "tomorrow", _WEEKDAY, "this week", "one day", "(?:24|48|72)[ -]hours?"
 )
+_NOT_A_NOUN = r"(?! (?:dates?|times?|datetimes?|timestamps?|fields?|hooks?|events?)\b)"
+"""Not the first half of a compound noun: "Offer end dates" names a field or a page, it
+claims nothing about when this offer ends."""
 _SOON = words(
     "soon",
     "shortly",
@@ -215,7 +218,8 @@ _LIMITED_TIME_PHRASES: tuple[PhraseRule, ...] = (
             pattern(_END, rf"\b{_SUBJECT}s? (?:will )?(?:end|expire|close)s? {_SOON}\b"),
             pattern(
                 f"{_END} finishes",
-                rf"\b{_SUBJECT}s? (?:ends?|ending|expires?|expiring|closes?|finishes)\b",
+                rf"\b{_SUBJECT}s? (?:ends?|ending|expires?|expiring|closes?|finishes)\b"
+                rf"{_NOT_A_NOUN}",
             ),
             pattern(_END, rf"{START}(?:ends?|ending|expires?|expiring) {_SOON}\b"),
             pattern(

@@ -31,14 +31,7 @@ NAV_TITLES = {
     "sessions-and-locks": "Sessions and locks",
     "token-expiry": "Token expiry",
     "the-end-date-widget": "The end-date widget",
-    "offer-end-dates": pytest.param(
-        "Offer end dates",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="text rule: HO102 reads the title 'Offer end dates' as a limited-time "
-            "claim ('Offer end'); reported to the text rules (check/text.py)",
-        ),
-    ),
+    "offer-end-dates": "Offer end dates",
 }
 
 
