@@ -8,7 +8,7 @@ tolerantly: MkDocs-specific tags such as ``!ENV`` or ``!!python/name:`` do not s
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -23,8 +23,10 @@ from honest_offers.as_built import (
     markdown_renderer,
 )
 from honest_offers.check import CheckResult, check_offer, lang
+from honest_offers.check.finding import Finding
 from honest_offers.check.markdown import without_code
-from honest_offers.check.sources import FILE_KINDS, FileKind, check_file_text
+from honest_offers.check.page_facts import SiteOffers
+from honest_offers.check.sources import FILE_KINDS, FileKind, check_file_text, check_markdown
 from honest_offers.check.suppress import UNUSED
 from honest_offers.check.text import position
 from honest_offers.diagnostics import Problem
@@ -232,11 +234,19 @@ def _check_sources(layout: SiteLayout, catalog: Catalog, memo: SourceMemo | None
             result.extend(memo.get(key, partial(check_offer, loaded)))
     config = read_config(layout.config_file)
     render = renderer(config)
+    offers = site_offers(layout, catalog)
     for path, kind in source_files(layout):
         display = display_path(path, layout.root)
         text = read_source(path)
-        check = partial(check_source_text, text, kind, display, render)
-        result.extend(check() if memo is None else memo.get((kind, display, text, tag), check))
+        page = offers.page(path) if kind == "markdown" else None
+        linked = offers.linked(text, page) if page is not None else []
+        facts = partial(offers.findings, text, display, page) if linked and page else None
+        check = partial(check_source_text, text, kind, display, render, facts)
+        if memo is None:
+            result.extend(check())
+            continue
+        facts_of: tuple[str, ...] = tuple(o.document.fingerprint for o in linked)
+        result.extend(memo.get((kind, display, text, tag, *facts_of), check))
     if layout.config_file is not None:
         display = display_path(layout.config_file, layout.root)
         result.extend(check_config_text(layout.config_file, config, display))
@@ -303,12 +313,26 @@ def renderer(config: dict[str, Any]) -> Render:
     return _RENDERERS[key]
 
 
+def site_offers(layout: SiteLayout, catalog: Catalog) -> SiteOffers:
+    """The site's offers as its Markdown pages link to them (HO7xx on pages)."""
+    offers = {loaded.slug: loaded for loaded in catalog.offers}
+    return SiteOffers(layout.index_folder, layout.docs_dir, offers)
+
+
 def check_source_file(
-    path: Path, kind: FileKind, display: str, render: Render | None = None
+    path: Path,
+    kind: FileKind,
+    display: str,
+    render: Render | None = None,
+    offers: SiteOffers | None = None,
 ) -> CheckResult:
     """One source file by its kind; unreadable bytes are replaced, never fatal. Markdown is
-    rendered with ``render`` (a site's extensions), else with MkDocs' own."""
-    return check_source_text(read_source(path), kind, display, render or renderer({}))
+    rendered with ``render`` (a site's extensions), else with MkDocs' own, and its words
+    about the ``offers`` it links to are checked against their facts."""
+    text = read_source(path)
+    page = offers.page(path) if offers is not None and kind == "markdown" else None
+    facts = partial(offers.findings, text, display, page) if offers and page else None
+    return check_source_text(text, kind, display, render or renderer({}), facts)
 
 
 def read_source(path: Path) -> str:
@@ -323,12 +347,20 @@ def read_source(path: Path) -> str:
     return text
 
 
-def check_source_text(text: str, kind: FileKind, display: str, render: Render) -> CheckResult:
+def check_source_text(
+    text: str,
+    kind: FileKind,
+    display: str,
+    render: Render,
+    facts: Callable[[], list[Finding]] | None = None,
+) -> CheckResult:
     """A source file's text, checked by its kind; a Markdown page also as the build renders
-    it (a suppression marker is unused only where neither reading uses it)."""
-    checked = check_file_text(text, kind, display)
+    it (a suppression marker is unused only where neither reading uses it), and with its
+    ``facts`` findings (HO7xx, :mod:`~honest_offers.check.page_facts`) read once, with the
+    source: its markers and front matter allow them."""
     if kind != "markdown":
-        return checked
+        return check_file_text(text, kind, display)
+    checked = check_markdown(text, display, facts() if facts is not None else ())
     return merge_readings(checked, check_markdown_as_built(text, display, render))
 
 

@@ -15,7 +15,7 @@ beside a fee named "Tracked delivery"), a price figure by the amounts the page c
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -259,6 +259,12 @@ def _texts(offer: Offer) -> Texts:
                 texts.append((("terms", name), value, TERMS))
     if offer.price.tax_note:
         texts.append((("price", "tax_note"), offer.price.tax_note, TAX))
+    return texts_of(texts)
+
+
+def texts_of(texts: Iterable[tuple[PathKey, str, str]]) -> Texts:
+    """Texts to check, each with where it stands and its kind (:data:`HEAD`, :data:`ITEM`,
+    :data:`PROSE`, :data:`TERMS`, :data:`TAX`): an offer's own, or a page's words about it."""
     found = Texts((loc, value, kind, value.lower()) for loc, value, kind in texts)
     found.lowered = "\n".join(text[3] for text in found)
     return found
@@ -313,9 +319,10 @@ def _gate(words: tuple[str, ...]) -> re.Pattern[str]:
 DIGITS = tuple("0123456789")
 
 
-def contradictions(offer: Offer) -> list[Contradiction]:
-    """Every place where the offer's words contradict its facts, in field order."""
-    texts = _texts(offer)
+def contradictions(offer: Offer, texts: Texts | None = None) -> list[Contradiction]:
+    """Every place where the offer's words (or ``texts`` about it: a page's) contradict its
+    facts, in the order of the rules."""
+    texts = _texts(offer) if texts is None else texts
     found: list[Contradiction] = []
     for check in CHECKS:
         found.extend(check(offer, texts))
@@ -360,9 +367,7 @@ def _free_part(word: str) -> re.Pattern[str]:
 def _free(offer: Offer, texts: Texts) -> Iterator[Contradiction]:
     price = offer.price
     if price.per_payment > 0:
-        says = f"is {price.amount} {price.currency}"
-        for loc, match in _matches(_FREE_OFFER, texts, {HEAD}, ("free", "no ", "nothing")):
-            yield Contradiction(FREE, loc, match.start(), match.end(), ("price", "amount"), says)
+        yield from _called_free(offer, texts)
     for index, fee in enumerate(price.fees):
         if fee.amount <= 0:
             continue
@@ -370,6 +375,23 @@ def _free(offer: Offer, texts: Texts) -> Iterator[Contradiction]:
         for word in _fee_words(fee.name):
             for loc, match in _matches(_free_part(word), texts, {HEAD, ITEM, PROSE}, (word,)):
                 fact = ("price", "fees", index, "name")
+                yield Contradiction(FREE, loc, match.start(), match.end(), fact, says)
+
+
+def _called_free(offer: Offer, texts: Texts) -> Iterator[Contradiction]:
+    """The offer called free (in its title, summary, call to action, or a page's words that
+    link to it): as a whole, or by its name ("our audit is free" of a "Garden audit")."""
+    price = offer.price
+    says = f"is {price.amount} {price.currency}"
+    found: set[tuple[PathKey, int]] = set()
+    for loc, match in _matches(_FREE_OFFER, texts, {HEAD}, ("free", "no ", "nothing")):
+        found.add((loc, match.start()))
+        yield Contradiction(FREE, loc, match.start(), match.end(), ("price", "amount"), says)
+    name = _fee_words(offer.title)[-1:]  # the head noun: the last word (a "Garden audit")
+    for word in name:
+        for loc, match in _matches(_free_part(word), texts, {HEAD}, (word,)):
+            if not any(loc == at and match.start() <= start < match.end() for at, start in found):
+                fact = ("price", "amount")
                 yield Contradiction(FREE, loc, match.start(), match.end(), fact, says)
 
 

@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from honest_offers.check import lang, markdown
-from honest_offers.check.facts import contradictions
+from honest_offers.check.facts import Contradiction, contradictions
 from honest_offers.check.finding import CheckResult, Finding
 from honest_offers.check.phrases import Context
 from honest_offers.check.suppress import (
@@ -100,17 +100,21 @@ def _contradiction_findings(loaded: LoadedOffer) -> list[Finding]:
         value = _value_at(loaded.offer, item.loc)
         excerpt = value[item.start : item.end]
         line, column = source.locate(item.loc, value, item.start, excerpt)
-        fact = document.mark_for(item.fact)
-        base = finding(item.rule, part.path, line, column, excerpt)
-        where = f"{format_path(item.fact)} ({_place(document.path_for(item.fact), part.path)}"
-        where += f"line {fact.line}, column {fact.column})"
-        findings.append(replace(base, message=f"{base.message}; {where} {item.says}"))
+        findings.append(
+            with_fact(finding(item.rule, part.path, line, column, excerpt), item, document)
+        )
     return findings
 
 
-def _place(fact_path: str, words_path: str) -> str:
-    """The fact's file, when it is not the file of the words."""
-    return "" if fact_path == words_path else f"{fact_path}, "
+def with_fact(found: Finding, item: Contradiction, document: YamlDocument) -> Finding:
+    """``found`` (the words) with the field of ``document`` that they contradict in its
+    message: the field, its file (when it is not the words' file), line and column, and
+    what it holds."""
+    fact = document.mark_for(item.fact)
+    place = document.path_for(item.fact)
+    where = f"{format_path(item.fact)} ({'' if place == found.path else f'{place}, '}"
+    where += f"line {fact.line}, column {fact.column})"
+    return replace(found, message=f"{found.message}; {where} {item.says}")
 
 
 def _value_at(offer: Any, loc: PathKey) -> str:
@@ -121,13 +125,15 @@ def _value_at(offer: Any, loc: PathKey) -> str:
     return str(value)
 
 
-def check_markdown(text: str, path: str) -> CheckResult:
+def check_markdown(text: str, path: str, facts: Sequence[Finding] = ()) -> CheckResult:
     """Every pressure tactic in a Markdown page, with its suppression markers and its front
-    matter's ``honest_offers: allow`` entries applied."""
+    matter's ``honest_offers: allow`` entries applied, also to ``facts`` (the page's HO7xx
+    findings, :mod:`.page_facts`: the markers that allow them are used)."""
     code_free = markdown.without_code(text)
     markers = parse_markers(code_free, path=path)
     hits = _markdown_hits(text, code_free)
     findings = [_text_finding(text, hit, path) for hit in hits]
+    findings += facts
     document = _front_matter_document(text, path)
     if document is not None:
         findings.extend(_document_findings(document, path, line_offset=1))

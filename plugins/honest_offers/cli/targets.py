@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from honest_offers.as_built import Render
 from honest_offers.check import CheckResult, check_offer, lang
+from honest_offers.check.page_facts import SiteOffers
 from honest_offers.check.runtime import Site
 from honest_offers.check.scope import Exclusion, ExclusionError, exclusion
 from honest_offers.check.sources import FILE_KINDS, FileKind
@@ -51,6 +52,7 @@ from honest_offers.site import (
     read_layout,
     read_source,
     renderer,
+    site_offers,
     source_files,
 )
 
@@ -106,11 +108,19 @@ class Plan:
     def display(self, path: Path) -> str:
         return display_path(path.absolute(), self.cwd)
 
-    def add_file(self, path: Path, kind: FileKind, render: Render | None = None) -> None:
+    def add_file(
+        self,
+        path: Path,
+        kind: FileKind,
+        render: Render | None = None,
+        offers: SiteOffers | None = None,
+    ) -> None:
+        """``path`` checked by its ``kind``; a site's Markdown page with ``render`` (its
+        extensions) and against the facts of the ``offers`` it links to."""
         if self._first_time(path):
             display = self.display(path)
             self.files.append(display)
-            self.add_job(display, lambda: _check_file(path, kind, display, render))
+            self.add_job(display, lambda: _check_file(path, kind, display, render, offers))
 
     def add_config(self, config: Path, data: dict[str, Any]) -> None:
         """A site config's text that the theme prints on pages (site name, nav titles…)."""
@@ -309,8 +319,9 @@ def _add_site(plan: Plan, config: Path) -> None:
 
 def _add_site_files(plan: Plan, config: Path, layout: SiteLayout) -> None:
     data = read_config(config)
+    offers = None
     if any(folder.is_dir() for folder in layout.offers_dirs) or _uses_plugin(config):
-        _add_offers(plan, layout.offers_dirs, config)
+        offers = site_offers(layout, _add_offers(plan, layout.offers_dirs, config))
     entries = plugin_options(data).get("exclude") or []
     try:
         plan.exclusions += [exclusion(e.get("path"), e.get("reason")) for e in entries]
@@ -318,7 +329,7 @@ def _add_site_files(plan: Plan, config: Path, layout: SiteLayout) -> None:
         raise TargetError(f"{plan.display(config)}: exclude: {exc}") from None
     render = renderer(data)  # Markdown pages are also checked as the site renders them
     for path, kind in source_files(layout):
-        plan.add_file(path, kind, render)
+        plan.add_file(path, kind, render, offers)
         if kind == "markdown":
             plan.add_problems(page_placeholders(read_source(path), plan.display(path)))
     plan.add_config(config, data)
@@ -340,14 +351,16 @@ def _uses_plugin(config: Path) -> bool:
     return any(_PLUGIN.search(line.split("#", 1)[0]) for line in text.splitlines())
 
 
-def _add_offers(plan: Plan, offers_dirs: tuple[Path, ...], config: Path | None) -> None:
+def _add_offers(plan: Plan, offers_dirs: tuple[Path, ...], config: Path | None) -> Catalog:
     """The offers in ``offers_dirs``, inheriting the defaults of the site ``config``."""
     # Imported here: the offer model (pydantic) is a tenth of a second of start-up that a
     # check of a built site or of pages alone does not need.
     from honest_offers.catalog import load_catalog
 
     defaults = _site_defaults(plan, config)
-    plan.add_catalog(load_catalog(offers_dirs, plan.cwd, plan.today, defaults=defaults))
+    catalog = load_catalog(offers_dirs, plan.cwd, plan.today, defaults=defaults)
+    plan.add_catalog(catalog)
+    return catalog
 
 
 def _site_defaults(plan: Plan, config: Path | None) -> OfferDefaults:
@@ -421,10 +434,14 @@ def _walk(folder: Path) -> Iterator[Path]:
 
 
 def _check_file(
-    path: Path, kind: FileKind, display: str, render: Render | None = None
+    path: Path,
+    kind: FileKind,
+    display: str,
+    render: Render | None = None,
+    offers: SiteOffers | None = None,
 ) -> CheckResult:
     try:
-        return check_source_file(path, kind, display, render)
+        return check_source_file(path, kind, display, render, offers)
     except OSError as exc:
         raise UnreadableFileError(
             Problem(
