@@ -36,7 +36,15 @@ import pytest
 
 from honest_offers.check.docs import REFERENCE_MARKER
 from tests.browser.conftest import missing
-from tests.conftest import REPO_ROOT, SHARED, SITE_CONFIG, mkdocs_env, offer_yaml, run_mkdocs
+from tests.conftest import (
+    MINIMAL_OFFER,
+    REPO_ROOT,
+    SHARED,
+    SITE_CONFIG,
+    mkdocs_env,
+    offer_yaml,
+    run_mkdocs,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -137,6 +145,22 @@ DOCUMENTATION = {
 an API field documented as saying when the offer ends, a table of a widget's texts, and
 navigation titles from the config. Clean in all four ways, without a suppression."""
 
+FACTS_ON_PAGES = {
+    "offers/tips.yml": offer_yaml(
+        title="Planting tips", price={**MINIMAL_OFFER["price"], "amount": 0}
+    ),
+    "docs/news.md": page(
+        "The [planting tips](offers/tips/) are free of charge; the [garden design "
+        "consultation](offers/calm.md#price) costs €250, incl. 20% VAT.\n\n"
+        "- [Free planting tips](/offers/tips/)\n- [A consultation](offers/calm/): one visit\n\n"
+        "## Tips\n\nCompletely free, no hidden fees.\n\n[Read them](offers/tips/)"
+    ),
+}
+"""Words on a page about the offers it links to, true of each (HO7xx on pages, issue 15): a
+free offer called free beside a priced one, in one paragraph, a list and a section. The check
+of a built folder has no YAML and runs no HO7xx, so the failing case is in
+test_page_facts.py (the build and `check` on the sources)."""
+
 FIXTURES: dict[str, Fixture] = {
     "example-site": Fixture(copy=REPO_ROOT, config="site_config.yml"),
     "pushy-site": Fixture(
@@ -186,6 +210,7 @@ FIXTURES: dict[str, Fixture] = {
         exclude=(("api/*", "API reference, not sales copy"),),
     ),
     "documentation": Fixture(DOCUMENTATION),
+    "facts-on-pages": Fixture(FACTS_ON_PAGES),
     # What only a browser sees (HO618), and how a page or an element allows it.
     "browser-timer": Fixture(
         {"mkdocs.yml": BROWSER_CONFIG, "docs/index.md": page(TIMER)}, expect="browser"

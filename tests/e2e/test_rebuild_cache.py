@@ -52,3 +52,25 @@ def test_an_edit_is_checked_again_and_undoing_it_clears_the_finding(
     page.write_text(honest_page, encoding="utf-8")
     _build(root)
     assert "Calm words" in (root / "out" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_page_is_checked_again_when_the_offer_it_links_to_changes(
+    make_site: Callable[..., Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    """The page's text is the same; its words are about the offer, so its findings depend on
+    the offer's YAML too (the memo key holds the linked offers' texts)."""
+    root = make_site(
+        {"audit.yml": offer_yaml(title="Garden audit")},
+        docs={"index.md": "# Home\n\nOur audit is free: [book it](offers/audit/).\n"},
+    )
+    offer = root / "offers" / "audit.yml"
+    priced = offer.read_text(encoding="utf-8")
+    free = priced.replace("amount: '250.00'", "amount: 0")
+    assert free != priced
+    offer.write_text(free, encoding="utf-8")
+    _build(root)
+
+    offer.write_text(priced, encoding="utf-8")
+    _fails(root, caplog, "docs/index.md:3:5: HO701")
+    offer.write_text(free, encoding="utf-8")
+    _build(root)
