@@ -1,4 +1,5 @@
-"""HO7xx facts and prose: an offer's own words that contradict its YAML facts.
+"""HO7xx facts and prose: an offer's own words, and a page's words about an offer it links
+to, that contradict the offer's YAML facts.
 
 "Facts only from YAML" means the words on the page must agree with the data: "free" while the
 price is above zero, "no setup fee" beside a setup fee, "tax included" when taxes are added,
@@ -9,7 +10,15 @@ own text (title, summary, does, the call to action, details, terms, the tax note
 validated offer, and each finding names both places: the words and the field they contradict.
 
 Shapes, not phrases: a fee is recognised by the words of its own ``name`` ("free delivery"
-beside a fee named "Tracked delivery"), a price figure by the amounts the page computes.
+beside a fee named "Tracked delivery"), the offer by the last word of its title ("our audit
+is free" of a "Garden audit"), a price figure by the amounts the page computes.
+
+Markdown pages that link to an offer (:mod:`.page_facts`, where the scope is spelled out):
+the block with the link (a paragraph, list item, table row or heading; where it links to
+several offers, the sentence with the link) and the link's text are read as the offer's title
+and summary; a block in a section whose links all go to the offer, as its details; nothing
+else. So one offer's "free" is never another's. The rules run where the YAML is read: the
+build and ``honest-offers check`` on a site; the check of a built folder has no YAML.
 """
 
 from __future__ import annotations
@@ -29,6 +38,15 @@ if TYPE_CHECKING:  # the offer model (pydantic) loads only where offers are read
     from honest_offers.validate.model import Offer
 
 
+ON_PAGES = (
+    " On a Markdown page that links to the offer, the same holds for the paragraph, list item "
+    "or table row with the link (the sentence, where it links to several offers) and, as for "
+    "`details`, for a section whose links all go to this offer: write there only what the "
+    "offer's YAML says."
+)
+"""The scope of the rules on pages, in each rule's honest alternative."""
+
+
 FREE = register(
     Rule(
         code="HO701",
@@ -44,12 +62,13 @@ FREE = register(
             ),
             bad=(
                 "`title: Free consultation` with `price.amount: 120`; `Free delivery` beside "
-                "the fee `Tracked delivery` in `price.fees`."
+                "the fee `Tracked delivery` in `price.fees`; `Our audit is free: [book "
+                "it](offers/audit/)` on a blog page, with the audit's `price.amount: 120`."
             ),
             honest=(
                 "Let the page state the price: the theme shows `price.amount` and every fee "
                 "as one total. If a part really costs nothing, remove its fee from "
-                "`price.fees`; if the offer is free, write `amount: 0`."
+                "`price.fees`; if the offer is free, write `amount: 0`." + ON_PAGES
             ),
         ),
     )
@@ -71,7 +90,7 @@ FEES_DENIED = register(
             bad="`No hidden fees, no setup fee.` with a fee `Setup` in `price.fees`.",
             honest=(
                 "List each fee in `price.fees` and let the theme show the total; say in words "
-                "only what is true of the fees, e.g. `The setup fee is charged once.`"
+                "only what is true of the fees, e.g. `The setup fee is charged once.`" + ON_PAGES
             ),
         ),
     )
@@ -92,7 +111,7 @@ TAXES = register(
             bad="`tax_note: incl. 20% VAT` with `taxes_included: false`.",
             honest=(
                 "Set `price.taxes_included` to the truth and write a `tax_note` that agrees, "
-                "e.g. `Plus 20% VAT` when taxes are added."
+                "e.g. `Plus 20% VAT` when taxes are added." + ON_PAGES
             ),
         ),
     )
@@ -114,6 +133,7 @@ BILLING = register(
             honest=(
                 "Set `price.billing` to how you really charge; the theme writes it beside the "
                 "total (`per month`, `one-time payment`), so the text need not repeat it."
+                + ON_PAGES
             ),
         ),
     )
@@ -134,7 +154,7 @@ FIGURE = register(
             bad="`summary: Yours for only €99.` with `price.amount: 120`.",
             honest=(
                 "Leave the figure to the theme, which shows `price.amount` with its fees as "
-                "the total; or change `price.amount` if the figure in the text is right."
+                "the total; or change `price.amount` if the figure in the text is right." + ON_PAGES
             ),
         ),
     )
@@ -158,7 +178,7 @@ CANCEL = register(
             ),
             honest=(
                 "State the real terms in `terms.cancellation` and let the page show them; "
-                "say `cancel anytime` only when there is no minimum term and no notice."
+                "say `cancel anytime` only when there is no minimum term and no notice." + ON_PAGES
             ),
         ),
     )
@@ -179,7 +199,7 @@ REFUND = register(
             bad="`summary: Try it risk-free with our money-back guarantee.` and no `terms.refund`.",
             honest=(
                 "Write the conditions in `terms.refund` (`Within 30 days, in full, by "
-                "email`); the page shows them under Terms."
+                "email`); the page shows them under Terms." + ON_PAGES
             ),
         ),
     )
@@ -203,7 +223,7 @@ TRIAL = register(
             honest=(
                 "Declare it: `price.trial` with `days: 30` (and `amount` if it is not free); "
                 "the page says `The first 30 days are free; then the price is €19.00 per "
-                "month.`"
+                "month.`" + ON_PAGES
             ),
         ),
     )
