@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from honest_offers.check.registry import Rule, RuleDoc, register
@@ -251,15 +251,17 @@ PROSE = "prose"  # details
 TERMS = "terms"
 TAX = "tax"  # the tax note
 
-Text = tuple[PathKey, str, str, str]
-"""Where a text stands, the text, its kind, and the text lower-cased (for the gates)."""
+Text = tuple[PathKey, str, str, str, frozenset[str]]
+"""Where a text stands, the text, its kind, the text lower-cased, and the words of
+:data:`GATE_WORDS` in it (for the gates)."""
 
 
 class Texts(list[Text]):
-    """An offer's texts, and all of them lower-cased in one string: a gate that none of
-    them passes is one search, not one per text."""
+    """An offer's texts, all of them lower-cased in one string, and the gate words in any of
+    them: a rule whose gate words none of them has costs one set operation."""
 
     lowered: str = ""
+    present: frozenset[str] = frozenset()
 
 
 def _texts(offer: Offer) -> Texts:
@@ -285,21 +287,45 @@ def _texts(offer: Offer) -> Texts:
 def texts_of(texts: Iterable[tuple[PathKey, str, str]]) -> Texts:
     """Texts to check, each with where it stands and its kind (:data:`HEAD`, :data:`ITEM`,
     :data:`PROSE`, :data:`TERMS`, :data:`TAX`): an offer's own, or a page's words about it."""
-    found = Texts((loc, value, kind, value.lower()) for loc, value, kind in texts)
+    found = Texts()
+    for loc, value, kind in texts:
+        lower = value.lower()
+        found.append((loc, value, kind, lower, _present(lower)))
     found.lowered = "\n".join(text[3] for text in found)
+    found.present = frozenset().union(*(text[4] for text in found))
     return found
 
 
+@lru_cache(maxsize=65_536)
+def _present(lower: str) -> frozenset[str]:
+    """The words of :data:`GATE_WORDS` in ``lower``; catalogues repeat their texts (terms,
+    tax notes, labels) from offer to offer, so each is looked at once."""
+    return frozenset(word for word in GATE_WORDS if word in lower)
+
+
 def _matches(
-    pattern: re.Pattern[str], texts: Texts, kinds: set[str], gate: tuple[str, ...]
+    pattern: re.Pattern[str],
+    texts: Texts,
+    kinds: set[str],
+    gate: tuple[str, ...],
+    needs: re.Pattern[str] | None = None,
 ) -> Iterator[tuple[PathKey, re.Match[str]]]:
     """Matches of ``pattern`` in the texts of ``kinds`` that contain one of ``gate`` (lower
-    case): the gate takes microseconds, matching an offer's details a millisecond."""
+    case) and, if given, a match of ``needs`` (a lower-case pattern): the gate is a set
+    operation (for the words of a fee's or the offer's name, a substring test); matching an
+    offer's details takes a millisecond."""
     words = _gate(gate)
-    if not words.search(texts.lowered):
+    if words is None:  # a word of a name (a fee's, the offer's), not known in advance
+        (word,) = gate
+        if word not in texts.lowered:
+            return
+        passes = [word in text[3] for text in texts]
+    elif texts.present.isdisjoint(words):
         return
-    for loc, value, kind, lower in texts:
-        if kind in kinds and words.search(lower):
+    else:
+        passes = [not text[4].isdisjoint(words) for text in texts]
+    for (loc, value, kind, lower, _), gated in zip(texts, passes, strict=True):
+        if gated and kind in kinds and (needs is None or needs.search(lower)):
             yield from ((loc, match) for match in finditer_lowered(pattern, value, lower))
 
 
@@ -331,9 +357,11 @@ def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 
 @cache
-def _gate(words: tuple[str, ...]) -> re.Pattern[str]:
-    """Any of ``words`` as one search (one pass over a text instead of one per word)."""
-    return re.compile("|".join(re.escape(word) for word in words))
+def _gate(words: tuple[str, ...]) -> frozenset[str] | None:
+    """``words`` as a set, if they are all :data:`GATE_WORDS` (known to :func:`_present`);
+    ``None`` for one word of a name."""
+    gate = frozenset(words)
+    return gate if gate <= GATE_WORDS else None
 
 
 DIGITS = tuple("0123456789")
@@ -357,6 +385,7 @@ _FREE_OFFER = re.compile(
     re.I,
 )
 """The offer as a whole called free (in its title, summary or call to action)."""
+_FREE_GATE = ("free", "no ", "nothing")
 
 _FEE_WORD_STOP = frozenset(
     re.findall(
@@ -404,7 +433,7 @@ def _called_free(offer: Offer, texts: Texts) -> Iterator[Contradiction]:
     price = offer.price
     says = f"is {price.amount} {price.currency}"
     found: set[tuple[PathKey, int]] = set()
-    for loc, match in _matches(_FREE_OFFER, texts, {HEAD}, ("free", "no ", "nothing")):
+    for loc, match in _matches(_FREE_OFFER, texts, {HEAD}, _FREE_GATE):
         found.add((loc, match.start()))
         yield Contradiction(FREE, loc, match.start(), match.end(), ("price", "amount"), says)
     name = _fee_words(offer.title)[-1:]  # the head noun: the last word (a "Garden audit")
@@ -423,6 +452,7 @@ _NO_FEES = re.compile(
     r"|all[- ]inclusive\b|nothing (?:extra|else|more) to pay\b|fee[- ]free\b)",
     re.I,
 )
+_NO_FEES_GATE = ("no ", "inclusive", "nothing", "fee-free", "fee free")
 """One ``\\b`` before the branches: tried at word starts only (a look behind first was
 tried at every character)."""
 
@@ -442,9 +472,7 @@ def _fees_denied(offer: Offer, texts: Texts) -> Iterator[Contradiction]:
     kinds = {HEAD, ITEM, PROSE, TERMS}
     index, first = fees[0]
     says = f"lists the fee “{first.name}” ({first.amount} {offer.price.currency})"
-    for loc, match in _matches(
-        _NO_FEES, texts, kinds, ("no ", "inclusive", "nothing", "fee-free", "fee free")
-    ):
+    for loc, match in _matches(_NO_FEES, texts, kinds, _NO_FEES_GATE):
         yield Contradiction(
             FEES_DENIED, loc, match.start(), match.end(), ("price", "fees", index, "name"), says
         )
@@ -508,6 +536,9 @@ _PRICE_PER = re.compile(
     rf"{_MONEY} ?(?:per|a|an|each|/) ?(?P<unit>{'|'.join(_UNITS)})\b",
     re.I,
 )
+_PER_UNIT = re.compile(rf"(?:per|an?|each|/) ?(?:{'|'.join(_UNITS)})\b")
+"""What every match of :data:`_PRICE_PER` holds, and most texts with a figure do not: a
+search (in the lower-cased text) led by four characters, before the one led by any figure."""
 _PAID_ONCE = re.compile(
     r"\b(?:one[- ]time (?:payment|fee|price|purchase)|pay(?:ment)? once|one[- ]off (?:payment|"
     r"price|fee)|lifetime (?:access|licen[cs]e|deal|plan)|(?<!a )no subscription|never pay again|"
@@ -526,7 +557,7 @@ def _billing(offer: Offer, texts: Texts) -> Iterator[Contradiction]:
     billing = offer.price.billing
     says = f"is {billing.value}"
     fact: PathKey = ("price", "billing")
-    for loc, match in _matches(_PRICE_PER, texts, {HEAD, ITEM}, DIGITS):
+    for loc, match in _matches(_PRICE_PER, texts, {HEAD, ITEM}, DIGITS, _PER_UNIT):
         unit = match.group("unit").lower()
         if _UNITS.get(unit) != billing.value and _currency_of(match) in (
             None,
@@ -634,11 +665,13 @@ def _cancel(offer: Offer, texts: Texts) -> Iterator[Contradiction]:
     if condition is None:
         return
     says = f"says “{condition.group(0)}”"
-    for loc, match in _matches(_EASY_EXIT, texts, {HEAD, ITEM, PROSE}, ("cancel", "no ")):
+    for loc, match in _matches(_EASY_EXIT, texts, {HEAD, ITEM, PROSE}, _EASY_EXIT_GATE):
         fact = ("terms", "cancellation")
         yield Contradiction(CANCEL, loc, match.start(), match.end(), fact, says)
 
 
+_EASY_EXIT_GATE = ("cancel", "no ")
+_MONEY_BACK_GATE = ("money", "refund", "risk")
 _MONEY_BACK = re.compile(
     r"\bmoney[- ]back\b|\b(?:full|100 ?%) refund\b|\brefunded in full\b|\brisk[- ]free\b"
     r"|\byour money back\b",
@@ -649,9 +682,7 @@ _MONEY_BACK = re.compile(
 def _refund(offer: Offer, texts: Texts) -> Iterator[Contradiction]:
     if offer.terms is not None and offer.terms.refund:
         return
-    for loc, match in _matches(
-        _MONEY_BACK, texts, {HEAD, ITEM, PROSE}, ("money", "refund", "risk")
-    ):
+    for loc, match in _matches(_MONEY_BACK, texts, {HEAD, ITEM, PROSE}, _MONEY_BACK_GATE):
         yield Contradiction(
             REFUND, loc, match.start(), match.end(), ("terms", "refund"), "is not there"
         )
@@ -661,6 +692,7 @@ _TRIAL = re.compile(
     r"\b(?:free )?trial(?: period)?\b|\btry (?:it |us )?(?:for )?free\b",
     re.I,
 )
+_TRIAL_GATE = ("trial", "try")
 _TRIAL_DAYS = re.compile(r"\b(\d+)[- ](?:days?|day free) (?:free )?trial\b", re.I)
 
 
@@ -669,16 +701,31 @@ def _trial(offer: Offer, texts: Texts) -> Iterator[Contradiction]:
     trial = offer.price.trial
     kinds = {HEAD, ITEM, PROSE}
     if trial is None:
-        for loc, match in _matches(_TRIAL, texts, kinds, ("trial", "try")):
+        for loc, match in _matches(_TRIAL, texts, kinds, _TRIAL_GATE):
             yield Contradiction(
                 TRIAL, loc, match.start(), match.end(), ("price", "trial"), "is not there"
             )
         return
     says = f"is {trial.days} days"
-    for loc, match in _matches(_TRIAL_DAYS, texts, kinds, ("trial",)):
+    for loc, match in _matches(_TRIAL_DAYS, texts, kinds, _TRIAL_GATE[:1]):
         if int(match.group(1)) != trial.days:
             fact = ("price", "trial", "days")
             yield Contradiction(TRIAL, loc, match.start(), match.end(), fact, says)
 
 
 CHECKS = (_free, _fees_denied, _taxes, _billing, _figures, _cancel, _refund, _trial)
+
+GATE_WORDS = frozenset(
+    (
+        *_FREE_GATE,
+        *_NO_FEES_GATE,
+        *_TAX_GATE,
+        *DIGITS,
+        *_BILLING_GATE,
+        *_EASY_EXIT_GATE,
+        *_MONEY_BACK_GATE,
+        *_TRIAL_GATE,
+    )
+)
+"""Every word a rule's gate names (the words of a fee's or the offer's name aside): which of
+them a text holds is found once per text (:func:`_present`)."""
