@@ -21,6 +21,15 @@ class QuietHandler(SimpleHTTPRequestHandler):
         """The caller's own output keeps the terminal."""
 
 
+class KeptHandler(QuietHandler):
+    """Static files the browser may keep for an hour: for a check, during which they do not
+    change, so that a browser loads the scripts and styles every page shares only once."""
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "max-age=3600")
+        super().end_headers()
+
+
 class _QuietServer(ThreadingHTTPServer):
     daemon_threads = True
 

@@ -21,6 +21,7 @@ import pytest
 from honest_offers.check.runtime import Site, check_sites
 from honest_offers.check.runtime_rules import TEXT_CHANGES
 from honest_offers.cli.targets import built_sites
+from honest_offers.loopback import QuietHandler, serve_folder
 from tests.browser.conftest import INDEX_PATH, OFFER_SLUGS, require
 from tests.conftest import SITE_CONFIG, offer_yaml, run_mkdocs
 
@@ -145,6 +146,37 @@ def test_a_script_that_does_not_load_is_named(browser: Browser, tmp_path: Path) 
     assert result.findings == []
     (problem,) = problems
     assert problem.severity == "warning" and "js/missing.js (404)" in problem.message
+
+
+def test_no_request_leaves_the_served_site(browser: Browser, tmp_path: Path) -> None:
+    """Chromium reaches only the served site: a script on another port of this machine (a
+    server that records what it is asked) and one at an IP address (which no host name rule
+    stops) are not loaded, and each is named as a script that could not be."""
+    asked: list[str] = []
+
+    class Recording(QuietHandler):
+        def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
+            asked.append(self.path)
+            super().do_GET()
+
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "x.js").write_text("document.title = 'leaked';\n", encoding="utf-8")
+    (tmp_path / "site").mkdir()
+    page = tmp_path / "site" / "index.html"
+    with serve_folder(tmp_path / "other", Recording) as other:
+        page.write_text(
+            '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>x</title>'
+            f'</head><body><p>Plain text.</p><script src="{other}x.js"></script>'
+            '<script src="http://192.0.2.1/y.js"></script></body></html>',
+            encoding="utf-8",
+        )
+        result, problems = check_sites(built_sites([page], tmp_path), tmp_path, browser=browser)
+    assert asked == []
+    assert result.findings == []
+    assert {p.message.rsplit(": ", 1)[-1].split(";")[0] for p in problems} == {
+        "http://192.0.2.1/y.js",
+        f"{other}x.js",
+    }
 
 
 def test_the_build_option_runs_the_browser_check(

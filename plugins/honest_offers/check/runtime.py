@@ -20,8 +20,10 @@ Text that differs between steps 2 and 3 changes over time (a ticking timer, a ro
 4 changes from visit to visit (a random counter). Each is a finding of HO618, located at the
 changed element in the page's HTML where it can be found there.
 
-No request leaves the machine: every request that does not go to the local server is
-aborted, and Chromium resolves no host name but 127.0.0.1.
+No request leaves the machine: every request that does not go to the local server goes to
+a proxy address where nothing listens (so it fails), and Chromium resolves no host name but
+127.0.0.1. The browser does this itself, without a round trip to Python per request, and
+keeps its cache: a site's scripts and styles are fetched once per visitor, not per page.
 
 Playwright is an optional dependency (``pip install 'honest-offers[browser]'``), imported
 only when the check runs; it drives an installed Chromium (default
@@ -30,15 +32,16 @@ only when the check runs; it drives an installed Chromium (default
 
 from __future__ import annotations
 
-import functools
 import os
 import re
+import socket
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from honest_offers.check.finding import CheckResult, Finding, Suppressed
 from honest_offers.check.locate import Lines
@@ -48,7 +51,7 @@ from honest_offers.diagnostics import Problem
 from honest_offers.load.discover import display_path
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page, Request, Response, Route
+    from playwright.sync_api import Browser, Page, Request, Response
 
 CHROMIUM_ENV = "HONEST_OFFERS_CHROMIUM"
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
@@ -100,15 +103,17 @@ _INIT_SCRIPT = """
 _READ_TEXT = """
 () => {
   const skip = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+  const known = new Map();  // each element's place, worked out once for all its text
   const where = (el) => {
-    const parts = [];
-    for (let node = el; node && node.nodeType === 1; node = node.parentElement) {
-      let nth = 1;
-      for (let s = node.previousElementSibling; s; s = s.previousElementSibling) {
-        if (s.localName === node.localName) nth++;
-      }
-      parts.unshift([node.localName, nth, node.id || '']);
+    if (!el || el.nodeType !== 1) return [];
+    let parts = known.get(el);
+    if (parts) return parts;
+    let nth = 1;
+    for (let s = el.previousElementSibling; s; s = s.previousElementSibling) {
+      if (s.localName === el.localName) nth++;
     }
+    parts = [...where(el.parentElement), [el.localName, nth, el.id || '']];
+    known.set(el, parts);
     return parts;
   };
   const places = {};
@@ -196,15 +201,15 @@ def check_sites(
     if browser is None:
         with _browser(chromium_path(chromium)) as started:
             return check_sites(sites, cwd, on_page=on_page, browser=started)
-    from honest_offers.loopback import serve_folder  # an HTTP server: only when checking
+    from honest_offers.loopback import KeptHandler, serve_folder  # only when checking
 
     result = CheckResult()
     problems: list[Problem] = []
     start = float(int(time.time()))
     for site in sites:
-        with serve_folder(site.root) as base_url:
-            first = _Visitor(browser, base_url, seed=1, start=start)
-            second = _Visitor(browser, base_url, seed=2, start=start)
+        with serve_folder(site.root, KeptHandler) as base_url, _nowhere() as proxy:
+            first = _Visitor(browser, base_url, seed=1, start=start, proxy=proxy)
+            second = _Visitor(browser, base_url, seed=2, start=start, proxy=proxy)
             try:
                 for page_path in site.pages:
                     display = display_path(page_path.absolute(), cwd.resolve())
@@ -258,9 +263,15 @@ class _Visitor:
     see the same date and time.
     """
 
-    def __init__(self, browser: Browser, origin: str, *, seed: int, start: float) -> None:
-        self.context = browser.new_context(service_workers="block")
-        self.context.route("**/*", functools.partial(_only_local, origin))
+    def __init__(
+        self, browser: Browser, origin: str, *, seed: int, start: float, proxy: str
+    ) -> None:
+        self.context = browser.new_context(
+            service_workers="block",
+            # Only the served site's host and port are reached directly: every other address
+            # (another port of this machine, an IP address) goes to ``proxy`` and fails.
+            proxy={"server": proxy, "bypass": urlsplit(origin).netloc},
+        )
         self.context.add_init_script(_INIT_SCRIPT % seed)
         self.page = self.context.new_page()
         self.page.set_default_timeout(LOAD_TIMEOUT_MS)
@@ -365,11 +376,13 @@ def _read(page: Page) -> _Reading:
     )
 
 
-def _only_local(origin: str, route: Route) -> None:
-    if route.request.url.startswith(origin):
-        route.continue_()
-    else:
-        route.abort("blockedbyclient")
+@contextmanager
+def _nowhere() -> Iterator[str]:
+    """A proxy address that refuses every connection: a port of 127.0.0.1 held (bound, so
+    that nothing else can listen there) but not listening."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as held:
+        held.bind(("127.0.0.1", 0))
+        yield f"http://127.0.0.1:{held.getsockname()[1]}"
 
 
 def _compare(before: _Reading, after: _Reading | None, kind: str) -> list[Change]:
