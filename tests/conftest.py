@@ -13,6 +13,8 @@ import pytest
 import yaml
 from hypothesis import settings
 
+from tests.grouping import pytest_collection_modifyitems  # noqa: F401 (a hook: xdist groups)
+
 # Property-based tests are deterministic wherever they run (`make test`, CI, a developer's
 # machine): hypothesis draws the same examples every time, so a result depends on the change
 # alone. Random exploration is `make fuzz` (HO_HYPOTHESIS_PROFILE=fuzz): new examples from a
