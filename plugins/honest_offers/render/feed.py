@@ -83,8 +83,9 @@ def _item(item: FeedItem) -> dict[str, Any]:
 
 
 def feed_text(data: dict[str, Any]) -> str:
-    """Stable text: the same offers give the same bytes."""
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    """Stable text: the same offers give the same bytes. Compact, because only the C encoder
+    writes compact JSON: indented, 5,000 offers took a second of the build."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def feed_json_schema() -> dict[str, Any]:
