@@ -148,6 +148,23 @@ def test_a_script_that_does_not_load_is_named(browser: Browser, tmp_path: Path) 
     assert problem.severity == "warning" and "js/missing.js (404)" in problem.message
 
 
+def test_a_timer_that_throws_is_not_a_page_that_did_not_load(
+    browser: Browser, tmp_path: Path
+) -> None:
+    """A site-wide script whose element is not on this page throws at every tick, also
+    while the clock jumps to the first read: the page is read all the same (a browser goes
+    on with the next timer)."""
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>x</title></head>'
+        "<body><p>Plain text.</p><script>setInterval(function () {"
+        ' document.getElementById("missing").textContent = "x" }, 250)</script></body></html>',
+        encoding="utf-8",
+    )
+    result, problems = check_sites(built_sites([page], tmp_path), tmp_path, browser=browser)
+    assert problems == [] and result.findings == []
+
+
 def test_no_request_leaves_the_served_site(browser: Browser, tmp_path: Path) -> None:
     """Chromium reaches only the served site: a script on another port of this machine (a
     server that records what it is asked) and one at an IP address (which no host name rule
