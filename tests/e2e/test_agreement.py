@@ -46,7 +46,9 @@ from tests.conftest import (
     run_mkdocs,
 )
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.timeout(900)]
+"""The module's shared fixture builds and checks every site four ways (with a browser) inside
+its first test: 150-270 s on two busy cores, too close to the suite's 300 s per test."""
 
 Found = set[tuple[str, str, int]]
 _REPORTED = re.compile(r"^(\S+):(\d+):\d+: (HO\d{3}) ", re.MULTILINE)
