@@ -154,6 +154,15 @@ def string_text_findings(
     source: str, path: str, line: int, column: int, nested_html: NestedHtml | None = None
 ) -> list[Finding]:
     """Text of the string values in JSON(-LD) or JS, checked as attribute text."""
+    if strings.json_quiet(source):
+        return []
+    return tree_string_findings(source, path, line, column, nested_html)
+
+
+def tree_string_findings(
+    source: str, path: str, line: int, column: int, nested_html: NestedHtml | None = None
+) -> list[Finding]:
+    """:func:`string_text_findings` read from the syntax tree, without the JSON shortcut."""
     script = Script(Tree(source), path, Lines(source, line, column), 0, nested_html)
     return _sorted(strings.text_findings(script, "attribute"))
 

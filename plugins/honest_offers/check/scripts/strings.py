@@ -10,6 +10,7 @@ passed in (``Script.nested_html``), else its text is read.
 from __future__ import annotations
 
 import html as htmllib
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from tree_sitter import Node
 from honest_offers.check import markup_rules as mr
 from honest_offers.check.finding import Finding
 from honest_offers.check.locate import Lines, Mapped, check_decoded
+from honest_offers.check.locate import text_findings as text_findings_of
 from honest_offers.check.phrases import Context
 from honest_offers.check.scripts.base import NestedHtml, Script
 from honest_offers.check.scripts.tree import (
@@ -387,6 +389,41 @@ def text_findings(script: Script, context: Context | None = None) -> list[Findin
         if not joined.code:
             found += joined_findings(joined, place, context)
     return found
+
+
+def json_quiet(source: str) -> bool:
+    """Whether a JSON document (JSON-LD, say) surely has no findings as attribute text:
+    it parses as JSON, no string holds markup, and no string (key or value) has a finding
+    on its own. Every page carries its JSON-LD, and this is a few dictionary walks where
+    the syntax tree costs a millisecond; the tree is read only when this says no. The
+    tree reads the same strings (JSON has no ``+``), some of them as code, never more.
+    Escaped characters beyond the Basic Multilingual Plane decode differently in the two
+    (one character against two surrogates), so a document with them takes the tree."""
+    if _SURROGATE_ESCAPE.search(source):
+        return False
+    try:
+        document = json.loads(source)
+    except ValueError:
+        return False
+    return all(
+        not _HTML.search(text) and not (is_text(text) and text_findings_of(text, "attribute"))
+        for text in _json_strings(document)
+    )
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _json_strings(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield key
+            yield from _json_strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _json_strings(item)
 
 
 @dataclass(frozen=True, slots=True)
