@@ -14,13 +14,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
-from honest_offers.check import lang
 from honest_offers.check.finding import CheckResult, Finding, Suppressed
 from honest_offers.check.phrases import Context
 from honest_offers.check.suppress import Reach, Suppression, apply_suppressions, parse_markers
-from honest_offers.check.text import check_text
+from honest_offers.check.text import hit_findings, scan_cached
 
 _NEWLINE = re.compile("\n")
 _DIRECT_LOOKUPS = 8
@@ -106,16 +104,11 @@ class Mapped:
 
 def text_findings(text: str, context: Context) -> tuple[Finding, ...]:
     """``check_text`` of ``text`` as if it stood alone at line 1, column 1 of no file, in the
-    languages of the page (:func:`honest_offers.check.lang.current`).
-
-    Cached: every page of a site repeats its navigation, header and footer.
-    """
-    return _text_findings(text, context, lang.current())
-
-
-@lru_cache(maxsize=8192)
-def _text_findings(text: str, context: Context, languages: frozenset[str]) -> tuple[Finding, ...]:
-    return tuple(check_text(text, path="", context=context))  # read in ``languages``
+    languages of the page (:func:`honest_offers.check.lang.current`). Its scan is cached
+    (:func:`honest_offers.check.text.scan_cached`): every page of a site repeats its
+    navigation, header and footer."""
+    hits = scan_cached(text, context)
+    return tuple(hit_findings(text, hits, "")) if hits else ()
 
 
 def check_mapped(mapped: Mapped, context: Context, path: str, lines: Lines) -> list[Finding]:

@@ -19,7 +19,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from honest_offers.check import lang, markdown
@@ -37,7 +36,7 @@ from honest_offers.check.suppress import (
     parse_markers,
     unknown_code,
 )
-from honest_offers.check.text import Hit, finding, position, scan
+from honest_offers.check.text import Hit, finding, position, scan, scan_cached
 from honest_offers.load.yaml_source import Mark, PathKey, YamlDocument, format_path, parse_yaml
 
 if TYPE_CHECKING:  # the offer model (pydantic) loads only where offers are read
@@ -293,9 +292,7 @@ def _value_hits(loc: PathKey, value: str) -> Sequence[Hit]:
     context = _CONTEXTS.get(loc, "prose")
     if context == "markdown":
         return markdown_hits(value)
-    if len(value) > SHARED_VALUE_MAX:
-        return scan(value, context)
-    return _shared_scan(value, context, lang.current())
+    return scan_cached(value, context)
 
 
 _CONTEXTS: dict[PathKey, Context | Literal["markdown"]] = {
@@ -303,15 +300,6 @@ _CONTEXTS: dict[PathKey, Context | Literal["markdown"]] = {
     **dict.fromkeys(MARKDOWN, "markdown"),
 }
 """How the values at these paths are read; every other string is prose."""
-
-SHARED_VALUE_MAX = 500
-"""Values up to this length are scanned once per process: catalogues repeat their terms,
-tax notes, fee names, audiences and labels from offer to offer."""
-
-
-@lru_cache(maxsize=65_536)
-def _shared_scan(value: str, context: Context, languages: frozenset[str]) -> tuple[Hit, ...]:
-    return tuple(scan(value, context))  # in ``languages``: the current ones, part of the key
 
 
 def _collect_strings(data: Any, loc: PathKey, out: list[tuple[PathKey, str]]) -> None:

@@ -11,11 +11,12 @@ where those anchors stand.
 
 from __future__ import annotations
 
+import _sre  # type: ignore[import-not-found]
 import importlib
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from honest_offers.check import lang, misdirection, pricing, scarcity, social_proof, urgency
@@ -213,11 +214,37 @@ def check_text(
     confirmshaming and pressure calls to action are matched more loosely) and "attribute" for
     attribute values such as ``alt`` or ``title``.
     """
+    return hit_findings(text, scan(text, context), path, line, column)
+
+
+def hit_findings(
+    text: str, hits: Iterable[Hit], path: str, line: int = 1, column: int = 1
+) -> list[Finding]:
+    """The findings of ``hits`` in ``text``, which starts at ``line``:``column`` of ``path``."""
     found = []
-    for hit in scan(text, context):
+    for hit in hits:
         at_line, at_column = position(text, hit.start, line, column)
         found.append(finding(hit.rule, path, at_line, at_column, text[hit.start : hit.end]))
     return found
+
+
+SCAN_CACHE_LIMIT = 2_000
+"""Texts up to this length are scanned once per process (:func:`scan_cached`)."""
+
+
+def scan_cached(text: str, context: Context = "prose") -> Sequence[Hit]:
+    """:func:`scan`, remembered per process for texts up to :data:`SCAN_CACHE_LIMIT`:
+    catalogues repeat their terms, fee names and labels from offer to offer, pages repeat
+    their navigation, and a build reads each offer's sentences twice, in its YAML and on its
+    rendered page. One cache for every engine, so the second reading is free."""
+    if len(text) > SCAN_CACHE_LIMIT:
+        return scan(text, context)
+    return _scan_cached(text, context, lang.current())
+
+
+@lru_cache(maxsize=65_536)
+def _scan_cached(text: str, context: Context, languages: frozenset[str]) -> tuple[Hit, ...]:
+    return tuple(scan(text, context))  # in ``languages``: the current ones, part of the key
 
 
 def scan(text: str, context: Context = "prose") -> list[Hit]:
@@ -325,14 +352,45 @@ def _compiled_fast(source: str) -> tuple[re.Pattern[str], tuple[frozenset[str], 
     fast = f"(?={first}){source}" if first else source
     if _COMPILER is not None:
         try:
-            if first:
-                tree.data[0:0] = _SRE.parse(f"(?={first})").data
-            compiled: re.Pattern[str] = _COMPILER.compile(tree, 0)
+            compiled = _with_start_set(source, tree, first) if first else None
+            if compiled is None:
+                if first:
+                    tree.data[0:0] = _SRE.parse(f"(?={first})").data
+                compiled = _COMPILER.compile(tree, 0)
         except Exception:  # any refusal: compile the text instead
             pass
         else:
             return compiled, requires
     return re.compile(fast), requires
+
+
+def _with_start_set(source: str, tree: Any, first: str) -> re.Pattern[str] | None:
+    """``tree`` compiled with ``first`` as the set a match starts with, in the header CPython
+    reads before a search: the search then skips other characters in C, without starting
+    the matcher there (the lookahead of :func:`fast_source` starts it at every position).
+    CPython derives that set itself only for patterns that begin with a character or a
+    class, not for those that begin with ``\b`` or a look-behind, as most of ours do.
+    ``None`` when the pattern may match the empty string (no header then)."""
+    low, high = tree.getwidth()
+    if low == 0:
+        return None
+    code = _COMPILER._code(tree, 0)
+    if code[0] is not _OPS.INFO:
+        return None
+    body = code[code[1] + 1 :]
+    state = tree.state
+    members, _ = _COMPILER._optimize_charset(_SRE.parse(first).data[0][1])
+    maxcode = _COMPILER.MAXCODE
+    info = [_OPS.INFO, 0, _OPS.SRE_INFO_CHARSET, min(low, maxcode), min(high, maxcode)]
+    _COMPILER._compile_charset(members, state.flags, info)  # Unicode ``\d`` as the pattern's
+    info[1] = len(info) - 1
+    names = [None] * state.groups
+    for name, index in state.groupdict.items():
+        names[index] = name
+    compiled: re.Pattern[str] = _sre.compile(
+        source, state.flags, info + body, state.groups - 1, state.groupdict, tuple(names)
+    )
+    return compiled
 
 
 try:  # CPython's own regex parser: private, so its absence only turns these speed-ups off

@@ -1,7 +1,8 @@
 """Fast forms of the patterns find exactly what the patterns as written find.
 
 The engine searches with :func:`fast_source` (a lookahead on a match's first characters in
-front of each pattern): hypothesis builds texts around matches of each pattern and compares
+front of each pattern), compiled with those characters as the set a search skips to:
+hypothesis builds texts around matches of each pattern and compares
 every match of both forms, from every start position. It skips a pattern when the text lacks
 one of its :func:`required_words` groups: in the same texts, every match has a word of each.
 """
@@ -21,6 +22,7 @@ from honest_offers.check.text import (
     DETECTORS,
     PHRASES,
     _candidates,
+    _compiled_fast,
     _index,
     _words,
     fast_source,
@@ -119,12 +121,14 @@ def spans(regex: re.Pattern[str], text: str) -> list[tuple[int, int] | None]:
 @pytest.mark.parametrize("source", SOURCES, ids=[str(i) for i in range(len(SOURCES))])
 def test_fast_form_finds_the_same(source: str) -> None:
     plain, fast = re.compile(source), re.compile(fast_source(source))
+    compiled = _compiled_fast(source)[0]  # the engine's: the start set in the search header
     matches = st.from_regex(plain, fullmatch=True)
 
     @settings(max_examples=examples(8), deadline=None, suppress_health_check=list(HealthCheck))
     @given(st.lists(st.one_of(matches, NOISE), min_size=1, max_size=4).map("".join))
     def check(text: str) -> None:
         assert spans(fast, text) == spans(plain, text)
+        assert spans(compiled, text) == spans(plain, text)
 
     check()
 
