@@ -732,12 +732,17 @@ def _requirements_met(chosen: _Chosen, tokens: list[str], plain: str) -> _Ready:
             if gate is not None and gate.search(plain) is None:
                 continue
             regex = entry.regex
-        requires = entry.requires
-        if requires:
+        # ``regex`` is compiled now, and with it the required words (read directly: this
+        # loop runs for every text).
+        if entry._requires:
             present = set(tokens) if present is None else present
-            if any(group.isdisjoint(present) for group in requires):
-                continue
-        kept.append((regex, entry))
+            for group in entry._requires:
+                if group.isdisjoint(present):
+                    break
+            else:
+                kept.append((regex, entry))
+        else:
+            kept.append((regex, entry))
     return tuple(kept)
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from functools import lru_cache
 from gettext import NullTranslations
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -58,7 +59,15 @@ SECTION_TITLES: dict[str, str] = {
 
 def format_money(amount: Decimal, currency: str, locale: str) -> str:
     """``Decimal('1290')``, ``EUR``, ``de_DE`` → ``1.290,00 €`` (CLDR rules via Babel)."""
-    return str(format_currency(amount, currency, locale=locale))
+    return _formatted_money(str(amount), currency, locale)
+
+
+@lru_cache(maxsize=16_384)
+def _formatted_money(amount: str, currency: str, locale: str) -> str:
+    """Babel reads the locale's pattern on every call (about 60 µs); a catalogue and its
+    pages repeat the same amounts (keyed by the amount as written: ``Decimal`` values that
+    compare equal may be written differently)."""
+    return str(format_currency(Decimal(amount), currency, locale=locale))
 
 
 @dataclass(frozen=True, slots=True)
