@@ -115,6 +115,12 @@ class BuildCheck:
     def display(self, path: Path) -> str:
         return display_path(path, self.layout.root)
 
+    def display_built(self, site_dir: Path, dest_uri: str) -> str:
+        """:meth:`display` of a page built into ``site_dir``: the folder's, then the page's
+        path in it (a site folder outside the root resolved once, not once per page)."""
+        folder = self.display(site_dir)
+        return dest_uri if folder == "." else f"{folder}/{dest_uri}"
+
 
 def markdown_source(path: str, text: str) -> PageSource:
     """A Markdown page as the source of its rendered page, with the rules its front matter

@@ -35,11 +35,20 @@ def install_translations(env: Environment, site_locale: str) -> None:
         offer = context.get("offer")
         return offer.locale if isinstance(offer, OfferView) else site_locale
 
+    answers: dict[tuple[str, str], str] = {}
+    """Each message's answer per locale: a theme asks for the same few dozen on every page,
+    and neither catalogue changes while this environment lives."""
+
     @pass_context
     def gettext(context: Context, message: str) -> str:
-        text = translations(locale_of(context)).gettext(message)
+        locale = locale_of(context)
+        known = answers.get((locale, message))
+        if known is not None:
+            return known
+        text = translations(locale).gettext(message)
         if text == message and callable(before_gettext):
-            return str(context.call(before_gettext, message))
+            text = str(context.call(before_gettext, message))
+        answers[(locale, message)] = text
         return text
 
     @pass_context

@@ -197,7 +197,7 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
             return output
         self.built_pages.append(Path(config.site_dir) / page.file.dest_uri)
         site_dir = self.output.target if self.output else Path(config.site_dir)
-        built = self.check.display(site_dir / page.file.dest_uri)  # never the staging folder
+        built = self.check.display_built(site_dir, page.file.dest_uri)  # never the staging one
         found = self.check.check_rendered(output, built, self._page_sources(page))
         output = carry_page_allowances(output, self._page_allowances(page))
         errors = [finding for finding in found if finding.severity == "error"]
@@ -269,10 +269,10 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
             self.output.discard()
         self.output = None
 
-    @property
-    def _from_yaml_or_config(self) -> set[str]:
-        """Pages whose Markdown comes from offers' ``details`` or the ``index_intro``."""
-        return set(self.pages.views) | {self.pages.index_uri} if self.pages else set()
+    def _from_yaml_or_config(self, uri: str) -> bool:
+        """Whether a page's Markdown comes from an offer's ``details`` or the
+        ``index_intro`` (a lookup: a set of every page built per page grew a build with N²)."""
+        return self.pages is not None and (uri in self.pages.views or uri == self.pages.index_uri)
 
     def _protected(self, path: str) -> bool:
         """Offers and the offer index: never excluded from the check."""
@@ -317,7 +317,7 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
     ) -> str | None:
         if page.file.src_uri in self.generated:
             escape_page_text(page.meta)
-        written = self.pages is not None and page.file.src_uri in self._from_yaml_or_config
+        written = self._from_yaml_or_config(page.file.src_uri)
         self.site_root_images.page(page.file.src_uri if written else None)
         return markdown
 
