@@ -132,19 +132,28 @@ class Walker(SegmentReader):
         # markup shows, class names wait for its code), so what is remembered from pages
         # does not apply to it.
         cache = SEGMENTS if self.depth == 0 and not self.component else None
+        # Start and end tags are most tokens: dispatched here, without :meth:`token`'s call.
+        gap, start_tag, end_tag = self.gap, self.start_tag, self.end_tag
         while (match := next(tokens, None)) is not None:
             start = match.start()
             if start < pos:
                 continue  # inside a comment, script or style already read
             if start > pos and not self.not_prose:
-                resumed = self.gap(cache, pos, start)
+                resumed = gap(cache, pos, start)
                 if resumed is not None:
                     pos = resumed
                     tokens = TOKEN.finditer(html, pos)
                     continue
             elif self.replayed is not None:
                 self.remember_run(self.replayed)
-            pos = self.token(match)
+            kind = match.lastgroup
+            if kind == "attrs":
+                pos = start_tag(match)
+            elif kind == "end":
+                end_tag(match.group(2).lower())
+                pos = match.end()
+            else:
+                pos = self.token(match)
             if pos < 0:  # a tag that never ends hides the rest of the document
                 pos = len(html)
                 break
