@@ -157,9 +157,13 @@ class Walker(SegmentReader):
             if pos < 0:  # a tag that never ends hides the rest of the document
                 pos = len(html)
                 break
+        self.finish(pos)
+
+    def finish(self, pos: int) -> None:
+        """The end of the document (reading stopped at ``pos``): what is still open ends."""
         if self.replayed is not None:
             self.remember_run(self.replayed)
-        self.text(pos, html[pos:])
+        self.text(pos, self.html[pos:])
         self.flush()
         while self.captures:
             self.close(self.captures.pop())
