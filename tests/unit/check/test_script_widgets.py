@@ -4,10 +4,16 @@ not copy (compared, searched for, short labels as names and keys). Honest look-a
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from honest_offers.check.html import check_html
 from honest_offers.check.scripts import check_script
+from honest_offers.check.scripts.widgets import _activity_name, module_name
+from tests.conftest import examples
 
 
 def widget_lines(js: str, path: str) -> list[int]:
@@ -246,3 +252,24 @@ def test_component_named_countdown_with_a_repeating_timer_that_sets_state() -> N
 
 def test_a_component_not_named_countdown_needs_the_time_left_in_view() -> None:
     assert countdown_rules(NAMED_COUNTDOWN.replace("SaleCountdown", "SaleBanner"), "b.jsx") == []
+
+
+PATH_PARTS = st.sampled_from(
+    ["live-viewers", "recent-sales", "index", "shop", ".", "..", "", "a.b", ".hidden", "x y"]
+)
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(
+    parts=st.lists(PATH_PARTS, min_size=1, max_size=4),
+    suffix=st.sampled_from(["", ".js", ".min.js", ".tsx", ".html", "/"]),
+    backslash=st.booleans(),
+)
+def test_module_name_is_the_file_stem_that_names_a_widget(
+    parts: list[str], suffix: str, backslash: bool
+) -> None:
+    """Cached by file name, it answers as the stem of the whole path does."""
+    path = "/".join(parts) + suffix
+    written = path.replace("/", "\\") if backslash else path
+    stem = PurePosixPath(path).stem
+    assert module_name(written) == (stem if _activity_name(stem) else "")

@@ -54,11 +54,18 @@ def _named_widgets(script: Script) -> list[tuple[Node, str]]:
     return found
 
 
-@lru_cache(maxsize=1024)
 def module_name(path: str) -> str:
     """The file stem of ``path`` when it names an activity widget, else "" (most files: the
     check caches scripts by content and this name)."""
-    stem = PurePosixPath(path.replace("\\", "/")).stem
+    parts = [part for part in path.replace("\\", "/").split("/") if part not in ("", ".")]
+    return _module_of(parts[-1] if parts else "")
+
+
+@lru_cache(maxsize=1024)
+def _module_of(name: str) -> str:
+    """:func:`module_name` of a file name (cached by name: a site's pages are all called
+    ``index.html``, each in its own folder)."""
+    stem = PurePosixPath(name).stem
     return stem if _activity_name(stem) else ""
 
 
