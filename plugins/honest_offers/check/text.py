@@ -240,7 +240,9 @@ def scan_cached(text: str, context: Context = "prose") -> Sequence[Hit]:
     rendered page. One cache for every engine, so the second reading is free."""
     if len(text) > SCAN_CACHE_LIMIT:
         return scan(text, context)
-    return _scan_cached(text, context, lang.current())
+    # An attribute reads as prose does (one index): a page's title and summary stand in its
+    # head's attributes and in its text, and are scanned once.
+    return _scan_cached(text, "prose" if context == "attribute" else context, lang.current())
 
 
 @lru_cache(maxsize=65_536)
