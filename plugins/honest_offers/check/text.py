@@ -104,19 +104,15 @@ class _Entry:
     negated: re.Pattern[str] = _NEGATED
     """Negation in the pattern's language (see :func:`_negated_in`)."""
     _regex: re.Pattern[str] | None = None
-    _requires: tuple[frozenset[str], ...] = ()
+    requires: tuple[frozenset[str], ...] = ()
+    """Word groups a text needs a word of each of to match (see :func:`required_words`);
+    known once :attr:`regex` is compiled."""
 
     @property
     def regex(self) -> re.Pattern[str]:
         if self._regex is None:
-            self._regex, self._requires = _compiled_fast(self.source)
+            self._regex, self.requires = _compiled_fast(self.source)
         return self._regex
-
-    @property
-    def requires(self) -> tuple[frozenset[str], ...]:
-        """Word groups a text needs a word of each of to match (see :func:`required_words`)."""
-        _ = self.regex
-        return self._requires
 
     @property
     def guard(self) -> re.Pattern[str] | None:
@@ -339,13 +335,15 @@ def _prepared(source: str) -> tuple[str, tuple[frozenset[str], ...]]:
 
 @cache
 def _compiled_fast(source: str) -> tuple[re.Pattern[str], tuple[frozenset[str], ...]]:
-    """The compiled :func:`fast_source` of ``source`` and its :func:`required_words`, once per
-    process: the prose and label contexts share most patterns.
+    """``source`` compiled to search fast, and its :func:`required_words`, once per process:
+    the prose and label contexts share most patterns.
 
-    The source is parsed once: the lookahead is put in front of the parse tree, which is
-    compiled as it is (``re.compile`` would parse the text again; parsing is most of the cost
-    of compiling the long patterns built from word classes). Without CPython's compiler, or if
-    it refuses the tree, the fast source is compiled as text: the same pattern.
+    The source is parsed once and the parse tree compiled as it is (``re.compile`` would parse
+    the text again; parsing is most of the cost of compiling the long patterns built from word
+    classes), with the characters a match starts with as its start set
+    (:func:`_with_start_set`), or else the lookahead of :func:`fast_source` in front. Without
+    CPython's compiler, or if it refuses the tree, the fast source is compiled as text: the
+    same matches.
 
     The cyclic garbage collector pauses meanwhile: a parse tree is tens of thousands of small
     objects, and inside a build each collection they trigger scans the build's whole heap
@@ -386,7 +384,7 @@ def _with_start_set(source: str, tree: Any, first: str) -> re.Pattern[str] | Non
     reads before a search: the search then skips other characters in C, without starting
     the matcher there (the lookahead of :func:`fast_source` starts it at every position).
     CPython derives that set itself only for patterns that begin with a character or a
-    class, not for those that begin with ``\b`` or a look-behind, as most of ours do.
+    class, not for those that begin with ``\\b`` or a look-behind, as most of ours do.
     ``None`` when the pattern may match the empty string (no header then)."""
     low, high = tree.getwidth()
     if low == 0:
@@ -749,11 +747,9 @@ def _requirements_met(chosen: _Chosen, tokens: list[str], plain: str) -> _Ready:
             if gate is not None and gate.search(plain) is None:
                 continue
             regex = entry.regex
-        # ``regex`` is compiled now, and with it the required words (read directly: this
-        # loop runs for every text).
-        if entry._requires:
+        if entry.requires:  # known now: ``regex`` is compiled
             present = set(tokens) if present is None else present
-            for group in entry._requires:
+            for group in entry.requires:
                 if group.isdisjoint(present):
                     break
             else:
