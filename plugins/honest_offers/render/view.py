@@ -64,7 +64,7 @@ def format_money(amount: Decimal, currency: str, locale: str) -> str:
 
 @lru_cache(maxsize=16_384)
 def _formatted_money(amount: str, currency: str, locale: str) -> str:
-    """Babel reads the locale's pattern on every call (about 60 µs); a catalogue and its
+    """Babel reads the locale's pattern on every call (about 18 µs); a catalogue and its
     pages repeat the same amounts (keyed by the amount as written: ``Decimal`` values that
     compare equal may be written differently)."""
     return str(format_currency(Decimal(amount), currency, locale=locale))
