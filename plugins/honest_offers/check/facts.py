@@ -319,14 +319,19 @@ def _matches(
         (word,) = gate
         if word not in texts.lowered:
             return
-        passes = [word in text[3] for text in texts]
-    elif texts.present.isdisjoint(words):
-        return
-    else:
-        passes = [not text[4].isdisjoint(words) for text in texts]
-    for (loc, value, kind, lower, _), gated in zip(texts, passes, strict=True):
-        if gated and kind in kinds and (needs is None or needs.search(lower)):
-            yield from ((loc, match) for match in finditer_lowered(pattern, value, lower))
+        for loc, value, kind, lower, _ in texts:
+            if kind in kinds and word in lower and (needs is None or needs.search(lower)):
+                for match in finditer_lowered(pattern, value, lower):
+                    yield loc, match
+    elif not texts.present.isdisjoint(words):
+        for loc, value, kind, lower, present in texts:
+            if (
+                kind in kinds
+                and not present.isdisjoint(words)
+                and (needs is None or needs.search(lower))
+            ):
+                for match in finditer_lowered(pattern, value, lower):
+                    yield loc, match
 
 
 def finditer_lowered(
@@ -340,7 +345,7 @@ def finditer_lowered(
     if (
         pattern.flags & re.IGNORECASE
         and len(lower) == len(value)
-        and not any(letter in lower for letter in FOLDS_TO_ASCII)
+        and (lower.isascii() or not any(letter in lower for letter in FOLDS_TO_ASCII))
     ):
         return _lowered(pattern).finditer(lower)
     return pattern.finditer(value)

@@ -40,6 +40,7 @@ _MARKUP_START = re.compile(r"[<\]{~*_]")
 a reference definition, a tag, an attribute list, strike-through or emphasis): most
 paragraphs have none."""
 _HEADING_END = re.compile(r"^( {0,3}#{1,6} [^\n]*)\n", re.MULTILINE)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 def front_matter(text: str) -> str | None:
@@ -81,6 +82,24 @@ def prose(text: str, code_free: str | None = None) -> str:
     if "#" in visible:
         visible = _HEADING_END.sub(_heading_stop, visible)
     return visible.replace("\n\n", "\n.")
+
+
+def blocks(text: str) -> list[tuple[int, int]]:
+    """The start and end of each block of ``text`` (a source, or a view of it such as
+    :func:`without_code`): the stretches between blank lines, each read on its own.
+
+    A page shows paragraphs, lists and headings as separate blocks, and its rendered form is
+    checked block by block; reading the source the same way keeps a phrase from running from
+    one paragraph into the next ("... EUR 9.68" and "1 left" are not "9.68 1 left"), and
+    lets a catalogue's repeated paragraphs be read once.
+    """
+    spans = []
+    start = 0
+    for blank in _BLANK_LINE.finditer(text):
+        spans.append((start, blank.start()))
+        start = blank.end()
+    spans.append((start, len(text)))
+    return spans
 
 
 def _code_blocks(lines: list[str]) -> list[tuple[int, int]]:

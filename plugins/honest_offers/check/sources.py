@@ -17,7 +17,7 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -36,7 +36,7 @@ from honest_offers.check.suppress import (
     parse_markers,
     unknown_code,
 )
-from honest_offers.check.text import Hit, finding, position, scan, scan_cached
+from honest_offers.check.text import Hit, finding, position, scan_cached
 from honest_offers.load.yaml_source import Mark, PathKey, YamlDocument, format_path, parse_yaml
 
 if TYPE_CHECKING:  # the offer model (pydantic) loads only where offers are read
@@ -239,10 +239,14 @@ def markdown_hits(text: str) -> list[Hit]:
 
 def _markdown_hits(text: str, code_free: str) -> list[Hit]:
     view = markdown.prose(text, code_free)
-    hits = scan(view, "prose")
+    hits = [
+        Hit(hit.rule, hit.start + start, hit.end + start)
+        for start, end in markdown.blocks(code_free)
+        for hit in scan_cached(view[start:end], "prose")
+    ]
     for link in _LINK_TEXT.finditer(code_free):
         start = link.start("label")
-        for hit in scan(view[start : link.end("label")], "label"):
+        for hit in scan_cached(view[start : link.end("label")], "label"):
             moved = Hit(hit.rule, hit.start + start, hit.end + start)
             if not any(h.start < moved.end and moved.start < h.end for h in hits):
                 hits.append(moved)
@@ -307,13 +311,20 @@ def _collect_strings(data: Any, loc: PathKey, out: list[tuple[PathKey, str]]) ->
     :data:`NOT_TEXT` keys, in document order."""
     if isinstance(data, str):
         out.append((loc, data))
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            if key not in NOT_TEXT:
-                _collect_strings(value, (*loc, key), out)
+        return
+    if isinstance(data, dict):
+        items: Iterable[tuple[str | int, Any]] = (
+            (key, value) for key, value in data.items() if key not in NOT_TEXT
+        )
     elif isinstance(data, list):
-        for index, value in enumerate(data):
-            _collect_strings(value, (*loc, index), out)
+        items = enumerate(data)
+    else:
+        return
+    for key, value in items:  # most values are strings: appended without a call
+        if isinstance(value, str):
+            out.append(((*loc, key), value))
+        else:
+            _collect_strings(value, (*loc, key), out)
 
 
 class _Source:

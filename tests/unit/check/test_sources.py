@@ -182,6 +182,49 @@ def test_markdown_findings_are_exact_and_skip_code_and_comments() -> None:
         assert at(PAGE, found).startswith(found.excerpt.split()[0])
 
 
+@pytest.mark.parametrize(
+    ("page", "found"),
+    [
+        # "balance" (a quota word) in the paragraph before once hid the claim below it
+        ("Top up your balance\n\nOnly 3 seats left.", [("HO201", 3, 1, "Only 3 seats left")]),
+        ("Price includes VAT.\n\nBuilt in 1994\n\n2 left", [("HO201", 5, 1, "2 left")]),
+        ("Our prices\n\nEUR 9.68\n  \n1 left in stock", [("HO201", 5, 1, "1 left in stock")]),
+    ],
+)
+def test_a_phrase_never_runs_from_one_markdown_block_into_the_next(
+    page: str, found: list[tuple[str, int, int, str]]
+) -> None:
+    assert rows(check_markdown(page, "p.md")) == found
+
+
+PARAGRAPHS = [
+    "Only 2 left in stock.",
+    "Top up your balance",
+    "Offer ends tonight",
+    "EUR 9.68",
+    "Built in 1994",
+    "3 left",
+    "No thanks, I like paying more",
+    "We reply within two working days.",
+    "- Includes setup\n- 4 hours of training",
+    "## Price\nEUR 120, tax included",
+]
+
+
+@given(st.lists(st.sampled_from(PARAGRAPHS), min_size=1, max_size=6), st.sampled_from(["", " "]))
+def test_each_markdown_block_is_checked_as_if_alone(paragraphs: list[str], pad: str) -> None:
+    page = f"\n{pad}\n".join(paragraphs)
+    expected = []
+    line = 1
+    for paragraph in paragraphs:
+        expected += [
+            (rule, row + line - 1, column, excerpt)
+            for rule, row, column, excerpt in rows(check_markdown(paragraph, "p.md"))
+        ]
+        line += paragraph.count("\n") + 2
+    assert rows(check_markdown(page, "p.md")) == expected
+
+
 def test_link_text_is_checked_as_a_label() -> None:
     result = check_markdown("See [No thanks, I'd rather stay behind](/x).\n", "p.md")
     assert [f.rule for f in result.findings] == ["HO401"]
