@@ -35,7 +35,7 @@ from honest_offers.check.text import fast_source
 from honest_offers.load.yaml_source import PathKey
 
 if TYPE_CHECKING:  # the offer model (pydantic) loads only where offers are read
-    from honest_offers.validate.model import Offer
+    from honest_offers.validate.model import Fee, Offer
 
 
 ON_PAGES = (
@@ -342,12 +342,13 @@ def finditer_lowered(
     search led by the characters a match can start with (:func:`.text.fast_source`) is
     several times faster than matching ignoring case."""
     lower = value.lower() if lower is None else lower
+    fast = _lowered(pattern)
     if (
-        pattern.flags & re.IGNORECASE
+        fast is not None
         and len(lower) == len(value)
         and (lower.isascii() or not any(letter in lower for letter in FOLDS_TO_ASCII))
     ):
-        return _lowered(pattern).finditer(lower)
+        return fast.finditer(lower)
     return pattern.finditer(value)
 
 
@@ -357,7 +358,11 @@ i, long s); ``İ`` lower-cases to two characters, which the length test catches.
 
 
 @cache
-def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
+def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``pattern`` for lower-cased text, led by its first characters; ``None`` for a pattern
+    that does not ignore case (it is used as it is)."""
+    if not pattern.flags & re.IGNORECASE:
+        return None
     return re.compile(fast_source(pattern.pattern), pattern.flags & ~re.IGNORECASE)
 
 
@@ -401,10 +406,17 @@ _FEE_WORD_STOP = frozenset(
 )
 
 
-def _fee_words(name: str) -> list[str]:
-    """The words that name what a fee pays for: "Tracked delivery" → tracked, delivery."""
+@lru_cache(maxsize=4096)
+def _fee_words(name: str) -> tuple[str, ...]:
+    """The words that name what a fee pays for: "Tracked delivery" → tracked, delivery
+    (catalogues name the same fees, and titles the same products, offer after offer)."""
     words = re.findall(r"[^\W\d_]{4,}", name.lower())
-    return [w for w in words if w not in _FEE_WORD_STOP]
+    return tuple(w for w in words if w not in _FEE_WORD_STOP)
+
+
+def _lists_fee(fee: Fee, currency: str) -> str:
+    """What a fee's field says, for a finding's message (made only for a finding)."""
+    return f"lists the fee “{fee.name}” ({fee.amount} {currency})"
 
 
 @cache
@@ -425,10 +437,10 @@ def _free(offer: Offer, texts: Texts) -> Iterator[Contradiction]:
     for index, fee in enumerate(price.fees):
         if fee.amount <= 0:
             continue
-        says = f"lists the fee “{fee.name}” ({fee.amount} {price.currency})"
         for word in _fee_words(fee.name):
             for loc, match in _matches(_free_part(word), texts, {HEAD, ITEM, PROSE}, (word,)):
                 fact = ("price", "fees", index, "name")
+                says = _lists_fee(fee, price.currency)
                 yield Contradiction(FREE, loc, match.start(), match.end(), fact, says)
 
 
@@ -475,17 +487,17 @@ def _fees_denied(offer: Offer, texts: Texts) -> Iterator[Contradiction]:
     if not fees:
         return
     kinds = {HEAD, ITEM, PROSE, TERMS}
+    currency = offer.price.currency
     index, first = fees[0]
-    says = f"lists the fee “{first.name}” ({first.amount} {offer.price.currency})"
     for loc, match in _matches(_NO_FEES, texts, kinds, _NO_FEES_GATE):
-        yield Contradiction(
-            FEES_DENIED, loc, match.start(), match.end(), ("price", "fees", index, "name"), says
-        )
+        fact = ("price", "fees", index, "name")
+        says = _lists_fee(first, currency)
+        yield Contradiction(FEES_DENIED, loc, match.start(), match.end(), fact, says)
     for index, fee in fees:
-        says = f"lists the fee “{fee.name}” ({fee.amount} {offer.price.currency})"
         for word in _fee_words(fee.name):
             for loc, match in _matches(_no_fee_for(word), texts, kinds, (word,)):
                 fact = ("price", "fees", index, "name")
+                says = _lists_fee(fee, currency)
                 yield Contradiction(FEES_DENIED, loc, match.start(), match.end(), fact, says)
 
 
@@ -588,16 +600,17 @@ list and the details often price add-ons); "for €15 extra" prices something el
 
 def _figures(offer: Offer, texts: Texts) -> Iterator[Contradiction]:
     price = offer.price
-    shown = _amounts_shown(offer)
-    says = f"is {price.amount} {price.currency}" + (
-        f", {price.per_payment} with fees" if price.per_payment != price.amount else ""
-    )
+    shown: set[Decimal] | None = None  # worked out at the first stated figure
     for loc, match in _matches(_STATED_PRICE, texts, {HEAD}, DIGITS):
         if _currency_of(match) not in (None, price.currency):
             continue
         value = _number(match.group("num") or match.group("num2"))
+        shown = _amounts_shown(offer) if shown is None else shown
         if value is not None and value not in shown:
             start = match.start("sym") if match.group("sym") else match.start("num2")
+            says = f"is {price.amount} {price.currency}" + (
+                f", {price.per_payment} with fees" if price.per_payment != price.amount else ""
+            )
             yield Contradiction(FIGURE, loc, start, match.end(), ("price", "amount"), says)
 
 
