@@ -251,6 +251,13 @@ PROSE = "prose"  # details
 TERMS = "terms"
 TAX = "tax"  # the tax note
 
+IN_HEAD = frozenset({HEAD})
+IN_LISTS = frozenset({HEAD, ITEM})
+IN_COPY = frozenset({HEAD, ITEM, PROSE})
+IN_COPY_AND_TERMS = frozenset({HEAD, ITEM, PROSE, TERMS})
+ANYWHERE = frozenset({HEAD, ITEM, PROSE, TERMS, TAX})
+"""The kinds of text a rule reads (each set is picked out of an offer's texts once)."""
+
 Text = tuple[PathKey, str, str, str, frozenset[str]]
 """Where a text stands, the text, its kind, the text lower-cased, and the words of
 :data:`GATE_WORDS` in it (for the gates)."""
@@ -262,6 +269,14 @@ class Texts(list[Text]):
 
     lowered: str = ""
     present: frozenset[str] = frozenset()
+    by_kinds: dict[frozenset[str], list[Text]]
+
+    def of_kinds(self, kinds: frozenset[str]) -> list[Text]:
+        """The texts of ``kinds``, in order (a rule that reads only the head skips the rest)."""
+        found = self.by_kinds.get(kinds)
+        if found is None:
+            found = self.by_kinds[kinds] = [text for text in self if text[2] in kinds]
+        return found
 
 
 def _texts(offer: Offer) -> Texts:
@@ -288,6 +303,7 @@ def texts_of(texts: Iterable[tuple[PathKey, str, str]]) -> Texts:
     """Texts to check, each with where it stands and its kind (:data:`HEAD`, :data:`ITEM`,
     :data:`PROSE`, :data:`TERMS`, :data:`TAX`): an offer's own, or a page's words about it."""
     found = Texts()
+    found.by_kinds = {}
     for loc, value, kind in texts:
         lower = value.lower()
         found.append((loc, value, kind, lower, _present(lower)))
@@ -306,7 +322,7 @@ def _present(lower: str) -> frozenset[str]:
 def _matches(
     pattern: re.Pattern[str],
     texts: Texts,
-    kinds: set[str],
+    kinds: frozenset[str],
     gate: tuple[str, ...],
     needs: re.Pattern[str] | None = None,
 ) -> Iterator[tuple[PathKey, re.Match[str]]]:
@@ -319,17 +335,13 @@ def _matches(
         (word,) = gate
         if word not in texts.lowered:
             return
-        for loc, value, kind, lower, _ in texts:
-            if kind in kinds and word in lower and (needs is None or needs.search(lower)):
+        for loc, value, _, lower, _ in texts.of_kinds(kinds):
+            if word in lower and (needs is None or needs.search(lower)):
                 for match in finditer_lowered(pattern, value, lower):
                     yield loc, match
     elif not texts.present.isdisjoint(words):
-        for loc, value, kind, lower, present in texts:
-            if (
-                kind in kinds
-                and not present.isdisjoint(words)
-                and (needs is None or needs.search(lower))
-            ):
+        for loc, value, _, lower, present in texts.of_kinds(kinds):
+            if not present.isdisjoint(words) and (needs is None or needs.search(lower)):
                 for match in finditer_lowered(pattern, value, lower):
                     yield loc, match
 
@@ -438,7 +450,7 @@ def _free(offer: Offer, texts: Texts) -> Iterator[Contradiction]:
         if fee.amount <= 0:
             continue
         for word in _fee_words(fee.name):
-            for loc, match in _matches(_free_part(word), texts, {HEAD, ITEM, PROSE}, (word,)):
+            for loc, match in _matches(_free_part(word), texts, IN_COPY, (word,)):
                 fact = ("price", "fees", index, "name")
                 says = _lists_fee(fee, price.currency)
                 yield Contradiction(FREE, loc, match.start(), match.end(), fact, says)
@@ -450,12 +462,12 @@ def _called_free(offer: Offer, texts: Texts) -> Iterator[Contradiction]:
     price = offer.price
     says = f"is {price.amount} {price.currency}"
     found: set[tuple[PathKey, int]] = set()
-    for loc, match in _matches(_FREE_OFFER, texts, {HEAD}, _FREE_GATE):
+    for loc, match in _matches(_FREE_OFFER, texts, IN_HEAD, _FREE_GATE):
         found.add((loc, match.start()))
         yield Contradiction(FREE, loc, match.start(), match.end(), ("price", "amount"), says)
     name = _fee_words(offer.title)[-1:]  # the head noun: the last word (a "Garden audit")
     for word in name:
-        for loc, match in _matches(_free_part(word), texts, {HEAD}, (word,)):
+        for loc, match in _matches(_free_part(word), texts, IN_HEAD, (word,)):
             if not any(loc == at and match.start() <= start < match.end() for at, start in found):
                 fact = ("price", "amount")
                 yield Contradiction(FREE, loc, match.start(), match.end(), fact, says)
@@ -486,7 +498,7 @@ def _fees_denied(offer: Offer, texts: Texts) -> Iterator[Contradiction]:
     fees = [(i, fee) for i, fee in enumerate(offer.price.fees) if fee.amount > 0]
     if not fees:
         return
-    kinds = {HEAD, ITEM, PROSE, TERMS}
+    kinds = IN_COPY_AND_TERMS
     currency = offer.price.currency
     index, first = fees[0]
     for loc, match in _matches(_NO_FEES, texts, kinds, _NO_FEES_GATE):
@@ -522,7 +534,7 @@ def _taxes(offer: Offer, texts: Texts) -> Iterator[Contradiction]:
     included = offer.price.taxes_included
     pattern = _TAX_ADDED if included else _TAX_INCLUDED
     says = f"is {'true' if included else 'false'}"
-    for loc, match in _matches(pattern, texts, {HEAD, ITEM, PROSE, TERMS, TAX}, _TAX_GATE):
+    for loc, match in _matches(pattern, texts, ANYWHERE, _TAX_GATE):
         fact = ("price", "taxes_included")
         yield Contradiction(TAXES, loc, match.start(), match.end(), fact, says)
 
@@ -574,7 +586,7 @@ def _billing(offer: Offer, texts: Texts) -> Iterator[Contradiction]:
     billing = offer.price.billing
     says = f"is {billing.value}"
     fact: PathKey = ("price", "billing")
-    for loc, match in _matches(_PRICE_PER, texts, {HEAD, ITEM}, DIGITS, _PER_UNIT):
+    for loc, match in _matches(_PRICE_PER, texts, IN_LISTS, DIGITS, _PER_UNIT):
         unit = match.group("unit").lower()
         if _UNITS.get(unit) != billing.value and _currency_of(match) in (
             None,
@@ -585,7 +597,7 @@ def _billing(offer: Offer, texts: Texts) -> Iterator[Contradiction]:
         _PAID_ONCE if billing.recurring else _PAID_AGAIN if billing.value == "one-time" else None
     )
     if wrong is not None:
-        for loc, match in _matches(wrong, texts, {HEAD, ITEM}, _BILLING_GATE):
+        for loc, match in _matches(wrong, texts, IN_LISTS, _BILLING_GATE):
             yield Contradiction(BILLING, loc, match.start(), match.end(), fact, says)
 
 
@@ -601,7 +613,7 @@ list and the details often price add-ons); "for €15 extra" prices something el
 def _figures(offer: Offer, texts: Texts) -> Iterator[Contradiction]:
     price = offer.price
     shown: set[Decimal] | None = None  # worked out at the first stated figure
-    for loc, match in _matches(_STATED_PRICE, texts, {HEAD}, DIGITS):
+    for loc, match in _matches(_STATED_PRICE, texts, IN_HEAD, DIGITS):
         if _currency_of(match) not in (None, price.currency):
             continue
         value = _number(match.group("num") or match.group("num2"))
@@ -683,7 +695,7 @@ def _cancel(offer: Offer, texts: Texts) -> Iterator[Contradiction]:
     if condition is None:
         return
     says = f"says “{condition.group(0)}”"
-    for loc, match in _matches(_EASY_EXIT, texts, {HEAD, ITEM, PROSE}, _EASY_EXIT_GATE):
+    for loc, match in _matches(_EASY_EXIT, texts, IN_COPY, _EASY_EXIT_GATE):
         fact = ("terms", "cancellation")
         yield Contradiction(CANCEL, loc, match.start(), match.end(), fact, says)
 
@@ -700,7 +712,7 @@ _MONEY_BACK = re.compile(
 def _refund(offer: Offer, texts: Texts) -> Iterator[Contradiction]:
     if offer.terms is not None and offer.terms.refund:
         return
-    for loc, match in _matches(_MONEY_BACK, texts, {HEAD, ITEM, PROSE}, _MONEY_BACK_GATE):
+    for loc, match in _matches(_MONEY_BACK, texts, IN_COPY, _MONEY_BACK_GATE):
         yield Contradiction(
             REFUND, loc, match.start(), match.end(), ("terms", "refund"), "is not there"
         )
@@ -717,7 +729,7 @@ _TRIAL_DAYS = re.compile(r"\b(\d+)[- ](?:days?|day free) (?:free )?trial\b", re.
 def _trial(offer: Offer, texts: Texts) -> Iterator[Contradiction]:
     """A trial named in the text needs `price.trial`; a length in the text must be its."""
     trial = offer.price.trial
-    kinds = {HEAD, ITEM, PROSE}
+    kinds = IN_COPY
     if trial is None:
         for loc, match in _matches(_TRIAL, texts, kinds, _TRIAL_GATE):
             yield Contradiction(

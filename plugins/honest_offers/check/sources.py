@@ -17,7 +17,7 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -308,23 +308,24 @@ _CONTEXTS: dict[PathKey, Context | Literal["markdown"]] = {
 
 def _collect_strings(data: Any, loc: PathKey, out: list[tuple[PathKey, str]]) -> None:
     """Append every string value below ``data`` with its path to ``out``, skipping
-    :data:`NOT_TEXT` keys, in document order."""
+    :data:`NOT_TEXT` keys, in document order. Most values are strings: each is appended
+    where it is found, without a call of its own."""
     if isinstance(data, str):
         out.append((loc, data))
-        return
-    if isinstance(data, dict):
-        items: Iterable[tuple[str | int, Any]] = (
-            (key, value) for key, value in data.items() if key not in NOT_TEXT
-        )
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            if key in NOT_TEXT:
+                continue
+            if isinstance(value, str):
+                out.append(((*loc, key), value))
+            else:
+                _collect_strings(value, (*loc, key), out)
     elif isinstance(data, list):
-        items = enumerate(data)
-    else:
-        return
-    for key, value in items:  # most values are strings: appended without a call
-        if isinstance(value, str):
-            out.append(((*loc, key), value))
-        else:
-            _collect_strings(value, (*loc, key), out)
+        for index, value in enumerate(data):
+            if isinstance(value, str):
+                out.append(((*loc, index), value))
+            else:
+                _collect_strings(value, (*loc, index), out)
 
 
 class _Source:
