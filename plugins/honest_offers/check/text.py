@@ -598,12 +598,18 @@ def _no_letter_in(members: Sequence[tuple[Any, Any]]) -> bool:
             if _WORD_CHAR.match(chr(value)):
                 return False
         elif op is _OPS.RANGE:
-            low, high = value
-            if high - low > 255 or any(_WORD_CHAR.match(chr(c)) for c in range(low, high + 1)):
+            if _range_has_letter(*value):
                 return False
         elif not (op is _OPS.CATEGORY and value in _NOT_LETTERS):
             return False
     return True
+
+
+@cache
+def _range_has_letter(low: int, high: int) -> bool:
+    """Whether a class range (code points ``low`` to ``high``) may hold a letter; the same
+    ranges (``0-9``, ``a-z``) recur in every pattern."""
+    return high - low > 255 or any(_WORD_CHAR.match(chr(c)) for c in range(low, high + 1))
 
 
 def _no_word_char_before(sub: Any) -> bool:
@@ -619,17 +625,23 @@ def _no_word_char_before(sub: Any) -> bool:
 def _first_words(items: list[tuple[Any, Any]], prefix: str) -> set[str] | None:
     """The whole words a match of ``items`` can start with, after ``prefix`` (``None``: not
     sure). A word ends at a non-letter, ``\\b`` or the text's end; at the pattern's end it may
-    go on. Lookarounds match nothing: the word goes on past them."""
-    if not items or len(prefix) > REACH:
-        return None
-    (op, value), rest = items[0], items[1:]
-    if op is _OPS.LITERAL:
+    go on. Lookarounds match nothing: the word goes on past them. A run of letters is read
+    in one loop (word classes are alternations of hundreds of words)."""
+    at = 0
+    while True:
+        if at >= len(items) or len(prefix) > REACH:
+            return None
+        op, value = items[at]
+        if op is not _OPS.LITERAL:
+            break
         char = chr(value)
-        if "a" <= char <= "z":
-            return _first_words(rest, prefix + char)
-        if _WORD_CHAR.match(char):
-            return None  # a letter of another script: the words' split is not followed here
-        return {prefix} if prefix else None
+        if not "a" <= char <= "z":
+            if _WORD_CHAR.match(char):
+                return None  # a letter of another script: the words' split is not followed here
+            return {prefix} if prefix else None
+        prefix += char
+        at += 1
+    rest = items[at + 1 :]
     if op in (_OPS.AT, _OPS.IN):
         ends = value in (_OPS.AT_BOUNDARY, _OPS.AT_END) if op is _OPS.AT else _no_letter_in(value)
         return {prefix} if prefix and ends else None

@@ -240,7 +240,7 @@ class _TooManyNodesError(Exception):
 def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
     """Read a file as text, with a located error for anything that is not UTF-8 (or UTF-16 BOM)."""
     try:
-        with path.open("rb") as handle:
+        with path.open("rb", buffering=0) as handle:  # read whole: no buffer needed
             size = os.fstat(handle.fileno()).st_size
             if size > MAX_FILE_BYTES:
                 return None, [
