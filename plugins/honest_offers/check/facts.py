@@ -30,6 +30,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
+from honest_offers.check.caches import released_at_exit
 from honest_offers.check.registry import Rule, RuleDoc, register
 from honest_offers.check.text import fast_source
 from honest_offers.load.yaml_source import PathKey
@@ -316,7 +317,10 @@ def texts_of(texts: Iterable[tuple[PathKey, str, str]]) -> Texts:
 def _present(lower: str) -> frozenset[str]:
     """The words of :data:`GATE_WORDS` in ``lower``; catalogues repeat their texts (terms,
     tax notes, labels) from offer to offer, so each is looked at once."""
-    return frozenset(word for word in GATE_WORDS if word in lower)
+    return frozenset(filter(lower.__contains__, GATE_WORDS))
+
+
+released_at_exit(_present.cache_clear)
 
 
 def _matches(
@@ -325,25 +329,25 @@ def _matches(
     kinds: frozenset[str],
     gate: tuple[str, ...],
     needs: re.Pattern[str] | None = None,
-) -> Iterator[tuple[PathKey, re.Match[str]]]:
+) -> list[tuple[PathKey, re.Match[str]]]:
     """Matches of ``pattern`` in the texts of ``kinds`` that contain one of ``gate`` (lower
     case) and, if given, a match of ``needs`` (a lower-case pattern): the gate is a set
     operation (for the words of a fee's or the offer's name, a substring test); matching an
-    offer's details takes a millisecond."""
+    offer's details takes a millisecond. A list, not a generator: most calls find nothing."""
+    found: list[tuple[PathKey, re.Match[str]]] = []
     words = _gate(gate)
     if words is None:  # a word of a name (a fee's, the offer's), not known in advance
         (word,) = gate
         if word not in texts.lowered:
-            return
+            return found
         for loc, value, _, lower, _ in texts.of_kinds(kinds):
             if word in lower and (needs is None or needs.search(lower)):
-                for match in finditer_lowered(pattern, value, lower):
-                    yield loc, match
+                found += [(loc, match) for match in finditer_lowered(pattern, value, lower)]
     elif not texts.present.isdisjoint(words):
         for loc, value, _, lower, present in texts.of_kinds(kinds):
             if not present.isdisjoint(words) and (needs is None or needs.search(lower)):
-                for match in finditer_lowered(pattern, value, lower):
-                    yield loc, match
+                found += [(loc, match) for match in finditer_lowered(pattern, value, lower)]
+    return found
 
 
 def finditer_lowered(

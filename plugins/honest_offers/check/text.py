@@ -21,6 +21,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from honest_offers.check import lang, misdirection, pricing, scarcity, social_proof, urgency
+from honest_offers.check.caches import released_at_exit
 from honest_offers.check.finding import Finding
 from honest_offers.check.lexicon import COMMON_WORDS
 from honest_offers.check.normalize import normalize
@@ -244,6 +245,9 @@ def scan_cached(text: str, context: Context = "prose") -> Sequence[Hit]:
 @lru_cache(maxsize=65_536)
 def _scan_cached(text: str, context: Context, languages: frozenset[str]) -> tuple[Hit, ...]:
     return tuple(scan(text, context))  # in ``languages``: the current ones, part of the key
+
+
+released_at_exit(_scan_cached.cache_clear)
 
 
 def scan(text: str, context: Context = "prose") -> list[Hit]:
@@ -627,20 +631,14 @@ def _first_words(items: list[tuple[Any, Any]], prefix: str) -> set[str] | None:
     sure). A word ends at a non-letter, ``\\b`` or the text's end; at the pattern's end it may
     go on. Lookarounds match nothing: the word goes on past them. A run of letters is read
     in one loop (word classes are alternations of hundreds of words)."""
-    at = 0
-    while True:
-        if at >= len(items) or len(prefix) > REACH:
-            return None
-        op, value = items[at]
-        if op is not _OPS.LITERAL:
-            break
-        char = chr(value)
-        if not "a" <= char <= "z":
-            if _WORD_CHAR.match(char):
-                return None  # a letter of another script: the words' split is not followed here
-            return {prefix} if prefix else None
-        prefix += char
-        at += 1
+    at, prefix = _letter_run(items, prefix)
+    if at >= len(items) or len(prefix) > REACH:
+        return None
+    op, value = items[at]
+    if op is _OPS.LITERAL:  # not a letter a-z
+        if _WORD_CHAR.match(chr(value)):
+            return None  # a letter of another script: the words' split is not followed here
+        return {prefix} if prefix else None
     rest = items[at + 1 :]
     if op in (_OPS.AT, _OPS.IN):
         ends = value in (_OPS.AT_BOUNDARY, _OPS.AT_END) if op is _OPS.AT else _no_letter_in(value)
@@ -655,6 +653,19 @@ def _first_words(items: list[tuple[Any, Any]], prefix: str) -> set[str] | None:
     if op in _REPEATS:
         return _repeat_words(value, rest, prefix)
     return None
+
+
+def _letter_run(items: list[tuple[Any, Any]], prefix: str) -> tuple[int, str]:
+    """Where the run of letters ``a``-``z`` at the start of ``items`` ends, and ``prefix``
+    with them (no longer than :data:`REACH` and a letter)."""
+    at = 0
+    while at < len(items) and len(prefix) <= REACH:
+        op, value = items[at]
+        if op is not _OPS.LITERAL or not "a" <= chr(value) <= "z":
+            break
+        prefix += chr(value)
+        at += 1
+    return at, prefix
 
 
 def _repeat_words(value: Any, rest: list[tuple[Any, Any]], prefix: str) -> set[str] | None:

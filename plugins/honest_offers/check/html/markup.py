@@ -14,6 +14,7 @@ from typing import Literal
 
 from honest_offers.check import markup_rules as mr
 from honest_offers.check import vendors
+from honest_offers.check.caches import released_at_exit
 from honest_offers.check.html.tokenizer import (
     ATTR,
     BLOCK,
@@ -134,6 +135,9 @@ def plan_for(tag_name: str, raw: str) -> Plan:
         control=name in CONTROLS or name == "option",
         opens=name not in VOID_ELEMENTS and not raw.endswith("/"),
     )
+
+
+released_at_exit(plan_for.cache_clear)
 
 
 def _markers(name: str, attrs: dict[str, str]) -> list[tuple[str, Rule, str | None]]:

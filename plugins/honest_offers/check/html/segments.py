@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 
+from honest_offers.check.caches import released_at_exit
 from honest_offers.check.finding import Finding, Suppressed
 from honest_offers.check.html.markup import Choice
 from honest_offers.check.html.tokenizer import NEXT_LINE_TOKEN, Chunk
@@ -99,6 +100,9 @@ def clear_segments() -> None:
     """Forget every remembered segment (tests compare results with and without them)."""
     SEGMENTS.clear()
     _SEEN.clear()
+
+
+released_at_exit(clear_segments)
 
 
 class SegmentReader:

@@ -14,7 +14,7 @@ that offer, the ``lang`` attributes of an HTML page around that page.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -43,9 +43,9 @@ def languages(tag: str | None) -> frozenset[str]:
     return EVERY
 
 
-def current() -> frozenset[str]:
-    """The languages the text being checked now is read in (see :func:`page_language`)."""
-    return _CURRENT.get()
+current: Callable[[], frozenset[str]] = _CURRENT.get
+"""The languages the text being checked now is read in (see :func:`page_language`); the
+context's own getter, called for every text checked."""
 
 
 @contextmanager
