@@ -26,6 +26,8 @@ from dataclasses import dataclass
 
 _DELETE = frozenset("\u00ad\u180e\u200b\u200c\u200d\u2060\ufeff")
 """Soft hyphen and zero-width characters: invisible on the page, so invisible to the rules."""
+_ANY_DELETED = re.compile("[" + "".join(sorted(_DELETE)) + "]")
+_NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")
 
 
 def _unaccented() -> dict[str, str]:
@@ -136,7 +138,19 @@ def _needs_spacing(text: str) -> bool:
     if text.isascii():
         classes = text.encode().translate(_ASCII_CLASSES)
         return b"0a" in classes or b"a0" in classes
-    return _GLUED.search(text) is not None
+    return _GLUED.search(text) is not None  # quicker here than the bytes of ascii_view
+
+
+def ascii_view(text: str) -> bytes | None:
+    """``text`` as UTF-8 bytes when no letter or digit stands beyond ASCII (every other
+    character is then bytes that are neither); else ``None``. For what does not need
+    offsets, such as the words of a text (:func:`honest_offers.check.text._words`).
+
+    Prices and dashes ("€1,130.00 — …") make most page texts non-ASCII while all their
+    letters and digits are ASCII: read as bytes, such texts take the quick paths."""
+    if not text.isascii() and _NON_ASCII_WORD_CHAR.search(text):
+        return None
+    return text.encode()
 
 
 def _fold(text: str) -> tuple[str, list[int] | None]:
@@ -144,7 +158,7 @@ def _fold(text: str) -> tuple[str, list[int] | None]:
     if text.isascii():
         lowered = text.lower()
         return (lowered.translate(_ASCII_PUNCT) if "`" in lowered else lowered), None
-    if unicodedata.is_normalized("NFKC", text) and _DELETE.isdisjoint(text):
+    if unicodedata.is_normalized("NFKC", text) and not _ANY_DELETED.search(text):
         folded = _PUNCT.sub(_ascii_punct, text).casefold()
         if len(folded) == len(text):
             return folded, None

@@ -24,7 +24,7 @@ from honest_offers.check import lang, misdirection, pricing, scarcity, social_pr
 from honest_offers.check.caches import released_at_exit
 from honest_offers.check.finding import Finding
 from honest_offers.check.lexicon import COMMON_WORDS
-from honest_offers.check.normalize import normalize
+from honest_offers.check.normalize import ascii_view, normalize
 from honest_offers.check.phrases import (
     COUNT_WORDS,
     DESCRIBED_AFTER,
@@ -287,8 +287,9 @@ def word_set(plain: str) -> frozenset[str]:
 
 
 def _words(plain: str) -> list[str]:
-    if plain.isascii():
-        return plain.encode().translate(_ASCII_NOT_LETTER).decode().split()
+    view = ascii_view(plain)
+    if view is not None:
+        return view.translate(_ASCII_NOT_LETTER).decode().split()
     return _TOKEN.findall(plain)
 
 

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from honest_offers.check import urgency
 from honest_offers.check.normalize import _GLUED, _space, normalize
+from honest_offers.check.phrases import TOKEN
 from honest_offers.check.text import (
     DETECTOR_WORDS,
     DETECTORS,
@@ -271,3 +272,16 @@ def test_a_gate_passes_every_text_its_pattern_matches(source: str, gate: str) ->
             assert gated.search(plain), plain
 
     check()
+
+
+WORDS_ALPHABET = "az19 .,?-_€£—ø²٣ßéZ\u00ad\u200b\t"
+"""ASCII letters and digits among letters and digits beyond ASCII (ø, ß, é, ², ٣), symbols
+(€, £, —) and invisible characters: where the byte view of a text applies, and where not."""
+
+
+@given(st.text(alphabet=WORDS_ALPHABET, max_size=30) | st.text(max_size=30))
+def test_words_are_the_token_runs_of_the_normal_form(text: str) -> None:
+    """The words read as bytes (texts whose letters and digits are all ASCII) are the ones the
+    token pattern finds."""
+    plain = normalize(text).text
+    assert _words(plain) == re.findall(TOKEN, plain)
