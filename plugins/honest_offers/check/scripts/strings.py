@@ -18,7 +18,9 @@ from functools import lru_cache
 
 from tree_sitter import Node
 
+from honest_offers.check import lang
 from honest_offers.check import markup_rules as mr
+from honest_offers.check.caches import released_at_exit
 from honest_offers.check.finding import Finding
 from honest_offers.check.locate import Lines, Mapped, check_decoded
 from honest_offers.check.locate import text_findings as text_findings_of
@@ -405,25 +407,37 @@ def json_quiet(source: str) -> bool:
         document = json.loads(source)
     except ValueError:
         return False
-    return all(
-        not _HTML.search(text) and not (is_text(text) and text_findings_of(text, "attribute"))
-        for text in _json_strings(document)
-    )
+    languages = lang.current()
+    return all(_quiet_string(text, languages) for text in _json_strings(document))
+
+
+@lru_cache(maxsize=16_384)
+def _quiet_string(text: str, languages: frozenset[str]) -> bool:
+    """Whether one string of a JSON document holds no markup and no finding, in
+    ``languages`` (the current ones): keys, types and the site's names recur on every page."""
+    return not _HTML.search(text) and not (is_text(text) and text_findings_of(text, "attribute"))
+
+
+released_at_exit(_quiet_string.cache_clear)
 
 
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
-def _json_strings(value: object) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield key
-            yield from _json_strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _json_strings(item)
+def _json_strings(document: object) -> list[str]:
+    """Every key and string value of a parsed JSON document, in document order."""
+    found: list[str] = []
+    stack = [document]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            found.append(value)
+        elif isinstance(value, dict):
+            for key, item in reversed(value.items()):
+                stack += (item, key)
+        elif isinstance(value, list):
+            stack += reversed(value)
+    return found
 
 
 @dataclass(frozen=True, slots=True)
