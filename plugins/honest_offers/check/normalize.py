@@ -148,9 +148,11 @@ def ascii_view(text: str) -> bytes | None:
 
     Prices and dashes ("€1,130.00 — …") make most page texts non-ASCII while all their
     letters and digits are ASCII: read as bytes, such texts take the quick paths."""
-    if not text.isascii() and _NON_ASCII_WORD_CHAR.search(text):
+    if text.isascii():
+        return text.encode()
+    if _NON_ASCII_WORD_CHAR.search(text):
         return None
-    return text.encode()
+    return text.encode("utf-8", "surrogatepass")  # a lone surrogate (from a JS escape) too
 
 
 def _fold(text: str) -> tuple[str, list[int] | None]:
