@@ -9,6 +9,7 @@ Docs are Markdown on the rule pages: code and quoted tactics go in backticks.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import pairwise
 
 from honest_offers.check.registry import Rule, RuleDoc, register
@@ -644,9 +645,10 @@ def has_marker(
     return len(joined) < len(words) and any(pair in pairs for pair in pairwise(joined))
 
 
+@lru_cache(maxsize=4096)
 def is_countdown_name(name: str) -> bool:
     """Whether a component, element or hook name says countdown (``FlipCountdown``,
-    ``vue-countdown``, ``useCountDown``)."""
+    ``vue-countdown``, ``useCountDown``); asked for every new tag of a page, of a few names."""
     words = name_words(name)
     if words[:1] == ("use",):
         words = words[1:]
