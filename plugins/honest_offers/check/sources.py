@@ -277,7 +277,7 @@ def _document_findings(
     findings = []
     strings: list[tuple[PathKey, str]] = []
     data = document.data
-    if keys is not None and isinstance(data, dict):
+    if keys is not None and isinstance(data, dict) and not keys.issuperset(data):
         data = {key: value for key, value in data.items() if key in keys}
     _collect_strings(data, (), strings)
     for loc, value in strings:

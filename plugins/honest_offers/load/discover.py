@@ -104,6 +104,9 @@ def display_path(path: Path, root: Path) -> str:
     A path outside ``root`` as written may lie inside it once links are followed (``..``,
     a linked folder); its folder is resolved once per folder, not once per file: a check of
     5,000 offers outside the working folder spent a tenth of its time resolving."""
+    text, base = str(path), str(root)
+    if text.startswith(base) and text[len(base) : len(base) + 1] == os.sep:
+        return text[len(base) + 1 :].replace(os.sep, "/")  # what relative_to gives, quicker
     try:
         return path.relative_to(root).as_posix()
     except ValueError:

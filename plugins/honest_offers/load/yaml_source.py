@@ -66,6 +66,8 @@ class _OfferLoader(_BaseLoader):  # type: ignore[valid-type,misc]
 
 
 _SCALAR_NODE = yaml.ScalarNode
+_MAPPING_NODE = yaml.MappingNode
+_SEQUENCE_NODE = yaml.SequenceNode
 _DEFAULT_TAGS: dict[type[yaml.Node], str] = {
     yaml.ScalarNode: yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG,
     yaml.SequenceNode: yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
@@ -407,13 +409,13 @@ class _Builder:
             start = node.start_mark
             self.marks.values[loc] = _mark(start.line, start.column)
         kind = node.__class__
-        if kind is yaml.ScalarNode and node.tag == _STR_TAG:
+        if kind is _SCALAR_NODE and node.tag == _STR_TAG:
             return node.value  # the common case of _scalar, without the call
-        if len(loc) >= MAX_DEPTH and kind is not yaml.ScalarNode:
+        if len(loc) >= MAX_DEPTH and kind is not _SCALAR_NODE:
             raise _TooDeepError(Mark.of(node.start_mark))  # the root mapping is level one
-        if isinstance(node, yaml.MappingNode):
+        if isinstance(node, _MAPPING_NODE):
             return self._mapping(node, loc)
-        if isinstance(node, yaml.SequenceNode):
+        if isinstance(node, _SEQUENCE_NODE):
             return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
         return self._scalar(node)
 
