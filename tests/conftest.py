@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -28,6 +31,14 @@ settings.register_profile(
     "fuzz", deadline=None, print_blob=True, max_examples=100 * FUZZ_FACTOR, database=None
 )
 settings.load_profile("fuzz" if FUZZING else "deterministic")
+
+# The check keeps compiled patterns between runs (honest_offers.check.pattern_store). The
+# suite keeps them in a folder of its own, shared by its workers and the commands it runs,
+# and removed at the end: never the user's cache, and every run starts from an empty store.
+if "HONEST_OFFERS_CACHE_DIR" not in os.environ:
+    _STORE_DIR = tempfile.mkdtemp(prefix="honest-offers-patterns-")
+    os.environ["HONEST_OFFERS_CACHE_DIR"] = _STORE_DIR
+    atexit.register(shutil.rmtree, _STORE_DIR, ignore_errors=True)
 
 
 def examples(count: int) -> int:

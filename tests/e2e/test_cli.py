@@ -182,3 +182,24 @@ def test_pre_commit_entry_runs_on_the_filenames_it_is_given(tmp_path: Path) -> N
         check=False,
     )
     assert passing.returncode == 0, passing.stdout
+
+
+def test_compiled_patterns_are_kept_between_runs_and_change_no_result(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    args = ("check", "pushy-site", "--format", "json")
+    first = honest_offers(*args, cwd=FIXTURES, HONEST_OFFERS_CACHE_DIR=str(store))
+    files = list(store.glob("patterns-*.bin"))
+    assert len(files) == 1, "the first run keeps the patterns it compiled"
+    kept = files[0].read_bytes()
+    again = honest_offers(*args, cwd=FIXTURES, HONEST_OFFERS_CACHE_DIR=str(store))
+    assert files[0].read_bytes() == kept, "a run that compiled nothing new writes nothing"
+    off = honest_offers(*args, cwd=FIXTURES, HONEST_OFFERS_NO_CACHE="1")
+    files[0].write_bytes(kept[: len(kept) // 2])  # a store cut short is read as empty
+    damaged = honest_offers(*args, cwd=FIXTURES, HONEST_OFFERS_CACHE_DIR=str(store))
+    assert first.returncode == 1 and first.stdout.strip(), first.stderr
+    for other in (again, off, damaged):
+        assert (other.returncode, other.stdout, other.stderr) == (
+            first.returncode,
+            first.stdout,
+            first.stderr,
+        )

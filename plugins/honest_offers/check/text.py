@@ -25,6 +25,7 @@ from honest_offers.check.caches import released_at_exit
 from honest_offers.check.finding import Finding
 from honest_offers.check.lexicon import COMMON_WORDS
 from honest_offers.check.normalize import ascii_view, normalize
+from honest_offers.check.pattern_store import Spec, default_store
 from honest_offers.check.phrases import (
     COUNT_WORDS,
     DESCRIBED_AFTER,
@@ -364,27 +365,44 @@ def _compiled_fast(source: str) -> tuple[re.Pattern[str], tuple[frozenset[str], 
 
 
 def _compile_fast(source: str) -> tuple[re.Pattern[str], tuple[frozenset[str], ...]]:
+    store = default_store()
+    stored = store.get(source)
+    if stored is not None:
+        return stored
     tree = _parsed(source)
     if tree is None:
         return re.compile(source), ()
     first = _first_of(tree)
     requires = _required_of(tree)
-    fast = f"(?={first}){source}" if first else source
     if _COMPILER is not None:
         try:
-            compiled = _with_start_set(source, tree, first) if first else None
-            if compiled is None:
-                if first:
-                    tree.data[0:0] = _SRE.parse(f"(?={first})").data
-                compiled = _COMPILER.compile(tree, 0)
+            spec = (_with_start_set(source, tree, first) if first else None) or _spec(tree, first)
+            compiled: re.Pattern[str] = _sre.compile(*spec)
         except Exception:  # any refusal: compile the text instead
             pass
         else:
+            store.put(source, spec, requires)
             return compiled, requires
-    return re.compile(fast), requires
+    return re.compile(f"(?={first}){source}" if first else source), requires
 
 
-def _with_start_set(source: str, tree: Any, first: str) -> re.Pattern[str] | None:
+def _spec(tree: Any, first: str | None) -> Spec:
+    """What ``re._compiler.compile`` passes to ``_sre.compile`` for ``tree`` (led by the
+    lookahead of :func:`fast_source` if ``first`` is given)."""
+    if first:
+        tree.data[0:0] = _SRE.parse(f"(?={first})").data
+    state = tree.state
+    return (None, state.flags, _COMPILER._code(tree, 0), state.groups - 1, *_group_names(state))
+
+
+def _group_names(state: Any) -> tuple[dict[str, int], tuple[str | None, ...]]:
+    names: list[str | None] = [None] * state.groups
+    for name, index in state.groupdict.items():
+        names[index] = name
+    return dict(state.groupdict), tuple(names)
+
+
+def _with_start_set(source: str, tree: Any, first: str) -> Spec | None:
     """``tree`` compiled with ``first`` as the set a match starts with, in the header CPython
     reads before a search: the search then skips other characters in C, without starting
     the matcher there (the lookahead of :func:`fast_source` starts it at every position).
@@ -399,18 +417,15 @@ def _with_start_set(source: str, tree: Any, first: str) -> re.Pattern[str] | Non
         return None
     body = code[code[1] + 1 :]
     state = tree.state
-    members, _ = _COMPILER._optimize_charset(_SRE.parse(first).data[0][1])
+    ((op, value),) = _SRE.parse(first).data  # a class of one character parses as it
+    if op is not _OPS.IN and op is not _OPS.LITERAL:
+        return None
+    members, _ = _COMPILER._optimize_charset(value if op is _OPS.IN else [(op, value)])
     maxcode = _COMPILER.MAXCODE
     info = [_OPS.INFO, 0, _OPS.SRE_INFO_CHARSET, min(low, maxcode), min(high, maxcode)]
     _COMPILER._compile_charset(members, state.flags, info)  # Unicode ``\d`` as the pattern's
     info[1] = len(info) - 1
-    names = [None] * state.groups
-    for name, index in state.groupdict.items():
-        names[index] = name
-    compiled: re.Pattern[str] = _sre.compile(
-        source, state.flags, info + body, state.groups - 1, state.groupdict, tuple(names)
-    )
-    return compiled
+    return (source, state.flags, info + body, state.groups - 1, *_group_names(state))
 
 
 try:  # CPython's own regex parser: private, so its absence only turns these speed-ups off
