@@ -20,13 +20,16 @@ from tests.grouping import pytest_collection_modifyitems  # noqa: F401 (a hook: 
 
 # Property-based tests are deterministic wherever they run (`make test`, CI, a developer's
 # machine): hypothesis draws the same examples every time, so a result depends on the change
-# alone. Random exploration is `make fuzz` (HO_HYPOTHESIS_PROFILE=fuzz): new examples from a
-# printed seed, and `examples(n)` times FUZZ_FACTOR of them. Neither has hypothesis's
-# per-example deadline: on a busy machine it fails tests for being slow, and speed is the
-# benchmark's to measure, not a unit test's.
+# alone; no example database either (a failure saved on one machine would be replayed there
+# and nowhere else). Random exploration is `make fuzz` (HO_HYPOTHESIS_PROFILE=fuzz): new
+# examples from a printed seed, and `examples(n)` times FUZZ_FACTOR of them. Neither has
+# hypothesis's per-example deadline: on a busy machine it fails tests for being slow, and
+# speed is the benchmark's to measure, not a unit test's.
 FUZZING = os.environ.get("HO_HYPOTHESIS_PROFILE") == "fuzz"
 FUZZ_FACTOR = 10
-settings.register_profile("deterministic", derandomize=True, deadline=None, print_blob=True)
+settings.register_profile(
+    "deterministic", derandomize=True, deadline=None, print_blob=True, database=None
+)
 settings.register_profile(
     "fuzz", deadline=None, print_blob=True, max_examples=100 * FUZZ_FACTOR, database=None
 )

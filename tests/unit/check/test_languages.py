@@ -129,6 +129,26 @@ def test_tactics_are_found_with_and_without_accents(text: str, tag: str, rule: s
 
 
 @pytest.mark.parametrize(
+    ("text", "tag", "rule"),
+    [
+        ("Beeile dich!", "de", "HO103"),
+        ("Worauf wartest du noch?", "de", "HO103"),
+        ("Fast weg!", "de", "HO201"),
+        ("Die Kurse sind immer schnell ausverkauft.", "de", "HO202"),
+        ("Presque épuisés !", "fr", "HO201"),
+        ("Ne laisse pas passer cette chance.", "fr", "HO103"),
+        ("Offres se terminent bientôt.", "fr", "HO102"),
+        ("Antes de que te vayas: un regalo.", "es", "HO403"),
+        ("Casi sin stock.", "es", "HO201"),
+        ("Ofertas terminan pronto.", "es", "HO102"),
+    ],
+)
+def test_tactics_in_a_branch_of_a_pattern_are_found(text: str, tag: str, rule: str) -> None:
+    # Each was missed while its pattern's anchors named only the other branches' words.
+    assert rule in rules(text, tag)
+
+
+@pytest.mark.parametrize(
     ("text", "tag"),
     [
         ("Keine Eile: Sie können auch nächste Woche buchen.", "de"),

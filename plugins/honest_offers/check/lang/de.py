@@ -194,7 +194,7 @@ PHRASES: tuple[PhraseRule, ...] = (
                 rf"|limitierte[rs]?) (?:zeit|{OFFER})\b"
                 r"|\bzeitlich (?:begrenzt|befristet|limitiert)\b",
             ),
-            pattern("kurze", r"\b(?:nur )?(?:fur )?(?:kurze|kurzer) zeit\b"),
+            pattern("kurze kurzer", r"\b(?:nur )?(?:fur )?(?:kurze|kurzer) zeit\b"),
             pattern(
                 _OFFER_ANCHORS,
                 rf"\b{OFFER} (?:endet|endet schon|lauft ab"
@@ -202,7 +202,7 @@ PHRASES: tuple[PhraseRule, ...] = (
                 rf"|ist nur|verfallt) (?:noch )?{SOON}\b",
             ),
             pattern(
-                _OFFER_ANCHORS + " endet lauft",
+                _OFFER_ANCHORS + " endet lauft verfallt",
                 rf"\b(?:{OFFER} )?(?:endet|lauft ab|lauft aus|verfallt) {SOON}\b",
             ),
             pattern("chance gelegenheit", r"\b(?:letzte|einmalige) (?:chance|gelegenheit)\b"),
@@ -228,7 +228,7 @@ PHRASES: tuple[PhraseRule, ...] = (
         ur.HURRY,
         (
             pattern(
-                "beeilen beeil beeilt beeilung",
+                "beeilen beeil beeilt beeilung beeile",
                 r"\bbeeil(?:en|t|e|ung)?\b(?! (?:sie )?(?:sich )?(?:nicht|bitte nicht))",
             ),
             pattern(
@@ -240,7 +240,7 @@ PHRASES: tuple[PhraseRule, ...] = (
                 r"|schnell |sofort )+zu\b",
             ),
             pattern(
-                "verpassen verpasse verpass",
+                "verpassen verpasse verpass verpasst",
                 r"\b(?:nicht verpassen|verpass(?:en sie|e"
                 r"|t)? (?:es |das |dies |diese[ns]? |diese chance "
                 r"|diese gelegenheit |ihre chance |deine chance )?(?:bloss "
@@ -248,14 +248,14 @@ PHRASES: tuple[PhraseRule, ...] = (
             ),
             pattern("spat", r"\bbevor es zu spat ist\b|\bsonst ist es zu spat\b"),
             pattern(
-                "warten zogern warte zogere",
+                "warten zogern warte zogere zoger wartest",
                 r"\b(?:warten|zogern) sie nicht\b|\b(?:warte"
                 r"|zogere|zoger) nicht\b|\bworauf warten sie( noch)?\b"
                 r"|\bworauf wartest du( noch)?\b|\bnicht (?:lange )?(?:zogern"
                 r"|warten)\b",
             ),
             pattern("mahlt", r"\bwer zuerst kommt,? mahlt zuerst\b"),
-            pattern("eilt", r"\bes eilt\b|\beile ist geboten\b"),
+            pattern("eilt eile", r"\bes eilt\b|\beile ist geboten\b"),
             pattern(
                 "schnell",
                 rf"{START}(?:jetzt )?schnell (?:sein|buchen"
@@ -291,8 +291,8 @@ PHRASES: tuple[PhraseRule, ...] = (
                 r"|jetzigen) preis\b",
             ),
             pattern(
-                "sichern sichere sichert halten halte",
-                r"\b(?:sichern|sichere|sichert|halten|halte)\w* (?:sie "
+                "sichern sichere sicherst sichert halten halte haltet haltst",
+                r"\b(?:sicher(?:n|e|st|t)|halte[nt]?|haltst) (?:sie "
                 r"|du |euch )?(?:sich |dir )?(?:jetzt |noch "
                 r"|schnell )*(?:den|diesen|ihren|deinen) (?:alten"
                 r"|aktuellen|jetzigen|heutigen) preis\b",
@@ -303,7 +303,7 @@ PHRASES: tuple[PhraseRule, ...] = (
                 rf"|{SOON})\b|\bvor der (?:nachsten )?preiserhohung\b",
             ),
             pattern(
-                "zuruck wieder",
+                "zuruck wieder mehr",
                 r"\b(?:dieser|dieses|so ein) (?:preis|angebot) (?:kommt )?(?:nie wieder"
                 r"|nicht wieder|nie mehr)\b",
             ),
@@ -313,12 +313,12 @@ PHRASES: tuple[PhraseRule, ...] = (
         ur.CART_HOLD,
         (
             pattern(
-                "reserviert gehalten vorgemerkt gesichert",
+                "reserviert gehalten vorgemerkt gesichert blockiert",
                 r"\b(?:reserviert|gehalten|vorgemerkt|gesichert"
                 rf"|blockiert) (?:fur |noch |nur |die nachsten )+{NUM} {MINUTES}\b",
             ),
             pattern(
-                "minuten minute min stunden stunde std",
+                "minuten minute min stunden stunde std sekunden sek",
                 rf"\b{NUM} {MINUTES}\.? (?:lang )?(?:fur (?:sie"
                 r"|dich) )?(?:reserviert|gehalten|vorgemerkt"
                 r"|gesichert|blockiert)\b",
@@ -347,7 +347,7 @@ PHRASES: tuple[PhraseRule, ...] = (
                 r"|je)\b)",
             ),
             pattern(
-                "ausverkauft ausgebucht vergriffen",
+                "ausverkauft ausgebucht vergriffen weg",
                 r"\b(?:fast|beinahe|nahezu|so gut wie|bald"
                 r"|gleich) (?:schon )?(?:ausverkauft|ausgebucht"
                 r"|vergriffen|weg)\b",
@@ -392,7 +392,7 @@ PHRASES: tuple[PhraseRule, ...] = (
             ),
             pattern("semmeln", r"\bwie warme semmeln\b"),
             pattern(
-                "vergriffen ausgebucht",
+                "vergriffen ausgebucht ausverkauft weg",
                 r"\b(?:schnell|sofort|im nu|rasch) (?:vergriffen|ausgebucht|ausverkauft|weg)\b",
             ),
             pattern("ansturm", r"\bansturm\b"),
@@ -403,7 +403,8 @@ PHRASES: tuple[PhraseRule, ...] = (
         (
             pattern("vorrat vorrate", r"\bsolange (?:der )?(?:vorrat|vorrate) reich(?:t|en)\b"),
             pattern(
-                "begrenzt begrenzte begrenzter limitiert limitierte limitierter",
+                "begrenzt begrenzte begrenzter begrenzten limitiert limitierte limitierter "
+                "limitierten",
                 r"\b(?:begrenzte[rn]?|limitierte[rn]?|streng limitierte[rn]?) (?:stuckzahl"
                 r"|anzahl|menge|kontingent|verfugbarkeit|platze"
                 r"|platzzahl)\b"
@@ -463,7 +464,7 @@ PHRASES: tuple[PhraseRule, ...] = (
                 r"|stunden|sekunden)) (?:gekauft|gebucht|bestellt)\b",
             ),
             pattern(
-                "letzten heute",
+                "letzten heute seit",
                 rf"\b(?:{NUM}(?: ?-?mal| mal)? )?(?:verkauft"
                 rf"|gebucht|bestellt) (?:in den letzten|seit) {NUM} (?:minuten"
                 r"|stunden|std)\b"
@@ -553,7 +554,9 @@ PHRASES: tuple[PhraseRule, ...] = (
                 r"\b(?:sie wollen|du willst|wollen sie|willst du) (?:uns )?(?:schon"
                 r"|wirklich) (?:gehen|verlassen|los)\b",
             ),
-            pattern("halt moment warten", rf"{START}(?:halt|moment|warte|warten sie)(?: mal)? ?!"),
+            pattern(
+                "halt moment warten warte", rf"{START}(?:halt|moment|warte|warten sie)(?: mal)? ?!"
+            ),
         ),
         negatable=False,
     ),
@@ -568,7 +571,7 @@ PHRASES: tuple[PhraseRule, ...] = (
             ),
             pattern("dumme narren idioten", r"\bnur (?:dumme|narren|idioten)\b"),
             pattern(
-                "verschwenden",
+                "verschwenden verlieren fenster",
                 r"\b(?:wollen sie|willst du) (?:wirklich|ernsthaft) (?:weiter(?:hin)? "
                 r")?(?:geld|zeit|kunden) (?:verschwenden|verlieren"
                 r"|zum fenster hinauswerfen)\b",
@@ -606,9 +609,9 @@ PHRASES: tuple[PhraseRule, ...] = (
     PhraseRule(
         pr.REFERENCE_PRICE,
         (
-            pattern("statt anstatt", rf"\b(?:statt|anstatt|anstelle von) {EURO}"),
+            pattern("statt anstatt anstelle", rf"\b(?:statt|anstatt|anstelle von) {EURO}"),
             pattern(
-                "vorher fruher bisher ehemals ursprunglich regular normalpreis uvp "
+                "vorher fruher bisher ehemals ursprunglich regular normalpreis normal uvp "
                 "streichpreis alter alt regularer",
                 r"\b(?:vorher|fruher|bisher|ehemals|ursprunglich"
                 r"|regular|regularer preis|normalpreis|normal"
@@ -636,7 +639,7 @@ PHRASES: tuple[PhraseRule, ...] = (
                 rf"|bis zu |satte )*(?:{PERCENT}|{EURO})",
             ),
             pattern(
-                "rabatt ersparnis nachlass",
+                "rabatt ersparnis nachlass preisnachlass",
                 r"\b(?:rabatt|ersparnis|nachlass|preisnachlass) (?:von )?(?:bis zu "
                 rf")?(?:{PERCENT}|{EURO})",
             ),

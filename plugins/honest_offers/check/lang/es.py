@@ -72,18 +72,20 @@ SOON = words(
     "en pocas (?:horas|dias)",
 )
 OFFER = words(
-    "oferta",
-    "promocion",
-    "promo",
-    "descuento",
-    "rebaja",
-    "rebajas",
-    "venta",
-    "precio",
-    "cupon",
-    "codigo",
+    "ofertas?",
+    "promocion(?:es)?",
+    "promos?",
+    "descuentos?",
+    "rebajas?",
+    "ventas?",
+    "precios?",
+    "cupon(?:es)?",
+    "codigos?",
 )
-_OFFER_ANCHORS = "oferta promocion promo descuento rebaja rebajas venta precio cupon codigo"
+_OFFER_ANCHORS = (
+    "oferta ofertas promocion promociones promo promos descuento descuentos rebaja rebajas "
+    "venta ventas precio precios cupon cupones codigo codigos"
+)
 _STANDING = (
     r"\bpara (?:estudiantes|socios|miembros|jubilados|grupos|familias|asociaciones|"
     r"desempleados|suscriptores)\b|\bcon pago anual\b"
@@ -114,8 +116,8 @@ PHRASES: tuple[PhraseRule, ...] = (
                 r"(?:s|seg|segundos?)\b",
             ),
             pattern(
-                "termina acaba finaliza expira",
-                rf"\b(?:{OFFER}s? )?(?:termina|acaba|finaliza"
+                "termina acaba finaliza expira vence",
+                rf"\b(?:{OFFER} )?(?:termina|acaba|finaliza"
                 rf"|expira|vence) en (?:solo )?{NUM} (?:minutos?"
                 r"|horas?|segundos?|dias)\b",
             ),
@@ -138,7 +140,7 @@ PHRASES: tuple[PhraseRule, ...] = (
             ),
             pattern(
                 _OFFER_ANCHORS,
-                rf"\b{OFFER}s? (?:termina|acaba|finaliza|expira"
+                rf"\b{OFFER} (?:termina|acaba|finaliza|expira"
                 rf"|vence|se acaba|caduca)n? {SOON}\b",
             ),
             pattern(
@@ -160,7 +162,7 @@ PHRASES: tuple[PhraseRule, ...] = (
             pattern("prisa", r"\b(?:date|daos|dese|dense|danse) prisa\b"),
             pattern("apresurate apresurese apresurense", r"\bapresur(?:ate|ese|ense)\b"),
             pattern(
-                "esperes espere esperen esperas",
+                "esperes espere esperen esperas espera esperan",
                 r"\bno (?:esperes|espere|esperen)(?: mas)?\b"
                 r"|\ba que (?:esperas|espera|esperan)\b",
             ),
@@ -168,7 +170,7 @@ PHRASES: tuple[PhraseRule, ...] = (
             pattern("pasar", r"\bno (?:lo |la )?(?:dejes|deje|dejen) pasar\b"),
             pattern("tarde", r"\bantes de que sea (?:demasiado )?tarde\b"),
             pattern(
-                "acaba acaban agota agotan",
+                "acaba acaban agota agotan acabe acaben agote agoten",
                 r"\bque se (?:acaba|acaban|agota|agotan)\b"
                 r"|\bantes de que se (?:acabe|acaben|agote"
                 r"|agoten)\b",
@@ -239,14 +241,14 @@ PHRASES: tuple[PhraseRule, ...] = (
                 rf"\b(?:ultimas|ultimos|ultima|ultimo) (?:{NUM} )?{UNITS}\b",
             ),
             pattern(
-                "agotado agotada agotados agotadas",
+                "agotado agotada agotados agotadas agotarse agotarnos stock existencias plazas",
                 r"\b(?:casi|practicamente|a punto de) (?:agotad[oa]s?"
                 r"|agotarse|agotarnos)\b|\bcasi sin (?:stock"
                 r"|existencias|plazas)\b",
             ),
             pattern("stock", r"\bstock (?:bajo|muy limitado|casi agotado)\b|\bpoco stock\b"),
             pattern(
-                "solo solamente",
+                "solo solamente apenas",
                 rf"\b(?:solo|solamente|apenas) {NUM} {UNITS} (?:disponibles"
                 r"|restantes|en stock|libres)\b",
             ),
@@ -258,7 +260,8 @@ PHRASES: tuple[PhraseRule, ...] = (
         (
             pattern("demanda", r"\b(?:alta|gran|mucha|enorme) demanda\b"),
             pattern(
-                "demandado demandada demandados demandadas",
+                "demandado demandada demandados demandadas solicitado solicitada solicitados "
+                "solicitadas",
                 r"\bmuy (?:demandad[oa]s?|solicitad[oa]s?)\b",
             ),
             pattern(
@@ -373,7 +376,7 @@ PHRASES: tuple[PhraseRule, ...] = (
         md.EXIT_INTENT,
         (
             pattern("vayas vaya vayan", r"\bno te vayas\b|\bno se (?:vaya|vayan)\b"),
-            pattern("irte irse", r"\bantes de (?:irte|irse|que te vayas|que se vaya)\b"),
+            pattern("irte irse vayas vaya", r"\bantes de (?:irte|irse|que te vayas|que se vaya)\b"),
             pattern("vas", r"\b(?:ya te vas|te vas ya)\b"),
         ),
         negatable=False,
@@ -387,9 +390,9 @@ PHRASES: tuple[PhraseRule, ...] = (
             ),
             pattern("lamentaras lamentara", r"\blo (?:lamentaras|lamentara)\b"),
             pattern("seas sea", r"\bno (?:seas|sea) (?:el|la) (?:unic[oa]|ultim[oa]) (?:que|en)\b"),
-            pattern("tontos ingenuos", r"\bsolo los (?:tontos|ingenuos|perdedores)\b"),
+            pattern("tontos ingenuos perdedores", r"\bsolo los (?:tontos|ingenuos|perdedores)\b"),
             pattern(
-                "verdad",
+                "verdad serio",
                 r"\b(?:de verdad|en serio) (?:quieres|quiere) seguir (?:perdiendo"
                 r"|pagando de mas|malgastando)\b",
             ),

@@ -54,7 +54,7 @@ _UNIT_ANCHORS = (
     "billet billets unite "
     "unites produit produits chambre chambres creneaux creneau siege "
     "sieges lot lots paire "
-    "paires"
+    "paires stock stocks"
 )
 PEOPLE = words(
     "personnes",
@@ -85,19 +85,22 @@ SOON = words(
     "dans quelques (?:heures|jours)",
 )
 OFFER = words(
-    "offre",
-    "promo",
-    "promotion",
-    "vente",
+    "offres?",
+    "promos?",
+    "promotions?",
+    "ventes?",
     "soldes",
-    "reduction",
-    "remise",
+    "reductions?",
+    "remises?",
     "prix",
-    "tarif",
-    "code promo",
-    "operation",
+    "tarifs?",
+    "codes? promo",
+    "operations?",
 )
-_OFFER_ANCHORS = "offre promo promotion vente soldes reduction remise prix tarif code operation"
+_OFFER_ANCHORS = (
+    "offre offres promo promos promotion promotions vente ventes soldes reduction reductions "
+    "remise remises prix tarif tarifs code codes operation operations"
+)
 _STANDING = (
     r"\bpour les (?:etudiants|etudiantes|membres"
     r"|adherents|seniors|groupes|familles|"
@@ -127,8 +130,8 @@ PHRASES: tuple[PhraseRule, ...] = (
                 r"|\b\d{1,2} ?(?:h|heures?) \d{1,2} ?(?:min|minutes?) \d{1,2} ?(?:s|secondes?)\b",
             ),
             pattern(
-                "termine expire finit",
-                rf"\b(?:{OFFER}s? )?(?:se termine|termine|expire"
+                "termine expire finit fin",
+                rf"\b(?:{OFFER} )?(?:se termine|termine|expire"
                 rf"|finit|prend fin) dans (?:seulement )?{NUM} (?:minutes?"
                 r"|heures?|secondes?|jours)\b",
             ),
@@ -149,7 +152,7 @@ PHRASES: tuple[PhraseRule, ...] = (
                 rf"|demain|minuit|{SOON})\b",
             ),
             pattern(
-                "limitee limite",
+                "limitee limite limites limitees",
                 r"\b(?:offre|promo|promotion|prix|tarif|vente) (?:limitee?s? dans "
                 r"le temps|a duree limitee|a temps limite)\b"
                 r"|\bpour (?:une duree|un temps) limitee?\b"
@@ -157,7 +160,7 @@ PHRASES: tuple[PhraseRule, ...] = (
             ),
             pattern(
                 _OFFER_ANCHORS,
-                rf"\b{OFFER}s? (?:se termine(?:nt)?|prend(?:ent)? fin"
+                rf"\b{OFFER} (?:se termine(?:nt)?|prend(?:ent)? fin"
                 rf"|expire(?:nt)?|finit|finissent|s'arrete(?:nt)?) {SOON}\b",
             ),
             pattern("chance occasion", r"\bderniere (?:chance|occasion)\b|\boccasion unique\b"),
@@ -179,7 +182,7 @@ PHRASES: tuple[PhraseRule, ...] = (
                 r"|plus)\b|\bqu'attendez-vous\b",
             ),
             pattern(
-                "ratez manquez rate manque laissez",
+                "ratez manquez rate manque laissez laisse",
                 r"\bne (?:ratez|manquez|rate|manque) pas\b|\bne (?:laissez|laisse) pas passer\b",
             ),
             pattern("tard", r"\bavant qu'il ne soit trop tard\b"),
@@ -215,9 +218,9 @@ PHRASES: tuple[PhraseRule, ...] = (
         ur.CART_HOLD,
         (
             pattern(
-                "reserve reservee reserves reservees garde gardee bloque bloquee",
-                r"\b(?:reserve|reservee|reserves|reservees"
-                r"|garde|gardee|bloque|bloquee)s? (?:pendant"
+                "reserve reservee reserves reservees garde gardee gardes gardees bloque bloquee "
+                "bloques bloquees",
+                r"\b(?:reserv|gard|bloqu)ee?s? (?:pendant"
                 rf"|pour|encore) (?:encore )?{NUM} (?:minutes?"
                 r"|min)\b",
             ),
@@ -248,7 +251,7 @@ PHRASES: tuple[PhraseRule, ...] = (
                 r"(?:de la (?:rangee|salle)|du fond))",
             ),
             pattern(
-                "epuise epuisee complet complete",
+                "epuise epuisee complet complete epuises epuisees complets completes",
                 r"\b(?:presque|bientot|quasiment|pratiquement"
                 r"|deja presque) (?:epuisee?s?|complete?s?)\b",
             ),
@@ -392,7 +395,7 @@ PHRASES: tuple[PhraseRule, ...] = (
             pattern(
                 "partez pars quittez quitte", r"\bne (?:partez|pars|nous quittez|nous quitte) pas\b"
             ),
-            pattern("partir", r"\bavant de (?:partir|nous quitter)\b"),
+            pattern("partir quitter", r"\bavant de (?:partir|nous quitter)\b"),
             pattern("partez pars", r"\b(?:vous partez|tu pars) deja\b"),
         ),
         negatable=False,
@@ -443,7 +446,7 @@ PHRASES: tuple[PhraseRule, ...] = (
             ),
             pattern(
                 "avant anciennement auparavant initialement",
-                rf"\b(?:avant|anciennement|auparavant|initialement) ?:? ?{PRICE}",
+                rf"\b(?:avant|anciennement|auparavant|initialement)\b ?:? ?{PRICE}",
             ),
         ),
         unless_in_sentence=_STANDING,
@@ -458,7 +461,7 @@ PHRASES: tuple[PhraseRule, ...] = (
                 r"|d'economie)\b",
             ),
             pattern(
-                "economisez economise economisez",
+                "economisez economise economisez economisons",
                 r"\b(?:economisez|economise|economisons) (?:jusqu'a "
                 rf"|plus de )?(?:{PERCENT}|{PRICE})",
             ),
