@@ -9,9 +9,8 @@ are in them; the corpus test and the examples check the same from the other side
 
 from __future__ import annotations
 
+import importlib
 import re
-import re._constants as sre
-import re._parser as sre_parse
 from typing import Any
 
 import pytest
@@ -23,6 +22,9 @@ from honest_offers.check.lang import LANGUAGES
 from honest_offers.check.phrases import TOKEN, Pattern
 from honest_offers.check.text import PHRASES
 from tests.conftest import examples
+
+sre: Any = importlib.import_module("re._constants")  # CPython's regex parser (private)
+sre_parse: Any = importlib.import_module("re._parser")
 
 PATTERNS = [(phrase.rule.code, item) for phrase in PHRASES for item in phrase.patterns] + [
     (f"{code}-{phrase.rule.code}", item)
