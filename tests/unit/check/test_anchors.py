@@ -19,8 +19,9 @@ from hypothesis import strategies as st
 
 from honest_offers.check import check_text
 from honest_offers.check.lang import LANGUAGES
+from honest_offers.check.normalize import normalize
 from honest_offers.check.phrases import TOKEN, Pattern
-from honest_offers.check.text import PHRASES
+from honest_offers.check.text import PHRASES, _words, has_count, required_words
 from tests.conftest import examples
 
 sre: Any = importlib.import_module("re._constants")  # CPython's regex parser (private)
@@ -167,6 +168,27 @@ def test_every_branch_holds_an_anchor(item: Pattern) -> None:
     texts = [text for text in dict.fromkeys([first, *others]) if regex.search(text)]
     assert texts, "some branch written out is matched"
     assert [t for t in texts if not has_anchor(item, t)] == [], sorted(item.anchors)
+
+
+@pytest.mark.parametrize(
+    "item",
+    [item for _, item in PATTERNS],
+    ids=[f"{code}-{i}" for i, (code, _) in enumerate(PATTERNS)],
+)
+def test_every_branch_passes_the_engines_other_tests(item: Pattern) -> None:
+    # Before searching, the engine also asks for the pattern's required words, its gate and
+    # (for a counted shape) a count: each branch, as the engine reads it, must pass them.
+    regex, groups = re.compile(item.regex), required_words(item.regex)
+    gate = re.compile(item.gate) if item.gate else None
+    first, others = written_out(sre_parse.parse(item.regex).data)
+    for written in dict.fromkeys([first, *others]):
+        plain = normalize(written).text
+        if not regex.search(plain):
+            continue
+        words = _words(plain)
+        assert all(not group.isdisjoint(words) for group in groups), plain
+        assert gate is None or gate.search(plain), plain
+        assert not item.counted or has_count(plain, words), plain
 
 
 def test_a_branch_without_an_anchor_is_found() -> None:
