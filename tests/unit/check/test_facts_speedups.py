@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from honest_offers.check import facts
 from honest_offers.check.facts import finditer_lowered
 from tests.conftest import examples
+from tests.regex_branches import sre_parse, written_out
 
 PATTERNS = {
     name: value
@@ -80,3 +81,31 @@ def test_the_offsets_hold_where_lower_case_is_longer() -> None:
 def test_a_case_sensitive_pattern_is_left_as_it_is() -> None:
     pattern = re.compile(r"\bVAT\b")
     assert spans(finditer_lowered(pattern, "vat VAT")) == [(4, 7, "vat")]
+
+
+GATED = {
+    "free offer": (facts._FREE_OFFER, facts._FREE_GATE),
+    "no fees": (facts._NO_FEES, facts._NO_FEES_GATE),
+    "tax added": (facts._TAX_ADDED, facts._TAX_GATE),
+    "tax included": (facts._TAX_INCLUDED, facts._TAX_GATE),
+    "paid once": (facts._PAID_ONCE, facts._BILLING_GATE),
+    "paid again": (facts._PAID_AGAIN, facts._BILLING_GATE),
+    "easy exit": (facts._EASY_EXIT, facts._EASY_EXIT_GATE),
+    "money back": (facts._MONEY_BACK, facts._MONEY_BACK_GATE),
+    "trial": (facts._TRIAL, facts._TRIAL_GATE),
+    "trial days": (facts._TRIAL_DAYS, facts._TRIAL_GATE[:1]),
+    "price per": (facts._PRICE_PER, facts.DIGITS),
+    "stated price": (facts._STATED_PRICE, facts.DIGITS),
+}
+"""Each facts pattern with the gate its rule passes to ``_matches``: a text without one of
+the gate's words is not searched."""
+
+
+@pytest.mark.parametrize("name", sorted(GATED))
+def test_every_branch_of_a_facts_pattern_holds_its_gate(name: str) -> None:
+    pattern, gate = GATED[name]
+    source = sre_parse.parse(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+    first, others = written_out(source.data)
+    matched = [text for text in dict.fromkeys([first, *others]) if pattern.search(text)]
+    assert matched
+    assert [text for text in matched if not any(word in text.lower() for word in gate)] == []
