@@ -446,6 +446,11 @@ def _free_part(word: str) -> re.Pattern[str]:
     )
 
 
+_FREE_PART_NEEDS = re.compile("free|complimentary|cost|charge")
+"""A word every match of :func:`_free_part` holds: a text that names the fee's word but none
+of these is not searched."""
+
+
 def _free(offer: Offer, texts: Texts) -> Iterator[Contradiction]:
     price = offer.price
     if price.per_payment > 0:
@@ -454,7 +459,8 @@ def _free(offer: Offer, texts: Texts) -> Iterator[Contradiction]:
         if fee.amount <= 0:
             continue
         for word in _fee_words(fee.name):
-            for loc, match in _matches(_free_part(word), texts, IN_COPY, (word,)):
+            free = _free_part(word)
+            for loc, match in _matches(free, texts, IN_COPY, (word,), _FREE_PART_NEEDS):
                 fact = ("price", "fees", index, "name")
                 says = _lists_fee(fee, price.currency)
                 yield Contradiction(FREE, loc, match.start(), match.end(), fact, says)
@@ -471,7 +477,7 @@ def _called_free(offer: Offer, texts: Texts) -> Iterator[Contradiction]:
         yield Contradiction(FREE, loc, match.start(), match.end(), ("price", "amount"), says)
     name = _fee_words(offer.title)[-1:]  # the head noun: the last word (a "Garden audit")
     for word in name:
-        for loc, match in _matches(_free_part(word), texts, IN_HEAD, (word,)):
+        for loc, match in _matches(_free_part(word), texts, IN_HEAD, (word,), _FREE_PART_NEEDS):
             if not any(loc == at and match.start() <= start < match.end() for at, start in found):
                 fact = ("price", "amount")
                 yield Contradiction(FREE, loc, match.start(), match.end(), fact, says)
@@ -488,6 +494,10 @@ _NO_FEES = re.compile(
 _NO_FEES_GATE = ("no ", "inclusive", "nothing", "fee-free", "fee free")
 """One ``\\b`` before the branches: tried at word starts only (a look behind first was
 tried at every character)."""
+
+
+_NO_FEE_FOR_NEEDS = re.compile("no |waived")
+"""Words every match of :func:`_no_fee_for` holds (see :data:`_FREE_PART_NEEDS`)."""
 
 
 @cache
@@ -511,7 +521,8 @@ def _fees_denied(offer: Offer, texts: Texts) -> Iterator[Contradiction]:
         yield Contradiction(FEES_DENIED, loc, match.start(), match.end(), fact, says)
     for index, fee in fees:
         for word in _fee_words(fee.name):
-            for loc, match in _matches(_no_fee_for(word), texts, kinds, (word,)):
+            no_fee = _no_fee_for(word)
+            for loc, match in _matches(no_fee, texts, kinds, (word,), _NO_FEE_FOR_NEEDS):
                 fact = ("price", "fees", index, "name")
                 says = _lists_fee(fee, currency)
                 yield Contradiction(FEES_DENIED, loc, match.start(), match.end(), fact, says)

@@ -96,6 +96,11 @@ GATED = {
     "trial days": (facts._TRIAL_DAYS, facts._TRIAL_GATE[:1]),
     "price per": (facts._PRICE_PER, facts.DIGITS),
     "stated price": (facts._STATED_PRICE, facts.DIGITS),
+    "free part": (facts._free_part("setup"), ("setup", *facts._FREE_PART_NEEDS.pattern.split("|"))),
+    "no fee for": (
+        facts._no_fee_for("setup"),
+        ("setup", *facts._NO_FEE_FOR_NEEDS.pattern.split("|")),
+    ),
 }
 """Each facts pattern with the gate its rule passes to ``_matches``: a text without one of
 the gate's words is not searched."""
@@ -108,4 +113,8 @@ def test_every_branch_of_a_facts_pattern_holds_its_gate(name: str) -> None:
     first, others = written_out(source.data)
     matched = [text for text in dict.fromkeys([first, *others]) if pattern.search(text)]
     assert matched
+    if name in ("free part", "no fee for"):  # the fee's word, and a word of the needs
+        word, *needs = gate
+        assert [text for text in matched if word not in text.lower()] == []
+        gate = tuple(needs)
     assert [text for text in matched if not any(word in text.lower() for word in gate)] == []
