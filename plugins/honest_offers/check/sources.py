@@ -280,8 +280,14 @@ def _document_findings(
     if keys is not None and isinstance(data, dict) and not keys.issuperset(data):
         data = {key: value for key, value in data.items() if key in keys}
     _collect_strings(data, (), strings)
+    languages = lang.current()
     for loc, value in strings:
-        hits = _value_hits(loc, value)
+        context = _CONTEXTS.get(loc, "prose")
+        hits: Sequence[Hit] = (
+            markdown_hits(value)
+            if context == "markdown"
+            else scan_cached(value, context, languages)
+        )
         if not hits:
             continue
         source = source or _Source(document)
@@ -290,13 +296,6 @@ def _document_findings(
             line, column = source.locate(loc, value, hit.start, excerpt)
             findings.append(finding(hit.rule, path, line + line_offset, column, excerpt))
     return findings
-
-
-def _value_hits(loc: PathKey, value: str) -> Sequence[Hit]:
-    context = _CONTEXTS.get(loc, "prose")
-    if context == "markdown":
-        return markdown_hits(value)
-    return scan_cached(value, context)
 
 
 _CONTEXTS: dict[PathKey, Context | Literal["markdown"]] = {

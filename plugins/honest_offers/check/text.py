@@ -231,16 +231,25 @@ SCAN_CACHE_LIMIT = 2_000
 """Texts up to this length are scanned once per process (:func:`scan_cached`)."""
 
 
-def scan_cached(text: str, context: Context = "prose") -> Sequence[Hit]:
+def scan_cached(
+    text: str, context: Context = "prose", languages: frozenset[str] | None = None
+) -> Sequence[Hit]:
     """:func:`scan`, remembered per process for texts up to :data:`SCAN_CACHE_LIMIT`:
     catalogues repeat their terms, fee names and labels from offer to offer, pages repeat
     their navigation, and a build reads each offer's sentences twice, in its YAML and on its
-    rendered page. One cache for every engine, so the second reading is free."""
+    rendered page. One cache for every engine, so the second reading is free.
+
+    ``languages`` is :func:`honest_offers.check.lang.current`, if the caller has it (a
+    document's strings are all read in the same languages)."""
     if len(text) > SCAN_CACHE_LIMIT:
         return scan(text, context)
     # An attribute reads as prose does (one index): a page's title and summary stand in its
     # head's attributes and in its text, and are scanned once.
-    return _scan_cached(text, "prose" if context == "attribute" else context, lang.current())
+    return _scan_cached(
+        text,
+        "prose" if context == "attribute" else context,
+        lang.current() if languages is None else languages,
+    )
 
 
 @lru_cache(maxsize=65_536)
