@@ -30,6 +30,11 @@ PATTERNS = [(phrase.rule.code, item) for phrase in PHRASES for item in phrase.pa
     for item in phrase.patterns
 ]
 _TOKEN = re.compile(TOKEN)
+EVERY_PATTERN = pytest.mark.parametrize(
+    "item",
+    [item for _, item in PATTERNS],
+    ids=[f"{code}-{i}" for i, (code, _) in enumerate(PATTERNS)],
+)
 
 
 def has_anchor(item: Pattern, text: str) -> bool:
@@ -42,11 +47,7 @@ def test_every_pattern_has_anchors() -> None:
     assert all(a == a.lower() and " " not in a for _, item in PATTERNS for a in item.anchors)
 
 
-@pytest.mark.parametrize(
-    "item",
-    [item for _, item in PATTERNS],
-    ids=[f"{code}-{i}" for i, (code, _) in enumerate(PATTERNS)],
-)
+@EVERY_PATTERN
 def test_matches_contain_an_anchor(item: Pattern) -> None:
     regex = re.compile(item.regex)
 
@@ -64,11 +65,7 @@ def test_matches_contain_an_anchor(item: Pattern) -> None:
     check()
 
 
-@pytest.mark.parametrize(
-    "item",
-    [item for _, item in PATTERNS],
-    ids=[f"{code}-{i}" for i, (code, _) in enumerate(PATTERNS)],
-)
+@EVERY_PATTERN
 def test_every_branch_holds_an_anchor(item: Pattern) -> None:
     regex = re.compile(item.regex)
     first, others = written_out(sre_parse.parse(item.regex).data)
@@ -77,11 +74,7 @@ def test_every_branch_holds_an_anchor(item: Pattern) -> None:
     assert [t for t in texts if not has_anchor(item, t)] == [], sorted(item.anchors)
 
 
-@pytest.mark.parametrize(
-    "item",
-    [item for _, item in PATTERNS],
-    ids=[f"{code}-{i}" for i, (code, _) in enumerate(PATTERNS)],
-)
+@EVERY_PATTERN
 def test_every_branch_passes_the_engines_other_tests(item: Pattern) -> None:
     # Before searching, the engine also asks for the pattern's required words, its gate and
     # (for a counted shape) a count: each branch, as the engine reads it, must pass them.
