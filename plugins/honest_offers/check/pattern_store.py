@@ -31,6 +31,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from honest_offers import __version__
+
 Words = tuple[frozenset[str], ...]
 """The word groups every match of a pattern holds (:func:`.text.required_words`)."""
 
@@ -165,10 +167,13 @@ def _user_cache(environ: Any) -> str | None:
 def _version_key() -> str:
     """A hash of what decides a pattern's code: Python's regex engine and the check's own
     code (every module of this folder, where patterns are written and analysed)."""
+    modules = sorted(Path(__file__).parent.glob("*.py"))
+    if not modules:  # installed without its sources (a zip): no way to tell versions apart
+        raise OSError("the check's modules cannot be read")
     digest = hashlib.sha256()
-    digest.update(f"{sys.implementation.cache_tag}|{sys.version}|{_sre.MAGIC}|".encode())
-    digest.update(f"{_sre.CODESIZE}|{_sre.MAXREPEAT}|{_sre.MAXGROUPS}".encode())
-    for module in sorted(Path(__file__).parent.glob("*.py")):
+    digest.update(f"{__version__}|{sys.implementation.cache_tag}|{sys.version}|".encode())
+    digest.update(f"{_sre.MAGIC}|{_sre.CODESIZE}|{_sre.MAXREPEAT}|{_sre.MAXGROUPS}".encode())
+    for module in modules:
         digest.update(module.name.encode())
         digest.update(module.read_bytes())
     return digest.hexdigest()[:20]

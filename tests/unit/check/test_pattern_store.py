@@ -197,3 +197,20 @@ def _store_bytes(entries: dict[str, tuple[Spec, Words]]) -> bytes:
 
 def test_the_suite_never_writes_the_users_cache() -> None:
     assert os.environ.get(CACHE_DIR_ENV), "tests/conftest.py points the store at a temp folder"
+
+
+def test_another_version_gets_another_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    environ = {CACHE_DIR_ENV: str(tmp_path)}
+    now = store_path(environ)
+    monkeypatch.setattr(pattern_store, "__version__", "0.0.0-other")
+    assert store_path(environ) != now
+
+
+def test_no_store_when_the_checks_code_cannot_be_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    def unreadable() -> str:
+        raise OSError("installed without sources")
+
+    monkeypatch.setattr(pattern_store, "_version_key", unreadable)
+    monkeypatch.setattr(pattern_store, "_STORE", None)
+    monkeypatch.setattr("atexit.register", lambda *_: None)
+    assert pattern_store.default_store().path is None
