@@ -76,6 +76,8 @@ class SiteLayout:
     language: str | None = None
     """The site's language (``theme.language``, else the plugin's ``locale``): the text rules
     read its pages in it and English; ``None``, unknown, reads them in every language."""
+    site_url: str | None = None
+    """Where the site is published: pages may link to offers by its address."""
 
     @property
     def offers_dir(self) -> Path:
@@ -156,6 +158,7 @@ def read_layout(config_path: Path) -> tuple[SiteLayout | None, list[Problem]]:
         index_folder=str(options.get("index_url") or "offers/").strip("/"),
         config_file=config_path,
         language=site_language(config),
+        site_url=site_url_of(config),
     )
     return layout, []
 
@@ -170,6 +173,13 @@ def site_language(config: dict[str, Any]) -> str | None:
         if isinstance(value, str) and value.strip():
             return value.strip()
     return None
+
+
+def site_url_of(config: dict[str, Any]) -> str | None:
+    """``site_url`` as the config file writes it (``mkdocs serve`` moves the config's to
+    its own address; pages keep linking to the published one)."""
+    value = config.get("site_url")
+    return value.strip() if isinstance(value, str) and value.strip() else None
 
 
 def plugin_options(config: dict[str, Any]) -> dict[str, Any]:
@@ -316,7 +326,7 @@ def renderer(config: dict[str, Any]) -> Render:
 def site_offers(layout: SiteLayout, catalog: Catalog) -> SiteOffers:
     """The site's offers as its Markdown pages link to them (HO7xx on pages)."""
     offers = {loaded.slug: loaded for loaded in catalog.offers}
-    return SiteOffers(layout.index_folder, layout.docs_dir, offers)
+    return SiteOffers(layout.index_folder, layout.docs_dir, offers, layout.site_url)
 
 
 def check_source_file(

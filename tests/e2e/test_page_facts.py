@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MINIMAL_OFFER, offer_yaml, run_mkdocs
+from tests.conftest import MINIMAL_OFFER, SITE_CONFIG, offer_yaml, run_mkdocs
 
 pytestmark = pytest.mark.e2e
 
@@ -109,3 +109,29 @@ def test_a_built_folder_has_no_yaml_to_compare_with(
     assert (out / "blog" / "2026" / "spring" / "index.html").is_file()
     code, found = check(tmp_path, "out")
     assert (code, {f for f in found if f[0].startswith("HO7")}) == (0, set())
+
+
+def test_links_by_the_sites_own_address_are_followed_by_build_and_check(
+    make_site: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A site published under a sub-path: its pages link to offers by the full address or
+    through the sub-path, and their words are checked as for any other link."""
+    news = (
+        "# News\n\nOur audit is free: [book it](https://garden.example/shop/offers/audit/).\n\n"
+        "The [audit](/shop/offers/audit/): no hidden fees, cancel anytime.\n"
+    )
+    root = make_site(
+        {"audit.yml": AUDIT},
+        config=f"site_url: https://garden.example/shop/\n{SITE_CONFIG}",
+        docs={"index.md": "# Home\n", "news.md": news},
+    )
+    built = run_mkdocs("build", "-f", "mkdocs.yml", "-d", str(tmp_path / "out"), cwd=root)
+    logged = {
+        (rule, path, int(line), int(column))
+        for path, line, column, rule, _ in _LOGGED.findall(built.stderr)
+    }
+    assert logged == {
+        ("HO701", "docs/news.md", 3, 5),
+        ("HO706", "docs/news.md", 5, 51),
+    }, built.stderr
+    assert check(root, "mkdocs.yml") == (1, logged)

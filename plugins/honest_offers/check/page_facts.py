@@ -5,8 +5,10 @@ A link to an offer is a link that lands on the offer's page (``<index folder>/<s
 ``offers/audit.md`` (as MkDocs reads a link to a Markdown file, from the page's folder),
 ``offers/audit/``, ``../offers/audit/``, ``offers/audit.html`` (as a browser reads it from the
 page's address, with directory URLs or without), ``/offers/audit/`` (from the site's root),
-each with or without an anchor or a query; inline, reference-style and HTML ``<a href>``
-links. Links to other sites, images and the offer index are not links to an offer.
+and, for a site with a ``site_url``, its full address (``https://example.com/shop/offers/audit/``)
+or the root path through its sub-path (``/shop/offers/audit/``); each with or without an
+anchor or a query; inline, reference-style and HTML ``<a href>`` links. Links to other sites,
+images and the offer index are not links to an offer.
 
 Which words are about which offer (:func:`claims`), so that a page that links to several
 offers never lends one offer's "free" to another:
@@ -33,7 +35,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import unquote, urlsplit
+from urllib.parse import SplitResult, unquote, urlsplit
 
 from honest_offers.check import markdown
 from honest_offers.check.facts import HEAD, PROSE, contradictions, texts_of
@@ -84,15 +86,22 @@ _MAY_LINK = re.compile(r"\]\(|\]:|\]\[|href", re.I)
 _PAGE_SUFFIX = re.compile(r"(?:\.md|\.html|/index\.(?:md|html))?")
 
 
-def offer_slug(target: str, page: str, folder: str) -> str | None:
+def offer_slug(target: str, page: str, folder: str, site_url: str | None = None) -> str | None:
     """The slug of the offer page that a link from ``page`` (its path below the docs folder,
-    ``blog/post.md``) to ``target`` lands on, with offer pages in ``folder``; else ``None``."""
+    ``blog/post.md``) to ``target`` lands on, with offer pages in ``folder``; else ``None``.
+    With the site's ``site_url``, a full address of the site's own pages and a root path
+    through its sub-path (``/shop/offers/audit/`` at ``https://example.com/shop/``) land too."""
     parts = urlsplit(target.strip())
     path = unquote(parts.path)
-    if parts.scheme or parts.netloc or not path:
+    if parts.scheme or parts.netloc:
+        path = _own_path(parts, site_url)
+    if not path:
         return None
     if path.startswith("/"):
         candidates = [path.lstrip("/")]
+        prefix = _sub_path(site_url)
+        if prefix != "/" and path.startswith(prefix):
+            candidates.insert(0, path[len(prefix) :])
     else:
         here = posixpath.dirname(page)
         candidates = [posixpath.join(here, path)]  # MkDocs: from the page's folder
@@ -106,6 +115,27 @@ def offer_slug(target: str, page: str, folder: str) -> str | None:
     return None
 
 
+def _sub_path(site_url: str | None) -> str:
+    """The path the site is published under (``/shop/``; ``/`` at a host's root)."""
+    path = unquote(urlsplit(site_url).path) if site_url else ""
+    return path.rstrip("/") + "/"
+
+
+def _own_path(parts: SplitResult, site_url: str | None) -> str:
+    """The root path (``/offers/audit/``) of a full address (``https://…`` or ``//host/…``)
+    of a page of the site at ``site_url``; empty for any other address."""
+    site = urlsplit(site_url) if site_url else None
+    if (
+        site is None
+        or not parts.netloc
+        or parts.scheme.lower() not in ("", "http", "https")
+        or parts.netloc.lower() != site.netloc.lower()
+    ):
+        return ""
+    path, prefix = unquote(parts.path) or "/", _sub_path(site_url)
+    return "/" + path[len(prefix) :] if (path + "/").startswith(prefix) else ""
+
+
 def _slug_in(path: str, folder: str) -> str | None:
     prefix = f"{folder.strip('/')}/"
     if not path.startswith(prefix):
@@ -117,13 +147,15 @@ def _slug_in(path: str, folder: str) -> str | None:
     return slug
 
 
-def offer_links(code_free: str, page: str, folder: str, slugs: Iterable[str]) -> list[Link]:
+def offer_links(
+    code_free: str, page: str, folder: str, slugs: Iterable[str], site_url: str | None = None
+) -> list[Link]:
     """The links in a page (its text with code blanked, :func:`markdown.without_code`) that
-    land on one of the offers ``slugs``, in page order."""
+    land on one of the offers ``slugs``, in page order (``site_url``: see :func:`offer_slug`)."""
     known = set(slugs)
     found: list[Link] = []
     for match, target in _targets(code_free):
-        slug = offer_slug(target, page, folder)
+        slug = offer_slug(target, page, folder, site_url)
         if slug in known:
             found.append(Link(slug, match.start(), match.start("label"), match.end("label")))
     return sorted(found, key=lambda link: link.start)
@@ -291,6 +323,8 @@ class SiteOffers:
     docs_dir: Path
     offers: Mapping[str, LoadedOffer]
     """By slug."""
+    site_url: str | None = None
+    """Where the site is published (``site_url``): links may use its address or sub-path."""
 
     def page(self, path: Path) -> str | None:
         """``path``'s place below the docs folder (``blog/post.md``); ``None`` outside it."""
@@ -304,7 +338,9 @@ class SiteOffers:
         findings depend on their YAML)."""
         if not self.offers or not _MAY_LINK.search(text):
             return []
-        links = offer_links(markdown.without_code(text), page, self.folder, self.offers)
+        links = offer_links(
+            markdown.without_code(text), page, self.folder, self.offers, self.site_url
+        )
         return [self.offers[slug] for slug in dict.fromkeys(link.slug for link in links)]
 
     def findings(self, text: str, path: str, page: str) -> list[Finding]:
@@ -314,7 +350,7 @@ class SiteOffers:
         if not self.linked(text, page):
             return []
         code_free = markdown.without_code(text)
-        links = offer_links(code_free, page, self.folder, self.offers)
+        links = offer_links(code_free, page, self.folder, self.offers, self.site_url)
         view = markdown.prose(text, code_free)
         by_offer: dict[str, list[tuple[str, list[int], str]]] = {}
         for claim in claims(code_free, links):

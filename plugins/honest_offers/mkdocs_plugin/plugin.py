@@ -65,6 +65,7 @@ from honest_offers.site import (
     read_config,
     read_source,
     site_language,
+    site_url_of,
 )
 from honest_offers.validate.defaults import OfferDefaults, read_defaults
 
@@ -123,6 +124,7 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
         position = 1 if config.theme.custom_dir else 0
         config.theme.dirs.insert(position, theme_dir)
         custom_dir = config.theme.custom_dir
+        written = read_config(Path(config.config_file_path)) if config.config_file_path else {}
         self.layout = SiteLayout(
             root=base,
             docs_dir=Path(config.docs_dir),
@@ -130,9 +132,8 @@ class HonestOffersPlugin(BasePlugin[HonestOffersConfig]):
             template_dirs=(Path(custom_dir),) if custom_dir else (),
             index_folder=self.config.index_url.strip("/"),
             config_file=Path(config.config_file_path) if config.config_file_path else None,
-            language=site_language(read_config(Path(config.config_file_path)))
-            if config.config_file_path
-            else None,
+            language=site_language(written),
+            site_url=site_url_of(written),
         )
         self.defaults = self._read_defaults()
         if self.stage:

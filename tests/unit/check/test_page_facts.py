@@ -90,6 +90,51 @@ def test_links_that_land_elsewhere(page: str, target: str) -> None:
     assert offer_slug(target, page, "offers") != "audit"
 
 
+SHOP = "https://garden.example/shop/"
+
+AT_THE_SITES_ADDRESS = [
+    ("index.md", "https://garden.example/shop/offers/audit/"),
+    ("index.md", "HTTP://Garden.Example/shop/offers/audit.html#price"),
+    ("blog/post.md", "//garden.example/shop/offers/audit/"),
+    ("index.md", "/shop/offers/audit/"),  # the site's root through its sub-path
+    ("blog/post.md", "/shop/offers/audit/?from=blog"),
+    ("index.md", "/offers/audit/"),  # the site's root, as without a site_url
+]
+
+
+@pytest.mark.parametrize(("page", "target"), AT_THE_SITES_ADDRESS)
+def test_links_by_the_sites_own_address_land_on_the_offer(page: str, target: str) -> None:
+    assert offer_slug(target, page, "offers", SHOP) == "audit"
+
+
+ELSEWHERE_THAN_THE_SITE = [
+    ("index.md", "https://garden.example/offers/audit/"),  # the host, outside the site
+    ("index.md", "https://garden.example/shopping/offers/audit/"),
+    ("index.md", "https://other.example/shop/offers/audit/"),
+    ("index.md", "ftp://garden.example/shop/offers/audit/"),
+    ("index.md", "https://garden.example/shop/"),
+    ("index.md", "/shopping/offers/audit/"),
+]
+
+
+@pytest.mark.parametrize(("page", "target"), ELSEWHERE_THAN_THE_SITE)
+def test_links_by_another_address_land_elsewhere(page: str, target: str) -> None:
+    assert offer_slug(target, page, "offers", SHOP) is None
+
+
+def test_a_full_address_lands_only_with_the_sites_address_known() -> None:
+    assert offer_slug(f"{SHOP}offers/audit/", "index.md", "offers") is None
+    root = "https://garden.example"
+    assert offer_slug(f"{root}/offers/audit/", "index.md", "offers", root) == "audit"
+
+
+def test_words_about_an_offer_linked_by_the_sites_address_are_checked() -> None:
+    shop = SiteOffers("offers", Path("docs"), {"audit": AUDIT}, SHOP)
+    for target in (f"{SHOP}offers/audit/", "/shop/offers/audit/"):
+        text = f"Our [audit]({target}) is free."
+        assert [f.rule for f in shop.findings(text, "docs/index.md", "index.md")] == ["HO701"]
+
+
 SEGMENT = st.from_regex(r"[a-z][a-z0-9-]{0,11}", fullmatch=True)
 SLUGS = st.from_regex(r"[a-z0-9]+(?:-[a-z0-9]+){0,3}", fullmatch=True).filter(
     lambda s: s != "index"
@@ -102,26 +147,31 @@ SLUGS = st.from_regex(r"[a-z0-9]+(?:-[a-z0-9]+){0,3}", fullmatch=True).filter(
     name=st.one_of(st.just("index"), SEGMENT),
     slug=SLUGS,
     index=st.sampled_from(["offers", "shop/offers", "angebote"]),
-    form=st.sampled_from(["md", "directory-url", "html", "root"]),
+    form=st.sampled_from(["md", "directory-url", "html", "root", "address", "sub-path"]),
     anchor=st.sampled_from(["", "#price", "?from=blog", "?a=1#terms"]),
+    sub_path=st.lists(SEGMENT, max_size=2).map(lambda parts: "".join(f"{p}/" for p in parts)),
 )
-@example(folders=[], name="index", slug="audit", index="offers", form="md", anchor="")
+@example(folders=[], name="index", slug="audit", index="offers", form="md", anchor="", sub_path="")
 def test_every_way_of_writing_a_link_to_an_offer_lands_on_it(
-    folders: list[str], name: str, slug: str, index: str, form: str, anchor: str
+    folders: list[str], name: str, slug: str, index: str, form: str, anchor: str, sub_path: str
 ) -> None:
     """A link written as MkDocs reads it (to the Markdown file, from the page's folder), as
-    a browser reads it (from the page's address, with directory URLs or ``.html``), or from
-    the site's root, with an anchor or a query, lands on the offer ``slug``."""
+    a browser reads it (from the page's address, with directory URLs or ``.html``), from
+    the site's root, or by the site's own address (``site_url``, at a host's root or under
+    a sub-path), with an anchor or a query, lands on the offer ``slug``."""
     page = posixpath.join(*folders, f"{name}.md")
     folder = posixpath.dirname(page) or "."
     address = folder if name == "index" else posixpath.join(folder, name)
+    site_url = f"https://garden.example/{sub_path}"
     target = {
         "md": posixpath.relpath(f"{index}/{slug}.md", folder),
         "directory-url": posixpath.relpath(f"{index}/{slug}", address) + "/",
         "html": posixpath.relpath(f"{index}/{slug}.html", folder),
         "root": f"/{index}/{slug}/",
+        "address": f"{site_url}{index}/{slug}/",
+        "sub-path": f"/{sub_path}{index}/{slug}/",
     }[form]
-    assert offer_slug(target + anchor, page, index) == slug
+    assert offer_slug(target + anchor, page, index, site_url) == slug
 
 
 @settings(max_examples=examples(200))
