@@ -405,6 +405,16 @@ def word_set(words: str) -> frozenset[str]:
 
 # -- word lists -----------------------------------------------------------------------------
 
+BLOCK = word_set(
+    "address article aside blockquote body caption center dd details dialog dir div dl dt "
+    "fieldset figcaption figure footer form frameset h1 h2 h3 h4 h5 h6 head header hgroup "
+    "hr html legend li main menu nav ol p pre section summary table tbody td tfoot th "
+    "thead tr ul button select option optgroup textarea input iframe video audio canvas "
+    "object embed noscript template title"
+)
+"""Elements whose start and end separate text blocks (innerText puts a line break there): a
+page's text and a JSX component's are read in these blocks."""
+
 VOID_ELEMENTS = word_set(
     "area base br col embed hr img input keygen link meta param source track wbr"
 )

@@ -72,6 +72,45 @@ def test_react_component_text_and_labels() -> None:
     assert at(text, by_rule["HO611"]).startswith("setInterval(() => setLeft(")
 
 
+def text_rules(source: str, path: str = "Offer.jsx") -> list[tuple[str, str]]:
+    """Rule and excerpt of each text finding (HO1xx-HO5xx) of a component file."""
+    found = check_file_text(source, FILE_KINDS[Path(path).suffix], path).findings
+    return [(f.rule, f.excerpt) for f in found if not f.rule.startswith(("HO6", "HO9"))]
+
+
+@pytest.mark.parametrize(
+    ("jsx", "expected"),
+    [
+        (
+            "<p className='note'>Only <strong>{stock}</strong> left in stock</p>",
+            [("HO201", "Only 2 left in stock")],
+        ),
+        (
+            "<button onClick={close}>No thanks, <em>I prefer</em> paying full price</button>",
+            [("HO401", "No thanks, I prefer paying full price")],
+        ),
+        (
+            "<div><b>{buyer.name}</b> from <i>{buyer.city}</i> just bought <a>this</a></div>",
+            [("HO302", "Someone from 2 just bought")],
+        ),
+        ("<p>Only <br/>a few left</p>", [("HO201", "Only a few left")]),
+        # a block element or a component ends the text: each part is read on its own
+        ("<div>Only <p>{stock}</p> left in stock</div>", []),
+        ("<p>Only <Badge>{stock}</Badge> left in stock</p>", []),
+        # the honest look-alikes, across inline elements too
+        ("<p>We keep <strong>{stock}</strong> in our own warehouse.</p>", []),
+        ("<button onClick={close}>No <em>thanks</em></button>", []),
+    ],
+)
+def test_jsx_text_is_read_across_inline_elements_as_a_browser_shows_it(
+    jsx: str, expected: list[tuple[str, str]]
+) -> None:
+    """Inline elements (``<strong>``, ``<em>``, ``<a>``, ``<br/>``) do not end a text in a
+    browser, nor here: their words are read with the text around them, once."""
+    source = f"export function Offer({{ stock, close, buyer }}) {{\n  return {jsx};\n}}\n"
+    assert text_rules(source) == expected
+
+
 def test_toast_template_text_is_read_with_its_html() -> None:
     text, found = fixture("toast.js")
     (bought,) = [f for f in found if f.rule == "HO302"]

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from honest_offers.check.locate import Mapped
+from honest_offers.check.markup_rules import BLOCK as BLOCK  # the one list
 from honest_offers.check.markup_rules import VOID_ELEMENTS as VOID_ELEMENTS  # the one list
-from honest_offers.check.markup_rules import word_set
 
 TOKEN = re.compile(
     r"<(?:(?P<comment>!--)"
@@ -41,14 +41,6 @@ TEMPLATE_TAG_MAX = 20_000
 _NOT_NEWLINE = re.compile(r"[^\n]")
 COMMENT_END = re.compile(r"--!?>")
 
-BLOCK = word_set(
-    "address article aside blockquote body caption center dd details dialog dir div dl dt "
-    "fieldset figcaption figure footer form frameset h1 h2 h3 h4 h5 h6 head header hgroup "
-    "hr html legend li main menu nav ol p pre section summary table tbody td tfoot th "
-    "thead tr ul button select option optgroup textarea input iframe video audio canvas "
-    "object embed noscript template title"
-)
-"""Elements whose start and end separate text blocks (innerText puts a line break there)."""
 RAW_TEXT = frozenset({"script", "style", "xmp", "iframe", "noembed", "noframes", "plaintext"})
 RCDATA = frozenset({"textarea", "title"})
 

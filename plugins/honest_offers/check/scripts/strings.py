@@ -309,27 +309,54 @@ def _chunk(tree: Tree, start: int, end: int, parts: list[Piece | int]) -> None:
 
 
 def _jsx_texts(tree: Tree, element: Node) -> list[Joined]:
-    """The text children of one JSX element, joined across ``{…}``; nested elements end a
-    text."""
-    name = _jsx_name(tree, element)
-    context: Context = "label" if _labelish(name) else "prose"
-    joined: list[Joined] = []
-    current: list[Piece | int] = []
-    for child in element.named_children:
-        if child.type == "jsx_text":
+    """The text of one JSX element as a browser shows it: its text children joined across
+    ``{…}`` and across inline elements (``Only <strong>{n}</strong> left``), which are read
+    with the text around them, not on their own; a block element or a component ends a text."""
+    parent = element.parent
+    if parent is not None and parent.type == "jsx_element" and _inline(tree, element):
+        return []
+    context: Context = "label" if _labelish(_jsx_name(tree, element)) else "prose"
+    runs: list[list[Piece | int]] = [[]]
+    _read_jsx(tree, element, runs)
+    return [Joined(_trimmed(run), context) for run in runs if run]
+
+
+def _read_jsx(tree: Tree, node: Node, runs: list[list[Piece | int]]) -> None:
+    """The text children of ``node`` added to the last run of text; what ends a text starts
+    the next run."""
+    for child in node.named_children:
+        kind, current = child.type, runs[-1]
+        if kind == "jsx_text":
             current += _words(tree.start(child), tree.source(child))
-        elif child.type == "html_character_reference":
+        elif kind == "html_character_reference":
             current.append(Piece(tree.start(child), tree.source(child), jsx=True))
-        elif child.type == "jsx_expression":
+        elif kind == "jsx_expression":
             value = child.named_children[0] if child.named_children else child
             _value(tree, value, current, child)
-        elif child.type not in ("jsx_opening_element", "jsx_closing_element"):
-            if current:
-                joined.append(Joined(_trimmed(current), context))
-            current = []
-    if current:
-        joined.append(Joined(_trimmed(current), context))
-    return joined
+        elif kind in ("jsx_element", "jsx_self_closing_element") and _inline(tree, child):
+            _read_inline(tree, child, runs)
+        elif kind not in ("jsx_opening_element", "jsx_closing_element") and current:
+            runs.append([])
+
+
+def _read_inline(tree: Tree, element: Node, runs: list[list[Piece | int]]) -> None:
+    """An inline element's text, read on; a line break (``<br/>``) is a space."""
+    if element.type == "jsx_element":
+        _read_jsx(tree, element, runs)
+    elif _jsx_name(tree, element) == "br" and not _ends_in_space(runs[-1]):
+        runs[-1].append(Piece(tree.start(element), " ", jsx=True))
+
+
+def _ends_in_space(parts: list[Piece | int]) -> bool:
+    return bool(parts) and isinstance(parts[-1], Piece) and parts[-1].value.endswith(" ")
+
+
+def _inline(tree: Tree, element: Node) -> bool:
+    """Whether a JSX element is an inline HTML element (``<strong>``, ``<a>``, ``<br/>``): a
+    lower-case tag name outside :data:`~honest_offers.check.markup_rules.BLOCK`. Components
+    (``<Price/>``, ``<ui.Badge>``) may render anything."""
+    name = _jsx_name(tree, element)
+    return name[:1].islower() and name.isalnum() and name not in mr.BLOCK
 
 
 def _words(start: int, raw: str) -> list[Piece | int]:
@@ -348,8 +375,9 @@ def _words(start: int, raw: str) -> list[Piece | int]:
 
 
 def _jsx_name(tree: Tree, element: Node) -> str:
-    opening = element.child_by_field_name("open_tag")
-    name = opening.child_by_field_name("name") if opening is not None else None
+    """The tag name of a JSX element (``<a …>…</a>``) or of a self-closing one (``<br/>``)."""
+    opening = element.child_by_field_name("open_tag") or element
+    name = opening.child_by_field_name("name")
     return tree.source(name) if name is not None else ""
 
 
