@@ -197,7 +197,8 @@ PRESSURE_VENDOR = register(
                 "Mathur et al. (2019) found 22 third parties selling dark patterns as a "
                 "turnkey product: countdowns, toasts about other buyers, spin-to-win wheels. "
                 "Their widgets show per-visitor deadlines and activity the page cannot vouch "
-                "for (UCPD Annex I points 7 and 31; FTC staff report 2022)."
+                "for (UCPD Annex I points 7 and 31; FTC staff report 2022). Countdown-image "
+                "services count too: their `<img>` is redrawn with the time left at every load."
             ),
             bad='<script src="https://a.deadlinefunnel.com/unified/reactrouter.bundle.js">',
             honest=(

@@ -9,7 +9,9 @@ rule: a countdown ``library`` to the countdown rules (HO611 in code, HO601 in ma
 look at; the other vendors are errors (HO609).
 Sources: the research catalogue §1.B (Mathur et al. 2019 provider list, embed snippets,
 filter lists of spades-ux-shield and hayattcodes/dark-pattern-detector); the libraries'
-own documentation for their module names, plugin methods and events.
+own documentation for their module names, plugin methods and events; for countdown images,
+the image hosts of the services' embed codes (``i.countdownmail.com/<id>.gif``,
+``gen.sendtric.com/countdown/<id>``, ``s.mmgo.io/t/<id>``) as public pages use them.
 """
 
 from __future__ import annotations
@@ -92,6 +94,18 @@ VENDORS: tuple[Vendor, ...] = (
         "countdown timers",
         paths=(f"{_WP}hurrytimer/",),
         class_prefixes=("hurrytimer-",),
+    ),
+    # countdown images: the server draws the time left into an animated GIF on every load,
+    # embedded as a plain <img> (e-mails, landing pages) - a countdown without a script
+    Vendor("Sendtric", "countdown timer images", domains=("sendtric.com",)),
+    Vendor("CountdownMail", "countdown timer images", domains=("countdownmail.com",)),
+    Vendor("MotionMail", "countdown timer images", domains=("motionmailapp.com", "mmgo.io")),
+    Vendor("Email Timers", "countdown timer images", domains=("emailtimers.com", "mailtimers.com")),
+    Vendor(
+        "NiftyImages",
+        "personalised images incl. countdown timers",
+        domains=("niftyimages.com",),
+        mixed=True,
     ),
     Vendor("POWR", "widgets incl. countdown timers", domains=("powr.io",), mixed=True),
     Vendor(

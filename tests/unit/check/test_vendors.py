@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from honest_offers.check import vendors
+from honest_offers.check.html import check_html
 from honest_offers.check.markup_rules import MIXED_VENDOR, PRESSURE_VENDOR
 
 
@@ -75,3 +76,18 @@ def test_class_prefixes_attributes_and_globals() -> None:
     by_global = vendors.by_global("essentialCountdownTimerConfigs")
     assert by_global is not None and by_global.name == "Essential Countdown Timer"
     assert vendors.by_global("countdown") is None
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        "https://i.countdownmail.com/3mm90t.gif",
+        "https://gen.sendtric.com/countdown/80s5eb2oyv",
+        "http://s.mmgo.io/t/B7Aj",
+    ],
+)
+def test_a_countdown_image_is_a_countdown_without_a_script(src: str) -> None:
+    """Countdown-image services draw the time left into a GIF at every load: the page shows
+    a ticking countdown with no script at all."""
+    page = f'<p>Garden tools</p>\n<img src="{src}" alt="">\n'
+    assert [f.rule for f in check_html(page, "sale.html").findings] == [PRESSURE_VENDOR.code]
