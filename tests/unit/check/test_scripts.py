@@ -173,6 +173,9 @@ setInterval(() => {
             {"HO613", "HO615"},
         ),
         ('const promoEnd = dayjs().endOf("day");', {"HO614"}),
+        # a class field, as an Angular or ES class component keeps its state
+        ("class Promo { deadline = Date.now() + 1000 * 60 * 60 * 48; }", {"HO612"}),
+        ("class Sale { static offerEnds = Date.now() + 36e5; }", {"HO612"}),
     ],
 )
 def test_pressure_scripts(js: str, expected: set[str]) -> None:
@@ -494,6 +497,8 @@ selectAll.addEventListener("click", () => boxes.forEach((b) => { b.checked = tru
         SMOOTH_SCROLL,
         DATES_AND_TIPS,
         EVENTS,
+        # class fields from the clock that are not a deadline
+        "class Session { startedAt = Date.now(); retryAt = Date.now() + 5000; }",
     ],
 )
 def test_honest_scripts_pass(js: str) -> None:

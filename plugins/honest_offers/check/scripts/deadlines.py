@@ -187,11 +187,18 @@ def assignment_target(tree: Tree, node: Node) -> str:
     return ""
 
 
+_CLASS_FIELDS = {"field_definition": "property", "public_field_definition": "name"}
+"""Class fields, in JavaScript and in TypeScript, by the field that names them."""
+
+
 def _target_of(tree: Tree, parent: Node) -> str | None:
     """What ``parent`` writes its value to, or None when the value passes through it."""
     kind = parent.type
     if kind == "variable_declarator":
         return tree.source(parent.child_by_field_name("name") or parent)
+    if kind in _CLASS_FIELDS:  # ``deadline = Date.now() + …`` in a class (an Angular component)
+        name = parent.child_by_field_name(_CLASS_FIELDS[kind])
+        return tree.source(name) if name is not None else ""
     if kind in ("assignment_expression", "augmented_assignment_expression"):
         return last_name(tree, parent.child_by_field_name("left"))
     if kind == "pair":
