@@ -656,6 +656,15 @@ def has_marker(
     return len(joined) < len(words) and any(pair in pairs for pair in pairwise(joined))
 
 
+_SAYS_COUNT_DOWN = frozenset({("count", "down"), ("flip", "down")})
+
+
+def says_countdown(name: str) -> bool:
+    """A name that says countdown in so many words (``FlipClockCountdown``, ``CountDown``,
+    ``count-down.vue``); not ``useTimeLeft``, which may be written for what a timer has used."""
+    return has_marker(name_words(name), COUNTDOWN_NAME_WORDS, _SAYS_COUNT_DOWN)
+
+
 @lru_cache(maxsize=4096)
 def is_countdown_name(name: str) -> bool:
     """Whether a component, element or hook name says countdown (``FlipCountdown``,

@@ -247,6 +247,72 @@ def test_svelte_top_level_variables_are_what_the_markup_shows() -> None:
     assert file_rules(SVELTE.replace("secs -= 1", "secs += 1"), "Stopwatch.svelte") == set()
 
 
+# -- timers wrapped by another name, and components named by their file -------------------
+
+WRAPPED_FRAME = """
+import raf from "raf";
+function tick() {
+  const left = end - Date.now();
+  el.textContent = Math.floor(left / 36e5) + "h " + Math.floor(left / 6e4) % 60 + "m";
+  raf(tick);
+}
+raf(tick);
+"""
+SHIM_FRAME = WRAPPED_FRAME.replace('import raf from "raf";', "").replace(
+    "raf(", "requestAnimFrame("
+)
+GAME_LOOP = """
+import raf from "raf";
+const t0 = performance.now();
+function loop(now) {
+  score.textContent = Math.floor((now - t0) / 1000) + " s played";
+  raf(loop);
+}
+raf(loop);
+"""
+
+
+@pytest.mark.parametrize(
+    ("js", "expected"),
+    [
+        (WRAPPED_FRAME, {"HO611"}),
+        (SHIM_FRAME, {"HO611"}),
+        (WRAPPED_FRAME.replace("raf(", "safeTimeout("), {"HO611"}),
+        (GAME_LOOP, set()),  # time played counts up
+        (WRAPPED_FRAME.replace("  raf(tick);\n", ""), set()),  # runs once: nothing ticks
+    ],
+)
+def test_a_callback_scheduling_itself_through_a_wrapped_timer_repeats(
+    js: str, expected: set[str]
+) -> None:
+    """``raf(tick)`` (the ``raf`` package, an ``rAF`` utility, a ``requestAnimFrame`` shim)
+    inside ``tick`` repeats it, as ``requestAnimationFrame(tick)`` would."""
+    assert script_rules(js) == expected
+
+
+COUNTDOWN_SFC = """<template><el-statistic :value="left" /></template>
+<script setup>
+import { ref, onMounted } from "vue";
+import { rAF } from "./utils";
+const props = defineProps({ value: Number });
+const left = ref(0);
+const frame = () => {
+  left.value = props.value - Date.now();
+  if (left.value > 0) rAF(frame);
+};
+onMounted(() => rAF(frame));
+</script>
+"""
+
+
+def test_a_component_file_named_countdown_is_a_named_countdown() -> None:
+    """A Vue file named countdown whose frame loop writes the time left to what it renders:
+    the formatting may live in another module; the same code in a clock's file passes."""
+    assert file_rules(COUNTDOWN_SFC, "components/countdown.vue") == {"HO611"}
+    assert file_rules(COUNTDOWN_SFC, "components/FlipCountDown.vue") == {"HO611"}
+    assert file_rules(COUNTDOWN_SFC, "components/clock.vue") == set()
+
+
 # -- hooks and component elements ----------------------------------------------------------
 
 

@@ -28,7 +28,8 @@ class Script:
     svelte: bool = False
     """The script of a Svelte component: its top-level variables are what the markup shows."""
     module: str = ""
-    """The file's name when it names an activity widget (:func:`.widgets.module_name`)."""
+    """The file's name when it names an activity widget or a countdown
+    (:func:`.widgets.module_name`)."""
     found: list[Finding] = field(default_factory=list)
     tickers: list[list[Node]] = field(default_factory=list)
     """Expanded callbacks of the countdowns found (deadline rules ask what they read)."""

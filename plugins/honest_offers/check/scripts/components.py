@@ -32,7 +32,6 @@ from honest_offers.check.scripts.tree import (
 )
 
 TIMER_WORDS = mr.word_set("timer")
-_COUNT_DOWN = frozenset({("count", "down"), ("flip", "down")})
 END_WORDS = mr.word_set("expiry expires expiration deadline until end ends")
 """Words of the option or prop that gives a timer the time it ends at."""
 _HOOK = re.compile(rb"use[A-Z][A-Za-z0-9_$]*")
@@ -47,17 +46,22 @@ def components(script: Script, timing: Timing) -> None:
 
 def _named_countdowns(script: Script, timing: Timing) -> None:
     """A component, class or function named countdown (``FlipClockCountdown``, ``class
-    CountdownTimer``: :func:`_says_countdown`) whose repeating timer writes to the page or
-    its state: a countdown, also when the time left is worked out by a helper imported from
-    another module (``calcTimeDelta(to, now())``)."""
+    CountdownTimer``, a ``countdown.vue`` file: :func:`.markup_rules.says_countdown`) whose
+    repeating timer writes to the page or its state: a countdown, also when the time left is
+    worked out by a helper imported from another module (``calcTimeDelta(to, now())``)."""
     tree = script.tree
     sites = scheduler_sites(tree)
     if not sites:
         return
     named = [
-        node for name, nodes in tree.definitions.items() if _says_countdown(name) for node in nodes
+        node
+        for name, nodes in tree.definitions.items()
+        if mr.says_countdown(name)
+        for node in nodes
     ]
-    named += [c for name, nodes in tree.classes.items() if _says_countdown(name) for c in nodes]
+    named += [c for name, nodes in tree.classes.items() if mr.says_countdown(name) for c in nodes]
+    if mr.says_countdown(script.module):  # a component file named countdown (a Vue SFC)
+        named.append(tree.root)
     if not named:
         return
     reported = {f.line for f in script.found if f.rule == mr.COUNTDOWN_SCRIPT.code}
@@ -95,12 +99,6 @@ def _counts_down(name: str, props: list[str]) -> bool:
     if mr.is_countdown_name(name):
         return any(mr.gives_time(p) for p in props)
     return any(_names_end(p) for p in props)
-
-
-def _says_countdown(name: str) -> bool:
-    """A name that says countdown in so many words (``FlipClockCountdown``, ``CountDown``);
-    not ``useTimeLeft``, which may be written for what a timer has used."""
-    return mr.has_marker(mr.name_words(name), mr.COUNTDOWN_NAME_WORDS, _COUNT_DOWN)
 
 
 def _timer_name(name: str) -> bool:

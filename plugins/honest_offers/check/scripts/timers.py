@@ -2,7 +2,8 @@
 (HO617).
 
 A countdown is a *repeating* callback — ``setInterval``, a ``setTimeout`` or
-``requestAnimationFrame`` callback that schedules itself, a library's tick event, an RxJS
+``requestAnimationFrame`` callback that schedules itself (also through a function named like
+one: ``rAF``, the ``raf`` package, a ``requestAnimFrame`` shim), a library's tick event, an RxJS
 ``interval`` stream's operators and subscriber — whose
 code (with the local functions it calls, two levels deep, three when it writes to the page)
 works out the time left (the clock on the right of a subtraction, or a counter that goes
@@ -20,9 +21,10 @@ from tree_sitter import Node
 from honest_offers.check import markup_rules as mr
 from honest_offers.check import vendors
 from honest_offers.check.scripts.base import Script
-from honest_offers.check.scripts.timing import SCHEDULERS, Timing
+from honest_offers.check.scripts.timing import SCHEDULERS, WRAPPED_SCHEDULER_ENDS, Timing
 from honest_offers.check.scripts.tree import (
     FUNCTIONS,
+    NAME_BYTES,
     REGION,
     Tree,
     arguments,
@@ -106,12 +108,32 @@ def _scheduler_sites(tree: Tree) -> list[tuple[Node, Node, bool]]:
                 aliases[tree.source(target)] = repeats
     for alias, repeats in aliases.items():
         calls += [(c, repeats) for n in tree.named(alias) if (c := call_of(n)) is not None]
+    wrappers = sorted(_wrapped_schedulers(tree))
+    calls += [(c, False) for n in tree.named(*wrappers) if (c := call_of(n)) is not None]
     for literal in tree.strings_saying(*_COMPUTED_PARTS):
         computed = _computed_call(tree, literal)
         if computed is not None:
             calls.append(computed)
     sites = [(call, args[0], repeats) for call, repeats in calls if (args := arguments(call))]
     return sorted(sites, key=lambda s: s[0].start_byte)[:SITES_MAX]
+
+
+def _wrapped_schedulers(tree: Tree) -> set[str]:
+    """Names of called functions that end like a timer's (:data:`.WRAPPED_SCHEDULER_ENDS`),
+    but for the timers themselves and ``cancel…``/``clear…``: found by byte search."""
+    data, lowered, found = tree.data, tree.lowered, set()
+    for end in WRAPPED_SCHEDULER_ENDS:
+        call = end + b"("
+        at = lowered.find(call)
+        while at >= 0:
+            start = at
+            while start > 0 and data[start - 1] in NAME_BYTES:
+                start -= 1
+            name = data[start : at + len(end)].decode()
+            if not name.lower().startswith(("cancel", "clear")) and name not in SCHEDULERS:
+                found.add(name)
+            at = lowered.find(call, at + len(call))
+    return found
 
 
 def _computed_call(tree: Tree, literal: Node) -> tuple[Node, bool] | None:

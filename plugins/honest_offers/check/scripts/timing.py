@@ -34,6 +34,10 @@ from honest_offers.check.scripts.tree import (
 
 SCHEDULERS = {"setInterval": True, "setTimeout": False, "requestAnimationFrame": False}
 """Timer functions; True when the callback repeats by itself."""
+WRAPPED_SCHEDULER_ENDS = (b"raf", b"frame", b"timeout")
+"""How the names of functions that wrap a timer end (``rAF(f)`` from a utility module, the
+``raf`` package, a ``requestAnimFrame`` shim, ``safeTimeout(f)``): a callback that schedules
+itself through one repeats like one that calls ``setTimeout``."""
 CLOCK_CALLS = frozenset({"Date.now", "performance.now", "DateTime.now", "DateTime.local"})
 CLOCK_FACTORIES = frozenset({"dayjs", "moment"})
 """Date libraries whose call without arguments reads the clock."""

@@ -73,7 +73,7 @@ def query(dialect: Dialect, source: str) -> Query:
     return Query(lang, "\n".join(patterns) or "(program) @_")
 
 
-_NAME_BYTES = frozenset(
+NAME_BYTES = frozenset(
     b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_$"
 ) | frozenset(range(0x80, 0x100))
 _NAMES_KINDS = frozenset(
@@ -292,8 +292,8 @@ class Tree:
         at = data.find(key)
         while at >= 0:
             end = at + len(key)
-            if (at == 0 or data[at - 1] not in _NAME_BYTES) and (
-                end >= len(data) or data[end] not in _NAME_BYTES
+            if (at == 0 or data[at - 1] not in NAME_BYTES) and (
+                end >= len(data) or data[end] not in NAME_BYTES
             ):
                 yield at, end
             at = data.find(key, end)

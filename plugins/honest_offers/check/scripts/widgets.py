@@ -49,14 +49,14 @@ def _named_widgets(script: Script) -> list[tuple[Node, str]]:
     for name, nodes in tree.classes.items():
         if _activity_name(name):
             found += [(node, name) for node in nodes]
-    if script.module and (script.svelte or _anonymous_export(tree)):
+    if _activity_name(script.module) and (script.svelte or _anonymous_export(tree)):
         found.append((tree.root, script.module))
     return found
 
 
 def module_name(path: str) -> str:
-    """The file stem of ``path`` when it names an activity widget, else "" (most files: the
-    check caches scripts by content and this name)."""
+    """The file stem of ``path`` when it names an activity widget or a countdown, else ""
+    (most files: the check caches scripts by content and this name)."""
     parts = [part for part in path.replace("\\", "/").split("/") if part not in ("", ".")]
     return _module_of(parts[-1] if parts else "")
 
@@ -66,7 +66,7 @@ def _module_of(name: str) -> str:
     """:func:`module_name` of a file name (cached by name: a site's pages are all called
     ``index.html``, each in its own folder)."""
     stem = PurePosixPath(name).stem
-    return stem if _activity_name(stem) else ""
+    return stem if _activity_name(stem) or mr.says_countdown(stem) else ""
 
 
 def _activity_name(name: str) -> bool:
