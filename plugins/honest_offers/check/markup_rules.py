@@ -675,9 +675,14 @@ def is_countdown_name(name: str) -> bool:
     return has_marker(words, COUNTDOWN_NAME_WORDS, COUNTDOWN_NAME_PAIRS)
 
 
-def gives_time(prop: str) -> bool:
-    """Whether a prop gives a countdown its time (``date``, ``:initial-remaining-time``)."""
-    return not TIME_PROP_WORDS.isdisjoint(name_words(prop))
+def gives_time(prop: str, bound: str = "") -> bool:
+    """Whether a prop gives a countdown its time: by its name (``date``,
+    ``:initial-remaining-time``) or by the name of the value bound to it (``:value="deadline"``,
+    ``value={endsAt}``, ``[nzValue]="timeLeft"``; ``bound`` is a bound expression, never a
+    literal text such as a title)."""
+    return not TIME_PROP_WORDS.isdisjoint(name_words(prop)) or (
+        not TIME_PROP_WORDS.isdisjoint(name_words(bound))
+    )
 
 
 def is_completion(handler: str) -> bool:

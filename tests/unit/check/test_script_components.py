@@ -380,6 +380,28 @@ def test_template_countdown_elements() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("source", "path", "expected"),
+    [
+        # UI libraries' countdowns: the time is the value bound to a generic prop
+        ("const b = <Statistic.Countdown value={deadline} />;", "Promo.jsx", ["HO601"]),
+        ('const b = <Countdown title="Offer" value={endsAt} />;', "Promo.jsx", ["HO601"]),
+        ('<template><el-countdown :value="deadline" /></template>', "Promo.vue", ["HO601"]),
+        ('<nz-countdown [nzValue]="timeLeft"></nz-countdown>', "promo.component.html", ["HO601"]),
+        # literal texts say nothing about what is counted; other bound values neither
+        ('const b = <Countdown title="Ends soon" label="Launch" />;', "Promo.jsx", []),
+        ('<template><el-countdown title="Sale" :value="count" /></template>', "Promo.vue", []),
+        ('<template><el-statistic :value="deadline" /></template>', "Promo.vue", []),
+    ],
+)
+def test_a_countdown_element_given_a_time_by_the_value_bound_to_it(
+    source: str, path: str, expected: list[str]
+) -> None:
+    kind = "script" if path.endswith(".jsx") else "template"
+    found = check_file_text(source, kind, path).findings
+    assert [f.rule for f in found if f.rule.startswith("HO6")] == expected
+
+
 # -- class names in a component wait for its code ------------------------------------------
 
 STOPWATCH = """<script>

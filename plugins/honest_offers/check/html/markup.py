@@ -192,7 +192,9 @@ def _component_markers(
     if not mr.is_countdown_name(tag_name):
         return []
     props = {_BINDING.sub("", name): name.lower() for name, _ in ATTR.findall(raw)}
-    time = next((name for prop, name in props.items() if mr.gives_time(prop)), None)
+    time = next(
+        (name for prop, name in props.items() if mr.gives_time(prop, _bound(name, attrs))), None
+    )
     if time is None:
         return []
     found: list[tuple[str, Rule, str | None]] = [(time, mr.COUNTDOWN_MARKUP, None)]
@@ -202,6 +204,15 @@ def _component_markers(
         if mr.is_completion(event) and not mr.RESTARTING_CALLS.isdisjoint(value):
             found.append((name, mr.TIMER_RESET, None))
     return found
+
+
+def _bound(name: str, attrs: dict[str, str]) -> str:
+    """The expression bound to a prop (``:value="deadline"``, ``[nzValue]="end"``); "" for a
+    literal value."""
+    return attrs.get(name, "") if name.startswith(_VALUE_BINDING) else ""
+
+
+_VALUE_BINDING = ("v-bind:", "bind:", ":", "[")
 
 
 def _texts(name: str, attrs: dict[str, str]) -> list[tuple[str, Context]]:

@@ -93,12 +93,19 @@ def _hooks(script: Script) -> None:
             script.add(mr.COUNTDOWN_SCRIPT, call)
 
 
-def _counts_down(name: str, props: list[str]) -> bool:
-    """A countdown component given a time (``<FlipCountdown date={…}>``), or a timer given
-    the time it ends at (``<Timer deadline={…}>``)."""
+def _counts_down(name: str, props: dict[str, str]) -> bool:
+    """A countdown component given a time (``<FlipCountdown date={…}>``, ``<Countdown
+    value={deadline}>``), or a timer given the time it ends at (``<Timer deadline={…}>``);
+    ``props``: each prop's bound expression ("" for a literal)."""
     if mr.is_countdown_name(name):
-        return any(mr.gives_time(p) for p in props)
+        return any(mr.gives_time(prop, bound) for prop, bound in props.items())
     return any(_names_end(p) for p in props)
+
+
+def _bound(tree: Tree, attribute: Node) -> str:
+    """The expression of a JSX prop (``value={deadline}``: ``deadline``); "" for a string."""
+    values = [n for n in attribute.named_children[1:] if n.type == "jsx_expression"]
+    return tree.source(values[0]).strip("{} ") if values else ""
 
 
 def _timer_name(name: str) -> bool:
@@ -130,7 +137,7 @@ def _elements(script: Script) -> None:
             continue
         attributes = [a for a in element.named_children if a.type == "jsx_attribute"]
         props = {_prop(tree, a): a for a in attributes}
-        if not _counts_down(written, list(props)):
+        if not _counts_down(written, {p: _bound(tree, a) for p, a in props.items()}):
             continue
         script.add(mr.COUNTDOWN_MARKUP, name, tree.source(element).split("\n", 1)[0][:60])
         for prop, attribute in props.items():
