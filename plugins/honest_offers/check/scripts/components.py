@@ -5,7 +5,8 @@ reaches zero (``onComplete={() => ({ shouldRepeat: true })}``, HO615).
 
 A name says countdown when its words do (``markup_rules.COUNTDOWN_NAME_WORDS``); ``Timer``
 alone does not, since timers also count up. A component element counts only with a time among
-its props (``date``, ``duration``, ``deadline``…): the name and what it is given.
+its props (``date``, ``duration``, ``deadline``…, or a value bound to a prop that names one:
+``value={deadline}``): the name and what it is given.
 """
 
 from __future__ import annotations
