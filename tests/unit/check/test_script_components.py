@@ -290,6 +290,41 @@ def test_a_callback_scheduling_itself_through_a_wrapped_timer_repeats(
     assert script_rules(js) == expected
 
 
+FORCED_RENDER = """
+const Countdown = ({ value, format }) => {
+  const forceUpdate = useForceUpdate();
+  useEffect(() => {
+    const id = setInterval(() => forceUpdate(), 1000 / 30);
+    return () => clearInterval(id);
+  }, [value]);
+  return <Statistic value={value} formatter={(v) => formatCountdown(v, format)} />;
+};
+"""
+ANGULAR_DETECTION = """
+export class NzCountdownComponent {
+  start(): void {
+    this.updater = interval(33).subscribe(() => {
+      this.diff = Math.max(this.target - Date.now(), 0);
+      this.cdr.detectChanges();
+    });
+  }
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("js", "path"),
+    [(FORCED_RENDER, "countdown.tsx"), (ANGULAR_DETECTION, "countdown.component.ts")],
+)
+def test_drawing_a_named_countdown_again_is_a_write(js: str, path: str) -> None:
+    """``forceUpdate()`` (React), ``detectChanges()`` (Angular): the component is drawn again
+    from its state, a write to the page; in a countdown named so, on a repeating timer, that
+    is a countdown. The same code in a component named otherwise passes."""
+    assert script_rules(js, path) == {"HO611"}
+    renamed = js.replace("Countdown", "Clock")
+    assert script_rules(renamed, path.replace("countdown", "clock")) == set()
+
+
 COUNTDOWN_SFC = """<template><el-statistic :value="left" /></template>
 <script setup>
 import { ref, onMounted } from "vue";

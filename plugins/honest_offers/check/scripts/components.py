@@ -18,7 +18,7 @@ from tree_sitter import Node
 from honest_offers.check import markup_rules as mr
 from honest_offers.check.scripts.base import Script
 from honest_offers.check.scripts.strings import texts
-from honest_offers.check.scripts.timers import scheduler_sites
+from honest_offers.check.scripts.timers import scheduler_sites, stream_sites
 from honest_offers.check.scripts.timing import Timing
 from honest_offers.check.scripts.tree import (
     FUNCTIONS,
@@ -51,7 +51,11 @@ def _named_countdowns(script: Script, timing: Timing) -> None:
     repeating timer writes to the page or its state: a countdown, also when the time left is
     worked out by a helper imported from another module (``calcTimeDelta(to, now())``)."""
     tree = script.tree
-    sites = scheduler_sites(tree)
+    sites = [
+        (call, tree.callback(callback), repeats)
+        for call, callback, repeats in scheduler_sites(tree)
+    ]
+    sites += [(call, functions, True) for call, functions in stream_sites(tree)]
     if not sites:
         return
     named = [
@@ -66,10 +70,10 @@ def _named_countdowns(script: Script, timing: Timing) -> None:
     if not named:
         return
     reported = {f.line for f in script.found if f.rule == mr.COUNTDOWN_SCRIPT.code}
-    for call, callback, repeats in sites:
+    for call, functions, repeats in sites:
         if not any(contains(scope, call) for scope in named):
             continue
-        regions = tree.expand(tree.callback(callback))
+        regions = tree.expand(functions)
         repeating = repeats or inside_any(regions, call)
         new = script.lines.at(tree.start(call))[0] not in reported
         if repeating and new and timing.writes(regions):

@@ -45,6 +45,10 @@ WALL_CLOCK_CALLS = frozenset({"Date.now"})
 WRITE_PROPERTIES = frozenset(
     {"textContent", "innerText", "innerHTML", "outerHTML", "nodeValue", "value", "data"}
 )
+RERENDER_CALLS = frozenset({"forceUpdate", "$forceUpdate", "detectChanges", "requestUpdate"})
+"""Calls that draw a component again with its state as it is now (React's ``forceUpdate``
+and ``useForceUpdate`` hooks, Vue's ``$forceUpdate``, Angular's ``detectChanges``, Lit's
+``requestUpdate``): a write to the page of whatever the component shows."""
 WRITE_METHODS = frozenset({"insertAdjacentHTML", "insertAdjacentText", "write", "writeln"})
 JQUERY_WRITES = frozenset({"text", "html", "val"})
 VUE_OPTIONS = mr.word_set(
@@ -411,7 +415,8 @@ class Timing:
 
         State is React's (``setState``, a ``useState`` setter, a method of a ref's
         ``.current`` handle), Vue's (``this.x =`` in a component's options, ``x.value =`` of a
-        ``ref()``) and Svelte's (a top-level variable of the component's script)."""
+        ``ref()``) and Svelte's (a top-level variable of the component's script); a call that
+        draws a component again (:data:`RERENDER_CALLS`) writes what it shows."""
         tree = self.tree
         extra: list[Node] = []
         for region in regions:
@@ -455,7 +460,7 @@ class Timing:
     def _setter_scope(self, call: Node, name: str, region: Node) -> Node | None:
         """The component whose state a call of ``name`` sets: ``setState``, a ``useState``
         setter, or a method of a ref's handle with a value (``cardRef.current.flip(next)``)."""
-        if name == "setState":
+        if name == "setState" or name in RERENDER_CALLS:
             return enclosing(call, frozenset({"class_declaration", "class"})) or region
         if name in self.setters:
             return self.setters[name]
