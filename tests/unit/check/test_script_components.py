@@ -432,9 +432,8 @@ def test_template_countdown_elements() -> None:
 def test_a_countdown_element_given_a_time_by_the_value_bound_to_it(
     source: str, path: str, expected: list[str]
 ) -> None:
-    kind = "script" if path.endswith(".jsx") else "template"
-    found = check_file_text(source, kind, path).findings
-    assert [f.rule for f in found if f.rule.startswith("HO6")] == expected
+    result = check_file_text(source, "script" if path.endswith(".jsx") else "template", path)
+    assert [f.rule for f in result.findings if f.rule.startswith("HO6")] == expected
 
 
 # -- class names in a component wait for its code ------------------------------------------
