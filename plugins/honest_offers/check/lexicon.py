@@ -490,6 +490,18 @@ TACTIC_NOUNS = word_class(
 )
 """"a low stock message", "limited-time offer patterns": naming a tactic, not using it."""
 
+EXAMPLE_CUES = word_class(
+    "words that introduce a quoted example (documentation mentions a text, it does not say it)",
+    "like",
+    "such as",
+    "e.g.",
+    "e.g.,",
+    "for example",
+    "for example,",
+    "for instance",
+    "for instance,",
+)
+
 SHOWING_VERBS = word_class(
     "verbs that say what a page element shows",
     "displaying",
@@ -803,6 +815,33 @@ ONLOOKERS = word_class(
     "shoppers online",
 )
 """Nouns that are activity in themselves: "5 viewers right now"."""
+
+NOT_NAMES = word_class(
+    "words that start a clause and are no one's name (pronouns, conjunctions)",
+    "i",
+    "you",
+    "we",
+    "they",
+    "he",
+    "she",
+    "it",
+    "if",
+    "when",
+    "once",
+    "after",
+    "as",
+    "and",
+    "or",
+    "but",
+    "so",
+    "that",
+    "who",
+    "whoever",
+    "anyone",
+    "everyone",
+)
+"""A fake purchase pop-up names a buyer ("Anna just bought …"); "if you ordered a bundle, it
+shipped" speaks to the reader about the reader's own order."""
 
 SOMEONE = word_class(
     "an unnamed buyer",
@@ -1330,6 +1369,12 @@ STANDING_GROUPS = word_class(
 
 BILLING_PERIODS = word_class(
     "standing billing terms",
+    "billing cycle",
+    "billing cycles",
+    "billing period",
+    "billing periods",
+    "monthly billing cycle",
+    "monthly billing period",
     "yearly billing",
     "annual billing",
     "annual plan",
@@ -1393,7 +1438,9 @@ TIME_LIMIT_CUES = word_class(
     "this spring",
     "this autumn",
     "this fall",
-    "by",
+    "by the end of",
+    "by midnight",
+    "midnight",
     "before",
     *WEEKDAYS.entries,
 )

@@ -188,9 +188,12 @@ DESCRIBED_AFTER = rf" ?(?:[\w-]+ )?{lexicon.TACTIC_NOUNS.regex}\b"
 """Right after a match, a noun naming a kind of message: "a low stock message", "fake
 limited-time offer patterns" name the tactic; they claim nothing about an offer."""
 
-DESCRIBED_BEFORE = rf"\b{lexicon.SHOWING_VERBS.regex} (?:a|an|the|fake) $"
+DESCRIBED_BEFORE = (
+    rf"\b(?:{lexicon.SHOWING_VERBS.regex} (?:a|an|the|fake) |{lexicon.EXAMPLE_CUES.regex} [\"'])$"
+)
 """Right before a match, what a thing shows: "a countdown timer displaying a limited-time
-offer" describes the tactic (a noun phrase naming it), as a detector's docs do."""
+offer" describes the tactic (a noun phrase naming it), as a detector's docs do; or a quoted
+example: "a promotion like "50% off USB cables"" mentions a text, as documentation does."""
 
 HYPOTHETICAL = (
     rf"\b{lexicon.CONDITIONAL_OPENERS.regex} (?:{lexicon.HYPOTHETICAL_SUBJECTS.regex}|"

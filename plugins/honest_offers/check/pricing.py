@@ -26,9 +26,11 @@ _AMOUNT = rf"(?:{PRICE}|{PERCENT})"
 
 _STANDING_RULE = (
     rf"^(?!.*\b{lx.TIME_LIMIT_CUES.regex}\b)"
-    rf".*(?:\b(?:for|to|with|on|when|if|by|of) (?:(?:you|they|all|our|eligible|registered|verified|"
-    rf"accredited|every|any) )?(?:{lx.STANDING_GROUPS.regex}|{lx.BILLING_PERIODS.regex})\b"
-    rf"|\b{lx.STANDING_GROUPS.regex} (?:get|pay|save|receive|enjoy)\b"
+    rf".*(?:\b(?:for|to|with|on|when|if|by|of) (?:(?:you|they|all|our|eligible|registered|"
+    rf"verified|accredited|every|each|any|the|your) )?"
+    rf"(?:{lx.STANDING_GROUPS.regex}|{lx.BILLING_PERIODS.regex})\b"
+    rf"|\b{lx.STANDING_GROUPS.regex} (?:get|pay|save|receive|enjoy|see)\b"
+    rf"|^\W*(?:(?:all|any|every|eligible|registered|verified) )?{lx.STANDING_GROUPS.regex}\b"
     rf"|^\W*{lx.BILLING_ADVERBS.regex}\W+(?:save|get|pay)\b"
     rf"|\bsav(?:e|ing) {_AMOUNT} (?:(?:when |if )?(?:billed|paid|paying) )?"
     rf"{lx.BILLING_ADVERBS.regex}\W*$"
@@ -123,7 +125,11 @@ _REFERENCE_PRICE_PHRASES: tuple[PhraseRule, ...] = (
                 rf"\b(?:retails?|retailing|valued?|worth) (?:at |for )?:? ?(?:over |up to |more "
                 rf"than )?{PRICE}",
             ),
-            pattern("value worth", rf"{PRICE} (?:value|worth)\b"),
+            # not an allowance of usage: "$10 worth of credits each month"
+            pattern(
+                "value worth",
+                rf"{PRICE} (?:value|worth)\b(?! of (?:free )?(?:{lx.QUOTA_NOUNS.regex})\b)",
+            ),
             pattern(
                 "competitor competitors", r"\bcompetitors?(?:'s?)? (?:price|charges?|costs?)\b"
             ),

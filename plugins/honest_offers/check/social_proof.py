@@ -117,7 +117,7 @@ _CROWD = words(
     "made",
     "available",
 )
-_NAME = rf"(?!{_CROWD} )[a-z]+(?: [a-z]+\.?)?"
+_NAME = rf"(?!(?:{_CROWD}|{lx.NOT_NAMES.regex}) )[a-z]+(?: [a-z]+\.?)?"
 """A first name with an optional surname or initial, as fake purchase pop-ups show them."""
 
 # --- activity notices as shapes ---------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
+from itertools import pairwise
 
 from honest_offers.check import lexicon as lx
 from honest_offers.check.phrases import (
@@ -51,9 +52,13 @@ _WEEKDAY = words(
 _DAY = words(
     "today", "tonight", "tomorrow", _WEEKDAY, "this week", "one day", "(?:24|48|72)[ -]hours?"
 )
-_NOT_A_NOUN = r"(?! (?:dates?|times?|datetimes?|timestamps?|fields?|hooks?|events?)\b)"
+_NOT_A_NOUN = (
+    r"(?! (?:dates?|times?|datetimes?|timestamps?|fields?|hooks?|events?)\b)"
+    rf"(?! (?:in|with) [.,]?\d[\d.,]*\b(?! ?(?::|{lx.TIME_UNITS.regex}\b)))"
+)
 """Not the first half of a compound noun: "Offer end dates" names a field or a page, it
-claims nothing about when this offer ends."""
+claims nothing about when this offer ends; nor the last digits of a number: "prices ending
+in 9" are written a way, "sale ends in 2 days" and "ends in 4:59" end."""
 _SOON = words(
     "soon",
     "shortly",
@@ -644,6 +649,8 @@ def _countdown(norm: str, kind: str, start: int, end: int) -> Span | None:
     else:
         if kind == "clock" and _is_time_of_day(norm, start, end):
             return None
+        if kind == "multi" and not _units_descend(norm[start:end]):
+            return None
         cue = _CUE_BEFORE.search(norm, low, high)
         after = _CUE_AFTER.match(norm, end)
         if cue is None and after is None and not _timer_shaped(norm[start:end]):
@@ -651,6 +658,18 @@ def _countdown(norm: str, kind: str, start: int, end: int) -> Span | None:
     if cue is not None and _TECH_BEFORE.search(norm, max(0, cue.start() - 48), cue.start()):
         return None
     return COUNTDOWN, cue.start() if cue else start, after.end() if after else end
+
+
+_UNIT_IN_GROUP = re.compile(rf"\d ?({_UNIT_ANY})\b")
+_UNIT_RANK = {"d": 3, "h": 2, "m": 1, "s": 0}
+"""Days, hours, minutes, seconds by the first letter of their unit word."""
+
+
+def _units_descend(readout: str) -> bool:
+    """Whether the units of a read-out go down, each once ("2 h 14 m 09 s"), as a time left
+    is written; "1m | 30s | 30s" lists intervals side by side (a table of plans)."""
+    ranks = [_UNIT_RANK[unit[0]] for unit in _UNIT_IN_GROUP.findall(readout)]
+    return all(high > low for high, low in pairwise(ranks))
 
 
 def _is_legend(norm: str, start: int, end: int, low: int, high: int) -> bool:

@@ -47,6 +47,27 @@ def test_inline_markup_joins_text(seen: list[tuple[str, str]]) -> None:
     assert ("Only 2 left!", "prose") in seen
 
 
+@pytest.mark.parametrize(
+    ("html", "texts"),
+    [
+        # a plan switcher: the page shows one price or the other, never both in a row
+        (
+            '<p><span x-show="m">$9</span> <span x-show="!m">$7</span> a month</p>',
+            ["$9", "$7 a month"],
+        ),
+        ('<p><b v-if="yearly">$70</b><b v-else>$90</b> a year</p>', ["$70", "$90 a year"]),
+        ("<p><i *ngIf='a'>Basic</i><i hidden>Pro</i></p>", ["Basic", "Pro"]),
+        # one element shown on a condition is part of its sentence
+        ('<p>Only <span v-if="low">2</span> left</p>', ["Only 2 left"]),
+    ],
+)
+def test_elements_shown_instead_of_each_other_are_texts_of_their_own(
+    seen: list[tuple[str, str]], html: str, texts: list[str]
+) -> None:
+    check_html(html, "p.html")
+    assert [t for t, c in seen if c == "prose"] == texts
+
+
 def test_block_elements_separate_text(seen: list[tuple[str, str]]) -> None:
     check_html("<div>Only<p>2</p>left</div><ul><li>a</li><li>b</li></ul>", "p.html")
     assert [t for t, c in seen if c == "prose"] == ["Only", "2", "left", "a", "b"]
@@ -489,6 +510,15 @@ def test_jinja_template_tags_are_blank() -> None:
     )
     found = check_html(template, "offer.html").findings
     assert [(f.rule, f.line, f.column) for f in found] == [("HO201", 6, 4)]
+
+
+def test_liquid_and_django_comment_blocks_are_blank_with_their_text() -> None:
+    template = (
+        "{% comment %}\n  Renders the compare at price and 'Only 2 left' badges.\n"
+        "{% endcomment %}\n{%- comment -%} {{ old }} Hurry! {%- endcomment -%}\n<p>Only 2 left</p>"
+    )
+    found = check_html(template, "price.liquid").findings
+    assert [(f.rule, f.line, f.column) for f in found] == [("HO201", 5, 4)]
 
 
 def test_template_with_comparison_inside_a_tag() -> None:

@@ -14,6 +14,8 @@ from honest_offers.check.text import PHRASES, scan
 CATCH: dict[str, list[str]] = {
     "HO101": [
         "Sale ends in 02:14:09",
+        "Offer ends in 4:59",
+        "Sale ending in 3 days",
         "Offer expires in 9 min 59 sec",
         "DAYS HRS MINS SECS",
         "days / hrs / mins / secs",
@@ -220,6 +222,8 @@ CATCH: dict[str, list[str]] = {
         "A $297 value",
         "MSRP $999",
         "\u20ac120 \u20ac90",
+        "Get $997 worth of bonuses free!",
+        "Regul\u00e4r 59,90 \u20ac",
     ],
     "HO502": [
         "Save 60%",
@@ -228,6 +232,7 @@ CATCH: dict[str, list[str]] = {
         "Half price this week",
         "-30% on all plans",
         "Get 25% off your first month",
+        "Students save 20% if they book by midnight.",
     ],
     "HO503": [
         "Congratulations, you've won!",
@@ -311,6 +316,7 @@ LOOK_ALIKES: dict[str, list[str]] = {
         "Made in Germany, purchased by schools across Europe.",
         "Clients from Berlin to Boston use it.",
         "This part is not sold separately.",
+        "If you ordered the gift box, it shipped on Monday.",
     ],
     "HO401": [
         "No thanks",
@@ -342,6 +348,8 @@ LOOK_ALIKES: dict[str, list[str]] = {
         "This price is below the typical range.",
         "Free plan: $0, no card needed, 3 projects.",
         "\u20ac600 \u2013 \u20ac2,500",
+        "Each month the free plan includes $10 worth of credits for build minutes.",
+        "Besides the regular $5 in monthly credit, schools get $50 more each year.",
     ],
     "HO502": [
         "100% cotton",
@@ -350,6 +358,10 @@ LOOK_ALIKES: dict[str, list[str]] = {
         "It saves about 2 hours a week.",
         "30% more storage",
         "Free and open source",
+        "Save 15% annually with the yearly plans.",
+        "Charities get 25% off: every monthly billing cycle, the bill is discounted by 25%.",
+        "All team members see a 100% discount when they test the checkout.",
+        'A discount rule applies to one line, as a promotion such as "50% off cables" does.',
     ],
     "HO503": [
         "Winner of the 2025 design award",
@@ -386,6 +398,9 @@ HONEST = [
     "The deadline for registration is 1 March 2027, because we need to book the venue.",
     "The book sold 1,200 copies in its first year.",
     "After 12 months, you pay the normal price of EUR 19.",
+    # numbers written a way, and intervals listed side by side, are not time left
+    "We dropped prices ending in 9.",
+    "| Check interval | 5m | 1m | 30s |",
     "The course has 6 modules and 2 remaining live sessions this term.",
 ]
 

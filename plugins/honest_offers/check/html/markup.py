@@ -38,6 +38,11 @@ ATTRIBUTE_TEXT = frozenset(
 )
 VENDOR_URLS = {"script": "src", "link": "href", "iframe": "src", "img": "src", "embed": "src"}
 CONTROLS = frozenset({"input", "select", "textarea", "button"})
+CONDITIONAL_ATTRIBUTES = mr.word_set(
+    "hidden :hidden [hidden] v-bind:hidden x-show x-if v-if v-else-if v-else v-show "
+    "*ngif ng-if ng-show ng-hide ng-switch-when ng-switch-default"
+)
+"""Attributes that show an element only on a condition (HTML, Alpine.js, Vue, Angular)."""
 ANCHORS = mr.word_set("h1 h2 h3 h4 h5 h6 section article a dt summary details")
 """Elements whose id is usually a slug of their heading text (``<h2 id="urgency">``), not a
 widget's name; their ids are not read for countdown or activity words."""
@@ -100,6 +105,9 @@ class Plan:
     acts: bool
     """Markers, handlers or texts to check."""
     block: bool
+    alternative: bool
+    """Shown on a condition (``x-show``, ``v-if``, ``*ngIf``, ``hidden``): one of several
+    texts a page shows in turn, such as a plan switcher's monthly and yearly prices."""
     raw_text: bool
     """Raw text or RCDATA: the content up to the end tag is not markup."""
     control: bool
@@ -131,6 +139,7 @@ def plan_for(tag_name: str, raw: str) -> Plan:
         may_choose=name in ("input", "option") or "aria-checked" in attrs,
         acts=bool(markers or handlers or texts),
         block=name in BLOCK,
+        alternative=not CONDITIONAL_ATTRIBUTES.isdisjoint(attrs),
         raw_text=name in RAW_TEXT or name in RCDATA,
         control=name in CONTROLS or name == "option",
         opens=name not in VOID_ELEMENTS and not raw.endswith("/"),

@@ -32,6 +32,10 @@ _CHARREF = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?
 _RUNS = re.compile(r"\s+|\S+")
 _TEMPLATE_TAG = re.compile(r"\{[{%#]|[}%#]\}")
 _TEMPLATE_OPEN = re.compile(r"\{[{%]")
+_COMMENT_BLOCK = re.compile(
+    r"\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}", re.IGNORECASE
+)
+"""A Liquid or Django comment block, which no page shows: blanked whole, its text too."""
 NEXT_LINE_TOKEN = re.compile(r"[^\S\n]*\n\s*(?=<[A-Za-z/!?])")
 """White space with a line break, then a token (one always matches at "<" and a letter,
 "/", "!" or "?")."""
@@ -56,15 +60,20 @@ def without_template_tags(html: str) -> str:
 
 def _blank_template_tags(html: str) -> str:
     """``{{ … }}``, ``{% … %}`` and ``{# … #}`` blanked with spaces (newlines kept), each
-    opener paired with the next matching closer in one linear pass."""
+    opener paired with the next matching closer in one linear pass; ``{% comment %}`` blocks
+    blanked with what they hold."""
     spans, opened, kind = [], -1, ""
+    comments = [m.span() for m in _COMMENT_BLOCK.finditer(html)] if "comment" in html else []
     for match in _TEMPLATE_TAG.finditer(html):
+        if comments and any(start <= match.start() < end for start, end in comments):
+            continue
         token = match.group()
         if opened >= 0 and token == _CLOSERS[kind] and match.end() - opened <= TEMPLATE_TAG_MAX:
             spans.append((opened, match.end()))
             opened = -1
         elif token in _CLOSERS and (opened < 0 or match.start() - opened > TEMPLATE_TAG_MAX):
             opened, kind = match.start(), token
+    spans = sorted(spans + comments)
     if not spans:
         return html
     parts, last = [], 0

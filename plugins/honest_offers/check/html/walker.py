@@ -120,6 +120,9 @@ class Walker(SegmentReader):
         """Countdown class and id names in a component, reported only with its countdown code
         (:meth:`weigh_names`)."""
         self.block: list[Chunk] = []
+        self.alternatives = False
+        """An element shown on a condition began in the current text block: the next one is
+        another text the page shows instead (a plan switcher's other price)."""
         self.captures: list[_Capture] = []
         self.not_prose = 0
 
@@ -176,6 +179,7 @@ class Walker(SegmentReader):
         if (
             cache is not None
             and not self.block
+            and not self.alternatives
             and not self.captures
             and "\n" in gap
             and gap.isspace()
@@ -227,6 +231,8 @@ class Walker(SegmentReader):
                 self.flush()
         elif name == "br":
             self.text(match.start(), " ")
+        if plan.alternative:
+            self.alternative()
         if plan.acts:
             self.execute(plan, self.tag(plan, match))
         if captures:
@@ -239,6 +245,13 @@ class Walker(SegmentReader):
         if plan.opens:
             self.open_element(name, plan, choice)
         return match.end()
+
+    def alternative(self) -> None:
+        """An element shown on a condition: after another one in the same text block, the
+        page shows its text instead of the other's, not after it."""
+        if self.alternatives and self.block:
+            self.flush()
+        self.alternatives = True
 
     def nest(self, name: str) -> None:
         """An element inside an open capture of the same name (a link in a link)."""
@@ -326,6 +339,7 @@ class Walker(SegmentReader):
 
     def flush(self) -> None:
         """End the current text block: check it and close captures that end with it."""
+        self.alternatives = False
         if self.block:
             chunks, self.block = self.block, []
             # Only an RCDATA block can start with white space (``text`` skips it).

@@ -51,6 +51,12 @@ _NUM_ANCHORS = (
 EURO = rf"(?:{PRICE}|\b\d[\d.]*,-(?: ?€| ?eur\b| ?euro\b)?)"
 """An amount of money, also written the German way ("129,- €")."""
 
+_EURO_AMOUNT = (
+    r"(?:(?:€|eur\b|euro\b|chf\b|fr\.) ?\d[\d.]*(?:,\d\d|,-)?"
+    r"|\d[\d.]*(?:,\d\d|,-)? ?(?:€|eur\b|euro\b|chf\b|fr\.))"
+)
+"""An amount in euros or Swiss francs (``49,90 €``, ``EUR 49``, ``129,- €``), not dollars."""
+
 UNITS = words(
     "platze",
     "platz",
@@ -611,12 +617,14 @@ PHRASES: tuple[PhraseRule, ...] = (
         (
             pattern("statt anstatt anstelle", rf"\b(?:statt|anstatt|anstelle von) {EURO}"),
             pattern(
-                "vorher fruher bisher ehemals ursprunglich regular normalpreis normal uvp "
-                "streichpreis alter alt regularer",
-                r"\b(?:vorher|fruher|bisher|ehemals|ursprunglich"
-                r"|regular|regularer preis|normalpreis|normal"
-                rf"|uvp|streichpreis|alter preis|alt):? {EURO}",
+                "vorher fruher bisher ehemals ursprunglich normalpreis uvp streichpreis alter "
+                "regularer",
+                r"\b(?:vorher|fruher|bisher|ehemals|ursprunglich|regularer preis|normalpreis"
+                rf"|uvp|streichpreis|alter preis):? {EURO}",
             ),
+            # "regulär", "normal" and "alt" are English words too ("the regular $10 of credit"):
+            # before an amount in euros or francs only
+            pattern("regular normal alt", rf"\b(?:regular|normal|alt):? {_EURO_AMOUNT}"),
             pattern("unverbindliche", rf"\bunverbindliche preisempfehlung:? (?:von )?{EURO}"),
             pattern("nur", rf"{EURO} (?:jetzt |heute )?(?:nur|nur noch) {EURO}"),
         ),
