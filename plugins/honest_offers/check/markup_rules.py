@@ -635,6 +635,30 @@ SURCHARGE = re.compile(rf"\+\s*(?:{MONEY.pattern})")
 _WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 
 
+COUNT_NAME_WORDS = word_set(
+    "n num number count counter counts total totals qty quantity stock inventory left "
+    "remaining available availability sold sales orders purchases bought views viewers "
+    "visitors watchers people likes seconds minutes hours days time spots seats places "
+    "slots units tickets"
+)
+"""Last words of a value that is a count or a time (``stock``, ``variant.inventory_quantity``,
+``viewers``, ``left``)."""
+
+
+def names_a_count(dotted: str) -> bool:
+    """Whether a value's dotted path names a count or a time left (its last word does)."""
+    return not COUNT_NAME_WORDS.isdisjoint(name_words(dotted.rsplit(".", 1)[-1])[-1:])
+
+
+def names_a_person(dotted: str) -> bool:
+    """Whether a value's dotted path names a person's name (``buyer``, ``order.first_name``;
+    not ``product.name``): fake activity fills such values in."""
+    parts = dotted.split(".")
+    last = name_words(parts[-1])
+    words = {word for part in parts for word in name_words(part)}
+    return not PEOPLE_WORDS.isdisjoint(last) and THING_WORDS.isdisjoint(words)
+
+
 def name_words(name: str) -> tuple[str, ...]:
     """Lower-case words of an identifier: ``countDown-timer_2`` → count, down, timer, 2."""
     return tuple(word.lower() for word in _WORD.findall(name))

@@ -512,6 +512,38 @@ def test_jinja_template_tags_are_blank() -> None:
     assert [(f.rule, f.line, f.column) for f in found] == [("HO201", 6, 4)]
 
 
+@pytest.mark.parametrize(
+    ("template", "path", "expected"),
+    [
+        ("<p>Only {{ variant.inventory_quantity }} left in stock!</p>", "stock.liquid", "HO201"),
+        ("<p>{{ sold_today }} people bought this today</p>", "proof.html.twig", "HO302"),
+        ("<p>{{ buyer.first_name }} from {{ city }} just bought it</p>", "toast.hbs", "HO302"),
+        ('<p>Only <b v-if="few">{{ left }}</b> seats remaining</p>', "Seats.vue", "HO201"),
+    ],
+)
+def test_an_output_tag_reads_as_the_value_it_prints(
+    template: str, path: str, expected: str
+) -> None:
+    """``{{ n }}`` prints a number (or, named for a person, a name), as a script's
+    ``"Only " + n + " left"`` does: the text around it is read with it."""
+    found = check_html(template, path).findings
+    assert [f.rule for f in found] == [expected]
+    assert at(template, found[0]).startswith(template[3:13].lstrip("<>b "))
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "<p>{{ product.title }} is in stock and ships in 2 days.</p>",
+        "<p>{{ customer.first_name }}, your order {{ order.name }} has shipped.</p>",
+        "<p>{% if sold_out %}Sold out{% else %}In stock{% endif %}: {{ product.vendor }}</p>",
+        '<span class="price">{{ price | money }}</span> a month',
+    ],
+)
+def test_output_tags_in_honest_templates_pass(template: str) -> None:
+    assert check_html(template, "product.liquid").findings == []
+
+
 def test_liquid_and_django_comment_blocks_are_blank_with_their_text() -> None:
     template = (
         "{% comment %}\n  Renders the compare at price and 'Only 2 left' badges.\n"

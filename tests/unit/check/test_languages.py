@@ -141,6 +141,7 @@ def test_tactics_are_found_with_and_without_accents(text: str, tag: str, rule: s
         ("Antes de que te vayas: un regalo.", "es", "HO403"),
         ("Casi sin stock.", "es", "HO201"),
         ("Ofertas terminan pronto.", "es", "HO102"),
+        ("Lena und 412 anderen gefällt dieser Kurs.", "de", "HO302"),
     ],
 )
 def test_tactics_in_a_branch_of_a_pattern_are_found(text: str, tag: str, rule: str) -> None:
@@ -160,6 +161,9 @@ def test_tactics_in_a_branch_of_a_pattern_are_found(text: str, tag: str, rule: s
         ("Livraison sous 3 à 5 jours ouvrés. Garantie limitée d'un an.", "fr"),
         ("Ouvert du lundi au vendredi, de 9 h 30 à 18 h.", "fr"),
         ("Sin prisas: el taller se repite cada mes.", "es"),
+        ("Uns gefällt dieses Design, deshalb bieten wir es an.", "de"),
+        # German price words that are English words too, before a dollar amount
+        ("Aside from the regular $10 of credit, schools get $50 a year.", "de"),
         ("Der Workshop dauert 2 Tage 6 Std.", "de"),
         ("Durée : 1 h 30 min.", "fr"),
         ("Duración: 1 h 30 min.", "es"),

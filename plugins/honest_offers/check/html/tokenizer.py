@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from honest_offers.check import markup_rules as mr
 from honest_offers.check.locate import Mapped
 from honest_offers.check.markup_rules import BLOCK as BLOCK  # the one list
 from honest_offers.check.markup_rules import VOID_ELEMENTS as VOID_ELEMENTS  # the one list
@@ -78,10 +79,36 @@ def _blank_template_tags(html: str) -> str:
         return html
     parts, last = [], 0
     for start, end in spans:
-        parts += [html[last:start], _NOT_NEWLINE.sub(" ", html[start:end])]
+        parts += [html[last:start], _read_as(html[start:end])]
         last = end
     parts.append(html[last:])
     return "".join(parts)
+
+
+def _read_as(tag: str) -> str:
+    """What a template tag reads as in the page's text, at its length: an output tag as the
+    value it prints, by what the value is called: a number for a count or a time ("Only {{ n
+    }} left" reads "Only 2 left", as a script's ``"Only " + n + " left"`` does), a person's
+    name (``{{ buyer.first_name }}``: "Someone"), else a plain word (``{{ product.title }}``);
+    statements, comments and block helpers (``{% if %}``, ``{{#each}}``, ``{{/if}}``, ``{{>
+    partial}}``) as nothing."""
+    value = tag[2:-2].strip("{}-~ ").split("|", 1)[0].strip()
+    if not tag.startswith("{{") or not value or value[0] in "#/>!^" or "\n" in tag:
+        return _NOT_NEWLINE.sub(" ", tag)
+    if value.startswith("else") or not _OUTPUT_VALUE.fullmatch(value):
+        return " " * len(tag)
+    if mr.names_a_count(value):
+        return "2".ljust(len(tag))
+    stand_in = STAND_IN if mr.names_a_person(value) else SOME_VALUE
+    return stand_in.ljust(len(tag)) if len(stand_in) <= len(tag) else " " * len(tag)
+
+
+STAND_IN = "Someone"
+"""What a value named for a person reads as (the script check reads such values the same)."""
+SOME_VALUE = "value"
+"""What any other printed value reads as: a word, neither a count nor a name."""
+_OUTPUT_VALUE = re.compile(r"[A-Za-z_$@][\w$@]*(?:(?:\.|\[['\"]?)[\w$-]+['\"]?\]?)*")
+"""A printed value: a name or a path (``product.variants[0].inventory_quantity``)."""
 
 
 @lru_cache(maxsize=64)

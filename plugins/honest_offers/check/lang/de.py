@@ -479,6 +479,12 @@ PHRASES: tuple[PhraseRule, ...] = (
                 r"| mal)? (?:verkauft|gebucht|bestellt)\b",
             ),
             pattern("jemand", r"\bjemand (?:aus [a-z-]+ )?hat (?:gerade|soeben|eben) "),
+            # "… und 380 anderen gefällt dieses Produkt", "1.200 Kunden lieben diesen Artikel"
+            pattern(
+                "gefallt gefallen lieben mogen",
+                rf"(?<![\w.,]){NUM} (?:andere[mn]?|personen|leute|kunden|kundinnen|menschen) "
+                r"(?:gefallt|gefallen|lieben|mogen) (?:das|dies|diese[nrs]?)\b",
+            ),
         ),
     ),
     PhraseRule(

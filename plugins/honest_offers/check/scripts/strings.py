@@ -266,9 +266,7 @@ def names_person(tree: Tree, node: Node) -> bool:
     dotted = path(tree, node)
     if not dotted or dotted.endswith(")"):
         return False
-    last = mr.name_words(dotted.rsplit(".", 1)[-1])
-    words = {w for part in dotted.split(".") for w in mr.name_words(part)}
-    return not mr.PEOPLE_WORDS.isdisjoint(last) and mr.THING_WORDS.isdisjoint(words)
+    return mr.names_a_person(dotted)
 
 
 def _trimmed(parts: list[Piece | int]) -> list[Piece | int]:
