@@ -635,6 +635,13 @@ SURCHARGE = re.compile(rf"\+\s*(?:{MONEY.pattern})")
 _WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 
 
+PLACEHOLDER = "2"
+"""What a value computed or printed inside a text reads as: ``"Only " + n + " left"`` in a
+script and ``Only {{ n }} left`` in a template read "Only 2 left"."""
+STAND_IN = "Someone"
+"""What a value named for a person reads as: ``name + " just bought"`` and ``{{
+buyer.first_name }} just bought`` read "Someone just bought"."""
+
 COUNT_NAME_WORDS = word_set(
     "n num number count counter counts total totals qty quantity stock inventory left "
     "remaining available availability sold sales orders purchases bought views viewers "

@@ -98,13 +98,11 @@ def _read_as(tag: str) -> str:
     if value.startswith("else") or not _OUTPUT_VALUE.fullmatch(value):
         return " " * len(tag)
     if mr.names_a_count(value):
-        return "2".ljust(len(tag))
-    stand_in = STAND_IN if mr.names_a_person(value) else SOME_VALUE
+        return mr.PLACEHOLDER.ljust(len(tag))
+    stand_in = mr.STAND_IN if mr.names_a_person(value) else SOME_VALUE
     return stand_in.ljust(len(tag)) if len(stand_in) <= len(tag) else " " * len(tag)
 
 
-STAND_IN = "Someone"
-"""What a value named for a person reads as (the script check reads such values the same)."""
 SOME_VALUE = "value"
 """What any other printed value reads as: a word, neither a count nor a name."""
 _OUTPUT_VALUE = re.compile(r"[A-Za-z_$@][\w$@]*(?:(?:\.|\[['\"]?)[\w$-]+['\"]?\]?)*")

@@ -36,9 +36,9 @@ from honest_offers.check.scripts.tree import (
     unwrap,
 )
 
-PLACEHOLDER = "2"
+PLACEHOLDER = mr.PLACEHOLDER
 """Stands for a value computed at run time inside joined text: "Only " + n + " left"."""
-STAND_IN = "Someone"
+STAND_IN = mr.STAND_IN
 """Stands for a person's name computed at run time, also first in a text (``name + " just
 bought"`` reads "Someone just bought"): other values that start a text are left out, since a
 count there is rarely what it says ("2 characters left")."""
