@@ -1778,6 +1778,37 @@ COSTLY_ACTIONS = word_class(
 """Worthless only in a decline ("No thanks, I'll pay more"); "I'd rather pay more for
 quality" on its own is an opinion."""
 
+LOSING_VERBS = word_class(
+    "verbs of losing or wasting, whatever the object",
+    "lose",
+    "losing",
+    "waste",
+    "wasting",
+    "squander",
+    "squandering",
+    "throw away",
+    "throwing away",
+    "leave money on the table",
+    "leaving money on the table",
+)
+"""In a decline, the reader's voice choosing to lose or waste anything scolds them ("No
+thanks, I'd rather keep losing customers", "I like wasting my weekends"): the object is
+free, the verb carries the harm, except for the losses people want (:data:`WANTED_LOSSES`)."""
+
+WANTED_LOSSES = word_class(
+    "what people are glad to lose",
+    "weight",
+    "pounds",
+    "kilos",
+    "kilograms",
+    "fat",
+    "belly fat",
+    "inches",
+    "the extra pounds",
+    "those extra pounds",
+)
+""""No thanks, I want to lose weight on my own" gives a reason; it does not scold."""
+
 WORTHLESS_NOUNS = word_class(
     "worthless objects",
     "full price",

@@ -93,8 +93,13 @@ _SCOLDING = (
     rf"{_I_AS} (?:"
     # a verb of liking (or, after "I'll", none), a worthless object: "I'd happily keep paying
     # more", "I'll pay more", "I'll stay broke"
-    rf"(?:(?:{lx.PREFERENCE_VERBS.regex}|{lx.CONTINUING_VERBS.regex})(?: {_ADV})?{_LINK}"
+    rf"(?:(?:{lx.PREFERENCE_VERBS.regex}|{lx.CONTINUING_VERBS.regex})(?: {_ADV})?"
+    rf"(?:{_LINK} {lx.CONTINUING_VERBS.regex})?{_LINK}"
     rf'{_JOINING}{_DET} "*)?{_COSTLY}'
+    # choosing to lose or waste anything: "I'd rather keep losing customers"
+    rf"|(?:{lx.PREFERENCE_VERBS.regex}|{lx.CONTINUING_VERBS.regex})(?: {_ADV})?"
+    rf"(?:{_LINK} {lx.CONTINUING_VERBS.regex})?{_LINK} {lx.LOSING_VERBS.regex}{_DET} "
+    rf"(?!{lx.WANTED_LOSSES.regex}\b)[a-z]"
     # taking one's chances: "I'll risk it"
     rf"|{lx.RISK_TAKING.regex}\b"
     # a verb of refusing, a worthwhile object: "I'll pass on the savings"

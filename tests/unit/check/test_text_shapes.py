@@ -126,6 +126,10 @@ CONFIRMSHAMING = [
     "Not today - I'm happy to stay out of shape",
     "No, I'll do without the bonus",
     "Maybe later, I'm too cool for insider tips",
+    # choosing to lose or waste anything, with a verb of carrying on or none
+    "Nope, I'd rather keep losing customers",
+    "No thanks, I like wasting my weekends on spreadsheets",
+    "No, I'll continue to lose leads",
     # without a decline, the plain shapes
     "I enjoy overpaying.",
     "I don't want to save money.",
@@ -154,6 +158,10 @@ HONEST_DECLINES = [
     "No thanks, I'm good",
     "No thanks, continue to checkout",
     "No, I used to pay full price elsewhere",
+    "No, I don't want to lose my changes",
+    "No, I'll lose my progress if I leave",
+    "Not now, I'm losing signal",
+    "No thanks, I want to lose weight on my own",
     # the reader's voice without a decline, in honest copy
     "I hate overpaying, so I switched to the yearly plan.",
     "I love saving money with this plan.",
