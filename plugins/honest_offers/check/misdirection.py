@@ -118,16 +118,17 @@ _SCOLDING = (
     # a worthless thing accepted: "full price is fine"
     rf"|(?:{lx.WORTHLESS_NOUNS.regex}|{lx.WORTHLESS_ACTIONS.regex}|{lx.COSTLY_ACTIONS.regex}) "
     rf"{lx.FINE_PREDICATES.regex}\b"
-    # a rhetorical question: "who needs free shipping?"
-    rf"|who needs {_WORTHWHILE}"
+    # a rhetorical question: "who needs free shipping?", "who cares about savings anyway"
+    rf"|who (?:needs|wants|cares about) {_WORTHWHILE}"
     r")"
 )
 
 _SCOLDING_GATE = (
-    rf"{_DECLINED}(?:i\b|who needs|[^.!?]{{0,60}}?\b(?:is|are|isn't|aren't|doesn't|does|don't|do|"
-    r"works|suits|sounds)\b)"
+    rf"{_DECLINED}(?:i\b|who (?:needs|wants|cares)|[^.!?]{{0,60}}?\b(?:is|are|isn't|aren't|"
+    r"doesn't|does|don't|do|works|suits|sounds)\b)"
 )
-"""What every scolding decline starts with: a decline, then "I", "who needs", or a predicate."""
+"""What every scolding decline starts with: a decline, then "I", "who needs" (a rhetorical
+question), or a predicate."""
 
 CONFIRMSHAMING = register(
     Rule(

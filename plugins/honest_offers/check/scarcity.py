@@ -149,11 +149,11 @@ _SHAPES: tuple[Pattern, ...] = (
         rf"\b{QUANTIFIER} \(?{NUM}\+?\)? {_NOT_COUNTED}(?:{_WORD} ){{0,3}}?{_REMAINS}",
         counted=True,
     ),
-    # "3 left!", "two seats remaining", "4 rooms left at this price"
+    # "3 left!", "two seats remaining", "nine tickets remain", "4 rooms left at this price"
     shape(
-        "left remaining",
+        "left remaining remain remains",
         rf"{_COUNT}(?:{_WORD} )?{lx.STOCK_NOUNS.regex}(?: ?\(s\))? (?:are |is )?"
-        r"(?:left\b(?![- ]?hand)|remaining\b)",
+        r"(?:left\b(?![- ]?hand)|remaining\b|remains?\b)",
         counted=True,
     ),
     shape(

@@ -199,7 +199,7 @@ _SHAPE_PURCHASES: tuple[Pattern, ...] = (
     shape(
         f"{lx.PURCHASE_VERBS.anchors} sold",
         rf"\b(?:{_PURCHASE}|sold)(?: by)?(?: {QUANTIFIER})? {NUM}\+? "
-        rf"(?:{lx.PEOPLE_ADJECTIVES.regex} )?(?:{lx.PEOPLE_NOUNS.regex}|times)\b",
+        rf"(?:{lx.PEOPLE_ADJECTIVES.regex} )?(?:{lx.PEOPLE_NOUNS.regex}|times)\b{_NOT_DATED}",
         counted=True,
     ),
     # "downloaded 300 times this week", "joined by 40 people today"
@@ -463,7 +463,7 @@ _VIEWERS_PHRASES: tuple[PhraseRule, ...] = (
             pattern(
                 "view views visit visits visitor visitors",
                 rf"(?<![\w.,]){QTY} (?:views?|visits?|visitors?) (?:in|over|during|within|"
-                rf"per|today|right now|now)\b",
+                rf"today|right now|now)\b",
             ),
             pattern("viewed views", rf"(?<![\w.,]){QTY} (?:viewed|views) (?:{_RECENT})\b"),
             pattern(
@@ -540,7 +540,8 @@ _PURCHASES_PHRASES: tuple[PhraseRule, ...] = (
             pattern("favored favoured liked", rf"\b(?:favou?red|liked) by:? ?{NUM}\b"),
             pattern(
                 "times",
-                rf"\b(?:bought|purchased|ordered|booked|sold|reserved|claimed) {NUM} times\b",
+                rf"\b(?:bought|purchased|ordered|booked|sold|reserved|claimed) {NUM} times\b"
+                rf"{_NOT_DATED}",
             ),
             pattern("just", rf"{START}{_NAME} just (?:{_BUY}|{_ACT})\b"),
             pattern("like", rf"(?<![\w.,]){QTY} (?:{PEOPLE} )?like this\b"),

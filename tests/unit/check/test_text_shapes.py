@@ -130,6 +130,7 @@ CONFIRMSHAMING = [
     "Nope, I'd rather keep losing customers",
     "No thanks, I like wasting my weekends on spreadsheets",
     "No, I'll continue to lose leads",
+    "I'll pass, who cares about savings anyway",
     # without a decline, the plain shapes
     "I enjoy overpaying.",
     "I don't want to save money.",
@@ -298,6 +299,8 @@ HONEST_COUNTS = [
     "Our team of 4 people has been building sites for years.",
     "1,214 customers since 2019 (billing data, November 2026)",
     "312 people took this course in 2026 (our enrolment records).",
+    "The item sold 58 times in 2023, per our annual report",
+    "9 visitors per second is our rate limit",
     "Made in Germany, purchased by schools across Europe.",
     "4 new features added this month",
     "You have 2 rooms booked for tonight.",
@@ -445,6 +448,7 @@ def test_a_quantity_per_act_is_not_people_acting(
 
 LOW_STOCK = [
     "two places remaining",
+    "Nine tickets remain",
     "a handful of seats left",
     "only a few units remaining",
     "one table still available",
