@@ -421,7 +421,18 @@ QUOTA_NOUNS = word_class(
         "payment",
         "instalment",
         "installment",
+        "question",
+        "attempt",
+        "try",
+        "retry",
+        "guess",
+        "level",
+        "task",
+        "chapter",
+        "episode",
+        "exercise",
     ),
+    "lives",
     "gb",
     "mb",
     "kb",
@@ -432,8 +443,8 @@ QUOTA_NOUNS = word_class(
     "usage",
     "data",
 )
-"""Nouns counted by a plan or a process ("10 builds remaining this month", "3 steps left"):
-what remains of them is usage, not scarce stock."""
+"""Nouns counted by a plan or a process ("10 builds remaining this month", "3 steps left",
+"3 questions left" in a quiz): what remains of them is usage or progress, not scarce stock."""
 
 QUOTA_CONTEXT = word_class(
     "plan quota context",

@@ -554,8 +554,9 @@ _SINGLE_CUE_BEFORE = re.compile(
 )
 _SINGLE_CUE_AFTER = re.compile(
     r" ?(?:left|remaining|to go)\b(?= ?(?:$|[.!?,;:)\"*-]|to (?:save|order|buy|get|claim|grab|"
-    r"book|shop|enrol|enroll|register|redeem|use|join|sign up|lock)|before|until|on (?:this|the)"
-    r" (?:offer|deal|sale|price)|at this price|and counting))"
+    r"book|shop|enrol|enroll|register|redeem|use|join|sign up|lock)|before|until|(?:on|in|of) "
+    r"(?:this|the|our) (?:offer|deal|sale|price|promotion|promo|discount)|at this price|"
+    r"and counting))"
 )
 _LAST_CALL = re.compile(r"\b(?:last|final|only|just)$")
 _ORDER_WITHIN = re.compile(

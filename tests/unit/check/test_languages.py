@@ -142,6 +142,10 @@ def test_tactics_are_found_with_and_without_accents(text: str, tag: str, rule: s
         ("Casi sin stock.", "es", "HO201"),
         ("Ofertas terminan pronto.", "es", "HO102"),
         ("Lena und 412 anderen gefällt dieser Kurs.", "de", "HO302"),
+        # only a little time left, said with "only"
+        ("Nur noch 3 Tage!", "de", "HO101"),
+        ("Il ne reste que 3 jours pour en profiter.", "fr", "HO101"),
+        ("Solo quedan 3 días.", "es", "HO101"),
     ],
 )
 def test_tactics_in_a_branch_of_a_pattern_are_found(text: str, tag: str, rule: str) -> None:
@@ -169,6 +173,12 @@ def test_tactics_in_a_branch_of_a_pattern_are_found(text: str, tag: str, rule: s
         ("Duración: 1 h 30 min.", "es"),
         ("Envío en 2 a 4 días hábiles. Garantía limitada de un año.", "es"),
         ("Horario: lunes a viernes de 9:00 a 18:00. Empieza el 12/03/2027.", "es"),
+        # time until a course starts, and questions left in a quiz
+        ("Noch 3 Tage bis zum Kursstart.", "de"),
+        ("Il reste 3 jours avant le début du cours.", "fr"),
+        ("Quedan 3 días para el inicio del curso.", "es"),
+        ("Il reste 3 questions dans ce quiz.", "fr"),
+        ("Quedan 3 preguntas en este cuestionario.", "es"),
     ],
 )
 def test_honest_traps_pass_in_their_language_and_as_unknown(text: str, tag: str) -> None:

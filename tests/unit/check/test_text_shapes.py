@@ -480,6 +480,8 @@ LOW_STOCK = [
 ]
 
 NOT_STOCK = [
+    "3 questions remaining in this quiz",
+    "You have 2 attempts left",
     "Your plan runs out of credits on the 1st.",
     "Your plan is running out of credits.",
     "10 builds remaining this month",
@@ -553,6 +555,7 @@ def test_metered_usage_that_remains_is_not_stock(count: int, noun: str, left: st
 # --- deadlines: a cue and a near time --------------------------------------------------------
 
 DEADLINES = [
+    "There are 3 days left in the sale",
     "offer ends at midnight",
     "sale ends Sunday",
     "only until Friday",

@@ -174,6 +174,8 @@ PHRASES: tuple[PhraseRule, ...] = (
                 rf"\b(?:{OFFER} )?(?:endet|lauft ab|lauft aus) in (?:nur )?(?:noch )?{NUM} "
                 rf"(?:{MINUTES}|tagen)\b",
             ),
+            # "nur noch 3 Tage", "nur noch 5 Stunden!": only a little time is left
+            pattern("noch", rf"\bnur noch {NUM} (?:{MINUTES}|tage)\b"),
         ),
     ),
     PhraseRule(

@@ -121,6 +121,12 @@ PHRASES: tuple[PhraseRule, ...] = (
                 rf"|expira|vence) en (?:solo )?{NUM} (?:minutos?"
                 r"|horas?|segundos?|dias)\b",
             ),
+            # "solo quedan 3 días", "quedan apenas 5 horas": only a little time is left
+            pattern(
+                "quedan queda",
+                r"\b(?:(?:solo|solamente|ya solo|apenas) (?:quedan|queda)|(?:quedan|queda) "
+                rf"(?:solo|solamente|apenas)) {NUM} (?:minutos?|horas?|segundos?|dias)\b",
+            ),
         ),
     ),
     PhraseRule(
@@ -234,7 +240,8 @@ PHRASES: tuple[PhraseRule, ...] = (
                 r"\b(?:solo |solamente |ya solo |apenas )?(?:quedan"
                 rf"|queda) (?:solo |solamente |apenas )?{NUM}\b(?! (?:dias?"
                 r"|horas?|semanas?|mes|meses|anos?|minutos?"
-                r"|pasos?|etapas?|detalles?|tiempo|momento)\b)",
+                r"|pasos?|etapas?|detalles?|tiempo|momento|preguntas?|intentos?|vidas?|niveles?"
+                r"|nivel|lecciones|leccion|capitulos?|ejercicios?|tareas?|rondas?)\b)",
             ),
             pattern(
                 "ultimas ultimos ultima ultimo",

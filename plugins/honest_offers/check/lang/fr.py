@@ -135,6 +135,12 @@ PHRASES: tuple[PhraseRule, ...] = (
                 rf"|finit|prend fin) dans (?:seulement )?{NUM} (?:minutes?"
                 r"|heures?|secondes?|jours)\b",
             ),
+            # "il ne reste que 3 jours", "plus que 2 heures !": only a little time is left
+            pattern(
+                "reste plus",
+                r"\b(?:il (?:ne )?reste (?:plus |encore )?(?:que|seulement)|plus que) "
+                rf"{NUM} (?:minutes?|heures?|secondes?|jours)\b",
+            ),
         ),
     ),
     PhraseRule(
@@ -239,7 +245,8 @@ PHRASES: tuple[PhraseRule, ...] = (
                 "reste",
                 r"\bil (?:ne )?reste (?:plus |seulement |uniquement "
                 rf"|encore )?(?:que )?{NUM}\b(?! (?:jours|heures"
-                r"|semaines|mois|ans))",
+                r"|semaines|mois|ans|questions?|tentatives?|essais?|vies?|niveaux?|lecons?"
+                r"|chapitres?|etapes?|exercices?|taches?|manches?)\b)",
             ),
             pattern(
                 "seulement", rf"\bseulement {NUM} {UNITS} (?:disponibles?|restante?s?|en stock)\b"
