@@ -431,6 +431,10 @@ QUOTA_NOUNS = word_class(
         "chapter",
         "episode",
         "exercise",
+        "character",
+        "char",
+        "word",
+        "letter",
     ),
     "lives",
     "gb",
@@ -444,7 +448,8 @@ QUOTA_NOUNS = word_class(
     "data",
 )
 """Nouns counted by a plan or a process ("10 builds remaining this month", "3 steps left",
-"3 questions left" in a quiz): what remains of them is usage or progress, not scarce stock."""
+"3 questions left" in a quiz, "12 characters left" in a text field): what remains of them is
+usage or progress, not scarce stock."""
 
 QUOTA_CONTEXT = word_class(
     "plan quota context",

@@ -642,6 +642,34 @@ STAND_IN = "Someone"
 """What a value named for a person reads as: ``name + " just bought"`` and ``{{
 buyer.first_name }} just bought`` read "Someone just bought"."""
 
+_OWN_TIMER = re.compile(
+    rb"session[-_ ]?(?:time|expir)|idle[-_ ]?time|inactiv|log[-_ ]?out|logged out|sign[-_ ]?out"
+    rb"|signed out|keep[-_ ]?alive"
+    rb"|\botp\b|one[-_ ]?time[-_ ](?:password|code|pin)|verification[-_ ]code|resend|re-send"
+    rb"|reenviar|renvoyer|erneut senden|two[-_ ]?factor|\b2fa\b"
+    rb"|\bexams?\b|\bexamination|\bquiz|auto[-_ ]?submit"
+)
+"""Spellings of a timer on the visitor's own task: a session that times out (``idleTime``,
+``logoutUrl``), a code to resend (``resendOtp``, "Reenviar código"), an exam or quiz."""
+_SELLING = re.compile(
+    rb"\b(?:offers?|sales?|promo|deals?|discounts?|coupons?|prices?|pricing|cart|basket|checkout"
+    rb"|buy|stock|hurry|limited|savings?)\b|(?:\$|\xe2\x82\xac|\xc2\xa3) ?\d"
+)
+"""Spellings of selling: a countdown near them may sell, whatever else it times (also an
+amount after ``$``, ``€`` or ``£``, as UTF-8 bytes)."""
+OWN_TIMER_RULES = frozenset({COUNTDOWN_MARKUP.code, COUNTDOWN_SCRIPT.code, EVERGREEN_DEADLINE.code})
+"""What a countdown on the visitor's own task is not: a sales countdown or a made-up
+deadline (:func:`own_timer`)."""
+
+
+def own_timer(lowered: bytes) -> bool:
+    """Whether a page or script (its bytes in lower case) times the visitor's own task, not
+    an offer: it speaks of a session timing out, a code to resend or an exam, and nowhere of
+    offers, sales, prices, carts or stock ("You will be logged out in 0:42", "Resend the
+    code in 0:30", "Time left: 4:59" in an exam)."""
+    return bool(_OWN_TIMER.search(lowered)) and not _SELLING.search(lowered)
+
+
 COUNT_NAME_WORDS = word_set(
     "n num number count counter counts total totals qty quantity stock inventory left "
     "remaining available availability sold sales orders purchases bought views viewers "

@@ -90,6 +90,8 @@ _LEFT = (
 )
 """Stock "left" (not "left-handed", "left turn") or predicative "remaining" (not "remaining
 payments")."""
+_NOT_A_TASK = r"(?! to (?!(?:buy|order|claim|book|grab|choose|get|save|shop|reserve)\b)[a-z])"
+"""Not work still to do: "2 items left to review", "3 tickets remaining to triage"."""
 _NOT_COUNTED = rf"(?!(?:[\w'-]+ ){{0,2}}?{_NOT_STOCK}\b)"
 """Neither the next word nor the one after names usage: "10 free builds remaining"."""
 _COUNT = rf"(?<![$€£¥₹\w.,])(?<!all )(?<!every ){QTY} {_NOT_COUNTED}"
@@ -153,7 +155,7 @@ _SHAPES: tuple[Pattern, ...] = (
     shape(
         "left remaining remain remains",
         rf"{_COUNT}(?:{_WORD} )?{lx.STOCK_NOUNS.regex}(?: ?\(s\))? (?:are |is )?"
-        r"(?:left\b(?![- ]?hand)|remaining\b|remains?\b)",
+        rf"(?:left\b(?![- ]?hand)|remaining\b|remains?\b){_NOT_A_TASK}",
         counted=True,
     ),
     shape(

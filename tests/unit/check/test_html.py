@@ -637,3 +637,16 @@ def test_a_rule_reference_page_lists_its_findings_as_allowed() -> None:
     assert rule_pages()["rules/ho201.md"].startswith(REFERENCE_MARKER)
     without = check_html("<p>Only 2 places left!</p>", "page.html")
     assert [f.rule for f in without.findings] == ["HO201"]
+
+
+LOGOUT_WARNING = """<div class="modal"><h4>Your session is about to expire</h4>
+<p>You will be logged out in <span id="timer">10</span> seconds.</p>
+<a href="/account" class="btn">Stay signed in</a></div>"""
+
+
+def test_a_page_that_times_the_visitors_session_has_no_countdown() -> None:
+    assert markup(LOGOUT_WARNING) == []
+
+
+def test_a_timer_on_a_page_that_sells_is_a_countdown() -> None:
+    assert "HO601" in markup(LOGOUT_WARNING.replace("Stay signed in", "See our prices"))

@@ -195,6 +195,45 @@ def test_a_countdown_that_sells_is_not_a_session_timeout() -> None:
     assert countdown_rules(js, "session-timeout.js") == ["HO611", "HO612"]
 
 
+CODE_TIMER = """
+const until = Date.now() + 30000;
+const note = document.querySelector("#resend-note");
+const beat = setInterval(() => {
+  const rest = Math.ceil((until - Date.now()) / 1000);
+  note.textContent = rest > 0 ? "You can resend the code in " + rest + " s" : "";
+  if (rest <= 0) clearInterval(beat);
+}, 1000);
+"""
+
+
+@pytest.mark.parametrize(
+    "js",
+    [
+        CODE_TIMER,
+        CODE_TIMER.replace("resend the code", "hand in the exam").replace("resend-note", "x"),
+        CODE_TIMER.replace("You can resend the code in", "Quiz closes in"),
+    ],
+)
+def test_a_timer_on_the_visitors_own_task_passes(js: str) -> None:
+    """A code to resend, an exam or a quiz: the countdown times the visitor's own task."""
+    assert countdown_rules(js, "verify.js") == []
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["Your 20% discount on the code", "Resend the code; the sale ends", "Buy before the code"],
+)
+def test_a_timer_near_selling_words_is_still_a_countdown(words: str) -> None:
+    js = CODE_TIMER.replace("You can resend the code", words)
+    assert countdown_rules(js, "verify.js") == ["HO611", "HO612"]
+
+
+def test_an_example_is_no_exam() -> None:
+    js = CODE_TIMER.replace("You can resend the code in", "For example, ends in")
+    js = js.replace("resend-note", "example-note")
+    assert countdown_rules(js, "verify.js") == ["HO611", "HO612"]
+
+
 TWEEN = """
 class Tween {
   constructor(el, target, options) {

@@ -17,8 +17,9 @@ spaces, which keeps every offset; a template is checked like the page it renders
 from __future__ import annotations
 
 from honest_offers.check import lang
+from honest_offers.check import markup_rules as mr
 from honest_offers.check.docs import REFERENCE_MARKER, REFERENCE_REASON
-from honest_offers.check.finding import CheckResult, Suppressed
+from honest_offers.check.finding import CheckResult, Finding, Suppressed
 from honest_offers.check.html.segments import clear_segments
 from honest_offers.check.html.walker import nested_findings, unique, walk
 from honest_offers.check.locate import Lines, with_markers
@@ -34,9 +35,19 @@ def check_html(html: str, path: str, *, line: int = 1, column: int = 1) -> Check
     with lang.page_language(*lang.declared(html)):
         _segments_read_in(lang.current())
         walker = walk(html, path, Lines(html, line, column), 0)
-    found = unique(walker.findings)
+    found = _without_own_timers(unique(walker.findings), html)
     result = with_markers(found, walker.suppressed, walker.marker_view(), path, walker.lines)
     return as_reference(result) if REFERENCE_MARKER in html else result
+
+
+def _without_own_timers(found: list[Finding], html: str) -> list[Finding]:
+    """Without the countdown findings of a page that times the visitor's own task (a logout
+    warning, a code to resend, an exam), as a script that does is read (:func:`.own_timer`)."""
+    if not any(f.rule in mr.OWN_TIMER_RULES for f in found):
+        return found
+    if not mr.own_timer(html.encode("utf-8", "surrogatepass").lower()):
+        return found
+    return [f for f in found if f.rule not in mr.OWN_TIMER_RULES]
 
 
 _READ_IN: list[frozenset[str]] = [frozenset()]

@@ -25,6 +25,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from honest_offers.check import lang
+from honest_offers.check import markup_rules as mr
 from honest_offers.check.finding import CheckResult, Finding, Suppressed
 from honest_offers.check.locate import Lines, comment_markers, with_markers
 from honest_offers.check.scripts import (
@@ -186,8 +187,8 @@ def _findings(script: Script) -> list[Finding]:
     libraries.libraries(script)
     components.components(script, timing)
     script.found += strings.text_findings(script)
-    if timers.session_timeout(script.tree):
-        script.found = [f for f in script.found if f.rule not in timers.SESSION_QUIET]
+    if timers.own_timer(script.tree):
+        script.found = [f for f in script.found if f.rule not in mr.OWN_TIMER_RULES]
     return script.found
 
 

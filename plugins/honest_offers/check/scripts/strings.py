@@ -229,14 +229,18 @@ def _flatten(tree: Tree, node: Node, parts: list[Piece | int], done: set[int]) -
 
 
 def _value(tree: Tree, node: Node, parts: list[Piece | int], written: Node) -> None:
-    """A value computed between literals: :data:`STAND_IN` for a person's name (also as
-    the first word: ``name + " just bought"``), else a placeholder between words; a value
-    right after another is read as part of it."""
+    """A value computed between literals: :data:`STAND_IN` for a person's name and
+    :data:`PLACEHOLDER` for a value named as a count (also first or last: ``name + " just
+    bought"``, ``${n} people are viewing this``, ``"Stock: " + qty``), else a placeholder
+    between words; a value right after another is read as part of it."""
     last = parts[-1] if parts else None
     if isinstance(last, int) or (last is not None and last.stand_in):
         return
     start = tree.start(written)
-    if names_person(tree, node):
+    dotted = _named_path(tree, node)
+    if dotted and mr.names_a_count(dotted):
+        parts.append(Piece(start, PLACEHOLDER, stand_in=True, span=tree.end(written) - start))
+    elif dotted and names_person(tree, node):
         parts.append(Piece(start, STAND_IN, stand_in=True, span=tree.end(written) - start))
     elif last is not None:
         parts.append(start)
@@ -250,6 +254,15 @@ _PEOPLE_STEMS = tuple(sorted({w[:4] for w in mr.PEOPLE_WORDS}))
 def names_person(tree: Tree, node: Node) -> bool:
     """Whether a value is a person's name by what it is called (``name``,
     ``esc(p.first_name || "Someone")``, ``buyer``; not ``product.name``)."""
+    dotted = _named_path(tree, node)
+    if not dotted or not any(stem in dotted.lower() for stem in _PEOPLE_STEMS):
+        return False
+    return mr.names_a_person(dotted)
+
+
+def _named_path(tree: Tree, node: Node) -> str:
+    """The dotted name of a value (``p.first_name`` in ``esc(p.first_name || "Someone")``,
+    ``n`` in ``{n}``), or ``""`` for a value that is not a name."""
     node = unwrap(node)
     for _ in range(3):
         if node.type == "call_expression" and arguments(node):
@@ -259,14 +272,9 @@ def names_person(tree: Tree, node: Node) -> bool:
         else:
             break
     if node.type not in _NAMED_VALUES:
-        return False
-    written = tree.source(node).lower()
-    if not any(stem in written for stem in _PEOPLE_STEMS):
-        return False
+        return ""
     dotted = path(tree, node)
-    if not dotted or dotted.endswith(")"):
-        return False
-    return mr.names_a_person(dotted)
+    return "" if not dotted or dotted.endswith(")") else dotted
 
 
 def _trimmed(parts: list[Piece | int]) -> list[Piece | int]:

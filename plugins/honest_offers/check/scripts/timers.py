@@ -14,8 +14,6 @@ stopwatch, a progress bar, polling, a debounce or an API timeout lacks one of th
 
 from __future__ import annotations
 
-import re
-
 from tree_sitter import Node
 
 from honest_offers.check import markup_rules as mr
@@ -66,18 +64,6 @@ TIME_WORDS = mr.word_set(
 )
 RESET_WORDS = mr.word_set("end deadline left remaining distance count counter target")
 _ZERO_PATHS = frozenset({"undefined", "null", "false"})
-_SESSION = re.compile(
-    rb"session[-_ ]?(?:time|expir)|idle[-_ ]?time|inactiv|log[-_ ]?out|sign[-_ ]?out"
-    rb"|keep[-_ ]?alive"
-)
-"""Spellings of a session that times out: ``sessionTimeout``, ``idleTime``, ``logoutUrl``."""
-_SELLING = re.compile(rb"\b(?:offers?|sales?|promo|deals?|discounts?|coupons?|prices?|pricing)\b")
-"""Spellings of selling (a countdown about a session does not sell)."""
-SESSION_QUIET = frozenset(
-    {mr.COUNTDOWN_SCRIPT.code, mr.COUNTDOWN_MARKUP.code, mr.EVERGREEN_DEADLINE.code}
-)
-"""What a session-timeout script's countdown to logout, timed from page load, is not: a
-sales countdown or a made-up deadline."""
 
 
 def scheduler_sites(tree: Tree) -> list[tuple[Node, Node, bool]]:
@@ -217,14 +203,12 @@ def _stream_functions(tree: Tree, source: Node) -> list[Node]:
     return functions
 
 
-def session_timeout(tree: Tree) -> bool:
-    """Whether the script counts down the visitor's session, not an offer: it speaks of
-    session timeouts, idle time, logging out or keep-alive, and nowhere of offers, sales,
-    deals, discounts or prices (a logout warning's "You will be logged out in 0:42")."""
-    if "session" not in tree.memo:
-        text = tree.lowered
-        tree.memo["session"] = bool(_SESSION.search(text)) and not _SELLING.search(text)
-    found: bool = tree.memo["session"]
+def own_timer(tree: Tree) -> bool:
+    """Whether the script times the visitor's own task, not an offer
+    (:func:`honest_offers.check.markup_rules.own_timer`)."""
+    if "own_timer" not in tree.memo:
+        tree.memo["own_timer"] = mr.own_timer(tree.lowered)
+    found: bool = tree.memo["own_timer"]
     return found
 
 
