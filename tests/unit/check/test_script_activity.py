@@ -154,8 +154,33 @@ def test_notice_with_a_name_first(js: str, path: str, starts: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("js", "path", "rule", "starts"),
+    [
+        ("el.textContent = `${n} people are viewing this`;", "a.js", "HO301", "${n}"),
+        ("badge.textContent = viewers + ' people are viewing this';", "a.js", "HO301", "view"),
+        (
+            "const V = ({ count }) => <b>{count} shoppers are looking at this</b>;",
+            "V.jsx",
+            "HO301",
+            "{",
+        ),
+        ("note.textContent = 'Left in stock: ' + variant.qty;", "a.js", "HO201", "Left"),
+    ],
+)
+def test_a_value_named_as_a_count_reads_as_a_number_at_either_end(
+    js: str, path: str, rule: str, starts: str
+) -> None:
+    """``${n} people …`` and ``"Left in stock: " + variant.qty``: first or last, a count is
+    a number."""
+    ((found, at),) = text_findings(js, path)
+    assert found == rule
+    assert at.startswith(starts)
+
+
+@pytest.mark.parametrize(
     "js",
     [
+        "el.textContent = `${product.title} people are viewing this`;",
         "counter.textContent = remaining + ' characters left';",
         "log(user + ' left the room');",
         "banner.textContent = `Welcome back, ${user.name}!`;",
