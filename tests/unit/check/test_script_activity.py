@@ -164,7 +164,7 @@ def test_notice_with_a_name_first(js: str, path: str, starts: str) -> None:
             "HO301",
             "{",
         ),
-        ("note.textContent = 'Left in stock: ' + variant.qty;", "a.js", "HO201", "Left"),
+        ("note.textContent = 'Left in stock: ' + variant.qty;", "a.js", "HO201", "in stock"),
     ],
 )
 def test_a_value_named_as_a_count_reads_as_a_number_at_either_end(
