@@ -196,7 +196,7 @@ _SHAPES: tuple[Pattern, ...] = (
     # "Stock: 2", "Quantity left: 3", "In stock (8) left"
     shape(
         lx.STOCK_LABELS.anchors,
-        rf"\b{lx.STOCK_LABELS.regex} ?[:|] ?\(?{NUM}\)?(?! ?[\d.,%$€£])"
+        rf"(?<!\btime )\b{lx.STOCK_LABELS.regex} ?[:|] ?\(?{NUM}\)?(?! ?[\d.,%$€£])"
         rf"(?! (?:[\w'-]+ )?{_NOT_STOCK}\b)",
         counted=True,
     ),

@@ -104,6 +104,14 @@ _CLAUSE_ENDS = lx.word_class(
 )
 _CLAUSE_LASTS = lx.word_class("validity opening a clause", "valid", "on sale", "available")
 _SHORT_SPAN = r"(?:hours?|hrs?|minutes?|mins?)"
+_ACTS = (
+    r"(?:save|order|buy|get|claim|grab|book|shop|enrol|enroll|register|redeem|lock in|join|"
+    r"sign up|apply|use)\b"
+)
+"""What a reader is pressed to do before time runs out ("last chance to save")."""
+_TO_OTHER_ACTS = rf"(?! to (?!{_ACTS}))"
+"""Not followed by a task other than buying: "the final opportunity to revert the change"
+is a step of a schedule."""
 _API_DOC = (
     r"\b(?:field|fields|parameter|parameters|param|attribute|property|endpoint|header|"
     r"timestamp|webhook|json|api|payload|schema|ttl|returns|response|request|token|tokens|"
@@ -231,7 +239,9 @@ _LIMITED_TIME_PHRASES: tuple[PhraseRule, ...] = (
                 "chance",
                 rf"\blast chance(?= ?(?:to|for|at|on|!|sale|deal|offer|pricing|price)\b|{END})",
             ),
-            pattern("final last", r"\b(?:final|last) (?:hours|days|opportunity)\b"),
+            pattern(
+                "final last", rf"\b(?:final|last) (?:hours|days|opportunity)\b{_TO_OTHER_ACTS}"
+            ),
             pattern("call", rf"\b(?:final|last) call\b(?!{_EXECUTED})"),
             pattern("flash", r"\bflash (?:sale|deal|offer|discount)s?\b"),
             pattern(
@@ -565,16 +575,14 @@ _ORDER_WITHIN = re.compile(
 )
 """A dispatch cut-off that counts down: "order within 2 hours for next-day delivery"."""
 _TECH_BEFORE = re.compile(
-    rf"\b{lx.TECH_NOUNS.regex}(?: (?:will|would|can|may|must|should|is|are|get|gets|will be|"
-    r"are being|is being|automatically|also))? $"
+    rf"\b{lx.TECH_NOUNS.regex}(?:(?: that| which)? (?:will|would|can|may|must|should|is|are|get|"
+    r"gets|will be|are being|is being|automatically|also|stays|remains))? $"
 )
-"""A technical subject right before the cue: "access tokens expire in 24 hours"."""
+"""A technical subject right before the cue: "access tokens expire in 24 hours", "a link
+that is valid for the next 5 minutes"."""
 _SPLIT_UNITS = re.compile(r"[a-z] ?[:|] ?\d")
 """Unit groups split by colons or bars, as timer widgets print them: "3 days : 14 hours"."""
-_TO_ACT = re.compile(
-    r" to (?:save|order|buy|get|claim|grab|book|shop|enrol|enroll|register|redeem|lock in|join|"
-    r"sign up|apply|use)\b"
-)
+_TO_ACT = re.compile(rf" to {_ACTS}")
 _TIME_OF_DAY_BEFORE = re.compile(
     r"(?:\b(?:at|by|before|after|from|until|till|til|to|between|since|around|approx|ca|on|"
     r"each|every|daily|opens?|opening|doors|starts?|starting|start time|begins?|beginning|"

@@ -179,6 +179,8 @@ def test_tactics_in_a_branch_of_a_pattern_are_found(text: str, tag: str, rule: s
         ("Quedan 3 días para el inicio del curso.", "es"),
         ("Il reste 3 questions dans ce quiz.", "fr"),
         ("Quedan 3 preguntas en este cuestionario.", "es"),
+        # a shop's withdrawal terms: the last part of an order received
+        ("Die Frist beginnt, wenn Sie das letzte Stück in Besitz genommen haben.", "de"),
     ],
 )
 def test_honest_traps_pass_in_their_language_and_as_unknown(text: str, tag: str) -> None:

@@ -594,6 +594,8 @@ NOT_DEADLINES = [
     "In the last 2 days we answered 30 emails.",
     "Please order 3 days in advance.",
     "Offer valid for 12 months",
+    "Create a signed link that is valid for the next 5 minutes.",
+    "Time left: 2",
 ]
 
 
@@ -744,8 +746,11 @@ NOT_URGENT = [
     "Each last call to the handler returns a promise.",
     "Stopwatch legend: hours minutes seconds",
     "days | hours | minutes",
+    "This is the final opportunity to revert the deliverables before the freeze.",
 ]
 STILL_URGENT = [
+    ("Final opportunity to save 30%", "HO102"),
+    ("Final opportunity!", "HO102"),
     ("Final call for autumn places", "HO102"),
     ("Last call to win the bundle", "HO102"),
     ("HRS MINS SECS", "HO101"),

@@ -148,6 +148,13 @@ _STANDING = (
 )
 """A standing price rule, not a sale: "10 % Rabatt für Studierende"."""
 
+_DELIVERED = (
+    r"(?!(?: [a-z]+){0,2} (?:in besitz|erhalten|geliefert|zugestellt|versandt|verschickt"
+    r"|angekommen|eingetroffen)\b)"
+)
+"""Not a delivery: "das letzte Stück in Besitz genommen" in a shop's withdrawal terms is the
+last part of an order received, not the last one in stock."""
+
 PHRASES: tuple[PhraseRule, ...] = (
     PhraseRule(
         ur.COUNTDOWN,
@@ -362,7 +369,8 @@ PHRASES: tuple[PhraseRule, ...] = (
             ),
             pattern(
                 "letzte letzten letztes",
-                rf"\b(?:die |nur noch )?letzte[ns]? (?:{NUM} )?(?:freie[ns]? )?{UNITS}\b",
+                rf"\b(?:die |nur noch )?letzte[ns]? (?:{NUM} )?(?:freie[ns]? )?{UNITS}\b"
+                rf"{_DELIVERED}",
             ),
             pattern(
                 "restplatze restplatz restbestand restposten",
