@@ -179,6 +179,11 @@ def test_tactics_in_a_branch_of_a_pattern_are_found(text: str, tag: str, rule: s
         ("Quedan 3 días para el inicio del curso.", "es"),
         ("Il reste 3 questions dans ce quiz.", "fr"),
         ("Quedan 3 preguntas en este cuestionario.", "es"),
+        # a standing price for a billing period
+        ("Spare bis zu 40 % bei den jährlichen Tarifen!", "de"),
+        ("20 % Rabatt im Jahresabo.", "de"),
+        ("Économisez 20 % avec l\u2019abonnement annuel.", "fr"),
+        ("Ahorra un 20 % con el plan anual.", "es"),
         # a shop's withdrawal terms: the last part of an order received
         ("Die Frist beginnt, wenn Sie das letzte Stück in Besitz genommen haben.", "de"),
     ],

@@ -143,6 +143,10 @@ _STANDING = (
     r"|schuler|azubis|mitglieder|rentner|"
     r"senioren|gruppen|familien|vereine|neukunden"
     r"|stammkunden|jahreszahler)\b|\bbei jahrlicher\b"
+    r"|\b(?:bei|im|in|mit|fur|auf) (?:den |dem |der |einem |einer |allen )?"
+    r"(?:jahrlich(?:e|en|er|em) [a-z]+|jahres(?:abos?|abonnements?|tarif(?:e|en)?|plan|planen"
+    r"|pakete?n?|vertrag|zahlung|abrechnung|lizenz(?:en)?))\b"
+    r"|\bjahrlich(?:e|er)? (?:zahlung|abrechnung)\b"
     r"|^(?:studierende|studenten|schuler|mitglieder"
     r"|rentner|senioren) (?:zahlen|erhalten|bekommen)\b"
 )

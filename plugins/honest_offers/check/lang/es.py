@@ -89,6 +89,8 @@ _OFFER_ANCHORS = (
 _STANDING = (
     r"\bpara (?:estudiantes|socios|miembros|jubilados|grupos|familias|asociaciones|"
     r"desempleados|suscriptores)\b|\bcon pago anual\b"
+    r"|\b(?:con|en|para) (?:el |la |los |las |un |una )?(?:plan|planes|pago|facturacion"
+    r"|suscripcion|suscripciones|tarifas?|abono|abonos) anual(?:es)?\b"
     r"|^(?:los|las) (?:estudiantes|socios|socias"
     r"|miembros|jubilados) (?:pagan|tienen|reciben)\b"
 )

@@ -105,6 +105,8 @@ _STANDING = (
     r"\bpour les (?:etudiants|etudiantes|membres"
     r"|adherents|seniors|groupes|familles|"
     r"associations|demandeurs d'emploi|abonnes)\b|\ben paiement annuel\b"
+    r"|\b(?:avec|sur|en|pour) (?:l'|le |la |les |un |une )?(?:abonnements?|forfaits?|offres?"
+    r"|plans?|formules?|facturation|paiement|engagements?) annuel(?:le)?s?\b"
     r"|^les (?:etudiants|membres|adherents|seniors) (?:paient|beneficient|ont)\b"
 )
 """A standing price rule, not a sale: "10 % de remise pour les étudiants"."""
