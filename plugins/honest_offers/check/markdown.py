@@ -7,12 +7,16 @@ as HTML) is blanked: it is shown as code, e.g. a rule's bad example or a field's
 Markup (HTML comments and tags, link targets, attribute lists, emphasis marks) is blanked too,
 so "**Only 2** left" reads as "Only 2 left". Ends of headings, table cells and paragraphs
 become full stops, so a phrase never runs from one block into the next (the line breaks of
-:func:`prose` are therefore not the source's; use the source to count lines).
+:func:`prose` are therefore not the source's; use the source to count lines); a short first
+cell labels the next one instead (:data:`~honest_offers.check.markup_rules.ROW_LABEL_MAX`),
+as its rendered row is read.
 """
 
 from __future__ import annotations
 
 import re
+
+from honest_offers.check.markup_rules import ROW_LABEL_MAX
 
 _MAYBE_CODE = re.compile(r"^(?: {4}|\t| {0,3}(?:```|~~~))", re.MULTILINE)
 """Lines that could open a code block; most texts have none, and then no line is examined."""
@@ -39,6 +43,8 @@ _MARKUP_START = re.compile(r"[<\]{~*_]")
 """Characters without which :data:`_MARKUP` can only match a bare web address (a link target,
 a reference definition, a tag, an attribute list, strike-through or emphasis): most
 paragraphs have none."""
+_FIRST_CELL = re.compile(r"^(?P<lead>[ \t]*\|?)(?P<label>[^|\n]*)\|", re.MULTILINE)
+"""A table row's first cell and the bar after it."""
 _HEADING_END = re.compile(r"^( {0,3}#{1,6} [^\n]*)\n", re.MULTILINE)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
@@ -78,7 +84,7 @@ def prose(text: str, code_free: str | None = None) -> str:
     if _MARKUP_START.search(visible) or "http" in visible.lower():
         visible = _MARKUP.sub(_spaces, visible)
     if "|" in visible:
-        visible = visible.replace("|", ".")
+        visible = _FIRST_CELL.sub(_labelled, visible).replace("|", ".")
     if "#" in visible:
         visible = _HEADING_END.sub(_heading_stop, visible)
     return visible.replace("\n\n", "\n.")
@@ -147,6 +153,14 @@ def _blank(chars: list[str], start: int, end: int) -> None:
     for index in range(start, min(end, len(chars))):
         if chars[index] != "\n":
             chars[index] = " "
+
+
+def _labelled(match: re.Match[str]) -> str:
+    """A short first cell's bar as a colon: the cell labels the next one."""
+    label = match.group("label").strip()
+    if not label or len(label) > ROW_LABEL_MAX or not label.strip("-: "):
+        return match.group()
+    return match.group()[:-1] + ":"
 
 
 def _heading_stop(match: re.Match[str]) -> str:

@@ -416,6 +416,12 @@ BLOCK = word_set(
 """Elements whose start and end separate text blocks (innerText puts a line break there): a
 page's text and a JSX component's are read in these blocks."""
 
+ROW_LABEL_MAX = 60
+"""A table row's first cell up to this long (in characters) labels the next one: the two read
+as one text, "Students and teachers: 100% off the Individual plan", as a reader takes them.
+A longer first cell is a text of its own."""
+TABLE_CELLS = word_set("td th")
+
 VOID_ELEMENTS = word_set(
     "area base br col embed hr img input keygen link meta param source track wbr"
 )

@@ -650,3 +650,32 @@ def test_a_page_that_times_the_visitors_session_has_no_countdown() -> None:
 
 def test_a_timer_on_a_page_that_sells_is_a_countdown() -> None:
     assert "HO601" in markup(LOGOUT_WARNING.replace("Stay signed in", "See our prices"))
+
+
+DISCOUNT_TABLE = """<table><tr><th>Applies to</th><th>Conditions</th></tr>
+<tr><td>Students and teachers</td><td>100% off the Individual plan</td><td>One year</td></tr>
+<tr><td>Educational projects</td><td>Up to 100% off the Team plan</td><td>-</td></tr>
+</table>"""
+
+
+def test_a_short_first_cell_labels_the_next_one(seen: list[tuple[str, str]]) -> None:
+    """A row reads "Students and teachers: 100% off …": a standing discount for a group."""
+    assert codes(DISCOUNT_TABLE) == []
+    assert ("Students and teachers: 100% off the Individual plan", "prose") in seen
+    assert ("One year", "prose") in seen
+
+
+@pytest.mark.parametrize(
+    ("row", "rule"),
+    [
+        ("<td>Seats left</td><td>3</td>", "HO201"),
+        ("<td>Everyone</td><td>50% off, today only</td>", "HO102"),
+        (
+            "<td>" + "A long first cell that says a great deal more than a label " * 2 + "</td>"
+            "<td>3 left in stock</td>",
+            "HO201",
+        ),
+    ],
+)
+def test_a_labelled_row_is_still_read_for_tactics(row: str, rule: str) -> None:
+    assert rule in codes(f"<table>\n<tr>{row}</tr>\n</table>")

@@ -292,3 +292,16 @@ def test_markers_in_code_are_examples_not_markers() -> None:
 @pytest.mark.parametrize("path", sorted((REPO_ROOT / "docs").rglob("*.md")), ids=str)
 def test_example_site_pages_are_honest(path: Path) -> None:
     assert rows(check_markdown(path.read_text("utf-8"), path.name)) == []
+
+
+def test_a_short_first_cell_labels_the_next_one_as_in_the_rendered_row() -> None:
+    table = (
+        "| Applies to | Conditions |\n| --- | --- |\n"
+        "| Students | 100% off the Individual plan | One year |\n"
+        f"| {'x' * 61} | 3 left |\n"
+    )
+    view = markdown.prose(table)
+    assert len(view) == len(table)
+    assert ". Students : 100% off the Individual plan . One year ." in view
+    assert ". --- . --- ." in view
+    assert f". {'x' * 61} . 3 left ." in view

@@ -49,6 +49,7 @@ from honest_offers.check.html.tokenizer import (
     without_template_tags,
 )
 from honest_offers.check.locate import Lines, check_mapped, text_findings
+from honest_offers.check.markup_rules import ROW_LABEL_MAX, TABLE_CELLS
 from honest_offers.check.phrases import Context
 from honest_offers.check.registry import Rule
 from honest_offers.check.styles import check_stylesheet
@@ -125,6 +126,10 @@ class Walker(SegmentReader):
         another text the page shows instead (a plan switcher's other price)."""
         self.captures: list[_Capture] = []
         self.not_prose = 0
+        self.cells = 0
+        """Cells begun in the current table row."""
+        self.labelled = False
+        """The row's first cell is a label: its text goes on into the next cell's."""
 
     # -- tokens --
 
@@ -181,6 +186,7 @@ class Walker(SegmentReader):
             and not self.block
             and not self.alternatives
             and not self.captures
+            and not self.cells
             and "\n" in gap
             and gap.isspace()
         ):
@@ -227,8 +233,7 @@ class Walker(SegmentReader):
         plan = plan_for(match.group(3), match.group(4))
         name, captures = plan.name, self.captures
         if plan.block:
-            if self.block or captures:
-                self.flush()
+            self.block_start(name)
         elif name == "br":
             self.text(match.start(), " ")
         if plan.alternative:
@@ -263,13 +268,52 @@ class Walker(SegmentReader):
     def tag(plan: Plan, match: re.Match[str]) -> Tag:
         return Tag(plan.name, match.start(), match.start(4), match.group(4), plan.attrs)
 
+    def block_start(self, name: str) -> None:
+        """A block element begins: the text before it is a block of its own, except in a
+        table row (:meth:`row`)."""
+        if name in TABLE_CELLS or name == "tr":
+            self.row(name)
+        elif self.block or self.captures:
+            self.flush()
+
+    def row(self, name: str) -> None:
+        """A table row or cell begins: a cell after a label cell goes on in its text."""
+        if name == "tr":
+            self.cells = 0
+            self.labelled = False
+        else:
+            self.cells += 1
+            if self.labelled:
+                self.labelled = False
+                return
+        if self.block or self.captures:
+            self.flush()
+
     def end_tag(self, name: str) -> None:
+        if name in TABLE_CELLS and self.cells == 1 and self.row_label():
+            return
+        if name == "tr" or name == "table":
+            self.cells = 0
+            self.labelled = False
         if name in BLOCK and (self.block or self.captures):
             self.flush()
         if self.not_prose and name in NOT_PROSE:
             self.not_prose -= 1
         if self.captures:
             self.end_captures(name)
+
+    def row_label(self) -> bool:
+        """Whether the row's first cell, ending here, labels the next: short text, which the
+        next cell's text follows after a colon ("Students: 100% off the Individual plan")."""
+        if not self.block or self.not_prose:
+            return False
+        label = decode(self.block)
+        if not label or len(label) > ROW_LABEL_MAX:
+            return False
+        start, raw = self.block[-1]
+        self.add_text((start + len(raw), ": "))
+        self.labelled = True
+        return True
 
     def end_captures(self, name: str) -> None:
         if name in ("select", "optgroup"):
