@@ -165,6 +165,10 @@ def test_notice_with_a_name_first(js: str, path: str, starts: str) -> None:
             "{",
         ),
         ("note.textContent = 'Left in stock: ' + variant.qty;", "a.js", "HO201", "in stock"),
+        # format codes that a value fills in read as placeholders
+        ("el.innerHTML = sprintf(__('Only %s left!', 'shop'), qty);", "a.js", "HO201", "Only %s"),
+        ("t('Only {{count}} left in stock', { count });", "a.js", "HO201", "Only {{"),
+        ("msg = format('{count} people are viewing this', data);", "a.js", "HO301", "{count}"),
     ],
 )
 def test_a_value_named_as_a_count_reads_as_a_number_at_either_end(

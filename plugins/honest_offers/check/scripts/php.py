@@ -19,7 +19,7 @@ import re
 from honest_offers.check.finding import CheckResult, Finding
 from honest_offers.check.locate import Lines, comment_markers, with_markers
 from honest_offers.check.scripts.base import NestedHtml
-from honest_offers.check.scripts.strings import Joined, Piece, Place, joined_findings
+from honest_offers.check.scripts.strings import Joined, Piece, Place, formatted, joined_findings
 
 __all__ = ["php_result"]
 
@@ -37,11 +37,6 @@ _JOINED = re.compile(r"\s*\.\s*")
 """Two strings written one after the other (``'a' . 'b'``)."""
 _JOINED_VALUE = re.compile(rf"\s*\.\s*{_VALUE}\s*\.\s*")
 """A variable or a simple call between two strings (``'a' . $n . 'b'``)."""
-_FORMAT = re.compile(
-    r"%(?:\d+\$)?[-+ 0#]*\d*(?:\.\d+)?[sdfuF]"  # sprintf
-    r"|%[A-Za-z_]\w*%"  # %count%
-    r"|\{[A-Za-z_]\w*\}"  # {count}
-)
 _INTERPOLATED = re.compile(r"\{\$[^{}\n]*\}|\$[A-Za-z_]\w*(?:->\w+|\[[^\]\n]*\])?")
 """Variables inside a double-quoted string or a heredoc."""
 
@@ -110,29 +105,7 @@ def _pieces(token: re.Match[str]) -> list[Piece | int]:
     else:
         start, raw = token.start() + 1, token.group()[1:-1]
         interpolates = token.lastgroup == "double"
-    values = _INTERPOLATED if interpolates else None
-    parts: list[Piece | int] = []
-    last = 0
-    for value in _values(raw, values):
-        if value.start() > last:
-            parts.append(Piece(start + last, raw[last : value.start()]))
-        parts.append(start + value.start())
-        last = value.end()
-    if last < len(raw):
-        parts.append(Piece(start + last, raw[last:]))
-    return parts
-
-
-def _values(raw: str, interpolated: re.Pattern[str] | None) -> list[re.Match[str]]:
-    found = list(_FORMAT.finditer(raw))
-    if interpolated is not None:
-        found += interpolated.finditer(raw)
-    found.sort(key=lambda m: m.start())
-    kept: list[re.Match[str]] = []
-    for match in found:
-        if not kept or match.start() >= kept[-1].end():
-            kept.append(match)
-    return kept
+    return formatted(start, raw, _INTERPOLATED if interpolates else None)
 
 
 def _blanked(text: str, spans: list[tuple[int, int]]) -> str:

@@ -70,6 +70,15 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 _ESCAPE = re.compile(r"\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|u\{[0-9a-fA-F]{1,6}\}|\r\n|[\s\S])")
 _SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
 
+FORMAT_CODES = re.compile(
+    r"%(?:\d+\$)?[-+0#]*\d*(?:\.\d+)?[sdfuF]"  # printf: %s, %1$d, %05.2f (not "20% d")
+    r"|%[A-Za-z_]\w*%"  # %count%
+    r"|\{\{ ?[A-Za-z_][\w.]* ?\}\}"  # {{count}} (i18next)
+    r"|\{[A-Za-z_]\w*\}"  # {count} (ICU messages)
+)
+"""Format codes in a string that a value fills in (``__("Only %s left!")``, PHP's
+``sprintf``, ``"Only {count} left"``): each reads as a placeholder."""
+
 _STRINGS = """
 (string) @string
 
@@ -220,7 +229,12 @@ def _flatten(tree: Tree, node: Node, parts: list[Piece | int], done: set[int]) -
                 _flatten(tree, child, parts, done)
     elif node.type == "string":
         done.add(node.start_byte)
-        parts.append(_literal(tree, node))
+        literal = _literal(tree, node)
+        parts += (
+            formatted(literal.start, literal.raw)
+            if "%" in literal.raw or "{" in literal.raw
+            else [literal]
+        )
     elif node.type == "template_string":
         done.add(node.start_byte)
         parts += _template(tree, node)
@@ -291,6 +305,39 @@ def _literal(tree: Tree, node: Node) -> Piece:
     if len(body) and body[-1] == quote:
         body = body[:-1]
     return Piece(tree.start(node) + 1, body)
+
+
+def formatted(start: int, raw: str, values: re.Pattern[str] | None = None) -> list[Piece | int]:
+    """The raw text of a literal at ``start`` in pieces, a placeholder for each format code
+    (:data:`FORMAT_CODES`) and each match of ``values`` (a language's interpolated values)."""
+    found = list(FORMAT_CODES.finditer(raw))
+    if values is not None:
+        found += values.finditer(raw)
+        found.sort(key=lambda m: m.start())
+    parts: list[Piece | int] = []
+    last = 0
+    for value in found:
+        if value.start() < last:
+            continue  # inside the one before
+        if value.start() > last:
+            parts.append(Piece(start + last, raw[last : value.start()]))
+        parts.append(_filled(start + value.start(), value.group()))
+        last = value.end()
+    if last < len(raw) or not parts:
+        parts.append(Piece(start + last, raw[last:]))
+    return parts
+
+
+def _filled(start: int, code: str) -> Piece | int:
+    """What a format code reads as: a number or a name by the name it has (``{count}``,
+    ``%buyer%``, as :func:`_value` reads values), else a placeholder (``%s``)."""
+    name = code.strip("%{}$ ")
+    if name[:1].isalpha() or name[:1] == "_":
+        if mr.names_a_count(name):
+            return Piece(start, PLACEHOLDER, stand_in=True, span=len(code))
+        if mr.names_a_person(name):
+            return Piece(start, STAND_IN, stand_in=True, span=len(code))
+    return start
 
 
 def _template(tree: Tree, node: Node) -> list[Piece | int]:
