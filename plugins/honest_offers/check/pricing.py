@@ -125,6 +125,8 @@ _REFERENCE_PRICE_PHRASES: tuple[PhraseRule, ...] = (
                 rf"\b(?:retails?|retailing|valued?|worth) (?:at |for )?:? ?(?:over |up to |more "
                 rf"than )?{PRICE}",
             ),
+            # a price labelled as the retail one: "Retail: $209.85", "Total retail value: $500"
+            pattern("retail", rf"\bretail(?: value)?: ?{PRICE}"),
             # not an allowance of usage: "$10 worth of credits each month"
             pattern(
                 "value worth",

@@ -224,6 +224,8 @@ CATCH: dict[str, list[str]] = {
         "\u20ac120 \u20ac90",
         "Get $997 worth of bonuses free!",
         "Regul\u00e4r 59,90 \u20ac",
+        "Retail: $209.85",
+        "Total retail value: $500",
     ],
     "HO502": [
         "Save 60%",
@@ -343,6 +345,8 @@ LOOK_ALIKES: dict[str, list[str]] = {
         "Send me product news (optional)",
     ],
     "HO501": [
+        "Minimum order value: $50",
+        "Retail: 3 stores in Ohio",
         "Comparable offers typically cost between \u20ac600 and \u20ac2,500 (one-time).",
         "Typical market price",
         "This price is below the typical range.",
