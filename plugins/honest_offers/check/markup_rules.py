@@ -538,6 +538,8 @@ ACTIVITY_WORDS = frozenset({"fomo", "salespop", "scarcity", "lowstock", "stockco
 ACTIVITY_PAIRS = frozenset(
     {
         ("sales", "pop"),
+        ("sales", "popup"),
+        ("purchase", "popup"),
         ("proof", "factor"),
         ("stock", "counter"),
         ("stock", "count"),
@@ -711,9 +713,11 @@ _CONNECTORS = frozenset({"of", "the"})
 def has_marker(
     words: tuple[str, ...], singles: frozenset[str], pairs: frozenset[tuple[str, str]]
 ) -> bool:
-    """Whether ``words`` contain one of ``singles`` or two adjacent words forming a pair;
-    "of" and "the" between them do not part them (``count-of-visitors``)."""
-    if any(word in singles for word in words):
+    """Whether ``words`` contain one of ``singles`` or two adjacent words forming a pair, also
+    written as one word (``salespopup``, ``timeleft``); "of" and "the" between them do not
+    part them (``count-of-visitors``)."""
+    glued = _glued(pairs)
+    if any(word in singles or word in glued for word in words):
         return True
     if any(pair in pairs for pair in pairwise(words)):
         return True
@@ -722,6 +726,11 @@ def has_marker(
 
 
 _SAYS_COUNT_DOWN = frozenset({("count", "down"), ("flip", "down")})
+
+
+@lru_cache(maxsize=16)
+def _glued(pairs: frozenset[tuple[str, str]]) -> frozenset[str]:
+    return frozenset(first + second for first, second in pairs)
 
 
 def says_countdown(name: str) -> bool:

@@ -263,6 +263,9 @@ def test_countdown_markup_negatives(tag: str) -> None:
         '<b class="count_of_visitors">',
         '<div data-controller="acme--live-viewers">',
         '<div data-controller="tooltip /low-stock">',
+        # a pair written as one word
+        '<div class="goal-salespopup-wrapper">',
+        '<span class="recentsales">',
     ],
 )
 def test_activity_markup(tag: str) -> None:
@@ -277,6 +280,7 @@ def test_activity_markup(tag: str) -> None:
         '<div class="social-links">',
         '<div class="time-of-day">',
         '<div data-controller="dropdown clipboard">',
+        '<div class="popup-sales-tax">',
     ],
 )
 def test_activity_markup_negatives(tag: str) -> None:
