@@ -6,14 +6,13 @@ call :func:`load_catalog`, and anything else (another generator, a script) can t
 
 from __future__ import annotations
 
-import gc
 import re
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path, PurePosixPath
 
+from honest_offers.collector import settled_objects_frozen
 from honest_offers.diagnostics import Problem
 from honest_offers.load import YamlDocument, discover_offer_files, parse_yaml, read_text
 from honest_offers.load.discover import display_path
@@ -103,7 +102,7 @@ def load_catalog(
         catalog.files.extend(files)
         catalog.problems.extend(problems)
     files = catalog.files
-    with _settled_objects_frozen() as settle:
+    with settled_objects_frozen() as settle:
         for number, source in enumerate(files, 1):
             loaded, file_problems = load_offer_file(source, display_root, today, memo)
             if loaded is not None and loaded.offer.image is not None:
@@ -124,27 +123,6 @@ def load_catalog(
 
 SETTLE_EVERY = 256
 """Offer files loaded between two freezes of the objects built so far (see below)."""
-
-
-@contextmanager
-def _settled_objects_frozen() -> Iterator[Callable[[], None]]:
-    """Yield a function that moves every object built so far out of the cycle collector's
-    way until loading is done.
-
-    Loaded offers are trees of dicts, lists and strings that all stay alive. While thousands
-    of them are built, Python's cycle collector would walk the growing heap again and again
-    (a third of the loading time for 5,000 offers). Frozen objects are skipped; afterwards
-    they are handed back, and the collector sees them as usual. Reference counting frees
-    garbage meanwhile as always. Nothing is frozen when the collector is off or when
-    something else in the process froze objects itself.
-    """
-    if not gc.isenabled() or gc.get_freeze_count():
-        yield lambda: None
-        return
-    try:
-        yield gc.freeze
-    finally:
-        gc.unfreeze()
 
 
 def load_offer_file(

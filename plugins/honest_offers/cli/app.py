@@ -26,6 +26,7 @@ from honest_offers.cli.targets import (
     built_sites,
     plan_check,
 )
+from honest_offers.collector import fewer_collections
 from honest_offers.dates import build_date
 from honest_offers.diagnostics import Problem
 from honest_offers.load.discover import display_path
@@ -219,7 +220,7 @@ def check(
     browser: bool,
     chromium: str | None,
 ) -> None:
-    _fewer_collections()
+    fewer_collections()
     try:
         selection = Selection(parse_codes(select, "--select"), parse_codes(ignore, "--ignore"))
     except SelectionError as exc:
@@ -279,20 +280,6 @@ def _exclusions(values: tuple[str, ...], ctx: click.Context) -> list[Exclusion]:
         ]
     except ExclusionError as exc:
         raise click.UsageError(f"--exclude: {exc} (write GLOB=REASON)", ctx) from None
-
-
-GC_YOUNG_THRESHOLD = 50_000
-"""Allocations between two collections of the youngest generation (Python's default: 700)."""
-
-
-def _fewer_collections() -> None:
-    """Run the cycle collector less often in this short-lived process (as mypy does).
-
-    Loading thousands of offers allocates millions of objects that all stay alive; at the
-    default threshold the collector walks them again and again (5 % of a large check).
-    Memory is unaffected: reference counting frees garbage as always.
-    """
-    gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
 
 
 def _run(jobs: Sequence[Job], problems: list[Problem]) -> tuple[CheckResult, list[Problem]]:
