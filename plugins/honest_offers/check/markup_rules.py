@@ -682,10 +682,26 @@ COUNT_NAME_WORDS = word_set(
     "n num number count counter counts total totals qty quantity stock inventory left "
     "remaining available availability sold sales orders purchases bought views viewers "
     "visitors watchers people likes seconds minutes hours days time spots seats places "
-    "slots units tickets"
+    "slots units tickets level levels"
 )
 """Last words of a value that is a count or a time (``stock``, ``variant.inventory_quantity``,
-``viewers``, ``left``)."""
+``viewers``, ``left``, ``stockLevel``)."""
+
+
+SOME_VALUE = "value"
+"""What any other printed value reads as: a word, neither a count nor a name."""
+
+
+def printed_value(dotted: str, length: int) -> str:
+    """What a template prints for the value at ``dotted``, as its page's text reads it, in
+    ``length`` characters: a number for a count or a time ("Only {{ n }} left" reads "Only 2
+    left", as a script's ``"Only " + n + " left"`` does), a person's name (``{{
+    buyer.first_name }}``: "Someone"), else a plain word (``{{ product.title }}``); spaces
+    where the word does not fit."""
+    if names_a_count(dotted):
+        return PLACEHOLDER.ljust(length)
+    word = STAND_IN if names_a_person(dotted) else SOME_VALUE
+    return word.ljust(length) if len(word) <= length else " " * length
 
 
 def names_a_count(dotted: str) -> bool:

@@ -22,6 +22,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from honest_offers.check import lang, markdown
+from honest_offers.check import markup_rules as mr
 from honest_offers.check.facts import Contradiction, contradictions
 from honest_offers.check.finding import CheckResult, Finding
 from honest_offers.check.phrases import Context
@@ -506,19 +507,36 @@ _SMARTY = re.compile(
 )
 SMARTY_SUFFIXES = (".tpl",)
 """Templates whose ``{…}`` tags are Smarty's (elsewhere ``{if`` may be minified code)."""
+_PATH = r"[A-Za-z_]\w*(?:(?:->|::|\.)\w+|\[['\":]?\w+['\"]?\])*"
+_PRINTED = re.compile(
+    rf"<\?(?:=|php\s+(?:echo|print)\b)\s*\$(?P<php>{_PATH})\s*;?\s*\?>"  # <?= $stock ?>
+    rf"|<%[=-]\s*@?(?P<erb>{_PATH})\s*-?%>"  # <%= @product.stock %>
+)
+"""A template tag that prints one value, read as the value it prints."""
+_SMARTY_PRINTED = re.compile(rf"\{{\$(?P<smarty>{_PATH})(?:\|[^{{}}\n]*)?\}}")
 _VUE_TEMPLATE = re.compile(r"^<template(?=[\s>])|</template>(?![\s\S]*</template>)", re.M)
 _NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+def _printed(match: re.Match[str]) -> str:
+    """An output tag as the value it prints (:func:`.markup_rules.printed_value`)."""
+    path = match.group(match.lastgroup or 0).replace("->", ".").replace("::", ".")
+    return mr.printed_value(path, len(match.group()))
 
 
 def blank_template(text: str, *, smarty: bool = False) -> str:
     """Template syntax blanked with spaces, every offset and line kept: PHP (``<?php ?>``,
     ``<?= ?>``), ERB/EJS (``<% %>``), Handlebars raw output and comments, Svelte blocks,
-    with ``smarty`` Smarty's comments, tags and output (``{* *}``, ``{if …}``, ``{$x}``); and a
+    with ``smarty`` Smarty's comments and tags (``{* *}``, ``{if …}``); a tag that prints one
+    value (``<?= $stock ?>``, ``<%= @stock %>``, ``{$stock}``) reads as that value; and a
     Vue component's root ``<template>`` read as a section (it holds the page). Jinja, Twig,
     Liquid, Nunjucks and Handlebars ``{{ }}``/``{% %}``/``{# #}`` the HTML check blanks
     itself."""
+    if "<?" in text or "<%" in text:
+        text = _PRINTED.sub(_printed, text)
     text = _TEMPLATE_SYNTAX.sub(lambda m: _NOT_NEWLINE.sub(" ", m.group()), text)
     if smarty:
+        text = _SMARTY_PRINTED.sub(_printed, text)
         text = _SMARTY.sub(lambda m: _NOT_NEWLINE.sub(" ", m.group()), text)
     return _VUE_TEMPLATE.sub(
         lambda m: "<section " if m.group().startswith("<t") else "</section >", text

@@ -286,6 +286,34 @@ def test_template_syntax_is_blanked_in_place() -> None:
     assert blank_template(vue).startswith("<section >\n") and "</section >" in blank_template(vue)
 
 
+@pytest.mark.parametrize(
+    ("page", "path", "rule"),
+    [
+        ("<p>Only <?= $product->stock ?> left in stock!</p>", "offer.php", "HO201"),
+        ("<p><?php echo $viewers; ?> people are viewing this</p>", "offer.php", "HO301"),
+        ("<p>Only <%= @variant.inventory_quantity %> left!</p>", "show.html.erb", "HO201"),
+        ("<p>Only <%- stock %> left!</p>", "offer.ejs", "HO201"),
+        ("<p>Only {$product.quantity} left!</p>", "offer.tpl", "HO201"),
+        ("<p><?= $order->first_name ?> just bought this</p>", "toast.php", "HO302"),
+    ],
+)
+def test_a_tag_that_prints_a_value_reads_as_the_value(page: str, path: str, rule: str) -> None:
+    """As ``{{ n }}`` does: a count reads as a number, a person's name as "Someone"."""
+    assert rule in {f.rule for f in check_file_text(page, "template", path).findings}
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<p>Only <?= $product->title ?> ships free.</p>",
+        "<p><%= @product.name %> is back.</p>",
+        '<input value="<?= $qty ?>" name="qty"> left-aligned',
+    ],
+)
+def test_a_printed_value_that_is_no_count_reads_as_a_word(page: str) -> None:
+    assert check_file_text(page, "template", "offer.php").findings == []
+
+
 def test_php_template_finding_keeps_its_column() -> None:
     page = '<p class="note"><?php if ($x > 1): ?>Only 3 left in stock<?php endif; ?></p>'
     (found,) = check_file_text(page, "template", "offer.php").findings

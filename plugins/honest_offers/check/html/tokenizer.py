@@ -87,24 +87,17 @@ def _blank_template_tags(html: str) -> str:
 
 def _read_as(tag: str) -> str:
     """What a template tag reads as in the page's text, at its length: an output tag as the
-    value it prints, by what the value is called: a number for a count or a time ("Only {{ n
-    }} left" reads "Only 2 left", as a script's ``"Only " + n + " left"`` does), a person's
-    name (``{{ buyer.first_name }}``: "Someone"), else a plain word (``{{ product.title }}``);
-    statements, comments and block helpers (``{% if %}``, ``{{#each}}``, ``{{/if}}``, ``{{>
-    partial}}``) as nothing."""
+    value it prints (:func:`~honest_offers.check.markup_rules.printed_value`); statements,
+    comments and block helpers (``{% if %}``, ``{{#each}}``, ``{{/if}}``, ``{{> partial}}``)
+    as nothing."""
     value = tag[2:-2].strip("{}-~ ").split("|", 1)[0].strip()
     if not tag.startswith("{{") or not value or value[0] in "#/>!^" or "\n" in tag:
         return _NOT_NEWLINE.sub(" ", tag)
     if value.startswith("else") or not _OUTPUT_VALUE.fullmatch(value):
         return " " * len(tag)
-    if mr.names_a_count(value):
-        return mr.PLACEHOLDER.ljust(len(tag))
-    stand_in = mr.STAND_IN if mr.names_a_person(value) else SOME_VALUE
-    return stand_in.ljust(len(tag)) if len(stand_in) <= len(tag) else " " * len(tag)
+    return mr.printed_value(value, len(tag))
 
 
-SOME_VALUE = "value"
-"""What any other printed value reads as: a word, neither a count nor a name."""
 _OUTPUT_VALUE = re.compile(r"[A-Za-z_$@][\w$@]*(?:(?:\.|\[['\"]?)[\w$-]+['\"]?\]?)*")
 """A printed value: a name or a path (``product.variants[0].inventory_quantity``)."""
 
