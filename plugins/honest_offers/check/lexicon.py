@@ -581,6 +581,8 @@ BILLING_ADVERBS = word_class(
     "quarterly",
     "every year",
     "per year",
+    "a year",
+    "per annum",
 )
 """"Annually: save 20%": a price for a billing term, as a plan switcher offers it."""
 
@@ -1446,7 +1448,6 @@ TIME_LIMIT_CUES = word_class(
     "hurry",
     "while",
     "only for",
-    "first",
     "black friday",
     "cyber monday",
     "last chance",

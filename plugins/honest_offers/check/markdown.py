@@ -5,11 +5,11 @@ breaks, so a match in the result is at the same line and column in the source. C
 and indented blocks, inline spans, and ``<code>``, ``<pre>``, ``<kbd>`` or ``<samp>`` written
 as HTML) is blanked: it is shown as code, e.g. a rule's bad example or a field's name.
 Markup (HTML comments and tags, link targets, attribute lists, emphasis marks) is blanked too,
-so "**Only 2** left" reads as "Only 2 left". Ends of headings, table cells and paragraphs
-become full stops, so a phrase never runs from one block into the next (the line breaks of
-:func:`prose` are therefore not the source's; use the source to count lines); a short first
-cell labels the next one instead (:data:`~honest_offers.check.markup_rules.ROW_LABEL_MAX`),
-as its rendered row is read.
+so "**Only 2** left" reads as "Only 2 left". Ends of headings, table cells and paragraphs,
+and list markers, become full stops, so a phrase never runs from one block into the next (the
+line breaks of :func:`prose` are therefore not the source's; use the source to count lines);
+a short first cell labels the next one instead
+(:data:`~honest_offers.check.markup_rules.ROW_LABEL_MAX`), as its rendered row is read.
 """
 
 from __future__ import annotations
@@ -35,7 +35,8 @@ _MARKUP = re.compile(
     r"|\]\([^)\n]*\)"  # link and image targets
     r"|^ {0,3}\[[^\]\n]+\]:.*$"  # reference definitions
     r"|\{:?\s*[.#][^}\n]*\}"  # attribute lists
-    r"|~~|(?<=\w)[*_]+|[*_]+(?=\w)",  # strike-through and emphasis marks
+    r"|~~|(?<=\w)[*_]+|[*_]+(?=\w)"  # strike-through and emphasis marks
+    r"|(?<=[^\s*])\*+(?=[\s.,;:!?)]|$)",  # and after a sign: "**10%**", "*now!*"
     re.IGNORECASE | re.MULTILINE,
 )
 _NOT_NEWLINE = re.compile(r"[^\n]")
@@ -45,6 +46,9 @@ a reference definition, a tag, an attribute list, strike-through or emphasis): m
 paragraphs have none."""
 _FIRST_CELL = re.compile(r"^(?P<lead>[ \t]*\|?)(?P<label>[^|\n]*)\|", re.MULTILINE)
 """A table row's first cell and the bar after it."""
+_LIST_MARKER = re.compile(r"^([ \t>]*)[-+*](?=[ \t])", re.MULTILINE)
+"""A list item's marker: the page shows a bullet, not a minus sign, and the item as a block
+of its own (the marker becomes a full stop, as a table cell's bar does)."""
 _HEADING_END = re.compile(r"^( {0,3}#{1,6} [^\n]*)\n", re.MULTILINE)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
@@ -85,6 +89,8 @@ def prose(text: str, code_free: str | None = None) -> str:
         visible = _MARKUP.sub(_spaces, visible)
     if "|" in visible:
         visible = _FIRST_CELL.sub(_labelled, visible).replace("|", ".")
+    if "- " in visible or "+ " in visible or "* " in visible:
+        visible = _LIST_MARKER.sub(_item_stop, visible)
     if "#" in visible:
         visible = _HEADING_END.sub(_heading_stop, visible)
     return visible.replace("\n\n", "\n.")
@@ -161,6 +167,10 @@ def _labelled(match: re.Match[str]) -> str:
     if not label or len(label) > ROW_LABEL_MAX or not label.strip("-: "):
         return match.group()
     return match.group()[:-1] + ":"
+
+
+def _item_stop(match: re.Match[str]) -> str:
+    return match.group(1) + "."
 
 
 def _heading_stop(match: re.Match[str]) -> str:

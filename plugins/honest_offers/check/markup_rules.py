@@ -665,9 +665,11 @@ _SELLING = re.compile(
 )
 """Spellings of selling: a countdown near them may sell, whatever else it times (also an
 amount after ``$``, ``€`` or ``£``, as UTF-8 bytes)."""
-OWN_TIMER_RULES = frozenset({COUNTDOWN_MARKUP.code, COUNTDOWN_SCRIPT.code, EVERGREEN_DEADLINE.code})
-"""What a countdown on the visitor's own task is not: a sales countdown or a made-up
-deadline (:func:`own_timer`)."""
+OWN_TIMER_RULES = frozenset(
+    {"HO101", COUNTDOWN_MARKUP.code, COUNTDOWN_SCRIPT.code, EVERGREEN_DEADLINE.code}
+)
+"""What a countdown on the visitor's own task is not: a sales countdown, its read-out in the
+text ("Time left: 0:42", HO101 of :mod:`.urgency`) or a made-up deadline (:func:`own_timer`)."""
 
 
 def own_timer(lowered: bytes) -> bool:
@@ -769,10 +771,12 @@ def gives_time(prop: str, bound: str = "") -> bool:
     """Whether a prop gives a countdown its time: by its name (``date``,
     ``:initial-remaining-time``) or by the name of the value bound to it (``:value="deadline"``,
     ``value={endsAt}``, ``[nzValue]="timeLeft"``; ``bound`` is a bound expression, never a
-    literal text such as a title)."""
-    return not TIME_PROP_WORDS.isdisjoint(name_words(prop)) or (
-        not TIME_PROP_WORDS.isdisjoint(name_words(bound))
-    )
+    literal text such as a title); a countdown's ``value`` bound to anything is its end
+    (``<ElCountdown :value="value1">``, as Element Plus, Ant Design and NG-ZORRO name it)."""
+    words = name_words(prop)
+    if not TIME_PROP_WORDS.isdisjoint(words) or (bound and words[-1:] == ("value",)):
+        return True
+    return not TIME_PROP_WORDS.isdisjoint(name_words(bound))
 
 
 def is_completion(handler: str) -> bool:

@@ -445,7 +445,11 @@ _GUILT_PHRASES: tuple[PhraseRule, ...] = (
                 r"(?:don't wait|buy now|act now|act fast|already)\b",
             ),
             pattern("wait", r"\bevery (?:day|hour|minute|week) you wait (?:costs|is costing)\b"),
-            pattern("behind", r"\b(?:don't|do not) (?:get|be) left behind\b"),
+            pattern(
+                "behind",
+                r"\b(?:don't|do not) (?:get|be) left behind\b"
+                r"|\b(?:don't|do not) fall (?:further )?behind\b",
+            ),
             pattern("really", r"\bare you really going to (?:leave|let|miss|risk|pass)\b"),
             pattern(
                 "unprotected",

@@ -13,6 +13,7 @@ from honest_offers.check import lexicon as lx
 from honest_offers.check.phrases import (
     CURRENCY,
     HYPOTHETICAL,
+    NUM,
     PERCENT,
     PRICE,
     START,
@@ -24,11 +25,20 @@ from honest_offers.check.registry import Rule, RuleDoc, register
 
 _AMOUNT = rf"(?:{PRICE}|{PERCENT})"
 
+_FIRST_COMERS = (
+    rf"\bfirst (?:{NUM} |few |hundred )?(?:(?:new|lucky) )?(?:customers?|buyers?|people|"
+    r"subscribers?|clients?|users?|members?|shoppers?|registrants?|sign-?ups?|visitors?)\b"
+)
+"""The first few to buy: a limit of the offer, not a term of a standing price ("the first 50
+customers"); an introductory term is one ("30% off their first year")."""
+
 _STANDING_RULE = (
-    rf"^(?!.*\b{lx.TIME_LIMIT_CUES.regex}\b)"
+    rf"^(?!.*(?:\b{lx.TIME_LIMIT_CUES.regex}\b|{_FIRST_COMERS}))"
     rf".*(?:\b(?:for|to|with|on|when|if|by|of) (?:(?:you|they|all|our|eligible|registered|"
     rf"verified|accredited|every|each|any|the|your) )?"
+    r"(?:(?:second|third|fourth|additional|further|extra|other) )?"
     rf"(?:{lx.STANDING_GROUPS.regex}|{lx.BILLING_PERIODS.regex})\b"
+    r"|\b(?:paid|pay|paying|payment) (?:for )?\S+ (?:months?|years?) in advance\b"
     rf"|\b{lx.STANDING_GROUPS.regex} (?:get|pay|save|receive|enjoy|see)\b"
     rf"|^\W*(?:(?:all|any|every|eligible|registered|verified) )?{lx.STANDING_GROUPS.regex}\b"
     rf"|^\W*{lx.BILLING_ADVERBS.regex}\W+(?:save|get|pay)\b"

@@ -117,8 +117,12 @@ _CROWD = words(
     "made",
     "available",
 )
-_NAME = rf"(?!(?:{_CROWD}|{lx.NOT_NAMES.regex}) )[a-z]+(?: [a-z]+\.?)?"
-"""A first name with an optional surname or initial, as fake purchase pop-ups show them."""
+_NAME = (
+    rf"(?!(?:{_CROWD}|{lx.NOT_NAMES.regex}|{lx.STOCK_NOUNS.regex}|{lx.PRODUCT_NOUNS.regex}) )"
+    r"[a-z]+(?: [a-z]+\.?)?"
+)
+"""A first name with an optional surname or initial, as fake purchase pop-ups show them;
+not the goods ("items in your cart are reserved")."""
 
 # --- activity notices as shapes ---------------------------------------------------------------
 #

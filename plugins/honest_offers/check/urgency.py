@@ -362,7 +362,8 @@ _PRICE_RISE_PHRASES: tuple[PhraseRule, ...] = (
             pattern(
                 "rise rises increase increases rising increasing jump jumps double doubles",
                 r"\bprices? (?:will )?(?:rises?|increases?|rising|increasing|jumps?|doubles?)"
-                rf" (?:soon|tomorrow|tonight|at midnight|next|after|on|in|this|{_WEEKDAY})\b",
+                rf"(?: (?:soon|tomorrow|tonight|at midnight|next|after|on|in|this|{_WEEKDAY})\b"
+                r"| (?:to|by) \S+ (?:soon|shortly|tomorrow|tonight|at midnight)\b)",
             ),
             pattern(
                 "go goes rise rises increase increases jump jumps change changes",
@@ -580,6 +581,11 @@ _TECH_BEFORE = re.compile(
 )
 """A technical subject right before the cue: "access tokens expire in 24 hours", "a link
 that is valid for the next 5 minutes"."""
+_TECH_SUBJECT = re.compile(
+    rf"\W*(?:(?:the|an?|your|each|every|this|that|our|its) )?(?:[a-z-]+ )?{lx.TECH_NOUNS.regex}\b"
+    r"(?! (?:of|for) )"
+)
+"""A sentence whose subject is technical: "The access token …", "Each signed URL …"."""
 _SPLIT_UNITS = re.compile(r"[a-z] ?[:|] ?\d")
 """Unit groups split by colons or bars, as timer widgets print them: "3 days : 14 hours"."""
 _TO_ACT = re.compile(rf" to {_ACTS}")
@@ -587,13 +593,16 @@ _TIME_OF_DAY_BEFORE = re.compile(
     r"(?:\b(?:at|by|before|after|from|until|till|til|to|between|since|around|approx|ca|on|"
     r"each|every|daily|opens?|opening|doors|starts?|starting|start time|begins?|beginning|"
     r"and|or|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|"
-    r"dec\w*|\d{4})|@|\d ?-|\d{1,2}:\d{2} ?(?:-|to|until|till))[ .,]*$"
+    r"dec\w*|\d{4})|@|\d ?-|\d{1,2}:\d{2} ?(?:-|to|until|till)"
+    r"|\d{4}-\d{2}-\d{2}t?|\d{1,2}[./]\d{1,2}[./]\d{2,4})[ .,]*$"
 )
+"""Words and dates a time of day follows: "at 10:00", "2018-07-19 00:00:00"."""
 _TIME_OF_DAY_AFTER = re.compile(
     r" ?(?:a\.?m\b|p\.?m\b|h\b|hrs?\b|uhr\b|o'clock|\(?(?:utc|gmt|cet|cest|eet|eest|wet|west|bst|"
     r"ist|est|edt|cst|cdt|mst|mdt|pst|pdt|akst|hst|aest|aedt|jst|z)\b|(?:-|to|until|till) ?"
-    r"\d{1,2} ?: ?\d{2})"
+    r"\d{1,2} ?: ?\d{2}|[+-]\d{2}:?\d{2}\b)"
 )
+"""What may follow a time of day: "am", "CET", "+0000", "- 12:00"."""
 _ZERO_PADDED_UNIT = re.compile(r"(?<!\d)0\d ?[a-z]")
 _DAYS_AND_CLOCK = re.compile(r"\bd(?:ays?)?\b.*\d ?: ?\d+ ?: ?\d")
 _LEADING_ZERO_CLOCK = re.compile(r"0\d ?: ?\d{2} ?: ?\d{2}")
@@ -664,9 +673,19 @@ def _countdown(norm: str, kind: str, start: int, end: int) -> Span | None:
         after = _CUE_AFTER.match(norm, end)
         if cue is None and after is None and not _timer_shaped(norm[start:end]):
             return None
-    if cue is not None and _TECH_BEFORE.search(norm, max(0, cue.start() - 48), cue.start()):
+    if cue is not None and _technical(norm, cue.start()):
         return None
     return COUNTDOWN, cue.start() if cue else start, after.end() if after else end
+
+
+def _technical(norm: str, cue: int) -> bool:
+    """Whether what expires before ``cue`` is technical: named right before it ("access
+    tokens expire in 24 hours") or as the sentence's subject ("The access token is used to
+    sign requests, but expires in 10 minutes")."""
+    if _TECH_BEFORE.search(norm, max(0, cue - 48), cue):
+        return True
+    stop = max(norm.rfind(". ", 0, cue), norm.rfind("! ", 0, cue), norm.rfind("? ", 0, cue))
+    return _TECH_SUBJECT.match(norm, stop + 2 if stop >= 0 else 0, cue) is not None
 
 
 _UNIT_IN_GROUP = re.compile(rf"\d ?({_UNIT_ANY})\b")

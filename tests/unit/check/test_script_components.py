@@ -423,9 +423,16 @@ def test_template_countdown_elements() -> None:
         ('const b = <Countdown title="Offer" value={endsAt} />;', "Promo.jsx", ["HO601"]),
         ('<template><el-countdown :value="deadline" /></template>', "Promo.vue", ["HO601"]),
         ('<nz-countdown [nzValue]="timeLeft"></nz-countdown>', "promo.component.html", ["HO601"]),
-        # literal texts say nothing about what is counted; other bound values neither
+        # a countdown's value bound to anything is its end
+        (
+            '<template><el-countdown title="Sale" :value="count" /></template>',
+            "Promo.vue",
+            ["HO601"],
+        ),
+        ('<template><ElCountdown :value="value1" /></template>', "Promo.vue", ["HO601"]),
+        # literal texts say nothing about what is counted; a statistic is no countdown
         ('const b = <Countdown title="Ends soon" label="Launch" />;', "Promo.jsx", []),
-        ('<template><el-countdown title="Sale" :value="count" /></template>', "Promo.vue", []),
+        ('<template><el-countdown value="12" /></template>', "Promo.vue", []),
         ('<template><el-statistic :value="deadline" /></template>', "Promo.vue", []),
     ],
 )

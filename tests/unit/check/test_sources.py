@@ -305,3 +305,19 @@ def test_a_short_first_cell_labels_the_next_one_as_in_the_rendered_row() -> None
     assert ". Students : 100% off the Individual plan . One year ." in view
     assert ". --- . --- ." in view
     assert f". {'x' * 61} . 3 left ." in view
+
+
+def test_a_list_marker_is_a_bullet_and_ends_the_item_before() -> None:
+    """ "- 10% off …" starts an item ("-" is no minus), and items read apart, as their page
+    shows them: "over $50" and "$5.99" in the next item are no was/now pair."""
+    page = (
+        "- Free on orders over $50\n- $5.99 for orders under $50\n* **10%** for the second child\n"
+    )
+    view = markdown.prose(page)
+    assert len(view) == len(page)
+    assert view.split("\n")[:3] == [
+        ". Free on orders over $50",
+        ". $5.99 for orders under $50",
+        ".   10%   for the second child",
+    ]
+    assert check_markdown(page, "shipping.md").findings == []

@@ -555,6 +555,7 @@ def test_metered_usage_that_remains_is_not_stock(count: int, noun: str, left: st
 # --- deadlines: a cue and a near time --------------------------------------------------------
 
 DEADLINES = [
+    "Your discount code is reserved, but expires in 10 minutes.",
     "There are 3 days left in the sale",
     "offer ends at midnight",
     "sale ends Sunday",
@@ -596,6 +597,9 @@ NOT_DEADLINES = [
     "Offer valid for 12 months",
     "Create a signed link that is valid for the next 5 minutes.",
     "Time left: 2",
+    "The access token signs your requests, but expires in 10 minutes.",
+    "date: 2018-07-19 00:00:00 +0000",
+    "Published 19.07.2018 10:00:00",
 ]
 
 
@@ -648,6 +652,11 @@ STANDING_RULES = [
     "Save 15% when you pay annually.",
     "10% off for registered charities",
     "Non-profits get 50% off every plan.",
+    # an introductory term of a standing price, an extra member, paying ahead
+    "Startups less than 2 years old get 30% off for their first year.",
+    "10% off for the second child",
+    "5% off when you pay 6 months in advance",
+    "Save $48 a year",
 ]
 
 STANDING_RULES += [
@@ -663,6 +672,8 @@ STILL_DISCOUNTS = [
     "Save 20% with annual billing until Friday",
     "Save 40%",
     "Save 40% - was $100, now $60",
+    "Students get 20% off, first 50 customers only",
+    "Get 25% off your first month",
     "60% off everything",
     "Save 40% on annual plans in our summer sale",
 ]
