@@ -682,7 +682,7 @@ def own_timer(lowered: bytes) -> bool:
 
 COUNT_NAME_WORDS = word_set(
     "n num number count counter counts total totals qty quantity stock inventory left "
-    "remaining available availability sold sales orders purchases bought views viewers "
+    "remaining available availability sold sales sells orders purchases bought views viewers "
     "visitors watchers people likes seconds minutes hours days time spots seats places "
     "slots units tickets level levels"
 )

@@ -290,6 +290,13 @@ _SHAPE_PURCHASES: tuple[Pattern, ...] = (
         counted=True,
     ),
     shape("sold", rf"\bsold ?: ?{NUM}\b(?! ?[\d.,%$€£])", counted=True),
+    # a count labelled with a recent time: "Sold today: 14", "Orders in the last hour: 9"
+    shape(
+        f"{lx.PURCHASE_VERBS.anchors} sold {lx.EVENT_NOUNS.anchors}",
+        rf"\b(?:(?:{_WORD} )?(?:sold|{_PURCHASE})(?: {_WORD})?|{lx.EVENT_NOUNS.regex}) {_NOW}"
+        rf"(?: \([^()]{{0,30}}\))? ?[:|] ?{NUM}\b(?! ?[\d.,:%$€£])",
+        counted=True,
+    ),
     shape(
         lx.EVENT_NOUNS.anchors,
         rf"{_COUNT} (?:recent|latest|new) {lx.EVENT_NOUNS.regex}\b",

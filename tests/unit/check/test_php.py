@@ -92,3 +92,11 @@ def test_php_reading_never_fails_and_stays_inside_the_file(php: str) -> None:
     for item in result.findings + [s.finding for s in result.suppressed]:
         assert 1 <= item.line <= len(rows), item
         assert 1 <= item.column <= len(rows[item.line - 1]) + 1, item
+
+
+def test_literals_joined_directly_hold_no_value_between_them() -> None:
+    """``'…today:' . '<b> see …'`` joins two literals: no number stands between them."""
+    php = "<?php echo '<p>Sold today:' . '<b> see the sales report</b></p>'; ?>"
+    assert findings(php) == []
+    counted = "<?php echo '<p>Sold today:' . $sells . '<b> items</b></p>'; ?>"
+    assert [f.rule for f in findings(counted)] == ["HO302"]

@@ -291,6 +291,9 @@ ACTIVITY = {
         "500+ sold",
         "Last order was 20 minutes ago",
         "We've sold 41 since yesterday",
+        "Sold today: 14",
+        "Orders in the last hour: 9",
+        "Items sold this week (Mon-Sun): 120",
     ],
 }
 
@@ -300,6 +303,7 @@ HONEST_COUNTS = [
     "1,214 customers since 2019 (billing data, November 2026)",
     "312 people took this course in 2026 (our enrolment records).",
     "The item sold 58 times in 2023, per our annual report",
+    "Orders placed today: 14:00 is the cut-off for same-day dispatch",
     "9 visitors per second is our rate limit",
     "Made in Germany, purchased by schools across Europe.",
     "4 new features added this month",

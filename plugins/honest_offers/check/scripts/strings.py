@@ -561,14 +561,17 @@ def _html_findings(place: Place, joined: Joined, text: str) -> list[Finding]:
 
 def _aligned(source: str, joined: Joined) -> str | None:
     """The joined text laid out where its pieces are written: what lies between them (quotes,
-    ``' + n + '``, ``${n}``) becomes a placeholder and spaces, line breaks kept, so the markup
+    ``' + n + '``, ``${n}``) becomes spaces, with a placeholder where a value is written
+    between them (not between two literals: ``'a:' . 'b'``), line breaks kept, so the markup
     check's positions are the file's; a person's name stands where its value is written.
     None when a piece is not written as it reads (escapes, character references, a stand-in
     longer than its value) or pieces are out of order."""
     out: list[str] = []
     start = end = -1
+    value = False  # a value between the last piece and this one
     for part in joined.parts:
         if isinstance(part, int):
+            value = True
             continue
         if part.jsx or "\\" in part.raw or part.start < end:
             return None
@@ -581,7 +584,8 @@ def _aligned(source: str, joined: Joined) -> str | None:
         gap = source[end : part.start]
         if gap:
             filler = _NOT_NEWLINE.sub(" ", gap)
-            out.append(PLACEHOLDER + filler[1:] if filler[:1] == " " else filler)
+            out.append(PLACEHOLDER + filler[1:] if value and filler[:1] == " " else filler)
+        value = False
         out.append(part.raw.ljust(part.span) if part.stand_in else part.raw)
         end = part.start + (part.span if part.stand_in else len(part.raw))
     return "".join(out) if out else None
