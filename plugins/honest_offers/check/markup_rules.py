@@ -421,6 +421,9 @@ ROW_LABEL_MAX = 60
 as one text, "Students and teachers: 100% off the Individual plan", as a reader takes them.
 A longer first cell is a text of its own."""
 TABLE_CELLS = word_set("td th")
+CAPTION_MAX = 40
+"""A block after a bare number, up to this long, is its caption: the two read as one text
+("53 Beta spots left"), as a stat card shows them."""
 
 VOID_ELEMENTS = word_set(
     "area base br col embed hr img input keygen link meta param source track wbr"

@@ -69,8 +69,22 @@ def test_elements_shown_instead_of_each_other_are_texts_of_their_own(
 
 
 def test_block_elements_separate_text(seen: list[tuple[str, str]]) -> None:
-    check_html("<div>Only<p>2</p>left</div><ul><li>a</li><li>b</li></ul>", "p.html")
-    assert [t for t, c in seen if c == "prose"] == ["Only", "2", "left", "a", "b"]
+    check_html("<div>Only<p>two</p>left</div><ul><li>a</li><li>b</li></ul>", "p.html")
+    assert [t for t, c in seen if c == "prose"] == ["Only", "two", "left", "a", "b"]
+
+
+def test_a_bare_number_reads_with_its_caption(seen: list[tuple[str, str]]) -> None:
+    """A stat card: "53" above "Beta spots left" reads "53 Beta spots left"."""
+    check_html('<div class="stat"><p>53</p><p>Beta spots left</p></div>', "p.html")
+    assert [t for t, _ in seen] == ["Beta spots left", "53 Beta spots left"]
+
+
+def test_a_caption_is_checked_with_its_number() -> None:
+    """A caption with a finding of its own reads alone, where it stands."""
+    assert codes('<div class="stat"><p>53</p><p>Beta spots left</p></div>') == ["HO201"]
+    assert codes("<p>1,200</p><p>Customers since 2019</p>") == []
+    found = check_html("<p>2</p><p>Only 3 left in stock</p>", "p.html").findings
+    assert [(f.rule, f.column) for f in found] == [("HO201", 12)]
 
 
 def test_entities_decoded_and_whitespace_collapsed(seen: list[tuple[str, str]]) -> None:

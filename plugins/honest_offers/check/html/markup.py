@@ -105,6 +105,8 @@ class Plan:
     acts: bool
     """Markers, handlers or texts to check."""
     block: bool
+    row: bool
+    """A table row or cell (:meth:`.walker.Walker.row`)."""
     alternative: bool
     """Shown on a condition (``x-show``, ``v-if``, ``*ngIf``, ``hidden``): one of several
     texts a page shows in turn, such as a plan switcher's monthly and yearly prices."""
@@ -139,6 +141,7 @@ def plan_for(tag_name: str, raw: str) -> Plan:
         may_choose=name in ("input", "option") or "aria-checked" in attrs,
         acts=bool(markers or handlers or texts),
         block=name in BLOCK,
+        row=name in mr.TABLE_CELLS or name == "tr",
         alternative=not CONDITIONAL_ATTRIBUTES.isdisjoint(attrs),
         raw_text=name in RAW_TEXT or name in RCDATA,
         control=name in CONTROLS or name == "option",

@@ -72,6 +72,9 @@ JS_TYPES = frozenset(
         "text/tsx",
     }
 )
+_FIGURE = re.compile(r"\d[\d,.\u202f\u00a0']*\+?")
+"""A bare count, as a stat card shows it big: "53", "1,200", "12+"."""
+_FIGURE_MAX = 12
 LABEL_MAX = 200
 """Longer link or button text is a card, not a label; it is still checked as prose."""
 CAPTURES_MAX = 32
@@ -126,6 +129,8 @@ class Walker(SegmentReader):
         another text the page shows instead (a plan switcher's other price)."""
         self.captures: list[_Capture] = []
         self.not_prose = 0
+        self.figure: list[Chunk] = []
+        """A block that was a bare number: it goes on into the next block, its caption."""
         self.cells = 0
         """Cells begun in the current table row."""
         self.labelled = False
@@ -187,6 +192,7 @@ class Walker(SegmentReader):
             and not self.alternatives
             and not self.captures
             and not self.cells
+            and not self.figure
             and "\n" in gap
             and gap.isspace()
         ):
@@ -229,11 +235,14 @@ class Walker(SegmentReader):
             self.comments.append((start, body))
         return end
 
-    def start_tag(self, match: re.Match[str]) -> int:
+    def start_tag(self, match: re.Match[str]) -> int:  # noqa: C901 (the hot path, inlined)
         plan = plan_for(match.group(3), match.group(4))
         name, captures = plan.name, self.captures
-        if plan.block:
-            self.block_start(name)
+        if plan.row:
+            self.row(name)
+        elif plan.block:
+            if self.block or captures:
+                self.flush()
         elif name == "br":
             self.text(match.start(), " ")
         if plan.alternative:
@@ -268,14 +277,6 @@ class Walker(SegmentReader):
     def tag(plan: Plan, match: re.Match[str]) -> Tag:
         return Tag(plan.name, match.start(), match.start(4), match.group(4), plan.attrs)
 
-    def block_start(self, name: str) -> None:
-        """A block element begins: the text before it is a block of its own, except in a
-        table row (:meth:`row`)."""
-        if name in TABLE_CELLS or name == "tr":
-            self.row(name)
-        elif self.block or self.captures:
-            self.flush()
-
     def row(self, name: str) -> None:
         """A table row or cell begins: a cell after a label cell goes on in its text."""
         if name == "tr":
@@ -290,11 +291,12 @@ class Walker(SegmentReader):
             self.flush()
 
     def end_tag(self, name: str) -> None:
-        if name in TABLE_CELLS and self.cells == 1 and self.row_label():
-            return
-        if name == "tr" or name == "table":
-            self.cells = 0
-            self.labelled = False
+        if self.cells:  # in a table row
+            if name in TABLE_CELLS and self.cells == 1 and self.row_label():
+                return
+            if name == "tr" or name == "table":
+                self.cells = 0
+                self.labelled = False
         if name in BLOCK and (self.block or self.captures):
             self.flush()
         if self.not_prose and name in NOT_PROSE:
@@ -388,9 +390,25 @@ class Walker(SegmentReader):
             chunks, self.block = self.block, []
             # Only an RCDATA block can start with white space (``text`` skips it).
             if not chunks[0][1].isspace() or not all(text.isspace() for _, text in chunks):
-                self.check_text(decode(chunks), chunks, "prose")
+                text = decode(chunks)
+                if self.figure:
+                    text, chunks = self.captioned(text, chunks)
+                if text[:1].isdigit() and len(text) <= _FIGURE_MAX and _FIGURE.fullmatch(text):
+                    self.figure = chunks  # a bare number waits for its caption
+                else:
+                    self.check_text(text, chunks, "prose")
         if self.captures:
             self.close_following()
+
+    def captioned(self, text: str, chunks: list[Chunk]) -> tuple[str, list[Chunk]]:
+        """A block after a bare number, which a page shows as its caption ("53" above "Beta
+        spots left"): read with the number, unless it is long or has a finding of its own."""
+        figure, self.figure = self.figure, []
+        if len(text) > mr.CAPTION_MAX or text_findings(text, "prose"):
+            return text, chunks
+        start, raw = figure[-1]
+        chunks = [*figure, (start + len(raw), " "), *chunks]
+        return decode(chunks), chunks
 
     # -- text --
 
