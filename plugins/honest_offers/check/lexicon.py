@@ -572,6 +572,9 @@ CONDITIONAL_OPENERS = word_class(
 
 BILLING_ADVERBS = word_class(
     "billing terms as adverbs (a plan switcher's labels)",
+    "annual",
+    "annual plan",
+    "annual billing",
     "annually",
     "yearly",
     "biannually",

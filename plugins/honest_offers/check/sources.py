@@ -136,7 +136,7 @@ def check_markdown(text: str, path: str, facts: Sequence[Finding] = ()) -> Check
     findings += facts
     document = _front_matter_document(text, path)
     if document is not None:
-        findings.extend(_document_findings(document, path, line_offset=1))
+        findings.extend(_document_findings(document, path, line_offset=1, records=True))
         page = _page_allowances(document, path)
         markers.suppressions += page.suppressions
         markers.problems += page.problems
@@ -270,10 +270,17 @@ def _text_finding(text: str, hit: Hit, path: str) -> Finding:
 
 
 def _document_findings(
-    document: YamlDocument, path: str, line_offset: int = 0, keys: frozenset[str] | None = None
+    document: YamlDocument,
+    path: str,
+    line_offset: int = 0,
+    keys: frozenset[str] | None = None,
+    *,
+    records: bool = False,
 ) -> list[Finding]:
     """Findings in the strings of ``document`` (only below its top-level ``keys`` if given:
-    the part of a merged offer that this file wrote)."""
+    the part of a merged offer that this file wrote). With ``records`` (a page's front
+    matter, whose layout prints it), a string is read with the labels of the records it
+    stands in (:func:`_in_its_record`)."""
     source: _Source | None = None
     findings = []
     strings: list[tuple[PathKey, str]] = []
@@ -289,6 +296,8 @@ def _document_findings(
             if context == "markdown"
             else scan_cached(value, context, languages)
         )
+        if hits and records and context != "markdown":
+            hits = _in_its_record(data, loc, value, hits, languages)
         if not hits:
             continue
         source = source or _Source(document)
@@ -297,6 +306,44 @@ def _document_findings(
             line, column = source.locate(loc, value, hit.start, excerpt)
             findings.append(finding(hit.rule, path, line + line_offset, column, excerpt))
     return findings
+
+
+RECORD_LABELS = frozenset({"label", "name", "title", "period", "interval", "billing", "term"})
+"""Keys of the values that label a record in a page's data (a plan switcher's ``label:
+Annual`` over its ``badge: Save 20%``)."""
+
+
+def _in_its_record(
+    data: Any, loc: PathKey, value: str, hits: Sequence[Hit], languages: frozenset[str]
+) -> Sequence[Hit]:
+    """The hits of ``value`` that stand when it is read after the labels of the records it
+    is in, as its page shows them together ("Annual: Save 20%" is a price for a billing
+    term): up to two mappings around it, not the document's own."""
+    labels: list[str] = []
+    for depth in (2, 1):
+        record = _at(data, loc[:-depth]) if len(loc) > depth else None
+        if isinstance(record, dict):
+            labels += [
+                v
+                for k, v in record.items()
+                if k in RECORD_LABELS
+                and isinstance(v, str)
+                and v != value
+                and len(v) <= mr.ROW_LABEL_MAX
+            ]
+    if not labels:
+        return hits
+    prefix = " ".join(labels) + ": "
+    kept = {
+        (h.rule, h.start - len(prefix)) for h in scan_cached(prefix + value, "prose", languages)
+    }
+    return [hit for hit in hits if (hit.rule, hit.start) in kept]
+
+
+def _at(data: Any, loc: PathKey) -> Any:
+    for part in loc:
+        data = data[part]
+    return data
 
 
 _CONTEXTS: dict[PathKey, Context | Literal["markdown"]] = {

@@ -184,6 +184,10 @@ def test_tactics_in_a_branch_of_a_pattern_are_found(text: str, tag: str, rule: s
         ("20 % Rabatt im Jahresabo.", "de"),
         ("Économisez 20 % avec l\u2019abonnement annuel.", "fr"),
         ("Ahorra un 20 % con el plan anual.", "es"),
+        # a plan switcher's term, then its saving
+        ("Anual: ahorra un 20 %", "es"),
+        ("Jährlich: sparen Sie 20 %", "de"),
+        ("Annuel : économisez 20 %", "fr"),
         # a shop's withdrawal terms: the last part of an order received
         ("Die Frist beginnt, wenn Sie das letzte Stück in Besitz genommen haben.", "de"),
     ],

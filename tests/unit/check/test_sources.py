@@ -321,3 +321,27 @@ def test_a_list_marker_is_a_bullet_and_ends_the_item_before() -> None:
         ".   10%   for the second child",
     ]
     assert check_markdown(page, "shipping.md").findings == []
+
+
+PLAN_SWITCHER = """---
+title: Pricing
+toggle:
+  - label: Monthly
+    type: month
+  - label: Annual
+    type: year
+    badge:
+      enable: true
+      label: Save 20%
+---
+# Pricing
+"""
+
+
+def test_a_value_in_front_matter_reads_with_its_records_labels() -> None:
+    """A layout prints a plan switcher's badge with its label: "Annual: Save 20%"."""
+    assert check_markdown(PLAN_SWITCHER, "pricing.md").findings == []
+    pushed = PLAN_SWITCHER.replace("label: Save 20%", "label: Save 20% today only")
+    assert {f.rule for f in check_markdown(pushed, "pricing.md").findings} == {"HO502", "HO102"}
+    stock = PLAN_SWITCHER.replace("label: Save 20%", "label: Only 2 left")
+    assert [f.rule for f in check_markdown(stock, "pricing.md").findings] == ["HO201"]

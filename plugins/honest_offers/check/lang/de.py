@@ -147,6 +147,7 @@ _STANDING = (
     r"(?:jahrlich(?:e|en|er|em) [a-z]+|jahres(?:abos?|abonnements?|tarif(?:e|en)?|plan|planen"
     r"|pakete?n?|vertrag|zahlung|abrechnung|lizenz(?:en)?))\b"
     r"|\bjahrlich(?:e|er)? (?:zahlung|abrechnung)\b"
+    r"|^\W*(?:jahrlich|jahresabo|jahrestarif)\W+(?:spar|zahl)"
     r"|\bfur (?:das|den|die|jedes|jeden|jede) (?:zweite|dritte|vierte|weitere)[nrs]? "
     r"(?:kind|geschwisterkind|person|teilnehmer\w*|familienmitglied)\b"
     r"|\bbei (?:zahlung|vorauszahlung|buchung) (?:fur|von|uber) \S+ (?:monate?|jahre?) im voraus\b"

@@ -91,6 +91,7 @@ _STANDING = (
     r"desempleados|suscriptores)\b|\bcon pago anual\b"
     r"|\b(?:con|en|para) (?:el |la |los |las |un |una )?(?:plan|planes|pago|facturacion"
     r"|suscripcion|suscripciones|tarifas?|abono|abonos) anual(?:es)?\b"
+    r"|^\W*(?:plan )?anual(?:mente)?\W+(?:ahorra|ahorre|ahorras|paga|pague|obten)"
     r"|^(?:los|las) (?:estudiantes|socios|socias"
     r"|miembros|jubilados) (?:pagan|tienen|reciben)\b"
 )

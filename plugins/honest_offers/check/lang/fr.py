@@ -107,6 +107,7 @@ _STANDING = (
     r"associations|demandeurs d'emploi|abonnes)\b|\ben paiement annuel\b"
     r"|\b(?:avec|sur|en|pour) (?:l'|le |la |les |un |une )?(?:abonnements?|forfaits?|offres?"
     r"|plans?|formules?|facturation|paiement|engagements?) annuel(?:le)?s?\b"
+    r"|^\W*(?:annuel(?:le)?|annuellement)\W+(?:economis|payez|beneficiez)"
     r"|^les (?:etudiants|membres|adherents|seniors) (?:paient|beneficient|ont)\b"
 )
 """A standing price rule, not a sale: "10 % de remise pour les étudiants"."""
