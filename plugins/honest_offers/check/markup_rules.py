@@ -703,10 +703,17 @@ def printed_value(dotted: str, length: int) -> str:
     left", as a script's ``"Only " + n + " left"`` does), a person's name (``{{
     buyer.first_name }}``: "Someone"), else a plain word (``{{ product.title }}``); spaces
     where the word does not fit."""
-    if names_a_count(dotted):
-        return PLACEHOLDER.ljust(length)
-    word = STAND_IN if names_a_person(dotted) else SOME_VALUE
+    word = named_value(dotted) or SOME_VALUE
     return word.ljust(length) if len(word) <= length else " " * length
+
+
+def named_value(dotted: str) -> str | None:
+    """What a value reads as by the name it has, wherever it is written (a template's output
+    tag, a script's ``${…}``, a format code): :data:`PLACEHOLDER` for a count or a time,
+    :data:`STAND_IN` for a person's name; None for any other."""
+    if names_a_count(dotted):
+        return PLACEHOLDER
+    return STAND_IN if names_a_person(dotted) else None
 
 
 def names_a_count(dotted: str) -> bool:

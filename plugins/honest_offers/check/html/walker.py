@@ -49,7 +49,6 @@ from honest_offers.check.html.tokenizer import (
     without_template_tags,
 )
 from honest_offers.check.locate import Lines, check_mapped, text_findings
-from honest_offers.check.markup_rules import ROW_LABEL_MAX, TABLE_CELLS
 from honest_offers.check.phrases import Context
 from honest_offers.check.registry import Rule
 from honest_offers.check.styles import check_stylesheet
@@ -292,7 +291,7 @@ class Walker(SegmentReader):
 
     def end_tag(self, name: str) -> None:
         if self.cells:  # in a table row
-            if name in TABLE_CELLS and self.cells == 1 and self.row_label():
+            if name in mr.TABLE_CELLS and self.cells == 1 and self.row_label():
                 return
             if name == "tr" or name == "table":
                 self.cells = 0
@@ -310,7 +309,7 @@ class Walker(SegmentReader):
         if not self.block or self.not_prose:
             return False
         label = decode(self.block)
-        if not label or len(label) > ROW_LABEL_MAX:
+        if not label or len(label) > mr.ROW_LABEL_MAX:
             return False
         start, raw = self.block[-1]
         self.add_text((start + len(raw), ": "))

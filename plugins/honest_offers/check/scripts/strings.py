@@ -38,10 +38,6 @@ from honest_offers.check.scripts.tree import (
 
 PLACEHOLDER = mr.PLACEHOLDER
 """Stands for a value computed at run time inside joined text: "Only " + n + " left"."""
-STAND_IN = mr.STAND_IN
-"""Stands for a person's name computed at run time, also first in a text (``name + " just
-bought"`` reads "Someone just bought"): other values that start a text are left out, since a
-count there is rarely what it says ("2 characters left")."""
 MAX_DEPTH = 4
 """HTML inside a script string inside HTML…: how deep nested checks go."""
 LABEL_WORDS = re.compile(r"button|btn|decline|dismiss|close|cta|link|label", re.IGNORECASE)
@@ -91,7 +87,8 @@ _STRINGS = """
 @dataclass(slots=True)
 class Piece:
     """Raw source text of a literal (or of a JSX text run) starting at character ``start``;
-    or, ``stand_in``, the word that stands for a person's name computed there."""
+    or, ``stand_in``, the word that stands for a value computed there (a person's name, a
+    count: :func:`~honest_offers.check.markup_rules.named_value`)."""
 
     start: int
     raw: str
@@ -243,35 +240,24 @@ def _flatten(tree: Tree, node: Node, parts: list[Piece | int], done: set[int]) -
 
 
 def _value(tree: Tree, node: Node, parts: list[Piece | int], written: Node) -> None:
-    """A value computed between literals: :data:`STAND_IN` for a person's name and
-    :data:`PLACEHOLDER` for a value named as a count (also first or last: ``name + " just
-    bought"``, ``${n} people are viewing this``, ``"Stock: " + qty``), else a placeholder
-    between words; a value right after another is read as part of it."""
+    """A value computed between literals: a word for a value named as a count or a person
+    (:func:`~honest_offers.check.markup_rules.named_value`), also first or last (``name + "
+    just bought"``, ``${n} people are viewing this``, ``"Stock: " + qty``); any other value is
+    a placeholder between words and left out first or last; a value right after another is
+    read as part of it."""
     last = parts[-1] if parts else None
     if isinstance(last, int) or (last is not None and last.stand_in):
         return
     start = tree.start(written)
     dotted = _named_path(tree, node)
-    if dotted and mr.names_a_count(dotted):
-        parts.append(Piece(start, PLACEHOLDER, stand_in=True, span=tree.end(written) - start))
-    elif dotted and names_person(tree, node):
-        parts.append(Piece(start, STAND_IN, stand_in=True, span=tree.end(written) - start))
+    word = mr.named_value(dotted) if dotted else None
+    if word is not None:
+        parts.append(Piece(start, word, stand_in=True, span=tree.end(written) - start))
     elif last is not None:
         parts.append(start)
 
 
 _NAMED_VALUES = frozenset({"identifier", "member_expression", "subscript_expression"})
-_PEOPLE_STEMS = tuple(sorted({w[:4] for w in mr.PEOPLE_WORDS}))
-"""Spellings every person-like name contains (a quick test before its words are read)."""
-
-
-def names_person(tree: Tree, node: Node) -> bool:
-    """Whether a value is a person's name by what it is called (``name``,
-    ``esc(p.first_name || "Someone")``, ``buyer``; not ``product.name``)."""
-    dotted = _named_path(tree, node)
-    if not dotted or not any(stem in dotted.lower() for stem in _PEOPLE_STEMS):
-        return False
-    return mr.names_a_person(dotted)
 
 
 def _named_path(tree: Tree, node: Node) -> str:
@@ -332,12 +318,8 @@ def _filled(start: int, code: str) -> Piece | int:
     """What a format code reads as: a number or a name by the name it has (``{count}``,
     ``%buyer%``, as :func:`_value` reads values), else a placeholder (``%s``)."""
     name = code.strip("%{}$ ")
-    if name[:1].isalpha() or name[:1] == "_":
-        if mr.names_a_count(name):
-            return Piece(start, PLACEHOLDER, stand_in=True, span=len(code))
-        if mr.names_a_person(name):
-            return Piece(start, STAND_IN, stand_in=True, span=len(code))
-    return start
+    word = mr.named_value(name) if name[:1].isalpha() or name[:1] == "_" else None
+    return start if word is None else Piece(start, word, stand_in=True, span=len(code))
 
 
 def _template(tree: Tree, node: Node) -> list[Piece | int]:
