@@ -1797,6 +1797,12 @@ COSTLY_ACTIONS = word_class(
     "falling behind",
     "do everything myself",
     "doing everything myself",
+    "do everything by hand",
+    "doing everything by hand",
+    "do it all by hand",
+    "doing it all by hand",
+    "do it manually",
+    "doing it manually",
 )
 """Worthless only in a decline ("No thanks, I'll pay more"); "I'd rather pay more for
 quality" on its own is an opinion."""

@@ -178,6 +178,13 @@ _CONFIRMSHAMING_PHRASES: tuple[PhraseRule, ...] = (
                 rf"checkout) without {_WORTHWHILE}",
             ),
             shape("i", rf"{_ME} {_NEG} (?:feel|get) lucky\b"),
+            # declining framed as a loss: "Decline and miss the bonus"
+            shape(
+                "miss lose forfeit give throw",
+                rf"{START}(?:{lx.DECLINE_OPENERS.regex}|decline|cancel|close|continue)\b"
+                rf"[^.!?]{{0,20}}? and (?:miss|lose|forfeit|give up|throw away)(?: out on)? "
+                rf"{_WORTHWHILE}",
+            ),
             # the accepting side, in the same voice: "Yes, I want to save money"
             shape(
                 "yes",

@@ -173,6 +173,8 @@ _NOT_DATED = (
     r"jun|jul|aug|sep|oct|nov|dec))"
 )
 """A dated total ("1,214 customers since 2019") is a sourced fact, not a live notice."""
+_NOT_SET_ASIDE = r"(?!(?<=reserved) for\b)"
+"""Not kept for someone: "three places are reserved for scholarship students"."""
 _LEAD = rf"{START}(?:{_SPAN}|{lx.RECENCY.regex}\b)[ ,:-]+"
 """A time word leading the clause: "In the last hour, ...", "Today: ..."."""
 
@@ -189,7 +191,7 @@ _SHAPE_PURCHASES: tuple[Pattern, ...] = (
     # "61 people bought this", "12 recently purchased it"
     shape(
         lx.PURCHASE_VERBS.anchors,
-        rf"{_COUNT} {_BUYERS}{_ADVS}{_PURCHASE}\b{_NOT_PASSIVE_SHAPE}{_NOT_DATED}",
+        rf"{_COUNT} {_BUYERS}{_ADVS}{_PURCHASE}\b{_NOT_PASSIVE_SHAPE}{_NOT_DATED}{_NOT_SET_ASIDE}",
         counted=True,
     ),
     # "14 sold in the last 24 hours", "40 people signed up today", "3 rooms booked this hour"
@@ -265,6 +267,18 @@ _SHAPE_PURCHASES: tuple[Pattern, ...] = (
         rf"{START}(?:{_NAME}|{lx.SOMEONE.regex}){_WHERE}? (?:just |recently )?(?:{_PURCHASE}|"
         rf"{_JOINED}|{_KEPT_ANY}|got)\b[^.!?]{{0,80}}? {_AGO_SHAPE}",
     ),
+    # "Another order from Madrid - 2 minutes ago"; not the reader's own order
+    shape(
+        "ago",
+        rf"(?<!\byour )(?<!\bmy )\b{lx.EVENT_NOUNS.regex}{_WHERE}\W*(?:placed |made )?"
+        rf"{_AGO_SHAPE}",
+    ),
+    # "Sold 3 units to a buyer in Ohio"
+    shape(
+        "sold",
+        rf"\bsold\b!? ?[^.!?]{{0,30}}? to (?:a |an |one )?(?:{lx.SOMEONE.regex}|customer|buyer|"
+        rf"shopper|client|guest){_NOT_DATED}{_WHERE}",
+    ),
     # "Last order was 18 minutes ago"
     shape(
         "last latest recent",
@@ -312,6 +326,14 @@ _SHAPE_PURCHASES: tuple[Pattern, ...] = (
 )
 
 _SHAPE_VIEWERS: tuple[Pattern, ...] = (
+    # "18 visitors on this page", "12 shoppers are on this product right now"
+    shape(
+        lx.PEOPLE_NOUNS.anchors,
+        rf"{_COUNT} (?:{lx.PEOPLE_ADJECTIVES.regex} )?{lx.PEOPLE_NOUNS.regex} (?:are |is )?"
+        r"(?:(?:currently|now|right now|also) )?(?:on|browsing|visiting) (?:this|the) "
+        r"(?:page|site|product|item|listing|offer|deal)\b",
+        counted=True,
+    ),
     # "Someone in Oslo is viewing this"
     shape(
         lx.SOMEONE.anchors,

@@ -53,7 +53,10 @@ REACH = 160
 
 _DESCRIBED_AFTER = re.compile(DESCRIBED_AFTER)
 _DESCRIBED_BEFORE = re.compile(DESCRIBED_BEFORE)
-_NEGATED = re.compile(rf"\b{NEGATION}\b[^.!?;:,]{{0,32}}$")
+_NEGATION_SCOPE = r"(?:(?! - )[^.!?;:,]){0,32}$"
+"""How far a negation reaches: to the end of its clause, which a spaced dash ends too ("Don't
+lose it - 2 places remaining" does not deny the places)."""
+_NEGATED = re.compile(rf"\b{NEGATION}\b{_NEGATION_SCOPE}")
 
 
 @cache
@@ -62,7 +65,7 @@ def _negated_in(code: str) -> re.Pattern[str]:
     if code == "en":
         return _NEGATED
     own = words(*lang.LANGUAGES[code].negation)
-    return re.compile(rf"\b(?:{NEGATION}|{own})\b[^.!?;:,]{{0,32}}$")
+    return re.compile(rf"\b(?:{NEGATION}|{own})\b{_NEGATION_SCOPE}")
 
 
 def phrases_of(code: str) -> tuple[PhraseRule, ...]:

@@ -432,7 +432,14 @@ _CART_HOLD_PHRASES: tuple[PhraseRule, ...] = (
                 r"\b(?:your )?(?:cart|basket|bag|order|items?|seats?|tickets?|booking|reservation|"
                 r"discount|price|code|spot|place)s? (?:is |are |will be |has been |have been )?"
                 r"(?:reserved|held|saved|guaranteed|locked(?: in)?) (?:for|until)"
-                rf"(?: (?:the next )?(?:{NUM} ?:? ?\d*|\d+:\d+) ?{TIME_UNIT}?)?",
+                rf"(?: (?:the next )?(?:{NUM} ?(?:{_SHORT_SPAN}|secs?|seconds?)\b|\d+:\d+)"
+                rf"| you\b|:|{END})",
+            ),
+            # "Reserved for you for 10 minutes"
+            shape(
+                "reserved held saved",
+                rf"{START}(?:reserved|held|saved) for you(?: for)? (?:the next )?"
+                rf"(?:{NUM} ?(?:{_SHORT_SPAN}|secs?|seconds?)\b|\d+:\d+)",
             ),
             pattern(
                 "cart basket bag reservation hold",
@@ -552,13 +559,14 @@ _CUE_BEFORE = re.compile(
     r"time remaining|time is running(?: out)?|within|reserved|reserve|held|hold|holding|"
     r"guaranteed|locked|valid(?: for)?|cart|basket|checkout|check out|offers?|sales?|deals?|"
     r"discounts?|promo|promotion|coupon|code|save|saving|savings|prices?|runs? out|"
-    r"goes up|go up|rises?|increases?)\b"
+    r"goes up|go up|rises?|increases?|disappears?|vanish(?:es)?|goes away)\b"
     rf"|{PERCENT} off\b"
 )
 _CUE_AFTER = re.compile(r" ?[:.,!)-]* ?(?:left|remaining|to go|mins?|minutes)\b")
 _SINGLE_CUE_BEFORE = re.compile(
     rf"(?:\b{_SUBJECT}s? )?\b(?:(?:valid|available|open) for the next|ends?|ending|expires?|"
     r"expiring|closes?|closing|runs? out|goes up|go up|rises?|increases?|reserved|held|"
+    r"disappears?|vanish(?:es)?|goes away|"
     r"holding \w+(?: \w+)?|guaranteed|locked(?: in)?|hurry|"
     r"count ?down|timer|time left|time remaining)\b[^a-z0-9]{0,3}(?:(?:in|for|within)\b ?)?"
     r"(?:(?:the next|just|only|about)\b ?)?$"
@@ -569,6 +577,9 @@ _SINGLE_CUE_AFTER = re.compile(
     r"(?:this|the|our) (?:offer|deal|sale|price|promotion|promo|discount)|at this price|"
     r"and counting))"
 )
+_TERM_AFTER = re.compile(r" (?:after|from|of) ")
+"""A span counted from an event is a term, not a time left: "expires 30 days after we send
+it", "valid 14 days from delivery"."""
 _LAST_CALL = re.compile(r"\b(?:last|final|only|just)$")
 _ORDER_WITHIN = re.compile(
     r"\b(?:order|buy|purchase|book|check ?out|checkout)(?: (?:it|now|today))? "
@@ -655,15 +666,10 @@ def _countdown(norm: str, kind: str, start: int, end: int) -> Span | None:
     if kind == "labels":
         return None if _is_legend(norm, start, end, low, high) else (COUNTDOWN, start, end)
     if kind == "single":
-        cue = _SINGLE_CUE_BEFORE.search(norm, low, high)
-        after = _SINGLE_CUE_AFTER.match(norm, end)
-        if cue is None and after is None:
-            cue = _ORDER_WITHIN.search(norm, low, high)
-        if cue is None and after is None:
-            cue = _LAST_CALL.search(norm, low, high)
-            after = _TO_ACT.match(norm, end) if cue else None
-            if after is None:
-                return None
+        cues = _single_cues(norm, low, high, end)
+        if cues is None:
+            return None
+        cue, after = cues
     else:
         if kind == "clock" and _is_time_of_day(norm, start, end):
             return None
@@ -676,6 +682,26 @@ def _countdown(norm: str, kind: str, start: int, end: int) -> Span | None:
     if cue is not None and _technical(norm, cue.start()):
         return None
     return COUNTDOWN, cue.start() if cue else start, after.end() if after else end
+
+
+Cues = tuple[re.Match[str] | None, re.Match[str] | None]
+
+
+def _single_cues(norm: str, low: int, high: int, end: int) -> Cues | None:
+    """The cues before and after one duration ending at ``end`` that make it a time left
+    ("ends in 2 hours", "2 hours left", "order within 2 hours"), or None."""
+    if _TERM_AFTER.match(norm, end):
+        return None
+    cue = _SINGLE_CUE_BEFORE.search(norm, low, high)
+    after = _SINGLE_CUE_AFTER.match(norm, end)
+    if cue is None and after is None:
+        cue = _ORDER_WITHIN.search(norm, low, high)
+    if cue is None and after is None:
+        cue = _LAST_CALL.search(norm, low, high)
+        after = _TO_ACT.match(norm, end) if cue else None
+        if after is None:
+            return None
+    return cue, after
 
 
 def _technical(norm: str, cue: int) -> bool:

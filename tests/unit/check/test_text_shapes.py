@@ -130,6 +130,8 @@ CONFIRMSHAMING = [
     "Nope, I'd rather keep losing customers",
     "No thanks, I like wasting my weekends on spreadsheets",
     "No, I'll continue to lose leads",
+    "No thanks, I'll keep doing everything by hand",
+    "Decline and miss the bonus",
     "I'll pass, who cares about savings anyway",
     # without a decline, the plain shapes
     "I enjoy overpaying.",
@@ -163,6 +165,7 @@ HONEST_DECLINES = [
     "No, I'll lose my progress if I leave",
     "Not now, I'm losing signal",
     "No thanks, I want to lose weight on my own",
+    "Cancel and lose unsaved changes",
     # the reader's voice without a decline, in honest copy
     "I hate overpaying, so I switched to the yearly plan.",
     "I love saving money with this plan.",
@@ -247,6 +250,7 @@ def test_a_decline_and_a_neutral_fact_passes(
 
 ACTIVITY = {
     "HO301": [
+        "Live: 18 visitors on this page",
         "In 7 carts",
         "in 7 baskets right now",
         "34 users are active now",
@@ -292,6 +296,8 @@ ACTIVITY = {
         "Last order was 20 minutes ago",
         "We've sold 41 since yesterday",
         "Sold today: 14",
+        "Just sold! 3 units to a buyer in Ohio",
+        "Another order from Madrid - 2 minutes ago",
         "Orders in the last hour: 9",
         "Items sold this week (Mon-Sun): 120",
     ],
@@ -304,6 +310,10 @@ HONEST_COUNTS = [
     "312 people took this course in 2026 (our enrolment records).",
     "The item sold 58 times in 2023, per our annual report",
     "Orders placed today: 14:00 is the cut-off for same-day dispatch",
+    "We sold our first lamp to a customer in Leeds in 2019",
+    "Your order from Madrid shipped 2 days ago",
+    "3 people on the team",
+    "Three workshop places are reserved for scholarship students each year",
     "9 visitors per second is our rate limit",
     "Made in Germany, purchased by schools across Europe.",
     "4 new features added this month",
@@ -453,6 +463,7 @@ def test_a_quantity_per_act_is_not_people_acting(
 LOW_STOCK = [
     "two places remaining",
     "Nine tickets remain",
+    "Don't lose it - 2 places remaining",
     "a handful of seats left",
     "only a few units remaining",
     "one table still available",
@@ -561,6 +572,7 @@ def test_metered_usage_that_remains_is_not_stock(count: int, noun: str, left: st
 DEADLINES = [
     "Your discount code is reserved, but expires in 10 minutes.",
     "There are 3 days left in the sale",
+    "This discount disappears in 9 minutes",
     "offer ends at midnight",
     "sale ends Sunday",
     "only until Friday",
@@ -603,6 +615,8 @@ NOT_DEADLINES = [
     "Time left: 2",
     "The access token signs your requests, but expires in 10 minutes.",
     "date: 2018-07-19 00:00:00 +0000",
+    "The offer letter expires 30 days after we send it, as the law requires.",
+    "Your cart is saved for 30 days on this device.",
     "Published 19.07.2018 10:00:00",
 ]
 
@@ -857,3 +871,16 @@ def test_the_shapes_alone_catch_every_example(shapes_only: None, code: str, text
     """A shape whose anchors miss one of its words would skip texts; the full check hides
     that when a phrase-table entry catches the same text."""
     assert any(found.startswith(code) for found in rules(text)), text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Reserved for you for 10 minutes - complete checkout", ["HO105"]),
+        ("Your seats are held for 04:59", ["HO105"]),
+        ("Your cart is saved for 30 days on this device.", []),
+        ("Three places are reserved for scholarship students.", []),
+    ],
+)
+def test_a_short_hold_is_a_cart_hold_timer(text: str, expected: list[str]) -> None:
+    assert [code for code in rules(text) if code.startswith("HO1")] == expected
