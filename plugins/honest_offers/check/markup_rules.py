@@ -659,9 +659,11 @@ _OWN_TIMER = re.compile(
     rb"|\botp\b|one[-_ ]?time[-_ ](?:password|code|pin)|verification[-_ ]code|resend|re-send"
     rb"|reenviar|renvoyer|erneut senden|two[-_ ]?factor|\b2fa\b"
     rb"|\bexams?\b|\bexamination|\bquiz|auto[-_ ]?submit"
+    rb"|\bpomodoro|\b(?:focus|study|work) (?:session|timer)|\bworkout"
 )
 """Spellings of a timer on the visitor's own task: a session that times out (``idleTime``,
-``logoutUrl``), a code to resend (``resendOtp``, "Reenviar código"), an exam or quiz."""
+``logoutUrl``), a code to resend (``resendOtp``, "Reenviar código"), an exam or quiz, a
+pomodoro or workout timer."""
 _SELLING = re.compile(
     rb"\b(?:offers?|sales?|promo|deals?|discounts?|coupons?|prices?|pricing|cart|basket|checkout"
     rb"|buy|stock|hurry|limited|savings?)\b|(?:\$|\xe2\x82\xac|\xc2\xa3) ?\d"

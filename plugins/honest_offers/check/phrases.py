@@ -184,9 +184,10 @@ NEGATION = words(
 
 The clause ends at a comma too: in "don't wait, only 2 left" the phrase is not negated."""
 
-DESCRIBED_AFTER = rf" ?(?:[\w-]+ )?{lexicon.TACTIC_NOUNS.regex}\b"
+DESCRIBED_AFTER = rf"[\"']? ?(?:[\w-]+ )?{lexicon.TACTIC_NOUNS.regex}\b"
 """Right after a match, a noun naming a kind of message: "a low stock message", "fake
-limited-time offer patterns" name the tactic; they claim nothing about an offer."""
+limited-time offer patterns", a quoted "We miss you" e-mail name the tactic; they claim
+nothing about an offer."""
 
 DESCRIBED_BEFORE = (
     rf"\b(?:{lexicon.SHOWING_VERBS.regex} (?:a|an|the|fake) |{lexicon.EXAMPLE_CUES.regex} [\"'])$"

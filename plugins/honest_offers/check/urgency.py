@@ -120,7 +120,10 @@ _API_DOC = (
 """Words of documentation: a sentence with these (or a snake_case name) is not sales copy."""
 _NOT_ANNOUNCED = (
     rf"{_API_DOC}|\b{lx.RELATIVE_OPENERS.regex}(?: (?:the|a|an|your|this|our|each|every|any))? $"
+    r"|\b(?:kept|stored|retained|cached|archived|logged)(?: for(?: a)?)? $"
 )
+"""Before a match, what makes it no announcement: API docs, a relative clause, or keeping
+data ("Your data is kept for a limited time" in case you come back)."""
 
 _DEADLINES: tuple[Pattern, ...] = (
     # "This discount disappears at midnight", "the promotion is over on Monday"

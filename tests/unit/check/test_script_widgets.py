@@ -212,6 +212,9 @@ const beat = setInterval(() => {
         CODE_TIMER,
         CODE_TIMER.replace("resend the code", "hand in the exam").replace("resend-note", "x"),
         CODE_TIMER.replace("You can resend the code in", "Quiz closes in"),
+        CODE_TIMER.replace("You can resend the code in", "Pomodoro: break in").replace(
+            "resend-note", "x"
+        ),
     ],
 )
 def test_a_timer_on_the_visitors_own_task_passes(js: str) -> None:

@@ -617,6 +617,8 @@ NOT_DEADLINES = [
     "date: 2018-07-19 00:00:00 +0000",
     "The offer letter expires 30 days after we send it, as the law requires.",
     "Your cart is saved for 30 days on this device.",
+    "Your data is kept for a limited time in case you decide to reactivate.",
+    'You will receive a daily "We Miss You" email.',
     "Published 19.07.2018 10:00:00",
 ]
 
@@ -675,6 +677,12 @@ STANDING_RULES = [
     "10% off for the second child",
     "5% off when you pay 6 months in advance",
     "Save $48 a year",
+    "Save 20% by choosing annual billing instead of monthly.",
+    "Billed annually with 15% discount",
+    "Yes, annual billing is available for Basic and Pro plans with a 15% discount.",
+    "50% off any plan with a valid student email address.",
+    "30% off for verified healthcare professionals.",
+    "2nd member: 25% off",
 ]
 
 STANDING_RULES += [
