@@ -261,6 +261,11 @@ _SHAPE_PURCHASES: tuple[Pattern, ...] = (
         rf"\b{lx.SOMEONE.regex}{_WHERE} (?:{_PURCHASE}|{_JOINED}|{_KEPT_ANY}|"
         rf"{lx.BUYING_NOW.regex})\b{_NOT_PASSIVE_SHAPE}",
     ),
+    # a toast's message without its name: "Recently placed an order", "Just bought a lamp"
+    shape(
+        "just recently",
+        rf"{START}(?:just|recently) (?:placed an order|(?:{_PURCHASE}) (?:a|an|this|the|\d))\b",
+    ),
     # "Noor from Delft joined the course 5 min ago"
     shape(
         "ago",
