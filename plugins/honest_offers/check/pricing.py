@@ -37,8 +37,7 @@ _STANDING_RULE = (
     rf".*(?:\b(?:for|to|with|on|when|if|by|of) (?:(?:choosing|selecting|switching to|paying|"
     rf"opting for) )?(?:an? )?(?:(?:you|they|all|our|eligible|registered|valid|"
     rf"verified|accredited|every|each|any|the|your) )?"
-    r"(?:(?:second|third|fourth|additional|further|extra|other) )?"
-    rf"(?:{lx.STANDING_GROUPS.regex}|{lx.BILLING_PERIODS.regex})\b"
+    rf"(?:(?:second|third|fourth|additional|further|extra|other) )?{lx.STANDING_GROUPS.regex}\b"
     r"|\b(?:paid|pay|paying|payment) (?:for )?\S+ (?:months?|years?) in advance\b"
     rf"|\b(?:billed|paid|charged|invoiced) {lx.BILLING_ADVERBS.regex}\b"
     rf"|\b{lx.BILLING_PERIODS.regex}\b"
@@ -53,7 +52,8 @@ _STANDING_RULE = (
     rf"|{HYPOTHETICAL})"
 )
 """A standing price rule for a group or a billing term, with no time limit in its sentence:
-"20% off for students", "save 15% with annual billing", "students get 30% off". It is a
+"20% off for students", "save 15% with annual billing" (a billing term anywhere in the
+sentence), "students get 30% off". It is a
 price, not a sale against an invented former price; "20% off for students this week" and
 "was EUR 100, now 60" still fail. So is a plan switcher's "Annually: save 20%" (the term
 leads its label) and a worked example ("if a product has a 10% discount", see

@@ -38,7 +38,14 @@ from honest_offers.check.suppress import (
     unknown_code,
 )
 from honest_offers.check.text import Hit, finding, position, scan_cached
-from honest_offers.load.yaml_source import Mark, PathKey, YamlDocument, format_path, parse_yaml
+from honest_offers.load.yaml_source import (
+    Mark,
+    PathKey,
+    YamlDocument,
+    format_path,
+    parse_yaml,
+    value_at,
+)
 
 if TYPE_CHECKING:  # the offer model (pydantic) loads only where offers are read
     from honest_offers.catalog import LoadedOffer
@@ -321,7 +328,7 @@ def _in_its_record(
     term): up to two mappings around it, not the document's own."""
     labels: list[str] = []
     for depth in (2, 1):
-        record = _at(data, loc[:-depth]) if len(loc) > depth else None
+        record = value_at(data, loc[:-depth]) if len(loc) > depth else None
         if isinstance(record, dict):
             labels += [
                 v
@@ -338,12 +345,6 @@ def _in_its_record(
         (h.rule, h.start - len(prefix)) for h in scan_cached(prefix + value, "prose", languages)
     }
     return [hit for hit in hits if (hit.rule, hit.start) in kept]
-
-
-def _at(data: Any, loc: PathKey) -> Any:
-    for part in loc:
-        data = data[part]
-    return data
 
 
 _CONTEXTS: dict[PathKey, Context | Literal["markdown"]] = {

@@ -506,6 +506,21 @@ class _Builder:
         )
 
 
+def value_at(data: Any, loc: PathKey) -> Any:
+    """The value at ``loc`` in data built from a document, or None where the path leads
+    nowhere."""
+    for part in loc:
+        if isinstance(part, int):
+            if not isinstance(data, list) or not 0 <= part < len(data):
+                return None
+            data = data[part]
+        elif isinstance(data, dict):
+            data = data.get(part)
+        else:
+            return None
+    return data
+
+
 def format_path(loc: PathKey) -> str:
     """``("price", "fees", 0, "name")`` → ``price.fees[0].name``."""
     out = ""

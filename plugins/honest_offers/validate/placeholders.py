@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from honest_offers.diagnostics import Problem
-from honest_offers.load.yaml_source import PathKey, YamlDocument, format_path
+from honest_offers.load.yaml_source import PathKey, YamlDocument, format_path, value_at
 from honest_offers.placeholders import HINT as _HINT
 from honest_offers.placeholders import find_placeholders
 from honest_offers.validate.positions import line_column, offset_of
@@ -23,7 +23,7 @@ def offer_placeholders(doc: YamlDocument) -> list[Problem]:
         values = list(_strings(doc.data, ()))
     else:  # most files: only the names can hold one
         values = [
-            (loc, value) for loc in NAME_FIELDS if isinstance(value := _at(doc.data, loc), str)
+            (loc, value) for loc in NAME_FIELDS if isinstance(value := value_at(doc.data, loc), str)
         ]
     problems = []
     for loc, value in values:
@@ -50,15 +50,6 @@ def _may_hold_placeholders(text: str) -> bool:
     escapes letters, ``\\``). A name is a placeholder by the word "example" alone."""
     lower = text.lower()
     return _HINT.search(lower) is not None or "lorem" in lower or "\\" in text
-
-
-def _at(data: Any, loc: PathKey) -> Any:
-    """The value at ``loc`` in plain data, or ``None``."""
-    for key in loc:
-        if not isinstance(data, dict):
-            return None
-        data = data.get(key)
-    return data
 
 
 def _strings(data: Any, loc: PathKey) -> Iterator[tuple[PathKey, str]]:
