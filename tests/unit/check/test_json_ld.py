@@ -71,3 +71,17 @@ def test_honest_json_ld_is_quiet_and_broken_json_takes_the_tree() -> None:
     assert json_quiet('{"@type": "Service", "description": "A written plan for a garden."}')
     assert not json_quiet('{"description": "A plan", }')  # not JSON: the tree reads it
     assert not json_quiet('{"name": "\\ud83d\\ude00 smile"}')  # escaped astral character
+
+
+def test_strings_remembered_as_quiet_are_remembered_per_language() -> None:
+    from honest_offers.check import lang
+
+    honest = '{"@type": "Service", "name": "Garden plan"}'
+    pressure = '{"@type": "Service", "name": "Garden plan", "note": "Nur noch 2 Plätze frei!"}'
+    with lang.page_language("en"):
+        assert json_quiet(honest)
+        assert json_quiet(pressure.replace("Nur noch 2 Plätze frei!", "Zwei Plätze"))
+    with lang.page_language("de"):
+        assert json_quiet(honest)  # the known strings, read again in German: still quiet
+        assert not json_quiet(pressure)
+    assert json_quiet("3") and json_quiet('"A plain sentence."')  # documents without objects

@@ -470,36 +470,56 @@ def json_quiet(source: str) -> bool:
         document = json.loads(source)
     except ValueError:
         return False
-    languages = lang.current()
-    return all(_quiet_string(text, languages) for text in _json_strings(document))
+    known = _QUIET.setdefault(lang.current(), set())
+    unknown = _json_strings(document) - known  # one set operation for the recurring ones
+    if not unknown:
+        return True
+    if not all(map(_quiet_string, unknown)):
+        return False
+    if len(known) + len(unknown) > QUIET_MAX:
+        known.clear()
+    known |= unknown
+    return True
 
 
-@lru_cache(maxsize=16_384)
-def _quiet_string(text: str, languages: frozenset[str]) -> bool:
-    """Whether one string of a JSON document holds no markup and no finding, in
-    ``languages`` (the current ones): keys, types and the site's names recur on every page."""
+QUIET_MAX = 16_384
+"""Strings remembered as quiet per set of languages (all are forgotten at the limit: the
+keys, types and the site's names come back on the next page)."""
+_QUIET: dict[frozenset[str], set[str]] = {}
+"""Strings of JSON documents known to hold no markup and no finding, by the languages they
+were read in (:func:`honest_offers.check.lang.current`)."""
+released_at_exit(_QUIET.clear)
+
+
+def _quiet_string(text: str) -> bool:
+    """Whether one string of a JSON document holds no markup and no finding (in the current
+    languages)."""
     return not _HTML.search(text) and not (is_text(text) and text_findings_of(text, "attribute"))
-
-
-released_at_exit(_quiet_string.cache_clear)
 
 
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
-def _json_strings(document: object) -> list[str]:
-    """Every key and string value of a parsed JSON document, in document order."""
-    found: list[str] = []
+def _json_strings(document: object) -> set[str]:
+    """Every key and string value of a parsed JSON document."""
+    found: set[str] = set()
     stack = [document]
     while stack:
         value = stack.pop()
-        if isinstance(value, str):
-            found.append(value)
-        elif isinstance(value, dict):
-            for key, item in reversed(value.items()):
-                stack += (item, key)
+        if isinstance(value, dict):
+            found.update(value)
+            values = value.values()
         elif isinstance(value, list):
-            stack += reversed(value)
+            values = value
+        else:
+            if isinstance(value, str):
+                found.add(value)  # a document that is one string
+            continue
+        for item in values:
+            if isinstance(item, str):
+                found.add(item)
+            elif isinstance(item, (dict, list)):
+                stack.append(item)
     return found
 
 
