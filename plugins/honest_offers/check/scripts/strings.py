@@ -12,7 +12,7 @@ from __future__ import annotations
 import html as htmllib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -506,6 +506,7 @@ def _json_strings(document: object) -> set[str]:
     stack = [document]
     while stack:
         value = stack.pop()
+        values: Iterable[object]
         if isinstance(value, dict):
             found.update(value)
             values = value.values()
