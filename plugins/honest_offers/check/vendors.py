@@ -344,6 +344,8 @@ _BY_EVENT = {name: v for v in CATALOGUE for name in v.events}
 _PREFIXES = tuple((p, v) for v in CATALOGUE for p in v.class_prefixes)
 _ATTRIBUTES = {(name, value): v for v in CATALOGUE for name, value in v.attributes}
 GLOBAL_NAMES = frozenset(_BY_GLOBAL)
+ATTRIBUTE_NAMES = frozenset(name for name, _ in _ATTRIBUTES)
+"""The attributes whose value names a vendor's widget (:func:`by_attribute`)."""
 PLUGIN_NAMES = frozenset(_BY_PLUGIN)
 EVENT_NAMES = frozenset(_BY_EVENT)
 CALL_NAMES = frozenset(c.rsplit(".", 1)[-1] for c in _BY_CALL)

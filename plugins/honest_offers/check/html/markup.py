@@ -155,18 +155,23 @@ released_at_exit(plan_for.cache_clear)
 def _markers(name: str, attrs: dict[str, str]) -> list[tuple[str, Rule, str | None]]:
     found: list[tuple[str, Rule, str | None]] = []
     for attribute in ("class", "id") if name not in ANCHORS else ("class",):
-        found += [(attribute, rule, word) for word, rule in _class_hits(attrs.get(attribute, ""))]
+        if attrs.get(attribute):
+            found += [(attribute, rule, word) for word, rule in _class_hits(attrs[attribute])]
     if attrs.get(CONTROLLER):
         names = " ".join(_CONTROLLER_PARTS.split(attrs[CONTROLLER]))
         found += [(CONTROLLER, rule, word) for word, rule in _class_hits(names)]
-    component = _COMPONENT_CALL.match(attrs.get(ALPINE_DATA, ""))
+    component = _COMPONENT_CALL.match(attrs[ALPINE_DATA]) if ALPINE_DATA in attrs else None
     if component is not None:
         found += [(ALPINE_DATA, rule, word) for word, rule in _class_hits(component.group(1))]
     for attribute, value in attrs.items():
         rule = _data_rule(attribute) if attribute.startswith("data-") else None
         if rule is not None:
             found.append((attribute, rule, None))
-        vendor = vendors.by_attribute(attribute, value)
+        # Only the catalogue's attribute names: a page's long texts (a description) are
+        # not lower-cased for nothing.
+        vendor = (
+            vendors.by_attribute(attribute, value) if attribute in vendors.ATTRIBUTE_NAMES else None
+        )
         if vendor is not None:
             found.append((attribute, vendor.markup_rule, None))
     if "onbeforeunload" in attrs:
