@@ -280,7 +280,7 @@ def countdown_boxes(html: str) -> tuple[int, str] | None:
     hours, minutes and seconds, all four (``<span id="days">``, ``class="timer-seconds"``):
     the boxes of a countdown read-out that a script fills. A clock or a stopwatch has no
     days, a date picker no seconds."""
-    if not any(word in html for word in mr.second_words(html)):
+    if not mr.names_seconds(html):
         return None
     first: dict[str, tuple[int, str]] = {}
     for match in _NAME_ATTRIBUTE.finditer(html):
