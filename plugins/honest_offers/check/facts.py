@@ -317,7 +317,8 @@ def texts_of(texts: Iterable[tuple[PathKey, str, str]]) -> Texts:
 def _present(lower: str) -> frozenset[str]:
     """The words of :data:`GATE_WORDS` in ``lower``; catalogues repeat their texts (terms,
     tax notes, labels) from offer to offer, so each is looked at once."""
-    return frozenset(filter(lower.__contains__, GATE_WORDS))
+    found = frozenset(filter(lower.__contains__, _GATE_TEXTS))
+    return found.union(DIGITS) if _DIGIT.search(lower) else found
 
 
 released_at_exit(_present.cache_clear)
@@ -390,7 +391,9 @@ def _gate(words: tuple[str, ...]) -> frozenset[str] | None:
     return gate if gate <= GATE_WORDS else None
 
 
-DIGITS = tuple("0123456789")
+DIGITS = ("0-9",)
+"""The gate of a rule that needs a digit (one search for any of them: :func:`_present`)."""
+_DIGIT = re.compile(r"\d")
 
 
 def contradictions(offer: Offer, texts: Texts | None = None) -> list[Contradiction]:
@@ -774,3 +777,5 @@ GATE_WORDS = frozenset(
 )
 """Every word a rule's gate names (the words of a fee's or the offer's name aside): which of
 them a text holds is found once per text (:func:`_present`)."""
+_GATE_TEXTS = GATE_WORDS.difference(DIGITS)
+"""The gate words looked for as they are written."""

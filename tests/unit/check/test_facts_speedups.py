@@ -117,4 +117,12 @@ def test_every_branch_of_a_facts_pattern_holds_its_gate(name: str) -> None:
         word, *needs = gate
         assert [text for text in matched if word not in text.lower()] == []
         gate = tuple(needs)
-    assert [text for text in matched if not any(word in text.lower() for word in gate)] == []
+    assert [text for text in matched if not _holds(text.lower(), gate)] == []
+
+
+def _holds(lower: str, gate: tuple[str, ...]) -> bool:
+    """Whether a text passes a gate: one of its words (as ``_present`` finds them for the
+    gate words; ``DIGITS`` stands for any digit)."""
+    if not facts._present(lower).isdisjoint(gate):
+        return True
+    return any(word in lower for word in gate if word not in facts.GATE_WORDS)
