@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from honest_offers.check import markup_rules as mr
 from honest_offers.check import vendors
@@ -86,8 +86,7 @@ class Tag:
         return self.start, self.start, ""
 
 
-@dataclass(frozen=True, slots=True)
-class Plan:
+class Plan(NamedTuple):
     """What a start tag with exactly these attributes needs, worked out once per distinct
     tag (pages repeat the same nav items and icons thousands of times)."""
 
@@ -120,8 +119,37 @@ class Plan:
 
 @lru_cache(maxsize=8192)
 def plan_for(tag_name: str, raw: str) -> Plan:
-    name = tag_name.lower()
     attrs = attributes(raw) if raw and not raw.isspace() and raw != "/" else {}
+    if READ_TEXTS.isdisjoint(attrs) or mr.is_countdown_name(tag_name):
+        return _plan(tag_name, raw, attrs)
+    # A page's own texts (a description, a title) make most tags that are new on a page
+    # new: the plan of the same tag with other texts serves, with these attributes.
+    shape = (
+        tag_name,
+        raw.endswith("/"),
+        tuple((a, _SOME_TEXT if v and a in READ_TEXTS else v) for a, v in attrs.items()),
+    )
+    plan = _PLANS_BY_SHAPE.get(shape)
+    if plan is None:
+        if len(_PLANS_BY_SHAPE) >= _PLANS_BY_SHAPE_MAX:
+            _PLANS_BY_SHAPE.clear()
+        plan = _PLANS_BY_SHAPE[shape] = _plan(tag_name, raw, attrs)
+        return plan
+    return plan._replace(attrs=attrs)
+
+
+READ_TEXTS = ATTRIBUTE_TEXT | {"content"}
+"""Attributes whose value is text people read: a plan depends on whether they are empty,
+never on what they say (no vendor is named by one: :data:`.vendors.ATTRIBUTE_NAMES`)."""
+_SOME_TEXT = "\x00text"
+_PLANS_BY_SHAPE: dict[tuple[str, bool, tuple[tuple[str, str], ...]], Plan] = {}
+_PLANS_BY_SHAPE_MAX = 4096
+released_at_exit(plan_for.cache_clear)
+released_at_exit(_PLANS_BY_SHAPE.clear)
+
+
+def _plan(tag_name: str, raw: str, attrs: dict[str, str]) -> Plan:
+    name = tag_name.lower()
     handlers = [
         a
         for a, v in attrs.items()
@@ -147,9 +175,6 @@ def plan_for(tag_name: str, raw: str) -> Plan:
         control=name in CONTROLS or name == "option",
         opens=name not in VOID_ELEMENTS and not raw.endswith("/"),
     )
-
-
-released_at_exit(plan_for.cache_clear)
 
 
 def _markers(name: str, attrs: dict[str, str]) -> list[tuple[str, Rule, str | None]]:
