@@ -655,6 +655,8 @@ def test_a_rule_reference_page_lists_its_findings_as_allowed() -> None:
     assert rule_pages()["rules/ho201.md"].startswith(REFERENCE_MARKER)
     without = check_html("<p>Only 2 places left!</p>", "page.html")
     assert [f.rule for f in without.findings] == ["HO201"]
+    quoted = f"<script>const marker = '{REFERENCE_MARKER}';</script><p>Only 2 places left!</p>"
+    assert [f.rule for f in check_html(quoted, "page.html").findings] == ["HO201"]
 
 
 LOGOUT_WARNING = """<div class="modal"><h4>Your session is about to expire</h4>

@@ -37,7 +37,16 @@ def check_html(html: str, path: str, *, line: int = 1, column: int = 1) -> Check
         walker = walk(html, path, Lines(html, line, column), 0)
     found = _without_own_timers(unique(walker.findings), html)
     result = with_markers(found, walker.suppressed, walker.marker_view(), path, walker.lines)
-    return as_reference(result) if REFERENCE_MARKER in html else result
+    return as_reference(result) if _is_reference(walker.comments) else result
+
+
+_REFERENCE_BODY = REFERENCE_MARKER.removeprefix("<!--").removesuffix("-->").strip()
+
+
+def _is_reference(comments: list[tuple[int, str]]) -> bool:
+    """Whether the page carries the rule reference's marker, in a comment the browser sees
+    (read from the walker's comments: the page is not searched again for it)."""
+    return any(body.strip() == _REFERENCE_BODY for _, body in comments)
 
 
 def _without_own_timers(found: list[Finding], html: str) -> list[Finding]:
