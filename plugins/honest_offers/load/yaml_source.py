@@ -432,8 +432,22 @@ class _Builder:
         if isinstance(node, _MAPPING_NODE):
             return self._mapping(node, loc)
         if isinstance(node, _SEQUENCE_NODE):
+            if self.marks is None:
+                return [
+                    self._string(item)
+                    if item.__class__ is _SCALAR_NODE and item.tag == _STR_TAG
+                    else self.build(item, (*loc, i))
+                    for i, item in enumerate(node.value)
+                ]
             return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
         return self._scalar(node)
+
+    def _string(self, node: yaml.Node) -> str:
+        """A string scalar's value, counted as :meth:`build` counts every value."""
+        self.visited += 1
+        if self.visited > MAX_NODES:
+            raise _TooManyNodesError(node.start_mark)
+        return node.value  # type: ignore[no-any-return]
 
     def _scalar(self, node: yaml.Node) -> Any:
         tag = node.tag
@@ -463,10 +477,17 @@ class _Builder:
                 merged.extend(self._merge_sources(value_node))
                 continue
             key = self._key(key_node)
-            child = (*loc, key)
             if key in result:
                 self._duplicate(loc, key, key_node, node)
                 continue
+            if (
+                key_marks is None
+                and value_node.__class__ is _SCALAR_NODE
+                and value_node.tag == _STR_TAG
+            ):
+                result[key] = self._string(value_node)  # most values: no path, no call of build
+                continue
+            child = (*loc, key)
             if key_marks is not None:
                 key_start = key_node.start_mark
                 key_marks[child] = _mark(key_start.line, key_start.column)
@@ -496,7 +517,7 @@ class _Builder:
             raise yaml.constructor.ConstructorError(
                 None, None, "a key must be a plain word, not a list or mapping", node.start_mark
             )
-        return str(node.value)
+        return node.value  # type: ignore[no-any-return]
 
     def _duplicate(
         self, loc: PathKey, key: str, key_node: yaml.Node, mapping: yaml.MappingNode
