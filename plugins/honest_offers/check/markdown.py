@@ -63,7 +63,7 @@ def front_matter(text: str) -> str | None:
 
 def without_code(text: str) -> str:
     """``text`` with front matter, code blocks and inline code blanked out."""
-    blocks = _code_blocks(text.split("\n")) if _MAYBE_CODE.search(text) else []
+    blocks = _code_blocks(text.split("\n")) if _may_hold_code(text) else []
     matter = _FRONT_MATTER.match(text) if text.startswith("---") else None
     if matter is not None:
         blocks.insert(0, (0, matter.end()))
@@ -73,6 +73,14 @@ def without_code(text: str) -> str:
             _blank(chars, start, end)
         text = "".join(chars)
     return _INLINE_CODE.sub(_spaces, text) if "`" in text else text
+
+
+def _may_hold_code(text: str) -> bool:
+    """Whether a line could open a code block: the substrings first (a search each, where
+    the pattern is tried at every line start), the pattern only where one is found."""
+    if "    " not in text and "\t" not in text and "```" not in text and "~~~" not in text:
+        return False
+    return _MAYBE_CODE.search(text) is not None
 
 
 def prose(text: str, code_free: str | None = None) -> str:

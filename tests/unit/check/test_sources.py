@@ -7,13 +7,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from honest_offers.catalog import LoadedOffer, load_offer_text
 from honest_offers.check import CheckResult, Finding, check_markdown, check_offer, markdown
 from honest_offers.check.sources import _LINK_TEXT
-from tests.conftest import REPO_ROOT, offer_yaml
+from tests.conftest import REPO_ROOT, examples, offer_yaml
 
 TODAY = date(2026, 11, 23)
 
@@ -345,3 +345,15 @@ def test_a_value_in_front_matter_reads_with_its_records_labels() -> None:
     assert {f.rule for f in check_markdown(pushed, "pricing.md").findings} == {"HO502", "HO102"}
     stock = PLAN_SWITCHER.replace("label: Save 20%", "label: Only 2 left")
     assert [f.rule for f in check_markdown(stock, "pricing.md").findings] == ["HO201"]
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["    code", "\tcode", "```", "~~~", "  ```", "text", "- item", "", "`x`"]),
+        max_size=8,
+    )
+)
+def test_the_quick_look_for_code_never_skips_a_code_block(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    assert markdown._may_hold_code(text) == (markdown._MAYBE_CODE.search(text) is not None)
