@@ -90,3 +90,17 @@ def test_generator_is_deterministic_and_the_offers_are_honest(tmp_path: Path) ->
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_instruction_count_runs_each_phase(tmp_path: Path) -> None:
+    """bench/instructions.py's child work on a tiny built site (valgrind itself is not run
+    here: the count is for developers comparing two checkouts)."""
+    from instructions import _REFS, work
+
+    site = write_sites(tmp_path, 4)["honest"]
+    build = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(site / "mkdocs.yml")]
+    subprocess.run(build, check=True, env=mkdocs_env(), timeout=120)
+    for mode in ("setup", "sources", "pages"):
+        work(site, mode, 2)
+    found = _REFS.search("==1== Collected : 12\n==1== \n==1== I   refs:      6,366,112,230\n")
+    assert found is not None and found.group(1) == "6,366,112,230"

@@ -1,0 +1,128 @@
+"""Instructions the check executes, counted by valgrind's callgrind, for this checkout and
+another one: the count is the same for the same code and input whatever else the machine
+is doing, so two versions compare on a shared machine where timings move by ±10 % from
+minute to minute.
+
+    python bench/instructions.py --baseline ../old-checkout [--offers 1000] [--pages 600]
+
+It writes the benchmark's site for ``--offers`` offers (``bench/generate.py``) into
+``bench/.work/instructions-N``, builds it once, and then, for each checkout, counts three
+runs in a child process under callgrind: one that only sets up (imports, compiled patterns,
+reading the files), one that also loads and checks the offers (``load_catalog`` and
+``check_sources``), and one that also checks the first ``--pages`` offer pages
+(``check_html``). Each phase is its run less the set-up run. Needs valgrind (Debian's
+package); about a minute per run.
+
+Instructions are not seconds (a cache miss costs more than an addition), but for a change to
+Python code they move together; `results.md` holds the timed figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+_REFS = re.compile(r"refs:\s*([\d,]+)")
+
+
+def work(site: Path, mode: str, pages: int) -> None:
+    """What a counted run does (in the child, under callgrind)."""
+    from honest_offers.catalog import load_catalog
+    from honest_offers.check.html import check_html
+    from honest_offers.check.text import compile_all
+    from honest_offers.site import check_sources, read_layout
+
+    compile_all()
+    layout, problems = read_layout(site / "mkdocs.yml")
+    assert layout is not None, problems
+    built = sorted((site / "site" / "offers").glob("*/index.html"))[:pages]
+    texts = [(path.as_posix(), path.read_text("utf-8")) for path in built]
+    assert texts, f"no built offer pages in {site / 'site'}"
+    if mode == "sources":
+        check_sources(layout, load_catalog(layout.offers_dir, site, date(2026, 1, 1)))
+    elif mode == "pages":
+        for path, text in texts:
+            check_html(text, path)
+
+
+def count(checkout: Path, site: Path, mode: str, pages: int) -> int:
+    """Instructions of one child run of ``mode`` with ``checkout``'s package."""
+    env = {**os.environ, "PYTHONPATH": str(checkout / "plugins"), "PYTHONHASHSEED": "0"}
+    command = [
+        "valgrind",
+        "--tool=callgrind",
+        "--callgrind-out-file=/dev/null",
+        sys.executable,
+        __file__,
+        "--child",
+        mode,
+        "--site",
+        str(site),
+        "--pages",
+        str(pages),
+    ]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    found = _REFS.search(done.stderr)
+    if found is None:
+        raise SystemExit(f"callgrind printed no count:\n{done.stderr[-2000:]}")
+    return int(found.group(1).replace(",", ""))
+
+
+def prepare(offers: int) -> Path:
+    """The benchmark's site for ``offers`` offers, written and built once."""
+    sys.path.insert(0, str(HERE))
+    from generate import write_sites
+
+    site = HERE / ".work" / f"instructions-{offers}" / "honest"
+    if not (site / "site" / "offers" / "index.html").exists():
+        write_sites(site.parent, offers)
+        build = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(site / "mkdocs.yml")]
+        subprocess.run(build, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return site
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--baseline", type=Path, help="another checkout to compare with")
+    parser.add_argument("--offers", type=int, default=1000)
+    parser.add_argument("--pages", type=int, default=600)
+    parser.add_argument("--site", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=("setup", "sources", "pages"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        work(args.site, args.child, args.pages)
+        return 0
+    site = prepare(args.offers)
+    checkouts = {"this checkout": ROOT}
+    if args.baseline is not None:
+        checkouts = {"baseline": args.baseline.resolve(), **checkouts}
+    figures: dict[str, dict[str, int]] = {}
+    for name, checkout in checkouts.items():
+        runs = {
+            mode: count(checkout, site, mode, args.pages) for mode in ("setup", "sources", "pages")
+        }
+        figures[name] = {
+            "sources": runs["sources"] - runs["setup"],
+            "pages": runs["pages"] - runs["setup"],
+        }
+        print(
+            f"{name}: {figures[name]['sources'] / 1e9:.3f} G instructions for "
+            f"{args.offers:,} offers, {figures[name]['pages'] / 1e9:.3f} G for "
+            f"{args.pages:,} pages"
+        )
+    if "baseline" in figures:
+        for phase in ("sources", "pages"):
+            ratio = figures["this checkout"][phase] / figures["baseline"][phase]
+            print(f"{phase}: {ratio:.3f} of the baseline ({(ratio - 1) * 100:+.1f} %)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
