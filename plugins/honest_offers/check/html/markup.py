@@ -122,8 +122,8 @@ def plan_for(tag_name: str, raw: str) -> Plan:
     attrs = attributes(raw) if raw and not raw.isspace() and raw != "/" else {}
     if READ_TEXTS.isdisjoint(attrs) or mr.is_countdown_name(tag_name):
         return _plan(tag_name, raw, attrs)
-    # A page's own texts (a description, a title) make most tags that are new on a page
-    # new: the plan of the same tag with other texts serves, with these attributes.
+    # Most tags new on a page are new only by a text they hold (a description, a title):
+    # the plan of a tag of the same shape serves, with this tag's attributes.
     shape = (
         tag_name,
         raw.endswith("/"),
