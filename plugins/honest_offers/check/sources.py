@@ -290,23 +290,27 @@ def _document_findings(
     stands in (:func:`_in_its_record`)."""
     source: _Source | None = None
     findings = []
-    strings: list[tuple[PathKey, str]] = []
+    strings: list[tuple[PathKey, str | int | None, str]] = []
     data = document.data
     if keys is not None and isinstance(data, dict) and not keys.issuperset(data):
         data = {key: value for key, value in data.items() if key in keys}
     _collect_strings(data, (), strings)
     languages = lang.current()
-    for loc, value in strings:
-        context = _CONTEXTS.get(loc, "prose")
+    for parent, key, value in strings:
+        contexts = _CONTEXTS_UNDER.get(parent)
+        context = contexts.get(key, "prose") if contexts else "prose"
         hits: Sequence[Hit] = (
             markdown_hits(value)
             if context == "markdown"
             else scan_cached(value, context, languages)
         )
-        if hits and records and context != "markdown":
-            hits = _in_its_record(data, loc, value, hits, languages)
         if not hits:
             continue
+        loc = parent if key is None else (*parent, key)
+        if records and context != "markdown":
+            hits = _in_its_record(data, loc, value, hits, languages)
+            if not hits:
+                continue
         source = source or _Source(document)
         for hit in hits:
             excerpt = value[hit.start : hit.end]
@@ -352,26 +356,33 @@ _CONTEXTS: dict[PathKey, Context | Literal["markdown"]] = {
     **dict.fromkeys(MARKDOWN, "markdown"),
 }
 """How the values at these paths are read; every other string is prose."""
+_CONTEXTS_UNDER: dict[PathKey, dict[str | int | None, Context | Literal["markdown"]]] = {}
+for _loc, _context in _CONTEXTS.items():
+    _CONTEXTS_UNDER.setdefault(_loc[:-1], {})[_loc[-1]] = _context
+""":data:`_CONTEXTS` by the path of the mapping the value stands in, then its key."""
 
 
-def _collect_strings(data: Any, loc: PathKey, out: list[tuple[PathKey, str]]) -> None:
-    """Append every string value below ``data`` with its path to ``out``, skipping
-    :data:`NOT_TEXT` keys, in document order. Most values are strings: each is appended
-    where it is found, without a call of its own."""
+def _collect_strings(
+    data: Any, loc: PathKey, out: list[tuple[PathKey, str | int | None, str]]
+) -> None:
+    """Append every string value below ``data`` to ``out`` with the path of the mapping or
+    list it stands in and its key there (``None`` for ``data`` itself), skipping
+    :data:`NOT_TEXT` keys, in document order. Most values are strings: each is appended where
+    it is found, without a call or a path of its own."""
     if isinstance(data, str):
-        out.append((loc, data))
+        out.append((loc, None, data))
     elif isinstance(data, dict):
         for key, value in data.items():
             if key in NOT_TEXT:
                 continue
             if isinstance(value, str):
-                out.append(((*loc, key), value))
+                out.append((loc, key, value))
             else:
                 _collect_strings(value, (*loc, key), out)
     elif isinstance(data, list):
         for index, value in enumerate(data):
             if isinstance(value, str):
-                out.append(((*loc, index), value))
+                out.append((loc, index, value))
             else:
                 _collect_strings(value, (*loc, index), out)
 
