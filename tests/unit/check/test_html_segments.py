@@ -156,3 +156,25 @@ def test_any_sequence_of_pages_gives_what_each_page_gives_alone(
         for number, body in enumerate(bodies)
     ]
     _check_in_sequence(pages)
+
+
+def test_a_line_whose_segments_never_come_back_is_no_longer_remembered() -> None:
+    """The header's title span is followed by each page's own title: after a few pages its
+    line is not remembered again, and every page still gives what it gives on its own."""
+    line = '  <span class="md-ellipsis">\n'
+    header = "<header>\n" + line + "    {title}\n  </span>\n</header>\n"
+    pages = [
+        (
+            f"p{i}.html",
+            CHROME_HEAD.format(title=f"Page {i}")
+            + header.format(title=f"Offer number {i}" if i % 7 else "Only 2 left in stock!")
+            + CHROME_FOOT.format(),
+        )
+        for i in range(3 * segments.UNMATCHED_MAX)
+    ]
+    expected = [_alone(page, path) for path, page in pages]
+    html_check.clear_segments()
+    for (path, page), alone in zip(pages, expected, strict=True):
+        assert _key(html_check.check_html(page, path)) == alone, path
+    assert segments._UNMATCHED[line] == segments.UNMATCHED_MAX
+    assert len(segments.SEGMENTS[line]) <= segments.SEGMENTS_PER_KEY

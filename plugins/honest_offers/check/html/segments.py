@@ -82,6 +82,11 @@ SEGMENTS: Cache = OrderedDict()
 """The cache of every page read at the top (not of components, nor of nested HTML)."""
 _SEEN: set[int] = set()
 """Hashes of first lines seen at a segment boundary."""
+UNMATCHED_MAX = 8
+"""Times in a row a remembered first line may be followed by text none of its segments
+holds (each time what follows is remembered too) before it is no longer remembered."""
+_UNMATCHED: dict[str, int] = {}
+"""Remembered first lines by the times in a row none of their segments matched."""
 
 
 def _remember(key: str, segment: Segment) -> None:
@@ -100,6 +105,7 @@ def clear_segments() -> None:
     """Forget every remembered segment (tests compare results with and without them)."""
     SEGMENTS.clear()
     _SEEN.clear()
+    _UNMATCHED.clear()
 
 
 released_at_exit(clear_segments)
@@ -178,7 +184,17 @@ class SegmentReader:
         cache.move_to_end(key)
         for segment in segments:
             if start - boundary == segment.first and html.startswith(segment.text, boundary):
+                if _UNMATCHED:
+                    _UNMATCHED.pop(key, None)
                 return segment
+        # None of its segments came back: a line that heads a page's own text (the header's
+        # title, a price) is not remembered again and again.
+        unmatched = _UNMATCHED.get(key, 0)
+        if unmatched >= UNMATCHED_MAX:
+            return False
+        if not unmatched and len(_UNMATCHED) >= SEEN_MAX:
+            _UNMATCHED.clear()
+        _UNMATCHED[key] = unmatched + 1
         return True
 
     def remember(self, recording: Recording, boundary: int, pos: int) -> None:
