@@ -85,8 +85,9 @@ _SEEN: set[int] = set()
 UNMATCHED_MAX = 8
 """Times in a row a remembered first line may be followed by text none of its segments
 holds (each time what follows is remembered too) before it is no longer remembered."""
-_UNMATCHED: dict[str, int] = {}
-"""Remembered first lines by the times in a row none of their segments matched."""
+_UNMATCHED: dict[int, int] = {}
+"""Hashes of remembered first lines, with the times in a row none of their segments matched
+(as many as lines are remembered, :data:`SEGMENTS_MAX`)."""
 
 
 def _remember(key: str, segment: Segment) -> None:
@@ -185,16 +186,17 @@ class SegmentReader:
         for segment in segments:
             if start - boundary == segment.first and html.startswith(segment.text, boundary):
                 if _UNMATCHED:
-                    _UNMATCHED.pop(key, None)
+                    _UNMATCHED.pop(hash(key), None)
                 return segment
         # None of its segments came back: a line that heads a page's own text (the header's
         # title, a price) is not remembered again and again.
-        unmatched = _UNMATCHED.get(key, 0)
+        line = hash(key)
+        unmatched = _UNMATCHED.get(line, 0)
         if unmatched >= UNMATCHED_MAX:
             return False
-        if not unmatched and len(_UNMATCHED) >= SEEN_MAX:
+        if not unmatched and len(_UNMATCHED) >= SEGMENTS_MAX:
             _UNMATCHED.clear()
-        _UNMATCHED[key] = unmatched + 1
+        _UNMATCHED[line] = unmatched + 1
         return True
 
     def remember(self, recording: Recording, boundary: int, pos: int) -> None:
