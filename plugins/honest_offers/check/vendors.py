@@ -331,6 +331,15 @@ def _reference_pattern() -> re.Pattern[str]:
 
 
 _REFERENCE = _reference_pattern()
+_REFERENCE_KEYS = re.compile(
+    "|".join(re.escape(k.lower()) for v in VENDORS for k in (*v.domains, *v.host_words, *v.paths))
+)
+"""What every match of :data:`_REFERENCE` holds, in lower case: a domain, host word or path.
+A text without one is not searched by that pattern, which tries every word of the text as
+the start of a host name (a script's 600 KB dictionary: 120 ms, this search 10 ms)."""
+ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+"""The letters outside ASCII that a case-blind pattern takes for ASCII ones (capital I with
+a dot, dotless i, long s, the Kelvin sign): written as those before a text is put in lower case."""
 _BY_KEY = {
     key.lower(): vendor
     for vendor in VENDORS
@@ -342,6 +351,7 @@ _BY_PLUGIN = {name: v for v in CATALOGUE for name in v.plugins}
 _BY_CALL = {name: v for v in CATALOGUE for name in v.calls}
 _BY_EVENT = {name: v for v in CATALOGUE for name in v.events}
 _PREFIXES = tuple((p, v) for v in CATALOGUE for p in v.class_prefixes)
+_PREFIX_STARTS = tuple(p for p, _ in _PREFIXES)
 _ATTRIBUTES = {(name, value): v for v in CATALOGUE for name, value in v.attributes}
 GLOBAL_NAMES = frozenset(_BY_GLOBAL)
 ATTRIBUTE_NAMES = frozenset(name for name, _ in _ATTRIBUTES)
@@ -354,13 +364,23 @@ CALL_NAMES = frozenset(c.rsplit(".", 1)[-1] for c in _BY_CALL)
 
 def references(text: str) -> list[tuple[int, int, Vendor]]:
     """Vendor hosts and plugin paths mentioned in ``text``: (start, end, vendor)."""
-    found = []
+    found: list[tuple[int, int, Vendor]] = []
+    if _REFERENCE_KEYS.search(ascii_lower(text)) is None:
+        return found
     for match in _REFERENCE.finditer(text):
         key = match.group(match.lastgroup or 0).lower()
         vendor = _BY_KEY.get(key) or _vendor_by_word(key)
         if vendor is not None:
             found.append((match.start(), match.end(), vendor))
     return found
+
+
+def ascii_lower(text: str) -> str:
+    """``text`` in lower case as a case-blind pattern reads its ASCII letters
+    (:data:`ASCII_FOLD`)."""
+    if not text.isascii() and any(c in text for c in "\u0130\u0131\u017f\u212a"):
+        text = text.translate(ASCII_FOLD)
+    return text.lower()
 
 
 def _vendor_by_word(label: str) -> Vendor | None:
@@ -403,6 +423,8 @@ def by_event(event: str) -> Vendor | None:
 def by_class(class_name: str) -> Vendor | None:
     """The vendor whose widget class prefix ``class_name`` starts with."""
     lowered = class_name.lower()
+    if not lowered.startswith(_PREFIX_STARTS):
+        return None  # most class names: one call instead of a loop over the prefixes
     return next((v for prefix, v in _PREFIXES if lowered.startswith(prefix)), None)
 
 

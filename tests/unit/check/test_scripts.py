@@ -7,10 +7,12 @@ from importlib.resources import files
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from honest_offers.check.finding import Finding
 from honest_offers.check.html import nested_findings
-from honest_offers.check.scripts import check_script
+from honest_offers.check.scripts import check_script, strings
 
 
 def findings(js: str) -> list[Finding]:
@@ -317,6 +319,18 @@ def test_escapes_keep_positions() -> None:
     (found,) = findings(js)
     assert found.rule == "HO201"
     assert at(js, found).startswith("only 3 left")
+
+
+_ESCAPE_PIECES = st.sampled_from(
+    ["\\u0e01", "\\x41", "\\u{1F600}", "\\n", "\\\r\n", "\\\n", "\\'", "\\\\", "\\", "\\u12"]
+)
+
+
+@given(st.lists(st.one_of(_ESCAPE_PIECES, st.text(max_size=3)), max_size=16).map("".join))
+def test_unescaping_by_split_is_the_substitution(raw: str) -> None:
+    """Escapes are decoded by splitting around them; each as its own substitution reads."""
+    expected = strings._ESCAPE.sub(lambda m: strings._escape_value(m.group()), raw)
+    assert strings._unescape(raw) == expected
 
 
 def test_button_strings_are_labels() -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from honest_offers.check import vendors
 from honest_offers.check.html import check_html
@@ -91,3 +93,46 @@ def test_a_countdown_image_is_a_countdown_without_a_script(src: str) -> None:
     a ticking countdown with no script at all."""
     page = f'<p>Garden tools</p>\n<img src="{src}" alt="">\n'
     assert [f.rule for f in check_html(page, "sale.html").findings] == [PRESSURE_VENDOR.code]
+
+
+# -- the quick gates before the patterns: the same answers as without them -------------------
+
+_KEYS = [k for v in vendors.VENDORS for k in (*v.domains, *v.host_words, *v.paths)]
+_PIECES = st.sampled_from(
+    [*_KEYS, *(k.upper() for k in _KEYS), "cdn.", "https://", "/", ".", "-", " ", "x", "app"]
+)
+_FOLDS = {"i": ("\u0130", "\u0131"), "s": ("\u017f",), "k": ("\u212a", "K")}
+_FOLDED = st.sampled_from(
+    [k.replace(a, f, 1) for k in _KEYS for a, fs in _FOLDS.items() if a in k for f in fs]
+)
+"""Keys with a letter that a case-blind pattern reads as ASCII (capital I with a dot,
+dotless i, long s, the Kelvin sign)."""
+
+
+def _ungated_references(text: str) -> list[tuple[int, int, vendors.Vendor]]:
+    found = []
+    for match in vendors._REFERENCE.finditer(text):
+        key = match.group(match.lastgroup or 0).lower()
+        vendor = vendors._BY_KEY.get(key) or vendors._vendor_by_word(key)
+        if vendor is not None:
+            found.append((match.start(), match.end(), vendor))
+    return found
+
+
+@settings(max_examples=300)
+@given(st.lists(st.one_of(_PIECES, _FOLDED, st.text(max_size=4)), max_size=12).map("".join))
+def test_references_are_those_of_the_pattern_alone(text: str) -> None:
+    """The search for a vendor key first (:data:`vendors._REFERENCE_KEYS`) never hides a
+    reference the full pattern finds, letters a case-blind pattern folds included."""
+    assert vendors.references(text) == _ungated_references(text)
+
+
+_PREFIX_PIECES = st.sampled_from([p for p, _ in vendors._PREFIXES])
+
+
+@given(st.lists(st.one_of(_PREFIX_PIECES, st.text(max_size=6)), max_size=4).map("".join))
+def test_class_prefix_lookup_is_the_loop(name: str) -> None:
+    """The one ``startswith`` over every prefix first answers as the loop alone."""
+    lowered = name.lower()
+    expected = next((v for p, v in vendors._PREFIXES if lowered.startswith(p)), None)
+    assert vendors.by_class(name) is expected

@@ -64,6 +64,8 @@ _RUN = re.compile(r"\S+")
 _TAG = re.compile(r"<[^<>]*>")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _ESCAPE = re.compile(r"\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|u\{[0-9a-fA-F]{1,6}\}|\r\n|[\s\S])")
+_ESCAPES_SPLIT = re.compile(f"({_ESCAPE.pattern})")
+"""Splits a literal's text around its escapes (:func:`_unescape`)."""
 _SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
 
 FORMAT_CODES = re.compile(
@@ -606,7 +608,11 @@ def is_text(text: str) -> bool:
 
 
 def _unescape(raw: str) -> str:
-    return _ESCAPE.sub(lambda m: _escape_value(m.group()), raw)
+    # Split around the escapes and map them: a dictionary written in ``\u`` escapes (one
+    # per letter) is decoded in half the time of a substitution calling back per escape.
+    parts = _ESCAPES_SPLIT.split(raw)
+    parts[1::2] = map(_escape_value, parts[1::2])
+    return "".join(parts)
 
 
 @lru_cache(maxsize=4096)

@@ -391,9 +391,9 @@ class Tree:
             frontier = []
             for name in sorted(names - NOT_CALLS):
                 for function in self.functions_named(name):
-                    key = (function.start_byte, function.end_byte)
-                    if key in seen or any(contains(r, function) for r in seen.values()):
-                        continue
+                    key = start, end = function.start_byte, function.end_byte
+                    if key in seen or any(s <= start and end <= e for s, e in seen):
+                        continue  # (contains, on the spans already read off the nodes)
                     if budget <= 0:
                         return list(seen.values())
                     budget -= key[1] - key[0]
