@@ -1402,6 +1402,26 @@ STANDING_GROUPS = word_class(
     "young people",
 )
 
+RATE_UNITS = word_class(
+    "what a recurring price is counted per",
+    "month",
+    "mo",
+    "year",
+    "yr",
+    "annum",
+    "quarter",
+    "week",
+    "user",
+    "seat",
+    "person",
+    "member",
+    "licence",
+    "license",
+)
+""""Save $4/month", "save €5 per seat": a saving counted per period or per head compares two
+standing prices (a plan with another, a tier with the one below), not a price with a former
+one."""
+
 BILLING_PERIODS = word_class(
     "standing billing terms",
     "billing cycle",

@@ -49,15 +49,17 @@ _STANDING_RULE = (
     rf"|^\W*{lx.BILLING_ADVERBS.regex}\W+(?:save|get|pay)\b"
     rf"|\bsav(?:e|ing) {_AMOUNT} (?:(?:when |if )?(?:billed|paid|paying) )?"
     rf"{lx.BILLING_ADVERBS.regex}\W*$"
+    rf"|\bsav(?:e|es|ing|ings)\b[^.!?;]{{0,16}}?{_AMOUNT} ?(?:/ ?|per |a |an |each |every )"
+    rf"{lx.RATE_UNITS.regex}\b"
     rf"|{HYPOTHETICAL})"
 )
 """A standing price rule for a group or a billing term, with no time limit in its sentence:
 "20% off for students", "save 15% with annual billing" (a billing term anywhere in the
-sentence), "students get 30% off". It is a
-price, not a sale against an invented former price; "20% off for students this week" and
-"was EUR 100, now 60" still fail. So is a plan switcher's "Annually: save 20%" (the term
-leads its label) and a worked example ("if a product has a 10% discount", see
-:data:`HYPOTHETICAL`)."""
+sentence), "students get 30% off", "save $4/month" against another plan
+(:data:`.lexicon.RATE_UNITS`). It is a price, not a sale against an invented former price;
+"20% off for students this week" and "was EUR 100, now 60" still fail. So is a plan
+switcher's "Annually: save 20%" (the term leads its label) and a worked example ("if a
+product has a 10% discount", see :data:`HYPOTHETICAL`)."""
 
 _CURRENCIES = "$ € £ ¥ ₹ ₩ ₽ ¢ usd eur gbp chf aud cad nzd inr jpy sek nok dkk pln czk rs kr"
 

@@ -146,6 +146,11 @@ def test_tactics_are_found_with_and_without_accents(text: str, tag: str, rule: s
         ("Nur noch 3 Tage!", "de", "HO101"),
         ("Il ne reste que 3 jours pour en profiter.", "fr", "HO101"),
         ("Solo quedan 3 días.", "es", "HO101"),
+        # the amount before the verb, and a saving per month with a time limit
+        ("Heute 80 € sparen!", "de", "HO502"),
+        ("Sie sparen 12 €/Monat, aber nur noch heute.", "de", "HO502"),
+        ("Économisez 6 €/mois, seulement aujourd’hui.", "fr", "HO502"),
+        ("Ahorra 3 €/mes, solo hoy.", "es", "HO502"),
     ],
 )
 def test_tactics_in_a_branch_of_a_pattern_are_found(text: str, tag: str, rule: str) -> None:
@@ -188,6 +193,12 @@ def test_tactics_in_a_branch_of_a_pattern_are_found(text: str, tag: str, rule: s
         ("Anual: ahorra un 20 %", "es"),
         ("Jährlich: sparen Sie 20 %", "de"),
         ("Annuel : économisez 20 %", "fr"),
+        # a saving counted per month or per head: one plan against another
+        ("Sie sparen 12 €/Monat gegenüber dem Einzeltarif.", "de"),
+        ("Im Teamtarif sparen Sie 5 € pro Nutzer.", "de"),
+        ("So können Sie 50 € sparen, wenn Sie jährlich zahlen.", "de"),
+        ("Le forfait équipe : économisez 6 € par utilisateur.", "fr"),
+        ("Con el plan familiar ahorras 3 €/mes por persona.", "es"),
         # a shop's withdrawal terms: the last part of an order received
         ("Die Frist beginnt, wenn Sie das letzte Stück in Besitz genommen haben.", "de"),
     ],

@@ -690,6 +690,9 @@ STANDING_RULES = [
 ]
 
 STANDING_RULES += [
+    # a saving counted per period or per head compares two standing prices
+    "The team plan saves $6 per user against single licences.",
+    "Save $15/mo compared with the Starter plan",
     "Quarterly, save 5%",
     "Yearly: save 15%",
     "Save 15% paid annually",
@@ -706,6 +709,8 @@ STILL_DISCOUNTS = [
     "Get 25% off your first month",
     "60% off everything",
     "Save 40% on annual plans in our summer sale",
+    "Save $15/mo until Sunday",
+    "Save $15/mo - was $45/mo",
 ]
 
 

@@ -147,6 +147,7 @@ _STANDING = (
     r"(?:jahrlich(?:e|en|er|em) [a-z]+|jahres(?:abos?|abonnements?|tarif(?:e|en)?|plan|planen"
     r"|pakete?n?|vertrag|zahlung|abrechnung|lizenz(?:en)?))\b"
     r"|\bjahrlich(?:e|er)? (?:zahlung|abrechnung)\b"
+    r"|\bjahrlich (?:be)?zahl|\b(?:be)?zahl\w* jahrlich\b"
     r"|^\W*(?:jahrlich|jahresabo|jahrestarif)\W+(?:spar|zahl)"
     r"|\bfur (?:das|den|die|jedes|jeden|jede) (?:zweite|dritte|vierte|weitere)[nrs]? "
     r"(?:kind|geschwisterkind|person|teilnehmer\w*|familienmitglied)\b"
@@ -155,6 +156,13 @@ _STANDING = (
     r"|rentner|senioren) (?:zahlen|erhalten|bekommen)\b"
 )
 """A standing price rule, not a sale: "10 % Rabatt für Studierende"."""
+_STANDING_SAVING = (
+    rf"{_STANDING}|^(?!.*\b(?:heute|jetzt|nur noch|endet|bis zum)\b)"
+    rf".*\b(?:spar\w*|ersparnis)\b[^.!?;]{{0,16}}?(?:{PERCENT}|{EURO}) ?(?:/ ?|pro |im |je "
+    r"|jede[nrs]? )(?:monat|jahr|quartal|woche|nutzer\w*|person|lizenz|platz)\b"
+)
+"""A standing rule, or a saving counted per period or head ("Sparen Sie 4 €/Monat" against
+another plan: :data:`honest_offers.check.lexicon.RATE_UNITS`), with no time limit."""
 
 _DELIVERED = (
     r"(?!(?: [a-z]+){0,2} (?:in besitz|erhalten|geliefert|zugestellt|versandt|verschickt"
@@ -664,6 +672,7 @@ PHRASES: tuple[PhraseRule, ...] = (
                 rf"|auf alles)\b|\bminus {PERCENT}|-{PERCENT}(?: "
                 r"|$)",
             ),
+            pattern("sparen", rf"{EURO} (?:jetzt |heute |extra )?sparen\b"),
             pattern(
                 "spare sparen spar sparst",
                 r"\b(?:spare|sparen sie|sparen|spar|sparst du"
@@ -686,7 +695,7 @@ PHRASES: tuple[PhraseRule, ...] = (
                 r"\b(?:sonderpreis|aktionspreis|knallerpreis|tiefstpreis|schnappchenpreis)\b",
             ),
         ),
-        unless_in_sentence=_STANDING,
+        unless_in_sentence=_STANDING_SAVING,
     ),
     PhraseRule(
         pr.PRIZE,

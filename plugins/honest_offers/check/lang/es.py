@@ -96,6 +96,13 @@ _STANDING = (
     r"|miembros|jubilados) (?:pagan|tienen|reciben)\b"
 )
 """A standing price rule, not a sale: "10 % de descuento para estudiantes"."""
+_STANDING_SAVING = (
+    rf"{_STANDING}|^(?!.*\b(?:hoy|ahora|solo|hasta el|termina)\b)"
+    rf".*\bahorr\w*\b[^.!?;]{{0,16}}?(?:{PERCENT}|{PRICE}) ?(?:/ ?|al |por |cada )"
+    r"(?:mes|ano|trimestre|semana|usuario|persona|licencia|plaza)\b"
+)
+"""A standing rule, or a saving counted per period or head ("ahorra 5 €/mes" against
+another plan: :data:`honest_offers.check.lexicon.RATE_UNITS`), with no time limit."""
 
 PHRASES: tuple[PhraseRule, ...] = (
     PhraseRule(
@@ -458,7 +465,7 @@ PHRASES: tuple[PhraseRule, ...] = (
             ),
             pattern("chollo superoferta", r"\b(?:chollo|superoferta)\b"),
         ),
-        unless_in_sentence=_STANDING,
+        unless_in_sentence=_STANDING_SAVING,
     ),
     PhraseRule(
         pr.PRIZE,

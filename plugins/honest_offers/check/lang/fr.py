@@ -111,6 +111,13 @@ _STANDING = (
     r"|^les (?:etudiants|membres|adherents|seniors) (?:paient|beneficient|ont)\b"
 )
 """A standing price rule, not a sale: "10 % de remise pour les étudiants"."""
+_STANDING_SAVING = (
+    rf"{_STANDING}|^(?!.*\b(?:aujourd'hui|maintenant|seulement|jusqu'au|se termine)\b)"
+    rf".*\b(?:economis\w*|economie)\b[^.!?;]{{0,16}}?(?:{PERCENT}|{PRICE}) ?(?:/ ?|par "
+    r"|chaque )(?:mois|an|annee|trimestre|semaine|utilisateur|personne|licence|place)\b"
+)
+"""A standing rule, or a saving counted per period or head ("économisez 5 €/mois" against
+another plan: :data:`honest_offers.check.lexicon.RATE_UNITS`), with no time limit."""
 
 PHRASES: tuple[PhraseRule, ...] = (
     PhraseRule(
@@ -482,7 +489,7 @@ PHRASES: tuple[PhraseRule, ...] = (
             ),
             pattern("prix", r"\bprix (?:casses?|choc|sacrifies?|fous)\b"),
         ),
-        unless_in_sentence=_STANDING,
+        unless_in_sentence=_STANDING_SAVING,
     ),
     PhraseRule(
         pr.PRIZE,
