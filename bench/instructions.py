@@ -7,12 +7,13 @@ minute to minute.
 
 It writes the benchmark's site for ``--offers`` offers (``bench/generate.py``) into
 ``bench/.work/instructions-N``, builds it once, and then, for each checkout, runs each phase
-once uncounted (a new version stores its compiled patterns at its first run) and counts three
+once uncounted (a new version stores its compiled patterns at its first run) and counts four
 runs in a child process under callgrind: one that only sets up (imports, compiled patterns,
 reading the files), one that also loads and checks the offers (``load_catalog`` and
-``check_sources``), and one that also checks the first ``--pages`` offer pages
-(``check_html``). Each phase is its run less the set-up run. Needs valgrind (Debian's
-package); about a minute per run.
+``check_sources``), one that also checks the first ``--pages`` offer pages (``check_html``),
+and one that also checks the built site's scripts and styles (Material's bundles, which every
+check of a built Material site reads). Each phase is its run less the set-up run. Needs
+valgrind (Debian's package); about a minute per run.
 
 Instructions are not seconds (a cache miss costs more than an addition), but for a change to
 Python code they move together; `results.md` holds the timed figures.
@@ -37,8 +38,9 @@ def work(site: Path, mode: str, pages: int) -> None:
     """What a counted run does (in the child, under callgrind)."""
     from honest_offers.catalog import load_catalog
     from honest_offers.check.html import check_html
+    from honest_offers.check.sources import FILE_KINDS
     from honest_offers.check.text import compile_all
-    from honest_offers.site import check_sources, read_layout
+    from honest_offers.site import check_source_file, check_sources, read_layout
 
     compile_all()
     layout, problems = read_layout(site / "mkdocs.yml")
@@ -46,11 +48,24 @@ def work(site: Path, mode: str, pages: int) -> None:
     built = sorted((site / "site" / "offers").glob("*/index.html"))[:pages]
     texts = [(path.as_posix(), path.read_text("utf-8")) for path in built]
     assert texts, f"no built offer pages in {site / 'site'}"
+    assets = [
+        (path, FILE_KINDS[path.suffix])
+        for path in sorted((site / "site" / "assets").rglob("*"))
+        if path.suffix in (".js", ".css")
+    ]
     if mode == "sources":
         check_sources(layout, load_catalog(layout.offers_dir, site, date(2026, 1, 1)))
     elif mode == "pages":
         for path, text in texts:
             check_html(text, path)
+    elif mode == "assets":
+        for asset, kind in assets:
+            check_source_file(asset, kind, asset.as_posix())
+
+
+PHASES = ("sources", "pages", "assets")
+"""What is counted, each less the set-up run: the offers, the offer pages, the built site's
+scripts and styles."""
 
 
 def count(checkout: Path, site: Path, mode: str, pages: int) -> int:
@@ -68,7 +83,7 @@ def warm_up(checkout: Path, site: Path, pages: int) -> None:
     """Runs every phase once, uncounted: the compiled patterns a new version of the check
     stores at its first run (and the bytecode of changed modules) are then in place, so the
     set-up run costs what it costs the counted runs."""
-    for mode in ("sources", "pages"):
+    for mode in PHASES:
         subprocess.run(_child(site, mode, pages), env=_env(checkout), check=True)
 
 
@@ -101,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--offers", type=int, default=1000)
     parser.add_argument("--pages", type=int, default=600)
     parser.add_argument("--site", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--child", choices=("setup", "sources", "pages"), help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=("setup", *PHASES), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         work(args.site, args.child, args.pages)
@@ -113,20 +128,16 @@ def main(argv: list[str] | None = None) -> int:
     figures: dict[str, dict[str, int]] = {}
     for name, checkout in checkouts.items():
         warm_up(checkout, site, args.pages)
-        runs = {
-            mode: count(checkout, site, mode, args.pages) for mode in ("setup", "sources", "pages")
-        }
-        figures[name] = {
-            "sources": runs["sources"] - runs["setup"],
-            "pages": runs["pages"] - runs["setup"],
-        }
+        runs = {mode: count(checkout, site, mode, args.pages) for mode in ("setup", *PHASES)}
+        figures[name] = {phase: runs[phase] - runs["setup"] for phase in PHASES}
         print(
             f"{name}: {figures[name]['sources'] / 1e9:.3f} G instructions for "
             f"{args.offers:,} offers, {figures[name]['pages'] / 1e9:.3f} G for "
-            f"{args.pages:,} pages"
+            f"{args.pages:,} pages, {figures[name]['assets'] / 1e9:.3f} G for the scripts "
+            "and styles"
         )
     if "baseline" in figures:
-        for phase in ("sources", "pages"):
+        for phase in PHASES:
             ratio = figures["this checkout"][phase] / figures["baseline"][phase]
             print(f"{phase}: {ratio:.3f} of the baseline ({(ratio - 1) * 100:+.1f} %)")
     return 0

@@ -100,7 +100,7 @@ def test_the_instruction_count_runs_each_phase(tmp_path: Path) -> None:
     site = write_sites(tmp_path, 4)["honest"]
     build = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(site / "mkdocs.yml")]
     subprocess.run(build, check=True, env=mkdocs_env(), timeout=120)
-    for mode in ("setup", "sources", "pages"):
+    for mode in ("setup", "sources", "pages", "assets"):
         work(site, mode, 2)
     found = _REFS.search("==1== Collected : 12\n==1== \n==1== I   refs:      6,366,112,230\n")
     assert found is not None and found.group(1) == "6,366,112,230"

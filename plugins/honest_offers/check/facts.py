@@ -31,6 +31,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from honest_offers.check.caches import released_at_exit
+from honest_offers.check.normalize import case_blind_lower
 from honest_offers.check.registry import Rule, RuleDoc, register
 from honest_offers.check.text import fast_source
 from honest_offers.load.yaml_source import PathKey
@@ -358,20 +359,11 @@ def finditer_lowered(
     found in its lower-cased form ``lower`` where that keeps the offsets: a case-sensitive
     search led by the characters a match can start with (:func:`.text.fast_source`) is
     several times faster than matching ignoring case."""
-    lower = value.lower() if lower is None else lower
     fast = _lowered(pattern)
-    if (
-        fast is not None
-        and len(lower) == len(value)
-        and (lower.isascii() or not any(letter in lower for letter in FOLDS_TO_ASCII))
-    ):
+    lower = case_blind_lower(value, lower) if fast is not None else None
+    if fast is not None and lower is not None:
         return fast.finditer(lower)
     return pattern.finditer(value)
-
-
-FOLDS_TO_ASCII = ("\u0131", "\u017f")
-"""The letters that match an ASCII letter ignoring case but keep their own lower case (dotless
-i, long s); ``İ`` lower-cases to two characters, which the length test catches."""
 
 
 @cache

@@ -155,6 +155,23 @@ def ascii_view(text: str) -> bytes | None:
     return text.encode("utf-8", "surrogatepass")  # a lone surrogate (from a JS escape) too
 
 
+FOLDS_TO_ASCII = ("\u0131", "\u017f")
+"""The letters that match an ASCII letter ignoring case but keep their own lower case (dotless
+i, long s); ``İ`` lower-cases to two characters, which a length test catches."""
+
+
+def case_blind_lower(value: str, lower: str | None = None) -> str | None:
+    """``value`` in lower case (``lower``, if known), where a case-sensitive search of it for
+    lower-case words finds what a case-blind search of ``value`` finds, at the same offsets;
+    ``None`` where it would not (see :data:`FOLDS_TO_ASCII`)."""
+    lower = value.lower() if lower is None else lower
+    if len(lower) == len(value) and (
+        lower.isascii() or not any(letter in lower for letter in FOLDS_TO_ASCII)
+    ):
+        return lower
+    return None
+
+
 def _fold(text: str) -> tuple[str, list[int] | None]:
     """NFKC, zero-width removal, ASCII quotes and dashes, case folding."""
     if text.isascii():

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from honest_offers.check import facts
 from honest_offers.check.facts import finditer_lowered
+from honest_offers.check.normalize import FOLDS_TO_ASCII
 from tests.conftest import examples
 from tests.regex_branches import sre_parse, written_out
 
@@ -65,7 +66,7 @@ def test_every_letter_that_matches_ascii_only_ignoring_case_is_known() -> None:
         for char in re.findall(a, every, re.I)
         if char.lower() != a
     }
-    assert found - {"İ"} == set(facts.FOLDS_TO_ASCII)
+    assert found - {"İ"} == set(FOLDS_TO_ASCII)
 
 
 def test_the_offsets_hold_where_lower_case_is_longer() -> None:

@@ -149,7 +149,7 @@ def test_tactics_are_found_with_and_without_accents(text: str, tag: str, rule: s
         # the amount before the verb, and a saving per month with a time limit
         ("Heute 80 € sparen!", "de", "HO502"),
         ("Sie sparen 12 €/Monat, aber nur noch heute.", "de", "HO502"),
-        ("Économisez 6 €/mois, seulement aujourd’hui.", "fr", "HO502"),
+        ("Économisez 6 €/mois, seulement aujourd\u2019hui.", "fr", "HO502"),
         ("Ahorra 3 €/mes, solo hoy.", "es", "HO502"),
     ],
 )
