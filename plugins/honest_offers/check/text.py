@@ -112,6 +112,7 @@ class _Entry:
     requires: tuple[frozenset[str], ...] = ()
     """Word groups a text needs a word of each of to match (see :func:`required_words`);
     known once :attr:`regex` is compiled."""
+    _blind: bool | None = None
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -132,6 +133,24 @@ class _Entry:
     def sentence_guard(self) -> re.Pattern[str] | None:
         unless = self.phrase.unless_in_sentence
         return _compiled(unless) if unless else None
+
+    @property
+    def digit_blind(self) -> bool:
+        """Whether every pattern that reads a text for this entry (its own, its gate, its
+        guards, its negation) treats all ASCII digits alike (:func:`digit_blind`): its spans
+        are then the same in two texts that differ only in their digits."""
+        if self._blind is None:
+            sources = (
+                self.source,
+                self.gate_source,
+                self.phrase.unless_before,
+                self.phrase.unless_in_sentence,
+                self.negated.pattern,
+            )
+            self._blind = _shared_patterns_blind() and all(
+                digit_blind(source) for source in sources if source
+            )
+        return self._blind
 
 
 @cache
@@ -159,6 +178,9 @@ class _Index:
     """The words any pattern or detector looks for: a text's other words are not gathered."""
     chosen: dict[tuple[frozenset[str], tuple[str, ...]], _Chosen] = field(default_factory=dict)
     """The patterns for each set of anchors met so far: texts share few anchor sets."""
+    by_shape: dict[str, tuple[Span, ...]] = field(default_factory=dict)
+    """The spans of the digit-blind patterns (:attr:`_Entry.digit_blind`) in each text met so
+    far with digits, by the text with every digit written as ``0`` (:func:`_blind_spans`)."""
 
 
 @cache
@@ -275,7 +297,24 @@ def scan(text: str, context: Context = "prose") -> list[Hit]:
     words = index.vocabulary.intersection(tokens)
     spans: list[Span] = []
     candidates = _candidates(plain, words, index)
-    chosen = _requirements_met(candidates, tokens, plain) if candidates else ()
+    if candidates and _DIGIT.search(plain):
+        spans += _blind_spans(plain, candidates, tokens, index)
+        candidates = tuple(c for c in candidates if not c[1].digit_blind)
+    if candidates:
+        spans += _searched(plain, _requirements_met(candidates, tokens, plain))
+    for detector in DETECTORS:
+        spans += detector(plain, words)
+    if not spans:
+        return []
+    return [
+        Hit(rule, *norm.original_span(start, end)) for rule, start, end in _without_overlaps(spans)
+    ]
+
+
+def _searched(plain: str, chosen: _Ready) -> list[Span]:
+    """The spans of the ``chosen`` patterns in ``plain``: a short text searched whole, a long
+    one near the patterns' anchors."""
+    spans: list[Span] = []
     if len(plain) <= 3 * REACH:
         for regex, entry in chosen:
             if regex.search(plain):  # most find nothing: one search, no call
@@ -285,13 +324,63 @@ def scan(text: str, context: Context = "prose") -> list[Hit]:
         for _, entry in chosen:
             for low, high in _windows(plain, entry.anchors, places):
                 spans += _entry_spans(plain, entry, low, high)
-    for detector in DETECTORS:
-        spans += detector(plain, words)
-    if not spans:
-        return []
-    return [
-        Hit(rule, *norm.original_span(start, end)) for rule, start, end in _without_overlaps(spans)
-    ]
+    return spans
+
+
+def _blind_spans(
+    plain: str, candidates: _Chosen, tokens: list[str], index: _Index
+) -> tuple[Span, ...]:
+    """The spans of the digit-blind ``candidates`` in ``plain``, a text with digits: found
+    once per shape of text, every digit written as ``0``.
+
+    Catalogue pages differ mostly in their numbers ("Total £1,272.00 one-time payment", "Tests
+    up to 37 pages"): nine in ten texts new to an offer page have the shape of one met before.
+    The shape fixes everything a digit-blind pattern reads: the same letters and symbols
+    choose the same candidates, their words and gates pass alike, and a digit-blind pattern
+    matches at the same places (the text keeps its length). The patterns that tell one digit
+    from another (a year, "24 hours", "100%") are searched in every text."""
+    shape = plain.translate(_DIGITS_AS_ZERO)
+    known = index.by_shape.get(shape)
+    if known is None:
+        blind = tuple(c for c in candidates if c[1].digit_blind)
+        known = tuple(_searched(plain, _requirements_met(blind, tokens, plain))) if blind else ()
+        if len(index.by_shape) >= _SHAPES_LIMIT:
+            index.by_shape.clear()
+        index.by_shape[shape] = known
+    return known
+
+
+_DIGITS_AS_ZERO = str.maketrans("123456789", "000000000")
+_SHAPES_LIMIT = 16_384
+"""Shapes of text remembered per context and languages (a bound on memory)."""
+_QUANTIFIER = re.compile(r"\{\d*,?\d*\}")
+_PATTERN_PARTS = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|\{\d*,?\d*\}|[^\\[{]+|.", re.DOTALL)
+"""A pattern's source in parts: an escape, a character class, a repeat's count, other text."""
+_ASCII_DIGIT = re.compile("[0-9]")
+
+
+@cache
+def _shared_patterns_blind() -> bool:
+    """Whether the patterns every entry's matches go through are digit-blind (the words that
+    describe a tactic, a sentence's end)."""
+    shared = (_DESCRIBED_AFTER, _DESCRIBED_BEFORE, _SENTENCE_END)
+    return all(digit_blind(pattern.pattern) for pattern in shared)
+
+
+def digit_blind(source: str) -> bool:
+    """Whether the pattern ``source`` treats every ASCII digit alike: it then matches at the
+    same places in two texts that differ only in which digits they hold.
+
+    A pattern can tell one digit from another only by writing one: a literal, a class or
+    range, an escape by code or number, a backreference; ``\\d``, ``\\w``, ``.`` and
+    classes without digits take all ten alike. So: no ASCII digit in the source but in the
+    counts of repeats (``{0,24}``), and neither a backreference by name nor a character by
+    name (``(?P=x)``, ``\\N{…}``), which are written without one."""
+    if "(?P=" in source or "\\N{" in source:
+        return False
+    parts = _PATTERN_PARTS.findall(source)
+    written = "".join(part for part in parts if not _QUANTIFIER.fullmatch(part))
+    return _ASCII_DIGIT.search(written) is None
 
 
 def word_set(plain: str) -> frozenset[str]:
