@@ -360,9 +360,10 @@ def finditer_lowered(
     search led by the characters a match can start with (:func:`.text.fast_source`) is
     several times faster than matching ignoring case."""
     fast = _lowered(pattern)
-    lower = case_blind_lower(value, lower) if fast is not None else None
-    if fast is not None and lower is not None:
-        return fast.finditer(lower)
+    if fast is not None:
+        lower = case_blind_lower(value, lower)
+        if lower is not None:
+            return fast.finditer(lower)
     return pattern.finditer(value)
 
 

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from honest_offers.check import lang, misdirection, pricing, scarcity, social_proof, urgency
 from honest_offers.check.caches import released_at_exit
@@ -135,21 +135,26 @@ class _Entry:
         return _compiled(unless) if unless else None
 
     @property
+    def sources(self) -> tuple[str, ...]:
+        """Every pattern that reads a text for this entry: its own, its gate, its guards, its
+        negation (the patterns every entry shares: :func:`_shared_patterns_blind`)."""
+        phrase = self.phrase
+        found = (
+            self.source,
+            self.gate_source,
+            phrase.unless_before,
+            phrase.unless_in_sentence,
+            self.negated.pattern,
+        )
+        return tuple(source for source in found if source)
+
+    @property
     def digit_blind(self) -> bool:
-        """Whether every pattern that reads a text for this entry (its own, its gate, its
-        guards, its negation) treats all ASCII digits alike (:func:`digit_blind`): its spans
-        are then the same in two texts that differ only in their digits."""
+        """Whether every pattern that reads a text for this entry treats all ASCII digits
+        alike (:func:`digit_blind`): its spans are then the same in two texts that differ only
+        in their digits."""
         if self._blind is None:
-            sources = (
-                self.source,
-                self.gate_source,
-                self.phrase.unless_before,
-                self.phrase.unless_in_sentence,
-                self.negated.pattern,
-            )
-            self._blind = _shared_patterns_blind() and all(
-                digit_blind(source) for source in sources if source
-            )
+            self._blind = _shared_patterns_blind() and all(map(digit_blind, self.sources))
         return self._blind
 
 
@@ -159,6 +164,17 @@ def _compiled(source: str) -> re.Pattern[str]:
 
 
 _Chosen = tuple[tuple[re.Pattern[str] | None, _Entry], ...]
+
+
+class _Candidates(NamedTuple):
+    """The patterns a set of anchors chooses, all of them and split by
+    :attr:`_Entry.digit_blind` (once per set of anchors, not per text)."""
+
+    every: _Chosen
+    blind: _Chosen
+    rest: _Chosen
+
+
 """Patterns chosen for a text, each with its compiled form (no property to call per text), or
 ``None`` for a gated pattern: compiled only once a text passes its gate."""
 _Ready = tuple[tuple[re.Pattern[str], _Entry], ...]
@@ -176,7 +192,7 @@ class _Index:
     """Finds any of the symbol anchors (one search instead of one per symbol)."""
     vocabulary: frozenset[str]
     """The words any pattern or detector looks for: a text's other words are not gathered."""
-    chosen: dict[tuple[frozenset[str], tuple[str, ...]], _Chosen] = field(default_factory=dict)
+    chosen: dict[tuple[frozenset[str], tuple[str, ...]], _Candidates] = field(default_factory=dict)
     """The patterns for each set of anchors met so far: texts share few anchor sets."""
     by_shape: dict[str, tuple[Span, ...]] = field(default_factory=dict)
     """The spans of the digit-blind patterns (:attr:`_Entry.digit_blind`) in each text met so
@@ -296,12 +312,13 @@ def scan(text: str, context: Context = "prose") -> list[Hit]:
     tokens = _words(plain)
     words = index.vocabulary.intersection(tokens)
     spans: list[Span] = []
-    candidates = _candidates(plain, words, index)
-    if candidates and _DIGIT.search(plain):
-        spans += _blind_spans(plain, candidates, tokens, index)
-        candidates = tuple(c for c in candidates if not c[1].digit_blind)
-    if candidates:
-        spans += _searched(plain, _requirements_met(candidates, tokens, plain))
+    candidates = _candidate_sets(plain, words, index)
+    rest = candidates.every
+    if rest and _DIGIT.search(plain):
+        spans += _blind_spans(plain, candidates.blind, tokens, index)
+        rest = candidates.rest
+    if rest:
+        spans += _searched(plain, _requirements_met(rest, tokens, plain))
     for detector in DETECTORS:
         spans += detector(plain, words)
     if not spans:
@@ -327,11 +344,9 @@ def _searched(plain: str, chosen: _Ready) -> list[Span]:
     return spans
 
 
-def _blind_spans(
-    plain: str, candidates: _Chosen, tokens: list[str], index: _Index
-) -> tuple[Span, ...]:
-    """The spans of the digit-blind ``candidates`` in ``plain``, a text with digits: found
-    once per shape of text, every digit written as ``0``.
+def _blind_spans(plain: str, blind: _Chosen, tokens: list[str], index: _Index) -> tuple[Span, ...]:
+    """The spans of the digit-blind candidates (``blind``) in ``plain``, a text with digits:
+    found once per shape of text, every digit written as ``0``.
 
     Catalogue pages differ mostly in their numbers ("Total £1,272.00 one-time payment", "Tests
     up to 37 pages"): nine in ten texts new to an offer page have the shape of one met before.
@@ -342,7 +357,6 @@ def _blind_spans(
     shape = plain.translate(_DIGITS_AS_ZERO)
     known = index.by_shape.get(shape)
     if known is None:
-        blind = tuple(c for c in candidates if c[1].digit_blind)
         known = tuple(_searched(plain, _requirements_met(blind, tokens, plain))) if blind else ()
         if len(index.by_shape) >= _SHAPES_LIMIT:
             index.by_shape.clear()
@@ -856,6 +870,11 @@ def _class_first(members: Sequence[tuple[object, Any]], items: set[str]) -> bool
 def _candidates(norm: str, words: frozenset[str], index: _Index) -> _Chosen:
     """The patterns whose anchors occur in ``norm`` (whose ``words`` are given), in table
     order, each with its compiled form."""
+    return _candidate_sets(norm, words, index).every
+
+
+def _candidate_sets(norm: str, words: frozenset[str], index: _Index) -> _Candidates:
+    """:func:`_candidates`, all of them and split by :attr:`_Entry.digit_blind`."""
     symbols: tuple[str, ...] = ()
     if index.symbols.search(norm):
         symbols = tuple(symbol for symbol, _ in index.by_symbol if symbol in norm)
@@ -907,7 +926,7 @@ def has_count(plain: str, tokens: Iterable[str]) -> bool:
     return _DIGIT.search(plain) is not None or not COUNT_WORDS.isdisjoint(tokens)
 
 
-def _anchored(index: _Index, words: frozenset[str], symbols: tuple[str, ...]) -> _Chosen:
+def _anchored(index: _Index, words: frozenset[str], symbols: tuple[str, ...]) -> _Candidates:
     found: set[int] = set()
     for word in words & index.words:
         found.update(index.by_word[word])
@@ -915,7 +934,9 @@ def _anchored(index: _Index, words: frozenset[str], symbols: tuple[str, ...]) ->
         if symbol in symbols:
             found.update(orders)
     entries = [index.entries[order] for order in sorted(found)]
-    return tuple((None if _deferred(entry) else entry.regex, entry) for entry in entries)
+    every = tuple((None if _deferred(entry) else entry.regex, entry) for entry in entries)
+    blind = tuple(c for c in every if c[1].digit_blind)
+    return _Candidates(every, blind, tuple(c for c in every if not c[1].digit_blind))
 
 
 def _deferred(entry: _Entry) -> bool:

@@ -104,26 +104,23 @@ def tree_blind(source: str) -> bool:
     return _tree_blind(sre_parser.parse(source).data)
 
 
-def _entry_sources(entry: Any) -> tuple[str, ...]:
-    phrase = entry.phrase
-    found = (
-        entry.source,
-        entry.gate_source,
-        phrase.unless_before,
-        phrase.unless_in_sentence,
-        entry.negated.pattern,
-    )
-    return tuple(source for source in found if source)
-
-
 def _every_source() -> Iterator[str]:
     """Every pattern the engine reads a text with, in every language and context."""
     for context in ("prose", "label"):
         for entry in engine._index(context, lang.EVERY).entries:
-            yield from _entry_sources(entry)
+            yield from entry.sources
 
 
 SOURCES = sorted(set(_every_source()))
+
+
+def test_an_entrys_sources_are_every_pattern_it_reads_a_text_with() -> None:
+    """Its pattern, gate, guards and negation: a pattern left out would be taken as blind."""
+    for entry in engine._index("prose", lang.EVERY).entries:
+        phrase = entry.phrase
+        optional = (entry.gate_source, phrase.unless_before, phrase.unless_in_sentence)
+        expected = {entry.source, entry.negated.pattern, *(s for s in optional if s)}
+        assert set(entry.sources) == expected
 
 
 @pytest.mark.parametrize(
@@ -274,7 +271,7 @@ _ENTRY_SOURCES = sorted(
     {
         entry.source
         for entry in engine._index("prose", lang.EVERY).entries
-        if not all(tree_blind(source) for source in _entry_sources(entry))
+        if not all(tree_blind(source) for source in entry.sources)
     }
 )
 """The patterns of the entries that tell digits apart, by the parse tree (the oracle)."""
