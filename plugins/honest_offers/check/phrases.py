@@ -4,8 +4,8 @@ A rule that is a list of phrase shapes is a :class:`PhraseRule` (Vale style: dat
 Patterns are regular expressions over *normalised* text (see :mod:`.normalize`): lower case,
 ASCII quotes and dashes, single spaces, and a space between digits and letters.
 
-A rule that needs logic (the countdown read-outs, for instance) is a :data:`Detector`: a
-function that yields ``(rule, start, end)`` spans of the normalised text.
+A rule that needs logic (the countdown read-outs, for instance) is a :class:`Detector`: a
+function that yields ``(rule, start, end)`` spans of the normalised text, behind a gate.
 
 Every pattern names its anchors (see :class:`Pattern`): that keeps the check fast, because a
 text is only matched against the patterns whose anchor words it contains.
@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from honest_offers.check import lexicon
 from honest_offers.check.registry import Rule
@@ -28,11 +28,20 @@ EVERYWHERE: frozenset[Context] = frozenset({"prose", "label", "attribute"})
 LABELS_ONLY: frozenset[Context] = frozenset({"label"})
 
 Span = tuple[Rule, int, int]
-Detector = Callable[[str, AbstractSet[str]], Iterable[Span]]
-"""Finds spans in normalised text that a phrase table cannot express.
 
-It is given the text's words among those it looks for: the ``DETECTOR_WORDS`` of its module
-(and the anchor words). Gathering only these is much faster than a set of all the words."""
+
+class Detector(NamedTuple):
+    """Finds spans in normalised text that a phrase table cannot express.
+
+    Both functions are given the text and its words among those the detector looks for: the
+    ``DETECTOR_WORDS`` of its module (and the anchor words). Gathering only these is much
+    faster than a set of all the words."""
+
+    find: Callable[[str, AbstractSet[str]], Iterable[Span]]
+    gate: Callable[[str, AbstractSet[str]], bool]
+    """Whether ``find`` may find anything (``find`` is called only then). It must answer
+    alike for two texts that differ only in which ASCII digits they hold: a text of a shape
+    met before, whose gates were closed, is not read again (:func:`.text.scan`)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -197,6 +197,10 @@ class _Index:
     by_shape: dict[str, tuple[Span, ...]] = field(default_factory=dict)
     """The spans of the digit-blind patterns (:attr:`_Entry.digit_blind`) in each text met so
     far with digits, by the text with every digit written as ``0`` (:func:`_blind_spans`)."""
+    by_text_shape: dict[bytes, tuple[Hit, ...] | None] = field(default_factory=dict)
+    """The hits of each original text met so far with ASCII digits, by its shape (UTF-8,
+    every such digit written as ``0``), where the shape fixes them; ``None`` where it does
+    not (:func:`scan`)."""
 
 
 @cache
@@ -303,12 +307,56 @@ released_at_exit(_scan_cached.cache_clear)
 
 def scan(text: str, context: Context = "prose") -> list[Hit]:
     """Every pressure tactic in ``text``, one hit per stretch of text, in reading order, in
-    the languages of the page being checked (:func:`honest_offers.check.lang.current`)."""
+    the languages of the page being checked (:func:`honest_offers.check.lang.current`).
+
+    A text with the shape of one met before (the same but for its ASCII digits: "Total
+    £1,272.00 one-time payment" after "Total £1,755.00 one-time payment") has its hits when
+    that one's were fixed by its shape (:func:`_scan`): nearly all catalogue texts."""
     if not text or text.isspace():
         return []
+    index = _index(context, lang.current())
+    shape = _shape(text)
+    if shape is None:
+        return _scan(text, index)[0]
+    known = index.by_text_shape.get(shape, _UNKNOWN)
+    if known is not None and known is not _UNKNOWN:
+        return list(known)
+    hits, fixed = _scan(text, index)
+    if known is _UNKNOWN:
+        if len(index.by_text_shape) >= _SHAPES_LIMIT:
+            index.by_text_shape.clear()
+        index.by_text_shape[shape] = tuple(hits) if fixed else None
+    return hits
+
+
+_UNKNOWN: Any = object()
+_BYTE_DIGITS_AS_ZERO = bytes.maketrans(b"123456789", b"000000000")
+
+
+def _shape(text: str) -> bytes | None:
+    """``text`` in UTF-8 with every ASCII digit written as ``0``; ``None`` if it holds no
+    ASCII digit other than ``0`` (its shape is itself: the texts repeated whole are
+    remembered by :func:`scan_cached`), or is too long to remember."""
+    if len(text) > SCAN_CACHE_LIMIT:
+        return None
+    raw = text.encode("utf-8", "surrogatepass")
+    shape = raw.translate(_BYTE_DIGITS_AS_ZERO)
+    return None if shape == raw else shape
+
+
+def _scan(text: str, index: _Index) -> tuple[list[Hit], bool]:
+    """The hits in ``text``, and whether its shape fixes them (every text of its shape has
+    the same hits at the same places).
+
+    It does, for a text with digits, when only the digit-blind patterns may match
+    (:func:`_blind_spans`): none of the rest passes its tests and no detector's gate opens.
+    Which patterns are candidates, and which pass their count, word and gate tests, depends
+    on a text's words and symbols, not on its digits: no symbol anchor and no gate of a
+    pattern that tells digits apart holds a digit (a test keeps it so), and a detector's
+    gate reads the shape too (:class:`~honest_offers.check.phrases.Detector`). Normalising
+    keeps every ASCII digit in its place, so texts of one shape normalise to one shape."""
     norm = normalize(text)
     plain = norm.text
-    index = _index(context, lang.current())
     tokens = _words(plain)
     words = index.vocabulary.intersection(tokens)
     spans: list[Span] = []
@@ -317,15 +365,21 @@ def scan(text: str, context: Context = "prose") -> list[Hit]:
     if rest and _DIGIT.search(plain):
         spans += _blind_spans(plain, candidates.blind, tokens, index)
         rest = candidates.rest
-    if rest:
-        spans += _searched(plain, _requirements_met(rest, tokens, plain))
+    chosen = _requirements_met(rest, tokens, plain) if rest else ()
+    if chosen:
+        spans += _searched(plain, chosen)
+    opened = False
     for detector in DETECTORS:
-        spans += detector(plain, words)
+        if detector.gate(plain, words):
+            opened = True
+            spans += detector.find(plain, words)
+    fixed = not chosen and not opened
     if not spans:
-        return []
-    return [
+        return [], fixed
+    hits = [
         Hit(rule, *norm.original_span(start, end)) for rule, start, end in _without_overlaps(spans)
     ]
+    return hits, fixed
 
 
 def _searched(plain: str, chosen: _Ready) -> list[Span]:

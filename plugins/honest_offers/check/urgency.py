@@ -626,14 +626,16 @@ _WORD = re.compile(r"[a-z]+")
 _WINDOW = 48
 
 
-def _countdowns(norm: str, words: AbstractSet[str]) -> list[Span]:
-    """Clock and duration read-outs that an urgency cue, or their own shape, marks as timers.
+def _may_count_down(norm: str, words: AbstractSet[str]) -> bool:
+    """Whether ``norm`` has a unit word, a colon or a digit-unit pair: most texts have none.
+    Digit-blind, as a detector's gate must be (:class:`.phrases.Detector`)."""
+    return not _UNIT_WORDS.isdisjoint(words) or ":" in norm or _digit_unit(norm, words)
 
-    Most texts have no unit word, colon or digit-unit pair: they return at once.
-    """
+
+def _countdowns(norm: str, words: AbstractSet[str]) -> list[Span]:
+    """Clock and duration read-outs that an urgency cue, or their own shape, marks as timers
+    (behind :func:`_may_count_down`)."""
     units = words & _UNIT_WORDS
-    if not (units or ":" in norm or _digit_unit(norm, words)):
-        return []
     readouts: list[tuple[str, int, int]] = []
     if _DIGIT.search(norm):
         readouts += ((m.lastgroup or "", *m.span()) for m in _NUMERIC_READOUT.finditer(norm))
@@ -768,5 +770,5 @@ def _timer_shaped(readout: str) -> bool:
     return len(_WORD.findall(readout)) >= 3 and _SECONDS.search(readout) is not None
 
 
-DETECTORS: tuple[Detector, ...] = (_countdowns,)
+DETECTORS: tuple[Detector, ...] = (Detector(_countdowns, _may_count_down),)
 DETECTOR_WORDS: frozenset[str] = _UNIT_WORDS | _LETTER_UNITS

@@ -2,9 +2,10 @@
 
 The text engine remembers, per shape of text (every ASCII digit written as ``0``), what the
 patterns that treat all digits alike found (:func:`honest_offers.check.text.digit_blind`);
-the other patterns and the countdown detector read every text. These tests hold the
-source-text reading of blindness against CPython's parse tree, and the engine's answers with
-remembered shapes against its answers without them.
+the other patterns and the countdown detector read every text in which they may match. Where
+none may, a text's hits are remembered by its shape whole. These tests hold the source-text
+reading of blindness against CPython's parse tree, and the engine's answers with remembered
+shapes against its answers without them.
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from hypothesis import strategies as st
 
 from honest_offers.check import lang
 from honest_offers.check import text as engine
+from honest_offers.check.normalize import normalize
 from honest_offers.check.phrases import Context
-from honest_offers.check.text import digit_blind
+from honest_offers.check.text import DETECTORS, digit_blind
 from tests.conftest import examples
 
 sre_constants: Any = importlib.import_module("re._constants")  # CPython's, as the engine's
@@ -259,12 +261,18 @@ def test_a_shape_met_before_gives_what_the_text_gives_alone(
     other = _variant(text, digits)
     with lang.page_language(*languages):
         index = engine._index(context, lang.current())
-        index.by_shape.clear()
+        _forget_shapes(index)
         alone = engine.scan(text, context)
-        index.by_shape.clear()
+        _forget_shapes(index)
         engine.scan(other, context)
         after = engine.scan(text, context)
     assert after == alone, (text, other)
+
+
+def _forget_shapes(index: Any) -> None:
+    """Forget the shapes met (of the normalised texts and of the original ones)."""
+    index.by_shape.clear()
+    index.by_text_shape.clear()
 
 
 _ENTRY_SOURCES = sorted(
@@ -292,10 +300,65 @@ def test_patterns_that_tell_digits_apart_read_every_text(source: str) -> None:
         other = _variant(text, digits)
         with lang.page_language(*lang.EVERY):
             index = engine._index("prose", lang.current())
-            index.by_shape.clear()
+            _forget_shapes(index)
             alone = engine.scan(text)
-            index.by_shape.clear()
+            _forget_shapes(index)
             engine.scan(other)
             assert engine.scan(text) == alone, (text, other)
 
     check()
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a countdown read-out by its zero-padded field: the detector reads the digits
+        ("Welcome back 17:25:41", "Welcome back 07:25:41"),
+        # a standing price rule for the over-65s: a pattern's guard reads the digits
+        ("20% off for over-75 customers", "20% off for over-65 customers"),
+    ],
+)
+def test_texts_of_one_shape_whose_digits_matter(first: str, second: str) -> None:
+    """Two texts of one shape that hold different things: each, read after the other, holds
+    what it holds when read first (the shape met first fixes nothing)."""
+    with lang.page_language(*lang.EVERY):
+        index = engine._index("prose", lang.current())
+        alone = {}
+        for text in (first, second):
+            _forget_shapes(index)
+            alone[text] = engine.scan(text)
+        assert alone[first] != alone[second]
+        for before, text in ((first, second), (second, first)):
+            _forget_shapes(index)
+            engine.scan(before)
+            assert engine.scan(text) == alone[text], (before, text)
+
+
+@pytest.mark.parametrize("context", ["prose", "label"])
+def test_which_patterns_a_text_chooses_does_not_depend_on_its_digits(context: Context) -> None:
+    """A text's shape fixes its candidates and their tests (:func:`.text._scan`): no symbol
+    anchor holds a digit, and no pattern that tells digits apart has a gate that does. A rule
+    that needs one must first teach ``_scan`` not to remember that shape."""
+    index = engine._index(context, lang.EVERY)
+    assert not [symbol for symbol, _ in index.by_symbol if re.search("[0-9]", symbol)]
+    gated = [
+        entry.gate_source
+        for entry in index.entries
+        if entry.gate_source and not entry.digit_blind and not digit_blind(entry.gate_source)
+    ]
+    assert not gated
+
+
+READOUTS = st.from_regex(
+    r"(?:(?:only|ends in|sale|welcome|back|doors|at|day|s|h|m|:|[0-9]{1,2}) ?){1,8}", fullmatch=True
+)
+
+
+@settings(max_examples=examples(300))
+@given(READOUTS, st.lists(st.integers(0, 9), min_size=1, max_size=6))
+def test_detector_gates_read_the_shape(text: str, digits: list[int]) -> None:
+    """A detector's gate answers alike for two texts that differ only in their digits."""
+    plain, other = normalize(text).text, normalize(_variant(text, digits)).text
+    words, other_words = set(engine._words(plain)), set(engine._words(other))
+    for detector in DETECTORS:
+        assert detector.gate(plain, words) == detector.gate(other, other_words), (text, other)
