@@ -61,6 +61,7 @@ PIECES = [
     "<s>$99</s> $49",
     '<p title="unclosed>Only 2 left</p>',
     "<p title='unclosed>Hurry up</p>",
+    """<script>document.querySelector("[data-scheme='dark']")</script>""",
     '<a href="x"\n  class="countdown">',
     '<div aria-labelledby="lbl" role="switch" aria-checked="true"></div>',
     '<span id="lbl">Priority shipping +$5</span>',
@@ -137,6 +138,33 @@ def test_a_quote_left_open_is_not_replayed_into_another_page() -> None:
     closed = head + line + tail.replace("<p>", '<p class="x">', 1)
     _check_in_sequence([("a.html", unclosed), ("b.html", unclosed), ("c.html", closed)])
     assert _alone(unclosed, "a.html") != _alone(closed, "a.html")
+
+
+def test_a_quote_left_open_beside_a_script_quoting_with_it_is_not_replayed() -> None:
+    # The script's `='` opens no value; the tag's does, and no `'` follows in the page.
+    head = "<html>\n<body>\n"
+    line = """<script>q("[data-scheme='dark']")</script><p title='open>Now <s>$99</s> $49</p>\n"""
+    tail = "<p>A calm sentence.</p>\n</body>\n</html>\n"
+    unclosed = head + line + tail
+    closed = head + line + tail.replace("<p>", "<p class='x'>", 1)
+    _check_in_sequence([("a.html", unclosed), ("b.html", unclosed), ("c.html", closed)])
+    assert _alone(unclosed, "a.html") != _alone(closed, "a.html")
+
+
+def test_a_script_quoting_with_a_quote_the_page_does_not_use_again_is_replayed() -> None:
+    # Material's colour-palette script quotes its selectors with `'`; the rest of its pages
+    # quote with `"`. Its segment is remembered, and the next page replays it.
+    script = """  <script>var m = matchMedia("(prefers-color-scheme: light)");
+  document.querySelector(m.matches ? "[data-md-color-media='light']" : "[x='y']")</script>
+"""
+    pages = [
+        (f"p{n}.html", _page(f"Title {n}", [script, '<p class="x">Calm</p>'], [f"<p>{n}</p>"]))
+        for n in range(3)
+    ]
+    _check_in_sequence(pages)
+    assert any(
+        "data-md-color-media" in s.text for k in segments.SEGMENTS for s in segments.SEGMENTS[k]
+    )
 
 
 @settings(max_examples=examples(60), deadline=None)

@@ -9,6 +9,7 @@ did before, or records it. See :class:`Segment` for why replaying is exact.
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 
@@ -112,6 +113,10 @@ def clear_segments() -> None:
 released_at_exit(clear_segments)
 
 
+_OPENS_VALUE = {quote: re.compile(rf"=\s*{quote}") for quote in "\"'"}
+"""Where a quoted attribute value may open, as the tokenizer reads one."""
+
+
 class SegmentReader:
     """A page being read, with what reading it has collected so far, and the segment cache."""
 
@@ -130,6 +135,8 @@ class SegmentReader:
         """The remembered segments replayed one after the other just now."""
         self.recorded: Recording | None = None
         """The segment being recorded since the last boundary."""
+        self.raw_bodies: list[tuple[int, int]] = []
+        """Where the scripts, styles and other raw text read so far stand (start, end)."""
 
     def at_boundary(self, cache: Cache, boundary: int, pos: int, start: int) -> int | None:
         """At a segment boundary (a line starts at ``boundary``, its first token at ``start``,
@@ -207,11 +214,27 @@ class SegmentReader:
         text = html[recording.start : boundary]
         # Tokens end inside the segment, but a tag with an unclosed quote ("<a title="x>")
         # makes the tokenizer look for the closing quote up to the end of the page: only if
-        # the page has that quote after the segment is the segment's reading its own.
+        # the page has that quote after the segment, or no value in a tag of the segment
+        # opens with it, is the segment's reading its own.
         for quote in "\"'":
-            if quote in text and html.find(quote, boundary) < 0:
+            if (
+                quote in text
+                and html.find(quote, boundary) < 0
+                and self.opens_value(quote, recording.start, boundary)
+            ):
                 return
         self.keep(recording, boundary, pos)
+
+    def opens_value(self, quote: str, start: int, end: int) -> bool:
+        """Whether an attribute value in a tag of ``html[start:end]`` may open with
+        ``quote``: an ``=`` and the quote outside the scripts and styles read there (a
+        Material page's colour-palette script quotes its selectors with ``'``, which the
+        rest of the page does not use)."""
+        for match in _OPENS_VALUE[quote].finditer(self.html, start, end):
+            at = match.start()
+            if not any(low <= at < high for low, high in self.raw_bodies):
+                return True
+        return False
 
     def remember_run(self, run: Recording) -> None:
         """Segments replayed one after the other become one segment (the next page then

@@ -331,6 +331,7 @@ class Walker(SegmentReader):
         found = closing(name).search(self.html, body) if name != "plaintext" else None
         stop = found.start() if found else len(self.html)
         content = self.html[body:stop]
+        self.raw_bodies.append((body, stop))
         if name == "script":
             self.script(attrs, body, content)
         elif name == "style":
