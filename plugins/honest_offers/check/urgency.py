@@ -553,6 +553,8 @@ _UNIT_WORDS = frozenset(
 )
 _DIGIT = re.compile(r"\d")
 _DIGIT_UNIT = re.compile(r"\d ?[dhms]\b")
+_CLOCK_COLON = re.compile(r"\d ?: ?\d")
+"""What every clock read-out of :data:`_NUMERIC_READOUT` holds."""
 _LETTER_UNITS = frozenset("dhms")
 """Normalised text has a space between a digit and a letter, so a match of
 :data:`_DIGIT_UNIT` makes its letter a word: texts without these words need no search."""
@@ -627,9 +629,15 @@ _WINDOW = 48
 
 
 def _may_count_down(norm: str, words: AbstractSet[str]) -> bool:
-    """Whether ``norm`` has a unit word, a colon or a digit-unit pair: most texts have none.
-    Digit-blind, as a detector's gate must be (:class:`.phrases.Detector`)."""
-    return not _UNIT_WORDS.isdisjoint(words) or ":" in norm or _digit_unit(norm, words)
+    """Whether ``norm`` has a unit word, a clock's colon between digits ("14:09") or a
+    digit-unit pair ("9 h"), without which no read-out matches: most texts have none (a
+    label's colon, "Price: €49", is no clock). Digit-blind, as a detector's gate must be
+    (:class:`.phrases.Detector`)."""
+    return (
+        not _UNIT_WORDS.isdisjoint(words)
+        or (":" in norm and _CLOCK_COLON.search(norm) is not None)
+        or _digit_unit(norm, words)
+    )
 
 
 def _countdowns(norm: str, words: AbstractSet[str]) -> list[Span]:
