@@ -362,3 +362,21 @@ def test_detector_gates_read_the_shape(text: str, digits: list[int]) -> None:
     words, other_words = set(engine._words(plain)), set(engine._words(other))
     for detector in DETECTORS:
         assert detector.gate(plain, words) == detector.gate(other, other_words), (text, other)
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("Total £1,272.00 one-time payment", True),
+        ("Tests up to 37 pages", True),
+        ("Price: €49 per month", True),  # a label's colon is no clock
+        ("Sale ends in 02:14:09", False),  # the countdown detector's gate opens
+        ("Only 3 hours left", False),
+        ("20% off for over-75 customers", False),  # a pattern that reads the digits may match
+    ],
+)
+def test_a_texts_shape_fixes_its_hits_only_where_nothing_reads_its_digits(
+    text: str, fixed: bool
+) -> None:
+    with lang.page_language(*lang.EVERY):
+        assert engine._scan(text, engine._index("prose", lang.current()))[1] is fixed
