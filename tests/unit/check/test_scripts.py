@@ -581,30 +581,3 @@ def test_marker_in_a_string_is_not_a_marker() -> None:
         "setInterval(() => { s--; el.textContent = s % 60 }, 1000);"
     )
     assert [f.rule for f in findings(js)] == ["HO611"]
-
-
-@given(
-    st.lists(
-        st.sampled_from(
-            ["setInterval", "set", "Interval", "$", "_", "é", ".", " ", "(", "x1", "\n"]
-        ),
-        max_size=12,
-    ).map("".join),
-    st.sampled_from(["setInterval", "set", "Interval", "$", "x1", "é", "set.Interval", " "]),
-)
-def test_a_name_is_spelt_where_it_is_written_whole(source: str, word: str) -> None:
-    """:meth:`Tree.spelt` finds what a search of the whole source finds; its one pass over
-    the source's names only spares the search where the name is not written."""
-    from honest_offers.check.scripts.tree import NAME_BYTES, Tree
-
-    data, key = source.encode(), word.encode()
-    searched = []
-    at = data.find(key)
-    while at >= 0:
-        end = at + len(key)
-        if (at == 0 or data[at - 1] not in NAME_BYTES) and (
-            end >= len(data) or data[end] not in NAME_BYTES
-        ):
-            searched.append((at, end))
-        at = data.find(key, end)
-    assert list(Tree(source).spelt(word)) == searched

@@ -76,8 +76,6 @@ def query(dialect: Dialect, source: str) -> Query:
 NAME_BYTES = frozenset(
     b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_$"
 ) | frozenset(range(0x80, 0x100))
-_NAME_RUN = re.compile(rb"[A-Za-z0-9_$\x80-\xff]+")
-"""A run of :data:`NAME_BYTES`."""
 _NAMES_KINDS = frozenset(
     {
         "identifier",
@@ -289,18 +287,8 @@ class Tree:
             nodes.sort(key=lambda n: n.start_byte)
         return found
 
-    @cached_property
-    def written(self) -> frozenset[bytes]:
-        """Every run of name characters in the source: a name that is none of them is not
-        spelt anywhere. One pass over a bundle, instead of one search of it per name (a
-        vendor catalogue asks for hundreds)."""
-        return frozenset(_NAME_RUN.findall(self.data))
-
     def spelt(self, word: str) -> Iterator[tuple[int, int]]:
-        """Where ``word`` is written as a whole (no name character on either side)."""
         data, key = self.data, word.encode()
-        if key not in self.written and _NAME_RUN.fullmatch(key):
-            return
         at = data.find(key)
         while at >= 0:
             end = at + len(key)
