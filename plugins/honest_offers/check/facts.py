@@ -317,12 +317,29 @@ def texts_of(texts: Iterable[tuple[PathKey, str, str]]) -> Texts:
 @lru_cache(maxsize=65_536)
 def _present(lower: str) -> frozenset[str]:
     """The words of :data:`GATE_WORDS` in ``lower``; catalogues repeat their texts (terms,
-    tax notes, labels) from offer to offer, so each is looked at once."""
-    found = frozenset(filter(lower.__contains__, _GATE_TEXTS))
-    return found.union(DIGITS) if _DIGIT.search(lower) else found
+    tax notes, labels) from offer to offer, so each is looked at once, and texts that differ
+    only in their digits ("Delivery: £4.90", "Delivery: £5.20") once per shape: no gate word
+    holds a digit, so a digit neither makes nor breaks one."""
+    shape = lower.encode("utf-8", "surrogatepass").translate(_DIGITS_AS_ZERO)
+    found = _PRESENT_BY_SHAPE.get(shape)
+    if found is None:
+        found = frozenset(filter(lower.__contains__, _GATE_TEXTS))
+        if _DIGIT.search(lower):
+            found = found.union(DIGITS)
+        if len(_PRESENT_BY_SHAPE) >= _SHAPES_MAX:
+            _PRESENT_BY_SHAPE.clear()
+        _PRESENT_BY_SHAPE[shape] = found
+    return found
+
+
+_DIGITS_AS_ZERO = bytes.maketrans(b"123456789", b"000000000")
+_PRESENT_BY_SHAPE: dict[bytes, frozenset[str]] = {}
+""":func:`_present` by the shape of the text (UTF-8, every ASCII digit written as ``0``)."""
+_SHAPES_MAX = 65_536
 
 
 released_at_exit(_present.cache_clear)
+released_at_exit(_PRESENT_BY_SHAPE.clear)
 
 
 def _matches(

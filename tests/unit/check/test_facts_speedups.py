@@ -127,3 +127,24 @@ def _holds(lower: str, gate: tuple[str, ...]) -> bool:
     if not facts._present(lower).isdisjoint(gate):
         return True
     return any(word in lower for word in gate if word not in facts.GATE_WORDS)
+
+
+GATE_PIECES = st.sampled_from(
+    [*sorted(facts.GATE_WORDS.difference(facts.DIGITS)), "4", "90", "£", "٣", " ", "x", "no"]
+)
+
+
+@settings(max_examples=examples(200))
+@given(st.lists(GATE_PIECES, max_size=8).map("".join), st.integers(0, 9))
+def test_gate_words_are_found_alike_in_texts_of_one_shape(text: str, digit: int) -> None:
+    """``_present`` remembers texts by their shape: what it finds is what a search of the
+    text itself finds, also after a text that differs only in its ASCII digits."""
+    other = re.sub("[0-9]", str(digit), text)
+
+    def searched(lower: str) -> frozenset[str]:
+        found = frozenset(g for g in facts.GATE_WORDS.difference(facts.DIGITS) if g in lower)
+        return found | frozenset(facts.DIGITS) if re.search(r"\d", lower) else found
+
+    facts._present(other)
+    assert facts._present(text) == searched(text)
+    assert not any(re.search("[0-9]", gate) for gate in facts.GATE_WORDS.difference(facts.DIGITS))
