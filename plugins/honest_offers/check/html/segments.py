@@ -10,6 +10,8 @@ did before, or records it. See :class:`Segment` for why replaying is exact.
 from __future__ import annotations
 
 import re
+import sys
+from bisect import bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 
@@ -115,6 +117,7 @@ released_at_exit(clear_segments)
 
 _OPENS_VALUE = {quote: re.compile(rf"=\s*{quote}") for quote in "\"'"}
 """Where a quoted attribute value may open, as the tokenizer reads one."""
+_AFTER_ALL = sys.maxsize
 
 
 class SegmentReader:
@@ -136,7 +139,8 @@ class SegmentReader:
         self.recorded: Recording | None = None
         """The segment being recorded since the last boundary."""
         self.raw_bodies: list[tuple[int, int]] = []
-        """Where the scripts, styles and other raw text read so far stand (start, end)."""
+        """Where the scripts, styles and other raw text read so far stand (start, end), in
+        the order read."""
 
     def at_boundary(self, cache: Cache, boundary: int, pos: int, start: int) -> int | None:
         """At a segment boundary (a line starts at ``boundary``, its first token at ``start``,
@@ -230,9 +234,11 @@ class SegmentReader:
         ``quote``: an ``=`` and the quote outside the scripts and styles read there (a
         Material page's colour-palette script quotes its selectors with ``'``, which the
         rest of the page does not use)."""
+        bodies = self.raw_bodies
         for match in _OPENS_VALUE[quote].finditer(self.html, start, end):
             at = match.start()
-            if not any(low <= at < high for low, high in self.raw_bodies):
+            inside = bisect_right(bodies, (at, _AFTER_ALL)) - 1  # the last body begun here
+            if inside < 0 or bodies[inside][1] <= at:
                 return True
         return False
 
