@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -128,25 +129,24 @@ def test_shared_chrome_with_findings_is_replayed_exactly() -> None:
     assert segments.SEGMENTS, "pages that share lines remember segments"
 
 
-def test_a_quote_left_open_is_not_replayed_into_another_page() -> None:
-    # Without a closing quote anywhere after it, `title="open>` ends at its `>`; with one
-    # later in the page, the tag runs on to that quote and hides the text in between.
+@pytest.mark.parametrize(
+    ("line", "quote"),
+    [
+        # Without a closing quote anywhere after it, `title="open>` ends at its `>`; with
+        # one later in the page, the tag runs on to that quote and hides the text between.
+        ('<p title="open>Now <s>$99</s> $49</p>\n', '"'),
+        # The script's `='` opens no value; the tag's does, and no `'` follows in the page.
+        (
+            """<script>q("[data-scheme='dark']")</script><p title='open>Now <s>$99</s> $49</p>\n""",
+            "'",
+        ),
+    ],
+)
+def test_a_quote_left_open_is_not_replayed_into_another_page(line: str, quote: str) -> None:
     head = "<html>\n<body>\n"
-    line = '<p title="open>Now <s>$99</s> $49</p>\n'
     tail = "<p>A calm sentence.</p>\n</body>\n</html>\n"
     unclosed = head + line + tail
-    closed = head + line + tail.replace("<p>", '<p class="x">', 1)
-    _check_in_sequence([("a.html", unclosed), ("b.html", unclosed), ("c.html", closed)])
-    assert _alone(unclosed, "a.html") != _alone(closed, "a.html")
-
-
-def test_a_quote_left_open_beside_a_script_quoting_with_it_is_not_replayed() -> None:
-    # The script's `='` opens no value; the tag's does, and no `'` follows in the page.
-    head = "<html>\n<body>\n"
-    line = """<script>q("[data-scheme='dark']")</script><p title='open>Now <s>$99</s> $49</p>\n"""
-    tail = "<p>A calm sentence.</p>\n</body>\n</html>\n"
-    unclosed = head + line + tail
-    closed = head + line + tail.replace("<p>", "<p class='x'>", 1)
+    closed = head + line + tail.replace("<p>", f"<p class={quote}x{quote}>", 1)
     _check_in_sequence([("a.html", unclosed), ("b.html", unclosed), ("c.html", closed)])
     assert _alone(unclosed, "a.html") != _alone(closed, "a.html")
 
