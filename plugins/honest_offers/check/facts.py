@@ -31,7 +31,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from honest_offers.check.caches import released_at_exit
-from honest_offers.check.normalize import case_blind_lower
+from honest_offers.check.normalize import case_blind_lower, digit_shape
 from honest_offers.check.registry import Rule, RuleDoc, register
 from honest_offers.check.text import fast_source
 from honest_offers.load.yaml_source import PathKey
@@ -320,7 +320,7 @@ def _present(lower: str) -> frozenset[str]:
     tax notes, labels) from offer to offer, so each is looked at once, and texts that differ
     only in their digits ("Delivery: £4.90", "Delivery: £5.20") once per shape: no gate word
     holds a digit, so a digit neither makes nor breaks one."""
-    shape = lower.encode("utf-8", "surrogatepass").translate(_DIGITS_AS_ZERO)
+    shape = digit_shape(lower)
     found = _PRESENT_BY_SHAPE.get(shape)
     if found is None:
         found = frozenset(filter(lower.__contains__, _GATE_TEXTS))
@@ -332,9 +332,8 @@ def _present(lower: str) -> frozenset[str]:
     return found
 
 
-_DIGITS_AS_ZERO = bytes.maketrans(b"123456789", b"000000000")
 _PRESENT_BY_SHAPE: dict[bytes, frozenset[str]] = {}
-""":func:`_present` by the shape of the text (UTF-8, every ASCII digit written as ``0``)."""
+""":func:`_present` by the shape of the text (:func:`.normalize.digit_shape`)."""
 _SHAPES_MAX = 65_536
 
 

@@ -160,6 +160,16 @@ FOLDS_TO_ASCII = ("\u0131", "\u017f")
 i, long s); ``İ`` lower-cases to two characters, which a length test catches."""
 
 
+def digit_shape(text: str) -> bytes:
+    """``text`` in UTF-8 with every ASCII digit written as ``0``: texts that differ only in
+    their numbers ("Delivery: £4.90", "Delivery: £5.20") share it, and a search for what
+    holds no digit finds the same in all of them."""
+    return text.encode("utf-8", "surrogatepass").translate(_ASCII_DIGITS_AS_ZERO)
+
+
+_ASCII_DIGITS_AS_ZERO = bytes.maketrans(b"123456789", b"000000000")
+
+
 def case_blind_lower(value: str, lower: str | None = None) -> str | None:
     """``value`` in lower case (``lower``, if known), where a case-sensitive search of it for
     lower-case words finds what a case-blind search of ``value`` finds, at the same offsets;

@@ -24,7 +24,7 @@ from honest_offers.check import lang, misdirection, pricing, scarcity, social_pr
 from honest_offers.check.caches import released_at_exit
 from honest_offers.check.finding import Finding
 from honest_offers.check.lexicon import COMMON_WORDS
-from honest_offers.check.normalize import ascii_view, normalize
+from honest_offers.check.normalize import ascii_view, digit_shape, normalize
 from honest_offers.check.pattern_store import Spec, default_store
 from honest_offers.check.phrases import (
     COUNT_WORDS,
@@ -330,18 +330,16 @@ def scan(text: str, context: Context = "prose") -> list[Hit]:
 
 
 _UNKNOWN: Any = object()
-_BYTE_DIGITS_AS_ZERO = bytes.maketrans(b"123456789", b"000000000")
 
 
 def _shape(text: str) -> bytes | None:
-    """``text`` in UTF-8 with every ASCII digit written as ``0``; ``None`` if it holds no
-    ASCII digit other than ``0`` (its shape is itself: the texts repeated whole are
-    remembered by :func:`scan_cached`), or is too long to remember."""
+    """:func:`.normalize.digit_shape` of ``text``; ``None`` if it holds no ASCII digit
+    other than ``0`` (its shape is itself: the texts repeated whole are remembered by
+    :func:`scan_cached`), or is too long to remember."""
     if len(text) > SCAN_CACHE_LIMIT:
         return None
-    raw = text.encode("utf-8", "surrogatepass")
-    shape = raw.translate(_BYTE_DIGITS_AS_ZERO)
-    return None if shape == raw else shape
+    shape = digit_shape(text)
+    return shape if shape.count(b"0") > text.count("0") else None
 
 
 def _scan(text: str, index: _Index) -> tuple[list[Hit], bool]:
