@@ -194,9 +194,9 @@ class _Index:
     """The words any pattern or detector looks for: a text's other words are not gathered."""
     chosen: dict[tuple[frozenset[str], tuple[str, ...]], _Candidates] = field(default_factory=dict)
     """The patterns for each set of anchors met so far: texts share few anchor sets."""
-    by_shape: dict[str, tuple[Span, ...]] = field(default_factory=dict)
-    """The spans of the digit-blind patterns (:attr:`_Entry.digit_blind`) in each text met so
-    far with digits, by the text with every digit written as ``0`` (:func:`_blind_spans`)."""
+    by_shape: dict[bytes, tuple[Span, ...]] = field(default_factory=dict)
+    """The spans of the digit-blind patterns (:attr:`_Entry.digit_blind`) in each normalised
+    text met so far with digits, by its shape (:func:`_blind_spans`)."""
     by_text_shape: dict[bytes, tuple[Hit, ...] | None] = field(default_factory=dict)
     """The hits of each original text met so far with ASCII digits, by its shape (UTF-8,
     every such digit written as ``0``), where the shape fixes them; ``None`` where it does
@@ -406,7 +406,7 @@ def _blind_spans(plain: str, blind: _Chosen, tokens: list[str], index: _Index) -
     choose the same candidates, their words and gates pass alike, and a digit-blind pattern
     matches at the same places (the text keeps its length). The patterns that tell one digit
     from another (a year, "24 hours", "100%") are searched in every text."""
-    shape = plain.translate(_DIGITS_AS_ZERO)
+    shape = digit_shape(plain)
     known = index.by_shape.get(shape)
     if known is None:
         known = tuple(_searched(plain, _requirements_met(blind, tokens, plain))) if blind else ()
@@ -416,7 +416,6 @@ def _blind_spans(plain: str, blind: _Chosen, tokens: list[str], index: _Index) -
     return known
 
 
-_DIGITS_AS_ZERO = str.maketrans("123456789", "000000000")
 _SHAPES_LIMIT = 16_384
 """Shapes of text remembered per context and languages (a bound on memory)."""
 _QUANTIFIER = re.compile(r"\{\d*,?\d*\}")
