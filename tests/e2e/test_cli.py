@@ -61,6 +61,27 @@ def test_exit_codes(args: list[str], code: int) -> None:
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_a_report_that_cannot_be_written_is_exit_2() -> None:
+    """A full disk is not a bug: one line says what happened, and the run is not clean
+    whatever it found."""
+    with Path("/dev/full").open("w") as full:
+        result = subprocess.run(
+            [str(SCRIPT), "check", "pushy-site/offers/calm.yml"],
+            cwd=FIXTURES,
+            env=mkdocs_env(),
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    assert result.returncode == 2, result.stderr
+    assert result.stderr == (
+        "honest-offers: error: the report could not be written: No space left on device\n"
+    )
+
+
 def test_no_config_in_the_current_folder(tmp_path: Path) -> None:
     result = honest_offers("check", cwd=tmp_path)
     assert result.returncode == 2

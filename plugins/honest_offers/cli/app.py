@@ -262,7 +262,12 @@ def _emit(report: Report, fmt: Format, output: Path | None) -> None:
     """The report on standard output, or in ``output`` with a summary on standard error."""
     if output is None:
         color = fmt == "text" and color_wanted(sys.stdout)
-        click.echo(render(report, fmt, color=color), nl=False, color=color)
+        try:
+            click.echo(render(report, fmt, color=color), nl=False, color=color)
+        except BrokenPipeError:
+            raise  # the reader went away: see cli.main
+        except OSError as exc:  # a full disk or a device that takes no output
+            raise CliError(f"the report could not be written: {exc.strerror or exc}") from None
         return
     try:
         output.write_text(render(report, fmt), encoding="utf-8", newline="\n")
