@@ -9,7 +9,6 @@ depth, (3) bound alias and merge expansion, and (4) read YAML the way people mea
 from __future__ import annotations
 
 import operator
-import os
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -20,6 +19,7 @@ from typing import Any, Protocol
 import yaml
 
 from honest_offers.diagnostics import Problem
+from honest_offers.files import FileTooLargeError, read_bytes
 
 PathKey = tuple[str | int, ...]
 
@@ -243,24 +243,17 @@ class _TooManyNodesError(Exception):
 def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
     """Read a file as text, with a located error for anything that is not UTF-8 (or UTF-16 BOM)."""
     try:
-        # The file's descriptor, not a file object: a catalogue reads thousands of small
-        # files whole, and pathlib's and io's layers took a third of the reading.
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
-        try:
-            size = os.fstat(descriptor).st_size
-            if size > MAX_FILE_BYTES:
-                return None, [
-                    _file_problem(
-                        display,
-                        f"the file is {size / 1024 / 1024:.1f} MiB, too large for an offer",
-                        f"at most {MAX_FILE_BYTES // 1024} KiB",
-                        "move long text into the `details` field of a shorter file, or split "
-                        "the file into several offers",
-                    )
-                ]
-            raw = _read_all(descriptor, size)
-        finally:
-            os.close(descriptor)
+        raw = read_bytes(path, limit=MAX_FILE_BYTES)
+    except FileTooLargeError as exc:
+        return None, [
+            _file_problem(
+                display,
+                f"the file is {exc.size / 1024 / 1024:.1f} MiB, too large for an offer",
+                f"at most {MAX_FILE_BYTES // 1024} KiB",
+                "move long text into the `details` field of a shorter file, or split "
+                "the file into several offers",
+            )
+        ]
     except OSError as exc:
         return None, [
             _file_problem(
@@ -271,17 +264,6 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
             )
         ]
     return decode_text(raw, display)
-
-
-def _read_all(descriptor: int, size: int) -> bytes:
-    """Everything up to the end of the file (which may have grown since it was measured)."""
-    raw = os.read(descriptor, size + 1)
-    if len(raw) <= size:
-        return raw  # one call: a short read of a regular file is its end
-    chunks = [raw]
-    while chunk := os.read(descriptor, 1 << 16):
-        chunks.append(chunk)
-    return b"".join(chunks)
 
 
 def decode_text(raw: bytes, display: str) -> tuple[str | None, list[Problem]]:
