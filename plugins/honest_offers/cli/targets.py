@@ -25,12 +25,12 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from honest_offers.as_built import Render
 from honest_offers.check import CheckResult, check_offer, lang
@@ -114,10 +114,13 @@ class Plan:
         kind: FileKind,
         render: Render | None = None,
         offers: SiteOffers | None = None,
+        *,
+        identity: str | None = None,
     ) -> None:
         """``path`` checked by its ``kind``; a site's Markdown page with ``render`` (its
-        extensions) and against the facts of the ``offers`` it links to."""
-        if self._first_time(path):
+        extensions) and against the facts of the ``offers`` it links to. ``identity``: its
+        real path, where the caller knows it (:meth:`identity`)."""
+        if self._first_time(path, identity):
             display = self.display(path)
             self.files.append(display)
             self.add_job(display, lambda: _check_file(path, kind, display, render, offers))
@@ -179,16 +182,17 @@ class Plan:
         """The real path of a file (``Path.resolve`` reads every folder on the way each
         time; here each folder is resolved once)."""
         folder, name = os.path.split(os.fspath(path))
-        return self._real(self._real_folder(folder), name)
+        return self._real(self.real_folder(folder), name)
 
-    def _real_folder(self, folder: str) -> str:
+    def real_folder(self, folder: str) -> str:
+        """The real path of ``folder``, found once."""
         real = self._folders.get(folder)
         if real is None:
             parent, name = os.path.split(folder)
             if not name or name in (".", "..") or parent == folder:
                 real = os.path.realpath(folder)
             else:
-                real = self._real(self._real_folder(parent), name)
+                real = self._real(self.real_folder(parent), name)
             self._folders[folder] = real
         return real
 
@@ -198,8 +202,8 @@ class Plan:
         joined = os.path.join(real_folder, name)  # noqa: PTH118
         return os.path.realpath(joined) if os.path.islink(joined) else joined  # noqa: PTH114
 
-    def _first_time(self, path: Path) -> bool:
-        key = self.identity(path)
+    def _first_time(self, path: Path, identity: str | None = None) -> bool:
+        key = self.identity(path) if identity is None else identity
         if key in self._seen:
             return False
         self._seen.add(key)
@@ -390,14 +394,14 @@ def _nearest_config(plan: Plan, folder: Path) -> Path | None:
 def _add_folder(plan: Plan, folder: Path) -> None:
     """A built site (any HTML in it): its pages, scripts and styles; else a folder of
     sources: its offers (YAML) and Markdown, scripts and styles."""
-    files = _visible_files(folder)
-    built = any(suffix in HTML_SUFFIXES for _, suffix in files)
-    if not built and any(suffix in OFFER_SUFFIXES for _, suffix in files):
+    files = _visible_files(folder, plan.real_folder(os.fspath(folder)))
+    built = any(file.suffix in HTML_SUFFIXES for file in files)
+    if not built and any(file.suffix in OFFER_SUFFIXES for file in files):
         _add_offers(plan, (folder,), _nearest_config(plan, folder))
-    for path, suffix in files:
-        kind = FILE_KINDS.get(suffix)
+    for file in files:
+        kind = FILE_KINDS.get(file.suffix)
         if kind is not None:
-            plan.add_file(path, kind)
+            plan.add_file(Path(file.path), kind, identity=file.real)
 
 
 def _add_single(plan: Plan, path: Path) -> None:
@@ -415,22 +419,54 @@ def _add_single(plan: Plan, path: Path) -> None:
     plan.add_file(path, kind)
 
 
-def _visible_files(folder: Path) -> list[tuple[Path, str]]:
-    """Files below ``folder`` with their lower-case suffix, hidden ones skipped, sorted
-    (as paths sort: by their parts, compared as tuples rather than Path by Path)."""
-    return sorted(((path, path.suffix.lower()) for path in _walk(folder)), key=_parts)
+class _Found(NamedTuple):
+    parts: tuple[str, ...]
+    """The path's parts below the folder walked: paths sort by their parts."""
+    path: str
+    real: str
+    """The file's real path (:meth:`Plan.identity`)."""
+    suffix: str
+    """Lower case."""
 
 
-def _parts(item: tuple[Path, str]) -> tuple[str, ...]:
-    return item[0].parts
+def _visible_files(folder: Path, real: str) -> list[_Found]:
+    """Files below ``folder`` (whose real path is ``real``), hidden ones skipped, sorted;
+    folders reached by a link are not entered, as :func:`os.walk` does not."""
+    found: list[_Found] = []
+    _scan(os.fspath(folder), real, (), found)
+    found.sort()
+    return found
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    for root, dirs, names in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in names:
-            if not name.startswith("."):
-                yield Path(root, name)
+def _scan(folder: str, real: str, parts: tuple[str, ...], found: list[_Found]) -> None:
+    # The folder's entries say what is a link and what a folder without a system call each
+    # (os.walk asks again for every folder, Plan.identity for every file and folder): a
+    # built site has a folder per page.
+    try:
+        with os.scandir(folder) as entries:
+            listed = [(entry, entry.is_symlink()) for entry in entries]
+    except OSError:
+        return  # an unreadable folder is skipped, as os.walk skips it
+    for entry, link in listed:
+        name = entry.name
+        if name.startswith("."):
+            continue
+        try:
+            is_folder = entry.is_dir()
+        except OSError:
+            is_folder = False
+        if is_folder:
+            if not link:
+                _scan(entry.path, f"{real}{os.sep}{name}", (*parts, name), found)
+            continue
+        file_real = os.path.realpath(entry.path) if link else f"{real}{os.sep}{name}"
+        found.append(_Found((*parts, name), entry.path, file_real, _suffix(name)))
+
+
+def _suffix(name: str) -> str:
+    """``PurePath.suffix``, lower-cased."""
+    dot = name.rfind(".")
+    return name[dot:].lower() if 0 < dot < len(name) - 1 else ""
 
 
 def _check_file(

@@ -212,6 +212,29 @@ def test_a_file_reached_twice_is_checked_once_also_through_symlinks(tmp_path: Pa
     assert [job.path for job in plan.jobs] == ["built/a/index.html"]
 
 
+def test_a_folder_walked_sorts_by_parts_and_does_not_enter_linked_folders(
+    tmp_path: Path,
+) -> None:
+    """Inside a folder walked: a linked file is the file it links to (one job), a linked
+    folder is not entered (as os.walk does not), and paths sort by their parts ("a" before
+    "a-b", although "-" sorts before "/")."""
+    site = tmp_path / "built"
+    for folder in ("a", "a-b", "z"):
+        (site / folder).mkdir(parents=True)
+        (site / folder / "index.html").write_text("<p>Hello</p>", encoding="utf-8")
+    (site / "linked-folder").symlink_to(site / "z", target_is_directory=True)
+    (site / "a" / "Page.HTML").symlink_to(site / "z" / "index.html")
+    (site / "broken.html").symlink_to(site / "nowhere.html")
+    plan = plan_check([Path("built")], tmp_path, TODAY)
+    assert plan.files == [
+        "built/a/Page.HTML",
+        "built/a/index.html",
+        "built/a-b/index.html",
+        "built/broken.html",
+    ], "z/index.html is the file Page.HTML links to: planned once, at its first path"
+    assert [job.path for job in plan.jobs] == plan.files
+
+
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     st.lists(
