@@ -39,6 +39,7 @@ from honest_offers.check.runtime import Site
 from honest_offers.check.scope import Exclusion, ExclusionError, exclusion
 from honest_offers.check.sources import FILE_KINDS, FileKind
 from honest_offers.diagnostics import Problem
+from honest_offers.files import visible_files
 from honest_offers.load.discover import OFFER_SUFFIXES, display_path
 from honest_offers.site import (
     CONFIG_NAMES,
@@ -431,36 +432,18 @@ class _Found(NamedTuple):
 
 def _visible_files(folder: Path, real: str) -> list[_Found]:
     """Files below ``folder`` (whose real path is ``real``), hidden ones skipped, sorted;
-    folders reached by a link are not entered, as :func:`os.walk` does not."""
-    found: list[_Found] = []
-    _scan(os.fspath(folder), real, (), found)
+    folders reached by a link are not entered (:func:`.files.visible_files`)."""
+    found = [_found(parts, entry, real) for parts, entry in visible_files(folder)]
     found.sort()
     return found
 
 
-def _scan(folder: str, real: str, parts: tuple[str, ...], found: list[_Found]) -> None:
-    # The folder's entries say what is a link and what a folder without a system call each
-    # (os.walk asks again for every folder, Plan.identity for every file and folder): a
-    # built site has a folder per page.
-    try:
-        with os.scandir(folder) as entries:
-            listed = [(entry, entry.is_symlink()) for entry in entries]
-    except OSError:
-        return  # an unreadable folder is skipped, as os.walk skips it
-    for entry, link in listed:
-        name = entry.name
-        if name.startswith("."):
-            continue
-        try:
-            is_folder = entry.is_dir()
-        except OSError:
-            is_folder = False
-        if is_folder:
-            if not link:
-                _scan(entry.path, f"{real}{os.sep}{name}", (*parts, name), found)
-            continue
-        file_real = os.path.realpath(entry.path) if link else f"{real}{os.sep}{name}"
-        found.append(_Found((*parts, name), entry.path, file_real, _suffix(name)))
+def _found(parts: tuple[str, ...], entry: os.DirEntry[str], real_folder: str) -> _Found:
+    if entry.is_symlink():
+        real = os.path.realpath(entry.path)
+    else:  # strings, not Paths: once per file of a site with thousands
+        real = os.sep.join((real_folder, *parts))  # noqa: PTH118
+    return _Found(parts, entry.path, real, _suffix(entry.name))
 
 
 def _suffix(name: str) -> str:

@@ -8,6 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from honest_offers.diagnostics import Problem
+from honest_offers.files import visible_files
 
 OFFER_SUFFIXES = (".yml", ".yaml")
 
@@ -71,31 +72,12 @@ def _yaml_entries(
     folder: Path, unreadable: list[tuple[str, OSError]], linked: list[str]
 ) -> Iterator[tuple[tuple[str, ...], os.DirEntry[str]]]:
     """Entries whose names end in an offer suffix below ``folder``, each with its path's
-    parts below ``folder`` (the sort key); hidden ones skipped.
-
-    ``os.scandir`` tells files, folders and links apart without a ``stat`` per file (except
-    for symlinks). Folders that cannot be listed are added to ``unreadable``; symlinked
-    folders are not entered (a link can lead in circles, or read offers twice) but added to
-    ``linked``, so that none is skipped silently.
+    parts below ``folder`` (the sort key); hidden ones skipped, linked folders not entered
+    but added to ``linked``, so that none is skipped silently (:func:`.files.visible_files`).
     """
-    pending: list[tuple[str, tuple[str, ...]]] = [(os.fspath(folder), ())]
-    while pending:
-        top, parts = pending.pop()
-        try:
-            with os.scandir(top) as entries:
-                for entry in entries:
-                    name = entry.name
-                    if name.startswith("."):
-                        continue
-                    if entry.is_dir():
-                        if entry.is_symlink():
-                            linked.append(entry.path)
-                        else:
-                            pending.append((entry.path, (*parts, name)))
-                    elif name.lower().endswith(OFFER_SUFFIXES):
-                        yield (*parts, name), entry
-        except OSError as error:
-            unreadable.append((top, error))
+    for parts, entry in visible_files(folder, unreadable, linked):
+        if entry.name.lower().endswith(OFFER_SUFFIXES):
+            yield parts, entry
 
 
 def display_path(path: Path, root: Path) -> str:
