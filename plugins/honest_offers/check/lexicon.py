@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-_SPECIAL = re.compile(r"([.^$*+?{}\[\]\\|()])")
+_SPECIAL = frozenset(".^$*+?{}[]\\|()")
+"""Characters that a pattern must escape to mean themselves."""
 _TOKEN = re.compile(r"[^\W\d_]+")
 
 
@@ -97,7 +98,9 @@ def trie_regex(entries: Iterable[str]) -> str:
 
 def _emit(node: dict[str, dict[str, Any]]) -> str:
     branches = [
-        _SPECIAL.sub(r"\\\1", char) + _emit(child) for char, child in sorted(node.items()) if char
+        (f"\\{char}" if char in _SPECIAL else char) + _emit(child)
+        for char, child in sorted(node.items())
+        if char
     ]
     if "" in node:
         return f"(?:{'|'.join(branches)})?" if branches else ""
