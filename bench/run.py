@@ -143,7 +143,7 @@ def bench_size(
         p.stat().st_size for p in built.rglob("*") if p.suffix.lower() in CHECKED_SUFFIXES
     )
     cli = python_tool(
-        "honest-offers", "import sys; from honest_offers.cli import main; sys.exit(main())"
+        "honest-offers", "import sys; from honest_offers.cli import run; sys.exit(run())"
     )
     for rep in range(max(reps, CHECK_REPS)):
         result.probe.append(run_child(PROBE, honest, env=env(), one_core=True))

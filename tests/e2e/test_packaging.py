@@ -128,7 +128,7 @@ def test_entry_points(wheel: zipfile.ZipFile) -> None:
     (entry_points,) = [n for n in wheel.namelist() if n.endswith("entry_points.txt")]
     text = wheel.read(entry_points).decode()
     assert "[mkdocs.plugins]\nhonest-offers = honest_offers.mkdocs_plugin.plugin:" in text
-    assert "[console_scripts]\nhonest-offers = honest_offers.cli:main" in text
+    assert "[console_scripts]\nhonest-offers = honest_offers.cli:run" in text
 
 
 def test_no_stray_files(wheel: zipfile.ZipFile) -> None:

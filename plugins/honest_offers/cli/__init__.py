@@ -15,12 +15,18 @@ import traceback
 
 import click
 
-from honest_offers.cli.app import cli
+from honest_offers.cli.app import Invocation, cli
 
-__all__ = ["cli", "main"]
+__all__ = ["cli", "main", "run"]
 
 
-def main(argv: list[str] | None = None) -> int:
+def run() -> int:
+    """The ``honest-offers`` console script: :func:`main`, allowed to end the process as
+    soon as a check has written its report (:func:`.app.end_process`)."""
+    return main(ends_process=True)
+
+
+def main(argv: list[str] | None = None, *, ends_process: bool = False) -> int:
     """Entry point of the ``honest-offers`` console script; returns the exit code.
 
     0 clean, 1 error-level findings, 2 usage, configuration or load errors. Anything else
@@ -28,7 +34,12 @@ def main(argv: list[str] | None = None) -> int:
     traceback) — is also 2, never 1, so that CI cannot mistake it for findings.
     """
     try:
-        result = cli.main(args=argv, prog_name="honest-offers", standalone_mode=False)
+        result = cli.main(
+            args=argv,
+            prog_name="honest-offers",
+            standalone_mode=False,
+            obj=Invocation(ends_process=ends_process),
+        )
     except click.exceptions.Abort:
         sys.stderr.write("honest-offers: interrupted\n")
         return 2

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
 from honest_offers import __version__
-from honest_offers.check import RULES
+from honest_offers.check import RULES, caches
 from honest_offers.cli import cli, main
+from honest_offers.cli import run as console_script
 from honest_offers.validate.schema import SCHEMA_PATH, render_schema
 from tests.conftest import offer_yaml
 from tests.unit.cli.conftest import FIXTURES, SITE_ERRORS, SITE_FINDINGS
@@ -228,6 +230,38 @@ def test_main_returns_the_exit_code(monkeypatch: pytest.MonkeyPatch) -> None:
     assert main(["check", "pushy-site", "--format", "json", "-o", "/dev/null"]) == 1
     assert main(["check", "missing"]) == 2
     assert main(["--version"]) == 0
+
+
+class _EndedError(BaseException):
+    """What ``os._exit`` raises here (not an Exception: main catches those)."""
+
+    def __init__(self, code: int) -> None:
+        self.code = code
+
+
+def test_the_console_script_ends_the_process_once_the_report_is_written(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As the console script, a check ends the process right after its report: the exit
+    handlers run (the pattern store is written there), except the caches' release, and the
+    output is flushed; what the run read is not freed first."""
+    steps: list[object] = []
+
+    def ended(code: int) -> None:
+        steps.append(("exit", code))
+        raise _EndedError(code)
+
+    monkeypatch.chdir(FIXTURES)
+    monkeypatch.setattr(sys, "argv", ["honest-offers", "check", "pushy-site", "--format", "json"])
+    monkeypatch.setattr("atexit.unregister", lambda f: steps.append(("unregister", f)))
+    monkeypatch.setattr("atexit._run_exitfuncs", lambda: steps.append("handlers"))
+    monkeypatch.setattr("os._exit", ended)
+    with pytest.raises(_EndedError):
+        console_script()
+    assert steps == [("unregister", caches.release), "handlers", ("exit", 1)]
+    assert json.loads(capsys.readouterr().out)["summary"]["errors"] == SITE_ERRORS
+    monkeypatch.setattr("os._exit", lambda code: pytest.fail("main must return"))
+    assert main(["check", "pushy-site", "--format", "json"]) == 1, "main returns the code"
 
 
 def test_a_crash_is_exit_2_never_1(
