@@ -167,6 +167,23 @@ def test_a_script_quoting_with_a_quote_the_page_does_not_use_again_is_replayed()
     )
 
 
+def test_the_segment_that_followed_last_time_is_replayed_only_where_its_text_stands() -> None:
+    """Chrome replayed segment after segment: the one that followed last time is tried
+    first, and a page whose next line differs reads it, findings and all."""
+    lines = [
+        f"<p>Calm line {n}, a sentence of plain facts about the offer.</p>\n" for n in range(4)
+    ]
+    pushy = [*lines[:2], "<p>Only 2 left!</p>\n", lines[3]]
+
+    def page(body: list[str]) -> str:
+        return "<html>\n<body>\n" + "".join(body) + "</body>\n</html>\n"
+
+    pages = [(f"p{n}.html", page(lines)) for n in range(4)] + [("pushy.html", page(pushy))]
+    _check_in_sequence(pages)
+    assert segments._FOLLOWED_BY, "the calm lines were replayed one after another"
+    assert _alone(page(pushy), "pushy.html")[0], "the differing line has a finding"
+
+
 @settings(max_examples=examples(60), deadline=None)
 @given(
     chrome=st.lists(st.sampled_from(PIECES), min_size=0, max_size=6),

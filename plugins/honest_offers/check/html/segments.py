@@ -93,6 +93,14 @@ _UNMATCHED: dict[int, int] = {}
 (as many as lines are remembered, :data:`SEGMENTS_MAX`)."""
 
 
+_FOLLOWED_BY: dict[int, tuple[Segment, Segment]] = {}
+"""For a segment replayed (by id, with the segment itself: an id is only unique while its
+object lives), the segment replayed right after it last time. Pages repeat their chrome in
+one order, so the next segment is tried there first, without looking its first line up;
+like any segment, it is replayed only where its text stands and reading reaches it from a
+neutral state (see :class:`Segment`), so the shortcut changes nothing but the time."""
+
+
 def _remember(key: str, segment: Segment) -> None:
     known = SEGMENTS.get(key)
     if known is None:
@@ -110,6 +118,7 @@ def clear_segments() -> None:
     SEGMENTS.clear()
     _SEEN.clear()
     _UNMATCHED.clear()
+    _FOLLOWED_BY.clear()
 
 
 released_at_exit(clear_segments)
@@ -317,11 +326,20 @@ class SegmentReader:
                 return pos, None
             start = line.end()
             boundary = html.rfind("\n", pos, start) + 1
+            followed = _FOLLOWED_BY.get(id(segment))
+            if followed is not None and followed[0] is segment:
+                after = followed[1]  # what followed it last time: most likely again
+                if start - boundary == after.first and html.startswith(after.text, boundary):
+                    segment = after
+                    continue
             found = self.lookup(cache, boundary, start)
             if not isinstance(found, Segment):
                 if self.replayed is not None:
                     self.remember_run(self.replayed)
                 return start, self.recording(boundary, start - boundary) if found else None
+            if len(_FOLLOWED_BY) >= SEGMENTS_MAX:
+                _FOLLOWED_BY.clear()
+            _FOLLOWED_BY[id(segment)] = (segment, found)
             segment = found
 
     def add_label(self, name: str, chunks: list[Chunk]) -> None:
