@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from honest_offers.load import Mark, parse_yaml, read_text
-from honest_offers.load.yaml_source import MAX_FILE_BYTES, decode_text
+from honest_offers.load.yaml_source import MAX_FILE_BYTES, MAX_NODES, decode_text
 from tests.conftest import examples
 
 
@@ -58,6 +58,19 @@ def test_alias_bomb_is_refused_with_a_location() -> None:
     assert doc is None
     assert "too many values" in problems[0].message
     assert problems[0].line is not None
+
+
+def test_a_flat_mapping_of_more_values_than_the_limit_is_refused_where_it_overflows() -> None:
+    """Keys and string values count like every other value, also where a mapping holds
+    nothing else (they are counted without a call each)."""
+    pairs = MAX_NODES // 2  # with the mapping itself, one value too many
+    text = "".join(f"k{n}: v\n" for n in range(pairs))
+    doc, problems = parse_yaml(text, "flat.yml")
+    assert doc is None
+    assert "too many values" in problems[0].message
+    assert problems[0].line == pairs, "at the value that makes it one too many"
+    fits = "".join(f"k{n}: v\n" for n in range(pairs - 1))
+    assert parse_yaml(fits, "flat.yml")[0] is not None
 
 
 def test_merge_keys_are_expanded_and_explicit_keys_win() -> None:

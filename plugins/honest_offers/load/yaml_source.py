@@ -459,7 +459,13 @@ class _Builder:
             if key_node.tag == _MERGE_TAG:
                 merged.extend(self._merge_sources(value_node))
                 continue
-            key = self._key(key_node)
+            # Keys and string values are most of a document's nodes: each is counted here as
+            # _key and _string count them, without a call.
+            if key_node.__class__ is _SCALAR_NODE:
+                self.visited += 1
+                key = key_node.value
+            else:
+                key = self._key(key_node)
             if key in result:
                 self._duplicate(loc, key, key_node, node)
                 continue
@@ -468,7 +474,10 @@ class _Builder:
                 and value_node.__class__ is _SCALAR_NODE
                 and value_node.tag == _STR_TAG
             ):
-                result[key] = self._string(value_node)  # most values: no path, no call of build
+                self.visited += 1  # most values: no path, no call of build
+                if self.visited > MAX_NODES:
+                    raise _TooManyNodesError(value_node.start_mark)
+                result[key] = value_node.value
                 continue
             child = (*loc, key)
             if key_marks is not None:
