@@ -62,7 +62,7 @@ def end_process(code: int) -> NoReturn:
     and segments) is left to the operating system: freeing it object by object took a
     tenth of a second of a 5,000-offer check, for nobody."""
     atexit.unregister(caches.release)  # emptying the caches would free them too
-    atexit._run_exitfuncs()
+    atexit._run_exitfuncs()  # CPython's own runner of the handlers, as at a normal exit
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()

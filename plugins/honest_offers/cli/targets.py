@@ -284,15 +284,11 @@ def _site_root(page: Path, cwd: Path) -> Path:
 
 def html_pages(folder: Path) -> list[Path]:
     """HTML files below ``folder``, hidden files and folders skipped, in a stable order."""
-    found: list[Path] = []
-    for root, dirs, names in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(
-            Path(root, name)
-            for name in names
-            if not name.startswith(".") and name.lower().endswith(_HTML_ENDINGS)
-        )
-    return sorted(found)
+    return sorted(
+        Path(entry.path)
+        for _, entry in visible_files(folder)
+        if entry.name.lower().endswith(_HTML_ENDINGS)
+    )
 
 
 def is_site_config(path: Path) -> bool:
@@ -443,13 +439,8 @@ def _found(parts: tuple[str, ...], entry: os.DirEntry[str], real_folder: str) ->
         real = os.path.realpath(entry.path)
     else:  # strings, not Paths: once per file of a site with thousands
         real = os.sep.join((real_folder, *parts))  # noqa: PTH118
-    return _Found(parts, entry.path, real, _suffix(entry.name))
-
-
-def _suffix(name: str) -> str:
-    """``PurePath.suffix``, lower-cased."""
-    dot = name.rfind(".")
-    return name[dot:].lower() if 0 < dot < len(name) - 1 else ""
+    suffix = os.path.splitext(entry.name)[1].lower()  # noqa: PTH122 (a string, as above)
+    return _Found(parts, entry.path, real, suffix)
 
 
 def _check_file(
